@@ -1,0 +1,1177 @@
+"""judge harness: runs one submission's tests inside the sandbox container.
+
+Started as `python3 -I -B /opt/judge/harness.py` (uid 65534, under docker-init, read-only root,
+small noexec /tmp, no network, a memory cgroup limit). It speaks docs/harness-protocol.md over
+stdin/stdout: 4-byte big-endian length-prefixed frames, JSON reports, raw output frames.
+
+Each test runs in a child forked from this warm process, so the interpreter start-up, the
+compilation and the argument parsing are paid once (or outside the timed part), while every test
+still gets a fresh process: its own limits, its own stdio pipes, its own exit.
+
+The harness only measures and classifies; verdicts are decided by the judge outside the sandbox.
+It must never hand the submission anything it could use to forge a report: the frame channel
+lives on private fds that every child closes, and this process is non-dumpable.
+
+Python 3.11 standard library only.
+"""
+
+import ast
+import atexit
+import builtins
+import collections
+import ctypes
+import errno
+import gc
+import io
+import json
+import linecache
+import math
+import os
+import platform
+import resource
+import select
+import shutil
+import signal
+import struct
+import sys
+import tempfile
+import time
+import types
+import typing
+
+HARNESS_VERSION = 1
+
+# What a plain `python3 solution.py` starts with; the submission must see exactly these.
+RECURSION_LIMIT = 1000
+INT_MAX_STR_DIGITS = sys.get_int_max_str_digits()
+
+MAX_LIST_NODES = 10**7
+# The returned value's JSON may be a little over output_bytes before we call it an output
+# overflow (the judge reads output frames up to output_bytes + 64 KiB).
+RESULT_SLACK = 32 << 10
+ERROR_MESSAGE_CAP = 4096
+READ_CHUNK = 1 << 16
+# Fixed fd of the child's result pipe (0/1/2 are its stdio).
+RESULT_FD = 3
+# Child exit code when the harness's own code failed inside the child, before the submission ran.
+CHILD_SETUP_FAILED = 125
+
+PR_SET_DUMPABLE = 4
+PR_SET_CHILD_SUBREAPER = 36
+# Inode of the initial PID namespace (PROC_PID_INIT_INO): seen from a host, never from a container.
+INITIAL_PID_NS = "pid:[4026531836]"
+
+HARNESS_SIGNALS = [
+    signal.SIGTERM, signal.SIGINT, signal.SIGHUP, signal.SIGPIPE, signal.SIGUSR1,
+    signal.SIGUSR2, signal.SIGQUIT, signal.SIGALRM, signal.SIGVTALRM, signal.SIGPROF,
+    signal.SIGXFSZ, signal.SIGTSTP, signal.SIGTTIN, signal.SIGTTOU, signal.SIGPOLL,
+]
+
+
+class ListNode:
+    def __init__(self, val=0, next=None):
+        self.val = val
+        self.next = next
+
+    def __repr__(self):
+        return f"ListNode({self.val!r})"
+
+
+class TreeNode:
+    def __init__(self, val=0, left=None, right=None):
+        self.val = val
+        self.left = left
+        self.right = right
+
+    def __repr__(self):
+        return f"TreeNode({self.val!r})"
+
+
+INJECTED = {
+    "List": typing.List, "Dict": typing.Dict, "Optional": typing.Optional,
+    "Tuple": typing.Tuple, "Set": typing.Set, "Any": typing.Any,
+    "ListNode": ListNode, "TreeNode": TreeNode,
+}
+
+
+class BadReturn(Exception):
+    """The returned value cannot be turned into the expected JSON."""
+
+
+class BadInput(Exception):
+    """A test input the harness cannot use: the judge's fault, not the submission's."""
+
+
+# ---------------------------------------------------------------------------------------------
+# Process set-up
+
+
+class Harness:
+    """State of the running harness: its private frame channel and what the children inherit."""
+
+    def __init__(self):
+        # The stdio settings python3 would give a program here, copied before we touch fds.
+        self.stdio = {
+            name: (stream.encoding, stream.errors, stream.line_buffering, stream.write_through)
+            for name, stream in (("stdin", sys.stdin), ("stdout", sys.stdout), ("stderr", sys.stderr))
+        }
+        # python3 itself sets SIGINT -> KeyboardInterrupt, SIGPIPE/SIGXFSZ ignored: remember them
+        # so each child restores what a fresh interpreter has, not what the harness uses.
+        self.child_signals = {}
+        for sig in range(1, signal.NSIG):
+            try:
+                handler = signal.getsignal(sig)
+            except (ValueError, OSError):
+                continue
+            if handler is not None:
+                self.child_signals[sig] = handler
+        # Private copies of the frame channel; then 0/1 point at /dev/null so a stray print or a
+        # library writing to fd 1 can never corrupt the frame stream.
+        self.frames_in = os.dup(0)
+        self.frames_out = os.dup(1)
+        devnull = os.open(os.devnull, os.O_RDWR)
+        os.dup2(devnull, 0)
+        os.dup2(devnull, 1)
+        os.close(devnull)
+        self.reader = io.FileIO(self.frames_in, "rb", closefd=False)
+
+        self.libc = None
+        try:
+            self.libc = ctypes.CDLL(None, use_errno=True)
+            # Non-dumpable: /proc/<harness>/fd and ptrace are closed to the submission (same uid).
+            self.prctl(PR_SET_DUMPABLE, 0)
+            # Orphaned descendants (a daemonised child) are re-parented to us, so we can find,
+            # kill and reap them after each test even where kill(-1) is not safe to use.
+            self.prctl(PR_SET_CHILD_SUBREAPER, 1)
+        except OSError as e:
+            log(f"prctl: {e}")
+        for sig in HARNESS_SIGNALS:
+            try:
+                signal.signal(sig, signal.SIG_IGN)
+            except (OSError, ValueError):
+                pass
+        self.sandboxed = in_sandbox()
+        self.pidfd_ok = hasattr(os, "pidfd_open")
+
+    def prctl(self, option, value):
+        if self.libc is None:
+            raise OSError("no libc")
+        if self.libc.prctl(option, ctypes.c_ulong(value), 0, 0, 0) != 0:
+            err = ctypes.get_errno()
+            raise OSError(err, os.strerror(err))
+
+    # -- frames
+
+    def read_frame(self):
+        head = self._read_exact(4)
+        if head is None:
+            return None
+        (size,) = struct.unpack(">I", head)
+        body = self._read_exact(size)
+        if body is None:
+            raise EOFError("stream ended inside a frame")
+        return body
+
+    def _read_exact(self, n):
+        buf = bytearray(n)
+        view = memoryview(buf)
+        got = 0
+        while got < n:
+            k = self.reader.readinto(view[got:])
+            if not k:
+                if got == 0 and n == 4:
+                    return None
+                raise EOFError("stream ended inside a frame")
+            got += k
+        return bytes(buf)
+
+    def write_frame(self, payload):
+        data = memoryview(payload)
+        write_all(self.frames_out, struct.pack(">I", len(data)))
+        write_all(self.frames_out, data)
+
+    def send(self, obj):
+        self.write_frame(json.dumps(obj).encode())
+
+
+def in_sandbox():
+    """True only inside the runner container, where kill(-1) reaches the sandbox user's processes
+    and nothing else. Decided once at start; never true for root or in the host's PID namespace
+    (on a developer's machine kill(-1) would kill their whole session)."""
+    if os.geteuid() == 0:
+        return False
+    try:
+        if os.readlink("/proc/self/ns/pid") == INITIAL_PID_NS:
+            return False
+    except OSError:
+        return False
+    return os.getpid() == 1 or os.getppid() in (0, 1)
+
+
+def log(msg):
+    try:
+        os.write(2, f"harness: {msg}\n".encode(errors="replace"))
+    except OSError:
+        pass
+
+
+def write_all(fd, data):
+    view = memoryview(data)
+    while view:
+        n = os.write(fd, view)
+        view = view[n:]
+
+
+# ---------------------------------------------------------------------------------------------
+# Compilation and the forbidden-construct check
+
+
+def compile_submission(source, filename):
+    """Returns (code, tree) or raises CompileFailure."""
+    if source.startswith("\ufeff"):
+        source = source[1:]  # python3 accepts a UTF-8 BOM in a file
+    try:
+        tree = compile(source, filename, "exec", ast.PyCF_ONLY_AST, dont_inherit=True)
+        code = compile(tree, filename, "exec", dont_inherit=True)
+    except SyntaxError as e:  # includes IndentationError, TabError
+        line = e.lineno or 0
+        where = f" (line {line})" if line else ""
+        raise CompileFailure("syntax", line, f"{type(e).__name__}: {e.msg}{where}")
+    except ValueError as e:  # null bytes
+        line = source.count("\n", 0, source.find("\0")) + 1 if "\0" in source else 0
+        where = f" (line {line})" if line else ""
+        raise CompileFailure("syntax", line, f"ValueError: {e}{where}")
+    except (RecursionError, MemoryError) as e:
+        raise CompileFailure("syntax", 0, f"{type(e).__name__}: {e or 'while compiling'}")
+    return code, tree, source
+
+
+class CompileFailure(Exception):
+    def __init__(self, kind, line, message):
+        super().__init__(message)
+        self.kind, self.line, self.message = kind, line, message
+
+
+def find_forbidden(tree, forbidden):
+    """First forbidden construct in source order, as (line, message), or None.
+
+    A static check: it catches the constructs as written (names, attributes, imports, syntax),
+    plus the obvious spellings that go through strings (getattr(x, "sort"), __import__("re"))."""
+    calls = set(forbidden.get("calls") or [])
+    methods = set(forbidden.get("methods") or [])
+    modules = set(forbidden.get("modules") or [])
+    syntax = set(forbidden.get("syntax") or [])
+    unknown = syntax - {"slice", "in"}
+    if unknown:
+        log(f"unknown forbidden syntax ignored: {sorted(unknown)}")
+    if not (calls or methods or modules or syntax):
+        return None
+
+    def banned_module(name):
+        return any(name == m or name.startswith(m + ".") for m in modules)
+
+    found = []
+
+    def hit(node, message, end=False):
+        if end:
+            pos = (node.end_lineno or node.lineno, node.end_col_offset or 0)
+        else:
+            pos = (node.lineno, node.col_offset)
+        found.append((pos, f"forbidden: {message} at line {pos[0]}"))
+
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Name) and node.id in calls:
+            hit(node, f"{node.id}()")
+        elif isinstance(node, ast.Attribute):
+            if node.attr in methods:
+                hit(node, f".{node.attr}()", end=True)
+            elif node.attr in calls:  # builtins.sorted
+                hit(node, f"{node.attr}()", end=True)
+        elif isinstance(node, ast.Import):
+            for alias in node.names:
+                if banned_module(alias.name):
+                    hit(node, f"import {alias.name}")
+                    break
+        elif isinstance(node, ast.ImportFrom):
+            mod = node.module or ""
+            if node.level == 0 and banned_module(mod):
+                hit(node, f"import {mod}")
+            else:
+                for alias in node.names:
+                    if alias.name in calls and (node.level > 0 or mod == "builtins"):
+                        hit(node, f"{alias.name}()")
+                        break
+                    if node.level == 0 and banned_module(f"{mod}.{alias.name}"):
+                        hit(node, f"import {mod}.{alias.name}")
+                        break
+        elif isinstance(node, ast.Slice) and "slice" in syntax:
+            hit(node, "slice syntax")
+        elif isinstance(node, ast.Compare) and "in" in syntax:
+            for op in node.ops:
+                if isinstance(op, (ast.In, ast.NotIn)):
+                    hit(node, "'in' operator" if isinstance(op, ast.In) else "'not in' operator")
+                    break
+        if isinstance(node, ast.Call) and node.args:
+            fn = node.func
+            fname = fn.id if isinstance(fn, ast.Name) else fn.attr if isinstance(fn, ast.Attribute) else ""
+            first = node.args[0] if fname in ("__import__", "import_module") else (
+                node.args[1] if fname in ("getattr", "hasattr") and len(node.args) > 1 else None)
+            if isinstance(first, ast.Constant) and isinstance(first.value, str):
+                if fname in ("__import__", "import_module") and banned_module(first.value):
+                    hit(node, f"import {first.value}")
+                elif fname in ("getattr", "hasattr") and first.value in methods:
+                    hit(node, f".{first.value}()")
+    if not found:
+        return None
+    found.sort(key=lambda f: f[0])
+    (line, _), message = found[0]
+    return line, message
+
+
+# ---------------------------------------------------------------------------------------------
+# Function-mode adapters
+
+
+def build_list(values):
+    if not isinstance(values, list):
+        raise BadInput(f"ListNode argument must be a JSON array, got {type(values).__name__}")
+    head = None
+    for v in reversed(values):
+        head = ListNode(v, head)
+    return head
+
+
+def build_tree(values):
+    if not isinstance(values, list):
+        raise BadInput(f"TreeNode argument must be a JSON array, got {type(values).__name__}")
+    if not values or values[0] is None:
+        return None
+    root = TreeNode(values[0])
+    queue = collections.deque([root])
+    i, n = 1, len(values)
+    while queue and i < n:
+        node = queue.popleft()
+        if values[i] is not None:
+            node.left = TreeNode(values[i])
+            queue.append(node.left)
+        i += 1
+        if i < n and values[i] is not None:
+            node.right = TreeNode(values[i])
+            queue.append(node.right)
+        i += 1
+    return root
+
+
+ARG_ADAPTERS = {"json": lambda v: v, "ListNode": build_list, "TreeNode": build_tree}
+
+
+def build_args(data, params):
+    """Parses a function test's .in (a JSON array of positional arguments) in the parent, so the
+    parsing is not part of the test's time."""
+    try:
+        # Test data may hold ints longer than the str-conversion guard allows; the guard is
+        # restored in every child before the submission runs.
+        sys.set_int_max_str_digits(0)
+        try:
+            values = json.loads(data)
+        finally:
+            sys.set_int_max_str_digits(INT_MAX_STR_DIGITS)
+    except (ValueError, RecursionError) as e:
+        raise BadInput(f"test input is not valid JSON: {e}")
+    if not isinstance(values, list):
+        raise BadInput("test input must be a JSON array of arguments")
+    if len(values) != len(params):
+        raise BadInput(f"test input has {len(values)} arguments, the function takes {len(params)}")
+    return [ARG_ADAPTERS[p](v) for p, v in zip(params, values)]
+
+
+def list_to_json(head):
+    if head is None:
+        return []
+    out = []
+    node = slow = head
+    steps = 0
+    # Floyd's cycle check in O(1) memory: slow moves every other step; if it is ever met again
+    # the list loops.
+    while node is not None:
+        try:
+            out.append(node.val)
+            node = node.next
+        except AttributeError:
+            raise BadReturn(f"expected a ListNode, got {type(node).__name__}")
+        steps += 1
+        if steps > MAX_LIST_NODES:
+            raise BadReturn(f"returned list is longer than {MAX_LIST_NODES} nodes")
+        if steps % 2 == 0:
+            slow = slow.next
+        if node is slow and node is not None:
+            raise BadReturn("returned list has a cycle")
+    return out
+
+
+def tree_to_json(root):
+    out = []
+    queue = collections.deque([root])
+    seen = set()
+    while queue:
+        node = queue.popleft()
+        if node is None:
+            out.append(None)
+            continue
+        if id(node) in seen:
+            raise BadReturn("returned tree has a cycle or a shared node")
+        seen.add(id(node))
+        try:
+            out.append(node.val)
+            queue.append(node.left)
+            queue.append(node.right)
+        except AttributeError:
+            raise BadReturn(f"expected a TreeNode, got {type(node).__name__}")
+    while out and out[-1] is None:
+        out.pop()
+    return out
+
+
+def value_to_json(value, kind):
+    if kind == "ListNode":
+        value = list_to_json(value)
+    elif kind == "TreeNode":
+        value = tree_to_json(value)
+    # Returned ints may be arbitrarily long: the judge compares them exactly.
+    sys.set_int_max_str_digits(0)
+    try:
+        return json.dumps(value, allow_nan=False, separators=(",", ":")).encode()
+    except RecursionError:
+        raise BadReturn("returned value is nested too deeply")
+    except (TypeError, ValueError) as e:
+        raise BadReturn(str(e))
+
+
+# ---------------------------------------------------------------------------------------------
+# The child: runs the submission as `python3 solution.py` would
+
+
+def describe(exc):
+    try:
+        message = str(exc)
+    except BaseException:
+        message = "<unprintable>"
+    return {
+        "type": type(exc).__name__,
+        "mro": [c.__name__ for c in type(exc).__mro__],
+        "message": message[:ERROR_MESSAGE_CAP],
+    }
+
+
+def send_result(tag, payload=b""):
+    try:
+        write_all(RESULT_FD, tag + payload)
+    except OSError:
+        pass
+
+
+def print_exception(exc, tb):
+    """Prints a traceback like python3's, without the harness's own frames."""
+    try:
+        sys.excepthook(type(exc), exc, tb)
+    except BaseException:
+        try:
+            sys.__excepthook__(type(exc), exc, tb)
+        except BaseException:
+            pass
+
+
+def system_exit_code(exc):
+    """The exit status python3 gives an uncaught SystemExit (and its stderr message)."""
+    code = exc.code
+    if code is None:
+        return 0
+    if isinstance(code, int):
+        return code & 0xFF
+    try:
+        sys.stderr.write(f"{code}\n")
+    except BaseException:
+        pass
+    return 1
+
+
+def finish(status):
+    """What interpreter shutdown does that a program can observe: wait for its threads, run its
+    atexit handlers, flush stdout (a failed flush exits 120, as python3 does). Then leave with
+    os._exit so none of the parent's cleanup runs in the child."""
+    try:
+        threading = sys.modules.get("threading")
+        if threading is not None:
+            threading._shutdown()
+        atexit._run_exitfuncs()
+    except BaseException:
+        pass
+    try:
+        if sys.stdout is not None:
+            sys.stdout.flush()
+    except BaseException as e:
+        status = 120
+        try:
+            sys.stderr.write(f"Exception ignored on flushing sys.stdout:\n{type(e).__name__}: {e}\n")
+        except BaseException:
+            pass
+    try:
+        if sys.stderr is not None:
+            sys.stderr.flush()
+    except BaseException:
+        pass
+    os._exit(status)
+
+
+def stack_depth():
+    """Frames below the caller, the caller included."""
+    depth = 0
+    frame = sys._getframe(1)
+    while frame is not None:
+        depth += 1
+        frame = frame.f_back
+    return depth
+
+
+def fresh_stdio(h):
+    streams = []
+    for fd, name, mode in ((0, "stdin", "rb"), (1, "stdout", "wb"), (2, "stderr", "wb")):
+        encoding, errors, line_buffering, write_through = h.stdio[name]
+        buf = io.open(fd, mode, buffering=-1, closefd=False)
+        buf.raw.name = f"<{name}>"
+        streams.append(io.TextIOWrapper(buf, encoding=encoding, errors=errors, newline="\n",
+                                        line_buffering=line_buffering, write_through=write_through))
+    sys.stdin, sys.stdout, sys.stderr = streams
+    sys.__stdin__, sys.__stdout__, sys.__stderr__ = streams
+
+
+def child_setup(h, lim, stdin_r, stdout_w, stderr_w, result_w):
+    """Runs in the forked child before any untrusted code: isolate, limit, rewire fds."""
+    os.setpgid(0, 0)
+    # Make the OOM killer pick this child, never the harness. /proc/self files of a non-dumpable
+    # process belong to root, so become dumpable just long enough to write our own score.
+    try:
+        h.prctl(PR_SET_DUMPABLE, 1)
+        with open("/proc/self/oom_score_adj", "w") as f:
+            f.write("1000")
+    except OSError:
+        pass
+    finally:
+        try:
+            h.prctl(PR_SET_DUMPABLE, 0)
+        except OSError:
+            pass
+    cpu = math.ceil(lim["time_ms"] / 1000) + 1
+    resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 1))
+    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+    fsize = max(lim["output_bytes"], 1)
+    resource.setrlimit(resource.RLIMIT_FSIZE, (fsize, fsize))
+    # All sources are >= 3 (0/1/2 are always open in the parent), so this order is safe.
+    os.dup2(stdin_r, 0)
+    os.dup2(stdout_w, 1)
+    os.dup2(stderr_w, 2)
+    if result_w is not None:
+        if result_w != RESULT_FD:
+            os.dup2(result_w, RESULT_FD, inheritable=False)
+        else:
+            os.set_inheritable(RESULT_FD, False)
+        os.closerange(RESULT_FD + 1, 1 << 20)
+    else:
+        os.closerange(3, 1 << 20)
+    for sig, handler in h.child_signals.items():
+        try:
+            signal.signal(sig, handler)
+        except (OSError, ValueError, TypeError):
+            pass
+
+
+def child_run(h, job, args):
+    """The submission's process, after child_setup. Never returns."""
+    fresh_stdio(h)
+    sys.argv = [job.filename]
+    sys.set_int_max_str_digits(INT_MAX_STR_DIGITS)
+    atexit._clear()
+    linecache.cache[job.filename] = (len(job.source), None, job.source.splitlines(True), job.filename)
+    function = job.mode == "function"
+    mod = types.ModuleType("solution" if function else "__main__")
+    mod.__file__ = job.filename
+    mod.__builtins__ = builtins
+    mod.__cached__ = None
+    if function:
+        mod.__dict__.update(INJECTED)
+        sys.modules["solution"] = mod
+    else:
+        sys.modules["__main__"] = mod
+    status = run_module(job.code, mod)
+    if status is None and function:
+        status = call_function(job, mod, args)
+    finish(status or 0)
+
+
+def run_module(code, mod):
+    """Executes the module body. Returns None on success, else the exit status."""
+    # A plain `python3 solution.py` runs the module body one level deep; make the frames under
+    # us invisible to the recursion limit.
+    sys.setrecursionlimit(RECURSION_LIMIT + stack_depth())
+    try:
+        exec(code, mod.__dict__)
+    except SystemExit as e:
+        return system_exit_code(e)
+    except BaseException as e:
+        sys.setrecursionlimit(RECURSION_LIMIT + stack_depth() + 50)  # room to report
+        send_result(b"X", json.dumps(describe(e)).encode())
+        print_exception(e, e.__traceback__.tb_next)
+        return 1
+    return None
+
+
+def call_function(job, mod, args):
+    name = job.function["name"]
+    fn = mod.__dict__.get(name)
+    try:
+        if not callable(fn):
+            cls = mod.__dict__.get("Solution")
+            if cls is None or not callable(getattr(cls, name, None)):
+                send_result(b"N", f"no function {name}() and no class Solution with a method {name}()".encode())
+                return 1
+            fn = getattr(cls(), name)
+    except SystemExit as e:
+        return system_exit_code(e)
+    except BaseException as e:
+        send_result(b"X", json.dumps(describe(e)).encode())
+        print_exception(e, e.__traceback__.tb_next)
+        return 1
+    # The call below runs one frame deeper than this one; `python3 solution.py` calling the
+    # function from module level has the module frame under it.
+    sys.setrecursionlimit(RECURSION_LIMIT + stack_depth() - 1)
+    try:
+        value = fn(*args)
+    except SystemExit as e:
+        return system_exit_code(e)
+    except BaseException as e:
+        sys.setrecursionlimit(RECURSION_LIMIT + stack_depth() + 50)
+        send_result(b"E", json.dumps(describe(e)).encode())
+        print_exception(e, e.__traceback__.tb_next)
+        return 0
+    sys.setrecursionlimit(RECURSION_LIMIT + stack_depth() + 50)
+    try:
+        data = value_to_json(value, job.function.get("returns", "json"))
+    except BadReturn as e:
+        send_result(b"B", str(e).encode(errors="replace"))
+        return 0
+    except BaseException as e:  # a __repr__/__iter__ of the submission's own object blew up
+        send_result(b"B", f"{type(e).__name__}: {e}".encode(errors="replace"))
+        return 0
+    send_result(b"V", data)
+    return 0
+
+
+def child_exec(h, lim, argv, cwd):
+    """Validator child: exec a fresh python3 (already set up by child_setup)."""
+    try:
+        os.chdir(cwd)
+        os.execv(argv[0], argv)
+    except BaseException as e:
+        log(f"exec {argv[0]}: {e}")
+    os._exit(CHILD_SETUP_FAILED)
+
+
+# ---------------------------------------------------------------------------------------------
+# The parent: supervise one child
+
+
+class Run:
+    """What the parent saw of one child."""
+
+    def __init__(self):
+        self.stdout = bytearray()
+        self.stderr = bytearray()
+        self.result = bytearray()
+        self.total = 0  # stdout + stderr bytes, all of them, for the output limit
+        self.killed = None  # "ole" | "wall" | "result"
+        self.status = 0
+        self.rusage = None
+        self.wall = 0.0
+        self.oom = False
+
+
+def rss_kb():
+    try:
+        with open("/proc/self/statm", "rb") as f:
+            return int(f.read().split()[1]) * (os.sysconf("SC_PAGE_SIZE") // 1024)
+    except (OSError, ValueError, IndexError):
+        return 0
+
+
+def oom_kills():
+    """The memory cgroup's oom_kill counter (v2, then v1), or None where there is none."""
+    for path in ("/sys/fs/cgroup/memory.events", "/sys/fs/cgroup/memory/memory.oom_control"):
+        try:
+            with open(path, "rb") as f:
+                for line in f:
+                    if line.startswith(b"oom_kill "):
+                        return int(line.split()[1])
+        except (OSError, ValueError):
+            continue
+    return None
+
+
+def spawn(h, lim, stdin_data, target, with_result):
+    """Forks a child that runs target() after child_setup; supervises it to its end."""
+    stdin_r, stdin_w = os.pipe()
+    out_r, out_w = os.pipe()
+    err_r, err_w = os.pipe()
+    res_r, res_w = os.pipe() if with_result else (None, None)
+    oom_before = oom_kills()
+    base_rss = rss_kb()
+    start = time.monotonic()
+    pid = os.fork()
+    if pid == 0:
+        try:
+            child_setup(h, lim, stdin_r, out_w, err_w, res_w)
+        except BaseException as e:
+            log(f"child setup: {e}")
+            os._exit(CHILD_SETUP_FAILED)
+        try:
+            target()
+        finally:
+            os._exit(CHILD_SETUP_FAILED)
+    try:
+        os.setpgid(pid, pid)
+    except OSError:
+        pass
+    for fd in (stdin_r, out_w, err_w, res_w):
+        if fd is not None:
+            os.close(fd)
+    run = Run()
+    try:
+        supervise(h, lim, pid, start, run, stdin_w, stdin_data, out_r, err_r, res_r)
+    finally:
+        for fd in (stdin_w, out_r, err_r, res_r):
+            if fd is not None:
+                try:
+                    os.close(fd)
+                except OSError:
+                    pass
+    after = oom_kills()
+    run.oom = oom_before is not None and after is not None and after > oom_before
+    run.base_rss = base_rss
+    return run
+
+
+def kill_child(pid):
+    for kill in (os.kill, os.killpg):
+        try:
+            kill(pid, signal.SIGKILL)
+        except OSError:
+            pass
+
+
+def supervise(h, lim, pid, start, run, stdin_w, stdin_data, out_r, err_r, res_r):
+    deadline = start + lim["wall_ms"] / 1000
+    output_cap = lim["output_bytes"]
+    stderr_cap = lim["stderr_bytes"]
+    result_cap = output_cap + RESULT_SLACK
+    pidfd = None
+    if h.pidfd_ok:
+        try:
+            pidfd = os.pidfd_open(pid)
+        except OSError:
+            h.pidfd_ok = False  # e.g. a seccomp profile without pidfd_open: poll for the exit
+    poller = select.poll()
+    readers = {out_r: "stdout", err_r: "stderr"}
+    if res_r is not None:
+        readers[res_r] = "result"
+    for fd in readers:
+        poller.register(fd, select.POLLIN)
+    pending = memoryview(stdin_data) if stdin_data else None
+    if pending is not None:
+        os.set_blocking(stdin_w, False)
+        poller.register(stdin_w, select.POLLOUT)
+    else:
+        os.close(stdin_w)
+        stdin_w = None
+    if pidfd is not None:
+        poller.register(pidfd, select.POLLIN)
+
+    exited = False
+    status = rusage = None
+    while not exited:
+        now = time.monotonic()
+        if now >= deadline and run.killed is None:
+            run.killed = "wall"
+            kill_child(pid)
+        timeout = max(0, (deadline - now) * 1000) if run.killed is None else 100
+        if pidfd is None:
+            timeout = min(timeout, 5)
+        for fd, ev in poller.poll(timeout):
+            if fd == pidfd:
+                exited = True
+            elif fd == stdin_w:
+                try:
+                    n = os.write(stdin_w, pending[:READ_CHUNK])
+                    pending = pending[n:]
+                    done = not pending
+                except BlockingIOError:
+                    done = False
+                except OSError:  # EPIPE: the program stopped reading its input; that is fine
+                    done = True
+                if done:
+                    poller.unregister(stdin_w)
+                    os.close(stdin_w)
+                    stdin_w = None
+            else:
+                if not read_into(run, readers, poller, fd, output_cap, stderr_cap, result_cap):
+                    continue
+                if run.killed is None and run.total > output_cap:
+                    run.killed = "ole"
+                    kill_child(pid)
+                elif run.killed is None and len(run.result) > result_cap:
+                    run.killed = "result"
+                    kill_child(pid)
+        if pidfd is None:
+            wpid, status, rusage = os.wait4(pid, os.WNOHANG)
+            exited = wpid == pid
+    run.wall = time.monotonic() - start
+    if pidfd is not None:
+        os.close(pidfd)
+        _, status, rusage = os.wait4(pid, 0)
+    if stdin_w is not None:
+        os.close(stdin_w)
+    run.status, run.rusage = status, rusage
+    # The child is gone; anything it left behind dies now, so the pipes reach EOF and nothing
+    # outlives its test.
+    sweep(h)
+    drain_deadline = time.monotonic() + 1.0
+    while readers and time.monotonic() < drain_deadline:
+        events = poller.poll(100)
+        for fd, _ in events:
+            if fd in readers:
+                read_into(run, readers, poller, fd, output_cap, stderr_cap, result_cap)
+        if not events:
+            sweep(h)
+
+
+def read_into(run, readers, poller, fd, output_cap, stderr_cap, result_cap):
+    try:
+        data = os.read(fd, READ_CHUNK)
+    except OSError:
+        data = b""
+    if not data:
+        poller.unregister(fd)
+        del readers[fd]
+        return False
+    which = readers[fd]
+    if which == "result":
+        if len(run.result) <= result_cap:
+            run.result += data
+        return True
+    run.total += len(data)
+    buf, cap = (run.stdout, output_cap) if which == "stdout" else (run.stderr, stderr_cap)
+    if len(buf) < cap:
+        buf += data[: cap - len(buf)]
+    return True
+
+
+def sweep(h):
+    """Kills and reaps every process the test left behind (a daemonised grandchild included), so
+    nothing of test i can touch test i+1."""
+    while True:
+        if h.sandboxed:
+            try:
+                os.kill(-1, signal.SIGKILL)  # every process of the sandbox user but us and PID 1
+            except OSError:
+                pass
+        else:
+            for pid in children():
+                try:
+                    os.kill(pid, signal.SIGKILL)
+                except OSError:
+                    pass
+        try:
+            os.waitpid(-1, 0)
+        except ChildProcessError:
+            return
+        except InterruptedError:
+            continue
+
+
+def children():
+    me = os.getpid()
+    try:
+        with open(f"/proc/{me}/task/{me}/children", "rb") as f:
+            return [int(p) for p in f.read().split()]
+    except OSError:
+        pass
+    kids = []
+    for name in os.listdir("/proc"):
+        if name.isdigit():
+            try:
+                with open(f"/proc/{name}/stat", "rb") as f:
+                    stat = f.read()
+                if int(stat[stat.rindex(b")") + 2:].split()[1]) == me:
+                    kids.append(int(name))
+            except (OSError, ValueError):
+                pass
+    return kids
+
+
+# ---------------------------------------------------------------------------------------------
+# Classification
+
+
+SIGNAL_NAMES = {s.value: s.name for s in signal.Signals}
+
+
+def classify(job, lim, run):
+    """Turns what happened into the result report (without the output frame)."""
+    ru = run.rusage
+    cpu_ms = (ru.ru_utime + ru.ru_stime) * 1000 if ru else 0.0
+    memory_kb = max(0, (ru.ru_maxrss if ru else 0) - run.base_rss)
+    exit_code = os.WEXITSTATUS(run.status) if os.WIFEXITED(run.status) else None
+    sig = os.WTERMSIG(run.status) if os.WIFSIGNALED(run.status) else None
+    report = {
+        "type": "result", "status": "ok", "cpu_ms": round(cpu_ms, 3),
+        "wall_ms": round(run.wall * 1000, 3), "memory_kb": memory_kb,
+        "exit_code": exit_code, "signal": sig, "error": None, "detail": "",
+        "stderr": run.stderr.decode("utf-8", "replace"),
+    }
+    tag, payload = (bytes(run.result[:1]), bytes(run.result[1:])) if run.result else (b"", b"")
+    error = None
+    if tag in (b"X", b"E"):
+        try:
+            error = json.loads(payload)
+        except ValueError:
+            error = None
+    report["error"] = error
+
+    def set_(status, detail):
+        report["status"], report["detail"] = status, detail
+
+    time_ms, memory_mb = lim["time_ms"], lim["memory_mb"]
+    if run.killed == "ole":
+        set_("ole", f"output over the {lim['output_bytes']} byte limit")
+    elif run.killed == "result":
+        set_("ole", f"returned value over the {lim['output_bytes']} byte output limit")
+    elif run.killed == "wall":
+        set_("tle", f"wall time over the {lim['wall_ms']} ms limit")
+    elif sig == signal.SIGKILL and run.oom:
+        set_("mle", "killed by the kernel's OOM killer (memory limit)")
+    elif sig == signal.SIGXCPU or cpu_ms > time_ms:
+        set_("tle", f"CPU time {cpu_ms:.0f} ms over the {time_ms} ms limit")
+    elif memory_kb > memory_mb * 1024:
+        set_("mle", f"peak memory {memory_kb // 1024} MiB over the {memory_mb} MiB limit")
+    elif error is not None and error.get("type") == "MemoryError":
+        set_("mle", "MemoryError")
+    elif exit_code == CHILD_SETUP_FAILED and not run.result and job.mode != "validate":
+        set_("internal", "the harness failed to start the test")
+    elif sig is not None:
+        set_("re", f"killed by signal {sig} ({SIGNAL_NAMES.get(sig, '?')})")
+    elif job.mode == "validate":
+        if exit_code not in (42, 43):
+            set_("re", f"output validator exited with code {exit_code}")
+    elif exit_code != 0:
+        detail = f"exit code {exit_code}"
+        if error is not None:
+            detail = f"{error['type']}: {error['message']}"
+        elif tag == b"N":
+            detail = payload.decode("utf-8", "replace")
+        set_("re", detail)
+    elif job.mode == "function":
+        if tag == b"V":
+            pass
+        elif tag == b"E":
+            set_("raised", f"{error['type']}: {error['message']}" if error else "raised")
+        elif tag == b"B":
+            set_("bad_return", payload.decode("utf-8", "replace"))
+        elif not tag:
+            set_("re", "the program exited before the function returned")
+        else:
+            set_("re", "the submission wrote over the harness's result channel")
+    return report
+
+
+# ---------------------------------------------------------------------------------------------
+# Jobs
+
+
+class Job:
+    def __init__(self, header):
+        self.mode = header.get("mode", "stdio")
+        if self.mode not in ("stdio", "function", "validate"):
+            raise ValueError(f"unknown mode {self.mode!r}")
+        self.filename = header.get("filename") or "solution.py"
+        self.source = header.get("source") or ""
+        self.function = header.get("function") or {}
+        self.forbidden = header.get("forbidden") or {}
+        self.validator = header.get("validator") or {}
+        self.tests = int(header.get("tests") or 0)
+        lim = header.get("limits") or {}
+        self.limits = {
+            "time_ms": int(lim.get("time_ms") or 1000),
+            "wall_ms": int(lim.get("wall_ms") or 3 * int(lim.get("time_ms") or 1000)),
+            "memory_mb": int(lim.get("memory_mb") or 256),
+            "output_bytes": int(lim.get("output_bytes") or 8 << 20),
+            "stderr_bytes": int(lim.get("stderr_bytes") or 64 << 10),
+        }
+        self.code = None
+        if self.mode == "function":
+            params = self.function.get("params") or []
+            for p in list(params) + [self.function.get("returns", "json")]:
+                if p not in ARG_ADAPTERS:
+                    raise ValueError(f"unknown adapter {p!r}")
+            if not self.function.get("name"):
+                raise ValueError("function mode without a function name")
+
+
+def warm_up():
+    """Imports what submissions commonly import, once, so forked tests start warm; then moves
+    every object into the GC's permanent generation so children don't copy the pages that
+    collections would otherwise touch."""
+    for name in ("bisect", "heapq", "itertools", "functools", "re", "string", "random",
+                 "fractions", "decimal", "dataclasses", "copy", "operator", "array"):
+        try:
+            __import__(name)
+        except ImportError:
+            pass
+    gc.collect()
+    gc.freeze()
+
+
+def run_tests(h, job):
+    lim = job.limits
+    for i in range(job.tests):
+        h.send({"type": "start", "test": i})
+        if job.mode == "validate":
+            frames = [h.read_frame() for _ in range(3)]
+            if any(f is None for f in frames):
+                return False
+            report, output = run_validator(h, job, frames)
+        else:
+            data = h.read_frame()
+            if data is None:
+                return False
+            report, output = run_submission(h, job, data)
+        report["test"] = i
+        h.send(report)
+        h.write_frame(output)
+    return True
+
+
+def run_submission(h, job, data):
+    lim = job.limits
+    args = None
+    stdin_data = data
+    if job.mode == "function":
+        try:
+            args = build_args(data, job.function.get("params") or [])
+        except BadInput as e:
+            return internal_result(str(e)), b""
+        stdin_data = b""
+    run = spawn(h, lim, stdin_data, lambda: child_run(h, job, args), with_result=True)
+    report = classify(job, lim, run)
+    if job.mode == "function":
+        # The function's prints are not its answer, but they help the candidate debug.
+        report["stdout"] = run.stdout[: lim["stderr_bytes"]].decode("utf-8", "replace")
+        output = bytes(run.result[1:]) if report["status"] == "ok" else b""
+    else:
+        output = bytes(run.stdout)
+    return report, output
+
+
+def internal_result(detail):
+    return {"type": "result", "status": "internal", "cpu_ms": 0.0, "wall_ms": 0.0,
+            "memory_kb": 0, "exit_code": None, "signal": None, "error": None,
+            "detail": detail, "stderr": ""}
+
+
+def setup_validator(job):
+    """Writes the validator's files once into a private directory under /tmp."""
+    files = job.validator.get("files") or {}
+    entry = job.validator.get("entry") or ""
+    if entry not in files:
+        raise CompileFailure("syntax", 0, f"validator entry {entry!r} is not among its files")
+    root = tempfile.mkdtemp(prefix="judge-validator-")
+    for name, text in files.items():
+        norm = os.path.normpath(name)
+        if os.path.isabs(norm) or norm.startswith(".."):
+            raise CompileFailure("syntax", 0, f"bad validator file name {name!r}")
+        if name.endswith(".py"):
+            compile_submission(text, name)
+        path = os.path.join(root, norm)
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(text)
+    job.validator_dir = root
+    job.validator_entry = os.path.join(root, os.path.normpath(entry))
+
+
+def run_validator(h, job, frames):
+    """Kattis protocol: python3 entry input answer feedback_dir [flags] < team_output."""
+    input_data, answer, team_output = frames
+    lim = job.limits
+    work = tempfile.mkdtemp(prefix="judge-test-")
+    try:
+        in_path = os.path.join(work, "input")
+        ans_path = os.path.join(work, "answer")
+        feedback = os.path.join(work, "feedback")
+        os.mkdir(feedback)
+        for path, data in ((in_path, input_data), (ans_path, answer)):
+            with open(path, "wb") as f:
+                f.write(data)
+        argv = [sys.executable, "-B", job.validator_entry, in_path, ans_path, feedback + "/"]
+        argv += [str(f) for f in job.validator.get("flags") or []]
+        run = spawn(h, lim, team_output, lambda: child_exec(h, lim, argv, work), with_result=False)
+        report = classify(job, lim, run)
+        message = b""
+        try:
+            fd = os.open(os.path.join(feedback, "judgemessage.txt"), os.O_RDONLY | os.O_NOFOLLOW)
+            with os.fdopen(fd, "rb") as f:
+                message = f.read(lim["output_bytes"])
+        except OSError:
+            pass
+        output = (message + bytes(run.stdout))[: lim["output_bytes"]]
+        return report, output
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def main():
+    h = Harness()
+    h.send({"type": "hello", "harness": HARNESS_VERSION, "python": platform.python_version()})
+    try:
+        frame = h.read_frame()
+        if frame is None:
+            return
+        job = Job(json.loads(frame))
+    except (ValueError, EOFError, TypeError) as e:
+        log(f"bad request header: {e}")
+        return 2
+    try:
+        if job.mode == "validate":
+            setup_validator(job)
+        else:
+            job.code, tree, job.source = compile_submission(job.source, job.filename)
+            hit = find_forbidden(tree, job.forbidden)
+            del tree
+            if hit:
+                raise CompileFailure("forbidden", hit[0], hit[1])
+    except CompileFailure as e:
+        h.send({"type": "compile_error", "kind": e.kind, "line": e.line, "message": e.message})
+        h.send({"type": "end"})
+        return 0
+    h.send({"type": "compiled"})
+    warm_up()
+    try:
+        if run_tests(h, job):
+            h.send({"type": "end"})
+    except EOFError:
+        pass
+    finally:
+        if job.mode == "validate":
+            shutil.rmtree(job.validator_dir, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
