@@ -1,0 +1,178 @@
+package check
+
+import (
+	"bytes"
+	"fmt"
+	"math"
+	"strconv"
+)
+
+// Tokens is the Kattis default output validator (problemtools default_validator semantics):
+// white-space separated tokens; case-insensitive unless CaseSensitive; with SpaceChangeSensitive
+// white space must match exactly (byte for byte, including the final newline); floats: when a
+// float tolerance is set and the JUDGE token parses as a float, the team token must parse as a
+// float within abs OR rel tolerance; otherwise string compare. Extra team output → wrong.
+//
+// As in problemtools: white space is C's isspace (space, \t, \n, \v, \f, \r, so CRLF is fine
+// unless SpaceChangeSensitive); case folding is ASCII only (strcasecmp); inf, nan and literals
+// that overflow a double are not floats, so they compare as strings. Deliberate differences:
+// tolerance boundaries are decided exactly on the decimals written (see number), and tokens
+// containing NUL are compared whole. f.Unordered is ignored (it is a function-mode flag).
+//
+// It scans both outputs once, without building a list of tokens, and allocates only to parse
+// float tokens that differ and to build the message.
+func Tokens(expected, actual []byte, f Flags) Result {
+	want, got := scanner{b: expected, line: 1}, scanner{b: actual, line: 1}
+	tol := tolerance{f.AbsTol, f.RelTol}
+	for {
+		gotLine, gotAfter := got.line, got.lineTokens
+		ws, gs := want.space(), got.space()
+		if f.SpaceChangeSensitive && !bytes.Equal(ws, gs) {
+			return reject(spaceMessage(ws, gs, gotLine, gotAfter, want.pos == len(want.b)))
+		}
+		wt := want.token()
+		if wt == nil {
+			if gt := got.token(); gt != nil {
+				line, k := got.line, got.lineTokens
+				n := got.count + got.countRest()
+				return reject(fmt.Sprintf("expected %d tokens, got %d (extra output at line %d, token %d: %s)",
+					want.count, n, line, k, quote(gt)))
+			}
+			return accept()
+		}
+		gt := got.token()
+		if gt == nil {
+			n := want.count + want.countRest()
+			why := "output ends early"
+			switch {
+			case len(actual) == 0:
+				why = "output is empty"
+			case got.count == 0:
+				why = "output is only white space"
+			}
+			return reject(fmt.Sprintf("expected %d tokens, got %d (%s; next expected %s)", n, got.count, why, quote(wt)))
+		}
+		if bytes.Equal(wt, gt) {
+			continue
+		}
+		at := "line " + strconv.Itoa(got.line) + ", token " + strconv.Itoa(got.lineTokens) + ": "
+		if f.HasFloatTol {
+			if wn, ok := parseFloatToken(wt); ok {
+				gn, ok := parseFloatToken(gt)
+				if !ok {
+					return reject(at + "expected a number close to " + quote(wt) + ", got " + quote(gt))
+				}
+				if !within(wn, gn, tol) {
+					return reject(fmt.Sprintf("%sexpected %s, got %s (difference %s, %s)",
+						at, quote(wt), quote(gt), formatFloat(math.Abs(wn.v-gn.v)), tol))
+				}
+				continue
+			}
+		}
+		if !f.CaseSensitive && equalFoldASCII(wt, gt) {
+			continue
+		}
+		msg := at + "expected " + quote(wt) + ", got " + quote(gt)
+		if equalFoldASCII(wt, gt) {
+			msg += " (letter case differs)"
+		}
+		return reject(msg)
+	}
+}
+
+// scanner walks one output, tracking the line and token position for messages.
+type scanner struct {
+	b          []byte
+	pos        int
+	line       int // 1-based line of pos
+	lineTokens int // tokens seen so far on that line
+	count      int // tokens seen so far
+}
+
+// isSpace is C's isspace in the C locale.
+var isSpace = [256]bool{' ': true, '\t': true, '\n': true, '\v': true, '\f': true, '\r': true}
+
+// space skips white space and returns it.
+func (s *scanner) space() []byte {
+	start := s.pos
+	for s.pos < len(s.b) && isSpace[s.b[s.pos]] {
+		if s.b[s.pos] == '\n' {
+			s.line++
+			s.lineTokens = 0
+		}
+		s.pos++
+	}
+	return s.b[start:s.pos]
+}
+
+// token returns the token at pos (call after space), or nil at the end.
+func (s *scanner) token() []byte {
+	start := s.pos
+	for s.pos < len(s.b) && !isSpace[s.b[s.pos]] {
+		s.pos++
+	}
+	if s.pos == start {
+		return nil
+	}
+	s.count++
+	s.lineTokens++
+	return s.b[start:s.pos]
+}
+
+// countRest counts the tokens left, for messages.
+func (s *scanner) countRest() int {
+	n := 0
+	inToken := false
+	for _, c := range s.b[s.pos:] {
+		if isSpace[c] {
+			inToken = false
+		} else if !inToken {
+			inToken = true
+			n++
+		}
+	}
+	return n
+}
+
+func spaceMessage(want, got []byte, line, after int, atEnd bool) string {
+	where := fmt.Sprintf("line %d, after token %d", line, after)
+	switch {
+	case atEnd:
+		where = "at the end of the output"
+	case after == 0 && line == 1:
+		where = "at the start of the output"
+	case after == 0:
+		where = fmt.Sprintf("line %d, before the first token", line)
+	}
+	msg := fmt.Sprintf("%s: expected white space %s, got %s", where, quote(want), quote(got))
+	switch {
+	case atEnd && len(got) == 0 && len(want) > 0:
+		msg += " (missing final newline)"
+	case bytes.Contains(got, []byte("\r\n")) && !bytes.Contains(want, []byte("\r\n")):
+		msg += " (CRLF line ending)"
+	}
+	return msg
+}
+
+// equalFoldASCII is strcasecmp == 0: only ASCII letters fold.
+func equalFoldASCII(a, b []byte) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		x, y := a[i], b[i]
+		if x == y {
+			continue
+		}
+		if 'A' <= x && x <= 'Z' {
+			x += 'a' - 'A'
+		}
+		if 'A' <= y && y <= 'Z' {
+			y += 'a' - 'A'
+		}
+		if x != y {
+			return false
+		}
+	}
+	return true
+}
