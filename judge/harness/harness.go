@@ -1,0 +1,237 @@
+// Package harness speaks the judge's side of the harness protocol (docs/harness-protocol.md): it
+// writes a job as length-prefixed frames to the harness's stdin and reads its framed reports
+// back. It knows nothing of containers: the sandbox gives it the two streams. It must never trust
+// anything on the stream beyond its structure: sizes are capped and verdicts are decided elsewhere.
+package harness
+
+import (
+	"context"
+	"encoding/binary"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"time"
+
+	"github.com/judge-dev/judge/judge"
+)
+
+// Version is the protocol version this package speaks.
+const Version = 1
+
+// ErrIncomplete means the stream ended before the harness said "end": the sandbox died or was
+// killed. The sandbox decides why.
+var ErrIncomplete = errors.New("harness stopped before the end of the job")
+
+// maxMessage caps a JSON report frame (it carries a capped stderr).
+const maxMessage = 4 << 20
+
+type header struct {
+	Version   int                 `json:"version"`
+	Mode      judge.JobMode       `json:"mode"`
+	Filename  string              `json:"filename"`
+	Source    string              `json:"source"`
+	Function  *judge.FunctionSpec `json:"function,omitempty"`
+	Forbidden judge.Forbidden     `json:"forbidden"`
+	Validator *validator          `json:"validator,omitempty"`
+	Limits    limits              `json:"limits"`
+	Tests     int                 `json:"tests"`
+}
+
+type validator struct {
+	Files map[string]string `json:"files"`
+	Entry string            `json:"entry"`
+	Flags []string          `json:"flags"`
+}
+
+type limits struct {
+	TimeMS      int64 `json:"time_ms"`
+	WallMS      int64 `json:"wall_ms"`
+	MemoryMB    int   `json:"memory_mb"`
+	OutputBytes int   `json:"output_bytes"`
+	StderrBytes int   `json:"stderr_bytes"`
+}
+
+type message struct {
+	Type     string         `json:"type"`
+	Harness  int            `json:"harness"`
+	Python   string         `json:"python"`
+	Kind     string         `json:"kind"`
+	Line     int            `json:"line"`
+	Message  string         `json:"message"`
+	Test     int            `json:"test"`
+	Status   judge.Status   `json:"status"`
+	CPUMS    float64        `json:"cpu_ms"`
+	WallMS   float64        `json:"wall_ms"`
+	MemoryKB int64          `json:"memory_kb"`
+	ExitCode *int           `json:"exit_code"`
+	Signal   *int           `json:"signal"`
+	Error    *judge.PyError `json:"error"`
+	Detail   string         `json:"detail"`
+	Stderr   string         `json:"stderr"`
+}
+
+// Header encodes the job's first frame.
+func Header(job judge.Job) ([]byte, error) {
+	h := header{
+		Version:   Version,
+		Mode:      job.Mode,
+		Filename:  job.Filename,
+		Source:    string(job.Source),
+		Function:  job.Function,
+		Forbidden: job.Forbidden,
+		Limits: limits{
+			TimeMS:      job.Limits.Time.Milliseconds(),
+			WallMS:      job.Limits.Wall.Milliseconds(),
+			MemoryMB:    job.Limits.MemoryMiB,
+			OutputBytes: job.Limits.OutputBytes,
+			StderrBytes: job.Limits.StderrBytes,
+		},
+		Tests: job.Tests,
+	}
+	if job.Validator != nil {
+		v := &validator{Files: map[string]string{}, Entry: job.Validator.Entry, Flags: job.Flags}
+		for name, b := range job.Validator.Files {
+			v.Files[name] = string(b)
+		}
+		h.Validator = v
+	}
+	return json.Marshal(h)
+}
+
+// WriteFrame writes one length-prefixed frame.
+func WriteFrame(w io.Writer, b []byte) error {
+	if len(b) > math.MaxUint32 {
+		return fmt.Errorf("write frame: %d bytes is too large", len(b))
+	}
+	var n [4]byte
+	binary.BigEndian.PutUint32(n[:], uint32(len(b)))
+	if _, err := w.Write(n[:]); err != nil {
+		return err
+	}
+	_, err := w.Write(b)
+	return err
+}
+
+// ReadFrame reads one frame of at most max bytes.
+func ReadFrame(r io.Reader, max int) ([]byte, error) {
+	var n [4]byte
+	if _, err := io.ReadFull(r, n[:]); err != nil {
+		return nil, err
+	}
+	size := binary.BigEndian.Uint32(n[:])
+	if int64(size) > int64(max) {
+		return nil, fmt.Errorf("read frame: %d bytes is over the %d byte cap", size, max)
+	}
+	b := make([]byte, size)
+	if _, err := io.ReadFull(r, b); err != nil {
+		if err == io.EOF {
+			err = io.ErrUnexpectedEOF
+		}
+		return nil, err
+	}
+	return b, nil
+}
+
+// Feed writes the whole request: the header, then each test's frames. The harness reads test
+// frames lazily, so this blocks on the pipe; it returns when done, on a write error, or when stop
+// is closed. It closes w at the end so the harness sees EOF.
+func Feed(w io.WriteCloser, job judge.Job, stop <-chan struct{}) error {
+	defer w.Close()
+	h, err := Header(job)
+	if err != nil {
+		return fmt.Errorf("feed: encode header: %w", err)
+	}
+	if err := WriteFrame(w, h); err != nil {
+		return fmt.Errorf("feed: header: %w", err)
+	}
+	for i := 0; i < job.Tests; i++ {
+		select {
+		case <-stop:
+			return nil
+		default:
+		}
+		for _, f := range job.Frames(i) {
+			if err := WriteFrame(w, f); err != nil {
+				return fmt.Errorf("feed: test %d: %w", i, err)
+			}
+		}
+	}
+	return nil
+}
+
+// Read consumes the harness's reports until "end", calling each for every test result. It stops
+// early (returning nil) when each returns false. An early end of the stream returns ErrIncomplete.
+func Read(ctx context.Context, r io.Reader, job judge.Job, each func(judge.Execution) bool) (judge.RunInfo, error) {
+	var info judge.RunInfo
+	maxOutput := job.Limits.OutputBytes + 64<<10
+	next := func() (message, error) {
+		b, err := ReadFrame(r, maxMessage)
+		if err != nil {
+			if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
+				return message{}, ErrIncomplete
+			}
+			return message{}, err
+		}
+		var m message
+		if err := json.Unmarshal(b, &m); err != nil {
+			return message{}, fmt.Errorf("harness protocol: bad report frame: %v", err)
+		}
+		return m, nil
+	}
+	m, err := next()
+	if err != nil {
+		return info, err
+	}
+	if m.Type != "hello" || m.Harness != Version {
+		return info, fmt.Errorf("harness protocol: want hello version %d, got %q version %d (rebuild the runner image: judge image build)", Version, m.Type, m.Harness)
+	}
+	info.Python = m.Python
+	for {
+		if err := ctx.Err(); err != nil {
+			return info, err
+		}
+		m, err := next()
+		if err != nil {
+			return info, err
+		}
+		switch m.Type {
+		case "compiled", "start":
+		case "compile_error":
+			info.CompileError = &judge.CompileFailure{Kind: m.Kind, Line: m.Line, Message: m.Message}
+		case "end":
+			return info, nil
+		case "result":
+			out, err := ReadFrame(r, maxOutput)
+			if err != nil {
+				if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
+					return info, ErrIncomplete
+				}
+				return info, fmt.Errorf("harness protocol: output of test %d: %w", m.Test, err)
+			}
+			if m.Test != info.Completed {
+				return info, fmt.Errorf("harness protocol: result for test %d, want %d", m.Test, info.Completed)
+			}
+			info.Completed++
+			e := judge.Execution{
+				Test:     m.Test,
+				Status:   m.Status,
+				CPU:      time.Duration(m.CPUMS * float64(time.Millisecond)),
+				Wall:     time.Duration(m.WallMS * float64(time.Millisecond)),
+				MemoryKB: m.MemoryKB,
+				ExitCode: m.ExitCode,
+				Signal:   m.Signal,
+				Error:    m.Error,
+				Detail:   m.Detail,
+				Stderr:   m.Stderr,
+				Output:   out,
+			}
+			if !each(e) {
+				return info, nil
+			}
+		default:
+			return info, fmt.Errorf("harness protocol: unknown report %q", m.Type)
+		}
+	}
+}

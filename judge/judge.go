@@ -1,0 +1,401 @@
+package judge
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/judge-dev/judge/judge/check"
+)
+
+// Judge turns a submission into a report: it runs the submission in a Sandbox, compares outputs
+// with the expected answers here, outside the sandbox, and decides every verdict.
+type Judge struct {
+	Sandbox Sandbox
+	Now     func() time.Time
+}
+
+// Options tune one judging.
+type Options struct {
+	// Reveal shows hidden tests' input, expected and actual output (interviewers only).
+	Reveal bool
+	// StopOnFailure stops at the first test that is not accepted (judge verify on submissions
+	// that must fail).
+	StopOnFailure bool
+	// Progress, when set, is called after each test with its result.
+	Progress func(done, total int, t TestResult)
+}
+
+// detailCap bounds the input/expected/actual text kept in a report per test.
+const detailCap = 4 << 10
+
+// Judge judges one submission. An error means the judge could not judge (wrapping ErrBadInput
+// or ErrUnavailable, or an internal failure); every fault of the submission is a verdict.
+func (j *Judge) Judge(ctx context.Context, p *Problem, s Submission, opt Options) (*Report, error) {
+	if err := CheckSource(s); err != nil {
+		return nil, err
+	}
+	flags, err := check.ParseFlagList(p.Validation.Flags)
+	if err != nil {
+		return nil, fmt.Errorf("judge %s: validator_flags: %v: %w", p.ID, err, ErrBadInput)
+	}
+	now := j.Now
+	if now == nil {
+		now = time.Now
+	}
+	started := now()
+	rep := &Report{
+		SchemaVersion: SchemaVersion,
+		Problem:       p.ID,
+		Submission:    s.Filename,
+		Total:         len(p.Tests),
+		Started:       started.UTC(),
+	}
+
+	job := Job{
+		Mode:      JobStdio,
+		Filename:  s.Filename,
+		Source:    s.Source,
+		Function:  p.Function,
+		Forbidden: p.Forbidden,
+		Limits:    jobLimits(p.Limits),
+		Tests:     len(p.Tests),
+		Frames:    func(i int) [][]byte { return [][]byte{p.Tests[i].Input} },
+	}
+	if p.Mode == Function {
+		job.Mode = JobFunction
+	}
+
+	custom := p.Validation.Validator != nil
+	var pending []int // tests whose output awaits the custom validator
+	outputs := map[int][]byte{}
+	bases := map[int]TestResult{}
+	results := make([]TestResult, 0, len(p.Tests))
+	record := func(t TestResult) {
+		results = append(results, t)
+		if opt.Progress != nil {
+			opt.Progress(len(results), len(p.Tests), t)
+		}
+	}
+	info, err := j.Sandbox.Run(ctx, job, func(e Execution) bool {
+		if e.Test < 0 || e.Test >= len(p.Tests) {
+			return false
+		}
+		t := p.Tests[e.Test]
+		res := baseResult(e, t)
+		if e.Status == StatusOK && custom {
+			pending = append(pending, e.Test)
+			outputs[e.Test] = e.Output
+			bases[e.Test] = res
+			return true
+		}
+		res.Verdict, res.Message = decide(p, flags, e, t)
+		fill(&res, t, e.Output, e.Stderr, opt.Reveal)
+		record(res)
+		return !(opt.StopOnFailure && res.Failed())
+	})
+	if err != nil {
+		return nil, err
+	}
+	rep.Python, rep.Image = info.Python, info.Image
+	if info.CompileError != nil {
+		rep.Verdict = CompileError
+		rep.Message = info.CompileError.Message
+		rep.Tests = []TestResult{}
+		rep.WallMillis = millis(now().Sub(started))
+		return rep, nil
+	}
+
+	if len(pending) > 0 {
+		vres, err := j.validate(ctx, p, pending, outputs)
+		if err != nil {
+			return nil, err
+		}
+		for _, i := range pending {
+			res := bases[i]
+			res.Verdict, res.Message = vres[i].Verdict, vres[i].Message
+			if res.Verdict == Accepted && res.CPUMillis > millis(p.Limits.Time) {
+				res.Verdict, res.Message = TimeLimitExceeded, "CPU time over the limit"
+			}
+			fill(&res, p.Tests[i], outputs[i], "", opt.Reveal)
+			record(res)
+		}
+	}
+	results = missing(results, p, info, opt.StopOnFailure)
+	sortByIndex(results)
+	rep.Tests = results
+	finish(rep)
+	rep.WallMillis = millis(now().Sub(started))
+	return rep, nil
+}
+
+func jobLimits(l Limits) JobLimits {
+	return JobLimits{
+		Time:        l.Time,
+		Wall:        2*l.Time + time.Second,
+		MemoryMiB:   l.MemoryMiB,
+		OutputBytes: l.OutputMiB << 20,
+		StderrBytes: 64 << 10,
+	}
+}
+
+func baseResult(e Execution, t Test) TestResult {
+	return TestResult{
+		Index:      e.Test,
+		Name:       t.Name,
+		Group:      t.Group,
+		Sample:     t.Sample,
+		CPUMillis:  millis(e.CPU),
+		WallMillis: millis(e.Wall),
+		MemoryMiB:  float64(e.MemoryKB) / 1024,
+		ExitCode:   e.ExitCode,
+		Signal:     e.Signal,
+		Error:      e.Error,
+	}
+}
+
+// decide turns one execution into a verdict, comparing output with the answer when it ran fine.
+func decide(p *Problem, flags check.Flags, e Execution, t Test) (Verdict, string) {
+	switch e.Status {
+	case StatusTLE:
+		return TimeLimitExceeded, e.Detail
+	case StatusMLE:
+		return MemoryLimitExceeded, e.Detail
+	case StatusOLE:
+		return OutputLimitExceeded, e.Detail
+	case StatusBadReturn:
+		return WrongAnswer, "returned value: " + e.Detail
+	case StatusInternal:
+		return InternalError, e.Detail
+	case StatusRE:
+		return RuntimeError, reMessage(e)
+	}
+	// A test over its CPU limit is TLE even when the harness let it finish (RLIMIT_CPU rounds up).
+	if e.CPU > p.Limits.Time {
+		return TimeLimitExceeded, fmt.Sprintf("CPU %.0f ms over the %.0f ms limit", millis(e.CPU), millis(p.Limits.Time))
+	}
+	if p.Mode == Stdio {
+		r := check.Tokens(t.Answer, e.Output, flags)
+		return okOr(r)
+	}
+	wantRaise, expectsRaise := check.ExpectedRaise(t.Answer)
+	if e.Status == StatusRaised {
+		if expectsRaise && e.Error != nil && containsName(e.Error.MRO, e.Error.Type, wantRaise) {
+			return Accepted, ""
+		}
+		return RuntimeError, reMessage(e)
+	}
+	if expectsRaise {
+		return WrongAnswer, "expected the call to raise " + wantRaise + ", it returned a value"
+	}
+	r, err := check.JSON(t.Answer, e.Output, flags)
+	if err != nil {
+		return InternalError, "expected answer of " + t.Name + " is not valid JSON: " + err.Error()
+	}
+	return okOr(r)
+}
+
+func okOr(r check.Result) (Verdict, string) {
+	if r.OK {
+		return Accepted, ""
+	}
+	return WrongAnswer, r.Message
+}
+
+func containsName(mro []string, typ, want string) bool {
+	if typ == want {
+		return true
+	}
+	for _, m := range mro {
+		if m == want {
+			return true
+		}
+	}
+	return false
+}
+
+func reMessage(e Execution) string {
+	switch {
+	case e.Error != nil:
+		if e.Error.Message == "" {
+			return e.Error.Type
+		}
+		return e.Error.Type + ": " + e.Error.Message
+	case e.Signal != nil:
+		return fmt.Sprintf("killed by signal %d (%s)", *e.Signal, signalName(*e.Signal))
+	case e.ExitCode != nil:
+		return fmt.Sprintf("exit code %d", *e.ExitCode)
+	}
+	return e.Detail
+}
+
+func signalName(sig int) string {
+	names := map[int]string{1: "SIGHUP", 2: "SIGINT", 3: "SIGQUIT", 4: "SIGILL", 6: "SIGABRT", 7: "SIGBUS",
+		8: "SIGFPE", 9: "SIGKILL", 11: "SIGSEGV", 13: "SIGPIPE", 14: "SIGALRM", 15: "SIGTERM", 24: "SIGXCPU", 25: "SIGXFSZ", 31: "SIGSYS"}
+	if n, ok := names[sig]; ok {
+		return n
+	}
+	return "signal"
+}
+
+// fill adds the details a person may see: everything for samples or when revealed; for hidden
+// tests only the verdict class, since a checker message or an exception text can quote the data.
+func fill(res *TestResult, t Test, output []byte, stderr string, reveal bool) {
+	if t.Sample || reveal {
+		res.Input = capText(t.Input)
+		res.Expected = capText(t.Answer)
+		res.Actual = capText(output)
+		if stderr != "" {
+			res.Stderr = capText([]byte(stderr))
+		}
+		return
+	}
+	if res.Error != nil {
+		res.Error = &PyError{Type: res.Error.Type}
+	}
+	switch res.Verdict {
+	case WrongAnswer:
+		res.Message = "wrong answer on a hidden test"
+	case RuntimeError:
+		if res.Error != nil {
+			res.Message = res.Error.Type
+		}
+	}
+}
+
+func capText(b []byte) *string {
+	s := string(b)
+	if len(s) > detailCap {
+		cut := detailCap
+		for cut > 0 && !utf8Start(s[cut]) {
+			cut--
+		}
+		s = s[:cut] + fmt.Sprintf("\n… (%d more bytes)", len(b)-cut)
+	}
+	return &s
+}
+
+func utf8Start(c byte) bool { return c&0xC0 != 0x80 }
+
+// validate runs the problem's output validator, sandboxed, on the outputs of tests that ran fine.
+func (j *Judge) validate(ctx context.Context, p *Problem, tests []int, outputs map[int][]byte) (map[int]TestResult, error) {
+	job := Job{
+		Mode:      JobValidate,
+		Filename:  p.Validation.Validator.Entry,
+		Validator: p.Validation.Validator,
+		Flags:     p.Validation.Flags,
+		Limits: JobLimits{
+			Time: 10 * time.Second, Wall: 20 * time.Second, MemoryMiB: 512,
+			OutputBytes: 1 << 20, StderrBytes: 16 << 10,
+		},
+		Tests: len(tests),
+		Frames: func(i int) [][]byte {
+			t := p.Tests[tests[i]]
+			return [][]byte{t.Input, t.Answer, outputs[tests[i]]}
+		},
+	}
+	res := map[int]TestResult{}
+	info, err := j.Sandbox.Run(ctx, job, func(e Execution) bool {
+		if e.Test < 0 || e.Test >= len(tests) {
+			return false
+		}
+		idx := tests[e.Test]
+		r := TestResult{Index: idx, Name: p.Tests[idx].Name, Group: p.Tests[idx].Group, Sample: p.Tests[idx].Sample}
+		switch {
+		case e.Status == StatusOK && e.ExitCode != nil && *e.ExitCode == 42:
+			r.Verdict = Accepted
+		case e.Status == StatusOK && e.ExitCode != nil && *e.ExitCode == 43:
+			r.Verdict, r.Message = WrongAnswer, strings.TrimSpace(string(e.Output))
+		default:
+			r.Verdict = InternalError
+			r.Message = fmt.Sprintf("output validator failed (%s): %s", e.Status, strings.TrimSpace(e.Stderr+" "+reMessage(e)))
+		}
+		res[idx] = r
+		return true
+	})
+	if err != nil {
+		return nil, fmt.Errorf("output validator: %w", err)
+	}
+	if info.CompileError != nil {
+		return nil, fmt.Errorf("output validator of %s does not compile: %s", p.ID, info.CompileError.Message)
+	}
+	if len(res) != len(tests) {
+		return nil, errors.New("output validator: the sandbox stopped before validating every output")
+	}
+	return res, nil
+}
+
+// missing gives a verdict to the tests that never reported, when the sandbox was stopped.
+func missing(results []TestResult, p *Problem, info RunInfo, stopped bool) []TestResult {
+	seen := make(map[int]bool, len(results))
+	for _, r := range results {
+		seen[r.Index] = true
+	}
+	if stopped && hasFailure(results) {
+		return results
+	}
+	first := true
+	for i, t := range p.Tests {
+		if seen[i] {
+			continue
+		}
+		r := TestResult{Index: i, Name: t.Name, Group: t.Group, Sample: t.Sample}
+		switch info.Killed {
+		case StatusTLE:
+			r.Verdict, r.Message = TimeLimitExceeded, "the sandbox's wall-clock limit ran out"
+		case StatusMLE:
+			r.Verdict, r.Message = MemoryLimitExceeded, "the sandbox ran out of memory"
+		case StatusRE:
+			r.Verdict, r.Message = RuntimeError, "the submission killed the judge's harness"
+		default:
+			r.Verdict, r.Message = InternalError, "the sandbox stopped without reporting this test"
+		}
+		if !first {
+			r.Message = "not run: an earlier test stopped the sandbox"
+		}
+		first = false
+		results = append(results, r)
+	}
+	return results
+}
+
+func hasFailure(rs []TestResult) bool {
+	for _, r := range rs {
+		if r.Failed() {
+			return true
+		}
+	}
+	return false
+}
+
+func sortByIndex(rs []TestResult) {
+	sort.SliceStable(rs, func(a, b int) bool { return rs[a].Index < rs[b].Index })
+}
+
+// finish computes the overall verdict (first non-AC test in order, Kattis), score and totals.
+func finish(rep *Report) {
+	rep.Verdict = Accepted
+	for _, t := range rep.Tests {
+		rep.CPUMillis += t.CPUMillis
+		if t.Verdict == Accepted {
+			rep.Passed++
+		} else if rep.Verdict == Accepted {
+			rep.Verdict = t.Verdict
+		}
+	}
+	for _, t := range rep.Tests {
+		if t.Verdict == InternalError {
+			rep.Verdict = InternalError
+			rep.Message = t.Message
+			break
+		}
+	}
+	if rep.Total > 0 {
+		rep.Score = float64(rep.Passed) / float64(rep.Total)
+	}
+}
+
+func millis(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }

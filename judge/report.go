@@ -1,0 +1,62 @@
+package judge
+
+import (
+	"time"
+)
+
+// SchemaVersion is the version of the JSON report schema (README: "JSON report"). Bump it on any
+// change that is not a pure addition.
+const SchemaVersion = 1
+
+// Report is the result of judging one submission.
+type Report struct {
+	SchemaVersion int          `json:"schema_version"`
+	Problem       string       `json:"problem"`
+	Submission    string       `json:"submission"`
+	Verdict       Verdict      `json:"verdict"`
+	Message       string       `json:"message,omitempty"` // compile error, internal error
+	Passed        int          `json:"passed"`
+	Total         int          `json:"total"`
+	Score         float64      `json:"score"` // Passed / Total
+	CPUMillis     float64      `json:"cpu_ms"`
+	WallMillis    float64      `json:"wall_ms"` // whole judging, container start to verdict
+	Python        string       `json:"python,omitempty"`
+	Image         string       `json:"image,omitempty"`
+	Started       time.Time    `json:"started"`
+	Tests         []TestResult `json:"tests"`
+}
+
+// TestResult is the verdict of one test. Input, Expected, Actual and Stderr are filled for sample
+// tests, and for hidden tests only when the report is revealed (interviewers).
+type TestResult struct {
+	Index      int      `json:"index"`
+	Name       string   `json:"name"`
+	Group      string   `json:"group"`
+	Sample     bool     `json:"sample"`
+	Verdict    Verdict  `json:"verdict"`
+	CPUMillis  float64  `json:"cpu_ms"`
+	WallMillis float64  `json:"wall_ms"`
+	MemoryMiB  float64  `json:"memory_mib"`
+	ExitCode   *int     `json:"exit_code,omitempty"`
+	Signal     *int     `json:"signal,omitempty"`
+	Message    string   `json:"message,omitempty"`
+	Error      *PyError `json:"error,omitempty"`
+	Input      *string  `json:"input,omitempty"`
+	Expected   *string  `json:"expected,omitempty"`
+	Actual     *string  `json:"actual,omitempty"`
+	Stderr     *string  `json:"stderr,omitempty"`
+}
+
+// Failed reports whether the test did not pass.
+func (t TestResult) Failed() bool { return t.Verdict != Accepted }
+
+// Slowest returns the test with the most CPU time, or nil.
+func (r *Report) Slowest() *TestResult {
+	var s *TestResult
+	for i := range r.Tests {
+		if s == nil || r.Tests[i].CPUMillis > s.CPUMillis {
+			s = &r.Tests[i]
+		}
+	}
+	return s
+}

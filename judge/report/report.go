@@ -1,0 +1,123 @@
+// Package report writes judge reports for people and machines: a terminal table, JSON (the
+// versioned schema in the README) and JUnit XML. It formats; it never decides a verdict.
+package report
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/judge-dev/judge/judge"
+)
+
+// JSON writes the report as indented JSON (schema_version judge.SchemaVersion).
+func JSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(v)
+}
+
+// Text writes one line per test and a summary, as `judge run` shows it.
+func Text(w io.Writer, r *judge.Report) error {
+	tw := &errWriter{w: w}
+	if r.Verdict == judge.CompileError {
+		tw.printf("%s  %s\n", r.Verdict, r.Verdict.Name())
+		tw.printf("%s\n", indent(r.Message, "    "))
+		summary(tw, r)
+		return tw.err
+	}
+	tw.printf("%-4s %-34s %-4s %9s %9s %8s\n", "#", "test", "", "cpu ms", "wall ms", "MiB")
+	for _, t := range r.Tests {
+		tw.printf("%-4d %-34s %-4s %9.0f %9.0f %8.1f\n", t.Index+1, clip(t.Name, 34), t.Verdict, t.CPUMillis, t.WallMillis, t.MemoryMiB)
+		if t.Message != "" && t.Verdict != judge.Accepted {
+			tw.printf("     %s\n", clip(oneLine(t.Message), 100))
+		}
+		if t.Verdict != judge.Accepted && t.Expected != nil {
+			diff(tw, t)
+		}
+	}
+	summary(tw, r)
+	return tw.err
+}
+
+func summary(tw *errWriter, r *judge.Report) {
+	tw.printf("\n%s  %s", r.Verdict, r.Verdict.Name())
+	if r.Verdict == judge.InternalError && r.Message != "" {
+		tw.printf(": %s", r.Message)
+	}
+	tw.printf("\npassed %d/%d tests, score %.0f%%, cpu %.0f ms, total %.2f s\n",
+		r.Passed, r.Total, 100*r.Score, r.CPUMillis, r.WallMillis/1000)
+	if r.Python != "" || r.Image != "" {
+		tw.printf("python %s, image %s\n", r.Python, shortID(r.Image))
+	}
+}
+
+// diff shows where a revealed or sample test's output went wrong: the first differing line.
+func diff(tw *errWriter, t judge.TestResult) {
+	if t.Input != nil {
+		tw.printf("     input:    %s\n", clip(oneLine(*t.Input), 90))
+	}
+	exp, act := lines(*t.Expected), []string{}
+	if t.Actual != nil {
+		act = lines(*t.Actual)
+	}
+	for i := 0; i < len(exp) || i < len(act); i++ {
+		var e, a string
+		if i < len(exp) {
+			e = exp[i]
+		}
+		if i < len(act) {
+			a = act[i]
+		}
+		if strings.TrimRight(e, " \r") != strings.TrimRight(a, " \r") || i >= len(exp) || i >= len(act) {
+			tw.printf("     line %d:\n       expected: %s\n       actual:   %s\n", i+1, clip(e, 90), clip(a, 90))
+			return
+		}
+	}
+}
+
+func lines(s string) []string {
+	s = strings.TrimSuffix(s, "\n")
+	if s == "" {
+		return nil
+	}
+	return strings.Split(s, "\n")
+}
+
+func shortID(id string) string {
+	id = strings.TrimPrefix(id, "sha256:")
+	if len(id) > 12 {
+		return id[:12]
+	}
+	return id
+}
+
+func oneLine(s string) string {
+	s = strings.ReplaceAll(strings.TrimSpace(s), "\n", "⏎")
+	return s
+}
+
+func indent(s, pre string) string {
+	return pre + strings.ReplaceAll(strings.TrimRight(s, "\n"), "\n", "\n"+pre)
+}
+
+func clip(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n-1]) + "…"
+}
+
+type errWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (e *errWriter) printf(format string, a ...any) {
+	if e.err == nil {
+		_, e.err = fmt.Fprintf(e.w, format, a...)
+	}
+}

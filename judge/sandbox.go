@@ -1,0 +1,102 @@
+package judge
+
+import (
+	"context"
+	"time"
+)
+
+// Sandbox runs one Job in a fresh isolated environment and streams back what happened in each
+// test. It reports raw facts (status, times, output); the Judge decides verdicts. each returns
+// false to stop the run early (the sandbox is then destroyed without running the other tests).
+type Sandbox interface {
+	Run(ctx context.Context, job Job, each func(Execution) bool) (RunInfo, error)
+}
+
+// JobMode is what the harness does with a job.
+type JobMode string
+
+const (
+	JobStdio    JobMode = "stdio"
+	JobFunction JobMode = "function"
+	// JobValidate runs a problem's output validator over (input, answer, output) triples.
+	JobValidate JobMode = "validate"
+)
+
+// Job is one submission (or one validator) and the tests to run it on.
+type Job struct {
+	Mode      JobMode
+	Filename  string
+	Source    []byte
+	Function  *FunctionSpec
+	Forbidden Forbidden
+	Validator *Program
+	Flags     []string
+	Limits    JobLimits
+	// Tests is the number of tests; Frames(i) returns the frames that feed test i (stdio and
+	// function: the input; validate: input, answer, team output). It is called lazily.
+	Tests  int
+	Frames func(i int) [][]byte
+}
+
+// JobLimits are the harness's limits for each test.
+type JobLimits struct {
+	Time        time.Duration // CPU
+	Wall        time.Duration // per test
+	MemoryMiB   int
+	OutputBytes int
+	StderrBytes int
+}
+
+// Status is the harness's raw classification of one test run.
+type Status string
+
+const (
+	StatusOK        Status = "ok"
+	StatusRaised    Status = "raised"
+	StatusRE        Status = "re"
+	StatusTLE       Status = "tle"
+	StatusMLE       Status = "mle"
+	StatusOLE       Status = "ole"
+	StatusBadReturn Status = "bad_return"
+	StatusInternal  Status = "internal"
+)
+
+// Execution is what happened in one test, as the harness measured it.
+type Execution struct {
+	Test     int
+	Status   Status
+	CPU      time.Duration
+	Wall     time.Duration
+	MemoryKB int64
+	ExitCode *int
+	Signal   *int
+	Error    *PyError
+	Detail   string
+	Stderr   string
+	Output   []byte
+}
+
+// PyError is an exception raised by the submission.
+type PyError struct {
+	Type    string   `json:"type"`
+	MRO     []string `json:"mro,omitempty"`
+	Message string   `json:"message"`
+}
+
+// RunInfo describes a whole sandbox run.
+type RunInfo struct {
+	Python       string
+	Image        string
+	CompileError *CompileFailure
+	// Killed is set when the sandbox was stopped from outside (wall-clock limit of the whole run,
+	// OOM of the harness): tests without an Execution then count as TLE / MLE.
+	Killed    Status
+	Completed int // tests that reported a result
+}
+
+// CompileFailure is a syntax error or a forbidden construct.
+type CompileFailure struct {
+	Kind    string `json:"kind"` // syntax | forbidden
+	Line    int    `json:"line,omitempty"`
+	Message string `json:"message"`
+}

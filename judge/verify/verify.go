@@ -1,0 +1,213 @@
+// Package verify checks a problem package the way Kattis' verifyproblem does: every test input
+// passes the input validator, and every shipped submission gets the verdict its folder demands,
+// with time limits that leave a real margin. It judges through judge.Judge and never decides a
+// verdict itself.
+package verify
+
+import (
+	"context"
+	"fmt"
+	"path"
+	"sync"
+	"time"
+
+	"github.com/judge-dev/judge/judge"
+)
+
+// MinMargin is the least ratio of time limit to the slowest accepted test.
+const MinMargin = 2.0
+
+// Result is the verification of one problem.
+type Result struct {
+	Problem     string  `json:"problem"`
+	OK          bool    `json:"ok"`
+	Tests       int     `json:"tests"`
+	LimitMillis float64 `json:"time_limit_ms"`
+	// SlowestAC is the slowest test of any accepted submission.
+	SlowestACMillis float64      `json:"slowest_accepted_ms"`
+	SlowestACTest   string       `json:"slowest_accepted_test"`
+	Margin          float64      `json:"margin"` // limit / slowest accepted
+	Problems        []string     `json:"problems,omitempty"`
+	Inputs          InputCheck   `json:"inputs"`
+	Submissions     []Submission `json:"submissions"`
+}
+
+// InputCheck is the input validator's pass over the tests.
+type InputCheck struct {
+	Validated bool     `json:"validated"` // false when the package has no input validator
+	Invalid   []string `json:"invalid,omitempty"`
+}
+
+// Submission is one shipped submission's outcome.
+type Submission struct {
+	Path     string        `json:"path"`
+	Expected judge.Verdict `json:"expected"`
+	Got      judge.Verdict `json:"got"`
+	OK       bool          `json:"ok"`
+	Note     string        `json:"note,omitempty"`
+	// SlowestMillis is its slowest test's CPU time.
+	SlowestMillis float64       `json:"slowest_ms"`
+	SlowestTest   string        `json:"slowest_test,omitempty"`
+	Report        *judge.Report `json:"-"`
+}
+
+// Verifier runs verifications, at most Parallel sandboxes at once.
+type Verifier struct {
+	Judge    *judge.Judge
+	Parallel int
+	// Progress, when set, hears about each finished submission.
+	Progress func(problem string, s Submission)
+}
+
+// Problem verifies one problem package.
+func (v *Verifier) Problem(ctx context.Context, p *judge.Problem) (*Result, error) {
+	r := &Result{Problem: p.ID, Tests: len(p.Tests), LimitMillis: millis(p.Limits.Time)}
+	if err := v.inputs(ctx, p, r); err != nil {
+		return nil, err
+	}
+	if len(p.Submissions) == 0 {
+		r.Problems = append(r.Problems, "no submissions under submissions/")
+	}
+	r.Submissions = make([]Submission, len(p.Submissions))
+	sem := make(chan struct{}, max(1, v.Parallel))
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	var firstErr error
+	for i, s := range p.Submissions {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			sem <- struct{}{}
+			defer func() { <-sem }()
+			res, err := v.submission(ctx, p, s)
+			mu.Lock()
+			defer mu.Unlock()
+			if err != nil {
+				if firstErr == nil {
+					firstErr = fmt.Errorf("verify %s: %s: %w", p.ID, s.Path, err)
+				}
+				return
+			}
+			r.Submissions[i] = res
+			if v.Progress != nil {
+				v.Progress(p.ID, res)
+			}
+		}()
+	}
+	wg.Wait()
+	if firstErr != nil {
+		return nil, firstErr
+	}
+	hasAC := false
+	for _, s := range r.Submissions {
+		if !s.OK {
+			r.Problems = append(r.Problems, fmt.Sprintf("%s: expected %s, got %s%s", s.Path, s.Expected, s.Got, noteSuffix(s.Note)))
+		}
+		if s.Expected == judge.Accepted {
+			hasAC = true
+			if s.SlowestMillis > r.SlowestACMillis {
+				r.SlowestACMillis, r.SlowestACTest = s.SlowestMillis, s.SlowestTest
+			}
+		}
+	}
+	if !hasAC {
+		r.Problems = append(r.Problems, "no accepted submission")
+	}
+	if r.SlowestACMillis > 0 {
+		r.Margin = r.LimitMillis / r.SlowestACMillis
+		if r.Margin < MinMargin {
+			r.Problems = append(r.Problems, fmt.Sprintf("time limit %.0f ms is only %.1fx the slowest accepted test (%s, %.0f ms); want >= %.0fx",
+				r.LimitMillis, r.Margin, r.SlowestACTest, r.SlowestACMillis, MinMargin))
+		}
+	}
+	if len(r.Inputs.Invalid) > 0 {
+		r.Problems = append(r.Problems, fmt.Sprintf("%d test input(s) fail the input validator: %v", len(r.Inputs.Invalid), r.Inputs.Invalid))
+	}
+	r.OK = len(r.Problems) == 0
+	return r, nil
+}
+
+func noteSuffix(n string) string {
+	if n == "" {
+		return ""
+	}
+	return " (" + n + ")"
+}
+
+// submission judges one shipped submission. Submissions that must fail stop at their first
+// failing test; time_limit_exceeded ones run with twice the limit, so passing shows they are at
+// least 2x over it.
+func (v *Verifier) submission(ctx context.Context, p *judge.Problem, s judge.PackageSubmission) (Submission, error) {
+	out := Submission{Path: s.Path, Expected: s.Expected}
+	q := *p
+	opt := judge.Options{StopOnFailure: s.Expected != judge.Accepted && s.Expected != judge.WrongAnswer}
+	if s.Expected == judge.TimeLimitExceeded {
+		q.Limits.Time = 2 * p.Limits.Time
+		out.Note = "judged with 2x the time limit"
+	}
+	rep, err := v.Judge.Judge(ctx, &q, judge.Submission{Filename: path.Base(s.Path), Source: s.Source}, opt)
+	if err != nil {
+		return out, err
+	}
+	out.Report = rep
+	out.Got = rep.Verdict
+	if t := rep.Slowest(); t != nil {
+		out.SlowestMillis, out.SlowestTest = t.CPUMillis, t.Name
+	}
+	out.OK = rep.Verdict == s.Expected
+	if out.OK && s.Expected == judge.WrongAnswer {
+		// "Some WA and nothing worse": no test may crash, time out or blow a limit.
+		for _, t := range rep.Tests {
+			if t.Verdict != judge.Accepted && t.Verdict != judge.WrongAnswer {
+				out.OK = false
+				out.Note = fmt.Sprintf("test %s got %s", t.Name, t.Verdict)
+				break
+			}
+		}
+	}
+	if !out.OK && rep.Message != "" {
+		out.Note = rep.Message
+	}
+	return out, nil
+}
+
+// inputs runs the input validator (sandboxed: it is problem-author code) over every test input.
+// It is judged as a stdio program whose exit code 42 means "valid".
+func (v *Verifier) inputs(ctx context.Context, p *judge.Problem, r *Result) error {
+	if p.InputValidator == nil {
+		r.Problems = append(r.Problems, "no input validator under input_validators/")
+		return nil
+	}
+	r.Inputs.Validated = true
+	src := p.InputValidator.Files[p.InputValidator.Entry]
+	job := judge.Job{
+		Mode:     judge.JobStdio,
+		Filename: p.InputValidator.Entry,
+		Source:   src,
+		Limits: judge.JobLimits{Time: 30 * time.Second, Wall: 60 * time.Second, MemoryMiB: 1024,
+			OutputBytes: 1 << 20, StderrBytes: 4 << 10},
+		Tests:  len(p.Tests),
+		Frames: func(i int) [][]byte { return [][]byte{p.Tests[i].Input} },
+	}
+	info, err := v.Judge.Sandbox.Run(ctx, job, func(e judge.Execution) bool {
+		if e.ExitCode == nil || *e.ExitCode != 42 {
+			msg := e.Stderr
+			if len(msg) > 200 {
+				msg = msg[:200]
+			}
+			r.Inputs.Invalid = append(r.Inputs.Invalid, fmt.Sprintf("%s (%s %s)", p.Tests[e.Test].Name, e.Status, msg))
+		}
+		return true
+	})
+	if err != nil {
+		return fmt.Errorf("verify %s: input validator: %w", p.ID, err)
+	}
+	if info.CompileError != nil {
+		r.Problems = append(r.Problems, "input validator does not compile: "+info.CompileError.Message)
+	} else if info.Completed != len(p.Tests) {
+		r.Problems = append(r.Problems, fmt.Sprintf("input validator stopped after %d of %d tests", info.Completed, len(p.Tests)))
+	}
+	return nil
+}
+
+func millis(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
