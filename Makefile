@@ -1,0 +1,55 @@
+# The judge's everyday commands. `make demo` and `make test` work on a fresh machine with a
+# Docker engine, Go and root (the runner image is built from Debian packages: no registry needed).
+GO      ?= go
+BIN     := bin/judge
+PY      ?= python3
+FUZZTIME ?= 10s
+
+.PHONY: all build image demo test unit harness-test integration verify fuzz lint bench clean clean-image
+
+all: build
+
+build:
+	$(GO) build -o $(BIN) ./cmd/judge
+
+# Builds the runner image only when it is missing or holds another harness version.
+image: build
+	@if ! ./$(BIN) image status >/dev/null 2>&1; then ./$(BIN) image build; else echo "runner image is up to date"; fi
+
+demo: build image
+	./$(BIN) problems list
+	./$(BIN) run two-sum testdata/demo/two_sum.py
+
+# The README's test command, run by CI: lint, the harness's own tests, Go unit tests and the
+# integration tests against the real Docker engine, fuzzing for a bounded time, and `judge
+# verify` over every problem.
+test: lint harness-test image unit verify fuzz
+
+unit:
+	$(GO) test -count=1 -timeout 30m ./...
+
+harness-test:
+	$(PY) -m unittest discover -s runner-images/python -p 'test_*.py'
+
+verify: build image
+	./$(BIN) verify --junit bin/verify-junit.xml
+
+fuzz:
+	@for t in $$($(GO) test -list 'Fuzz.*' ./judge/... 2>/dev/null | grep ^Fuzz); do \
+		pkg=$$(grep -rl "func $$t(" --include='*_test.go' judge | head -1 | xargs dirname); \
+		echo "fuzz $$t in ./$$pkg for $(FUZZTIME)"; \
+		$(GO) test ./$$pkg -run '^$$' -fuzz "^$$t$$" -fuzztime $(FUZZTIME) || exit 1; \
+	done
+
+lint:
+	@out=$$(gofmt -l cmd judge problems runner-images testdata 2>/dev/null); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
+	$(GO) vet ./...
+
+bench: build image
+	$(GO) test -run '^$$' -bench . -benchmem ./judge/check/
+
+clean:
+	rm -rf bin
+
+clean-image: build
+	./$(BIN) image rm

@@ -1,0 +1,165 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"strings"
+	"syscall"
+
+	"github.com/docker/docker/client"
+	"github.com/spf13/cobra"
+
+	"github.com/judge-dev/judge/judge"
+	"github.com/judge-dev/judge/judge/docker"
+	"github.com/judge-dev/judge/judge/problemset"
+	"github.com/judge-dev/judge/problems"
+)
+
+// IO is the command's terminal.
+type IO struct {
+	In          io.Reader
+	Out, ErrOut io.Writer
+	// Terminal is true when ErrOut is a terminal, so progress lines may be redrawn.
+	Terminal bool
+}
+
+func newSystemIO() *IO {
+	st, err := os.Stderr.Stat()
+	return &IO{In: os.Stdin, Out: os.Stdout, ErrOut: os.Stderr,
+		Terminal: err == nil && st.Mode()&os.ModeCharDevice != 0}
+}
+
+// Factory wires the dependencies every command needs, once.
+type Factory struct {
+	IO *IO
+	// ProblemsDir is --problems or $JUDGE_PROBLEMS; "" means the problems built into the binary.
+	ProblemsDir string
+	// Runtime is --runtime: an OCI runtime registered with Docker, e.g. runsc (gVisor).
+	Runtime string
+	// Image is the runner image reference.
+	Image string
+
+	docker *client.Client
+}
+
+// Problems returns the problem set in use.
+func (f *Factory) Problems() *problemset.Set {
+	if f.ProblemsDir != "" {
+		return problemset.Dir(f.ProblemsDir)
+	}
+	return problemset.Embedded(problems.FS)
+}
+
+// Problem resolves a problem argument: a path (holding a separator or starting with '.') is a
+// problem directory; anything else is an id in the problem set.
+func (f *Factory) Problem(arg string) (*judge.Problem, error) {
+	if strings.ContainsRune(arg, filepath.Separator) || strings.HasPrefix(arg, ".") {
+		return problemset.LoadDir(arg)
+	}
+	return f.Problems().Load(arg)
+}
+
+// Docker connects to the engine once, and removes containers that crashed judges left behind.
+func (f *Factory) Docker(ctx context.Context) (*client.Client, error) {
+	if f.docker != nil {
+		return f.docker, nil
+	}
+	c, err := docker.Connect(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if n, err := docker.Sweep(ctx, c); err != nil {
+		fmt.Fprintf(f.IO.ErrOut, "warning: %v\n", err)
+	} else if n > 0 {
+		fmt.Fprintf(f.IO.ErrOut, "removed %d container(s) left by a judge that did not finish\n", n)
+	}
+	f.docker = c
+	return c, nil
+}
+
+// Sandbox returns a sandbox on the runner image. When only the harness layer is out of date (the
+// base image exists) it is rebuilt on the spot: that takes a few seconds.
+func (f *Factory) Sandbox(ctx context.Context) (*docker.Sandbox, error) {
+	c, err := f.Docker(ctx)
+	if err != nil {
+		return nil, err
+	}
+	sb, err := docker.NewSandbox(ctx, c, f.Image)
+	if err != nil && f.Image == docker.RunnerImage && docker.HasRootfs(ctx, c) {
+		fmt.Fprintln(f.IO.ErrOut, "runner image missing or out of date: building its harness layer")
+		if _, berr := docker.Build(ctx, c, docker.BuildOptions{Progress: io.Discard}); berr != nil {
+			return nil, berr
+		}
+		sb, err = docker.NewSandbox(ctx, c, f.Image)
+	}
+	if err != nil {
+		return nil, err
+	}
+	sb.Runtime = f.Runtime
+	return sb, nil
+}
+
+// Close releases the Docker client.
+func (f *Factory) Close() {
+	if f.docker != nil {
+		f.docker.Close()
+	}
+}
+
+// Main runs the command line and returns the exit code.
+func Main(args []string, io *IO) int {
+	f := &Factory{IO: io, ProblemsDir: os.Getenv("JUDGE_PROBLEMS"), Image: docker.RunnerImage}
+	defer f.Close()
+	// Ctrl-C and SIGTERM cancel the context: sandboxes are removed before the judge exits.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	root := newCmdRoot(f)
+	root.SetArgs(args)
+	root.SetOut(io.Out)
+	root.SetErr(io.ErrOut)
+	err := root.ExecuteContext(ctx)
+	if err != nil && err != errNotAccepted && !isQuietError(err) {
+		fmt.Fprintf(io.ErrOut, "judge: %v\n", err)
+		if ctx.Err() != nil {
+			fmt.Fprintln(io.ErrOut, "judge: interrupted; sandboxes removed")
+		}
+	}
+	return exitCode(err)
+}
+
+func isQuietError(err error) bool { return err == errNotAccepted }
+
+func newCmdRoot(f *Factory) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "judge",
+		Short: "Judge Python solutions in a hardened throwaway container",
+		Long: `judge runs a Python solution against a problem's sample and hidden tests in a
+throwaway, hardened Docker container and reports a verdict per test with CPU time,
+wall time and peak memory.
+
+Exit codes: 0 accepted; 1 judged but not accepted; 2 bad usage or bad input;
+3 the judge could not judge (Docker unreachable, runner image missing, internal error).`,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+	}
+	cmd.PersistentFlags().StringVar(&f.ProblemsDir, "problems", f.ProblemsDir, "problem root folder (default: the built-in problems; env JUDGE_PROBLEMS)")
+	cmd.PersistentFlags().StringVar(&f.Runtime, "runtime", "", "OCI runtime registered with Docker for the sandbox, e.g. runsc (gVisor)")
+	cmd.PersistentFlags().StringVar(&f.Image, "image", f.Image, "runner image")
+	cmd.SetFlagErrorFunc(func(c *cobra.Command, err error) error { return usageError("%v", err) })
+	cmd.AddCommand(newCmdRun(f), newCmdProblems(f), newCmdImage(f), newCmdInit(f), newCmdVerify(f))
+	return cmd
+}
+
+// exactArgs is cobra.ExactArgs with our usage error, so bad usage exits 2.
+func exactArgs(n int) cobra.PositionalArgs {
+	return func(cmd *cobra.Command, args []string) error {
+		if len(args) != n {
+			return usageError("%s takes %d argument(s), got %d (see %s --help)", cmd.CommandPath(), n, len(args), cmd.CommandPath())
+		}
+		return nil
+	}
+}

@@ -1,0 +1,120 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"github.com/spf13/cobra"
+
+	"github.com/judge-dev/judge/judge"
+	"github.com/judge-dev/judge/judge/report"
+)
+
+// RunOptions are the inputs of `judge run`.
+type RunOptions struct {
+	Problem  string
+	File     string
+	JSON     bool
+	JUnit    string
+	Reveal   bool
+	Progress bool
+}
+
+func newCmdRun(f *Factory) *cobra.Command {
+	opts := &RunOptions{}
+	cmd := &cobra.Command{
+		Use:   "run <problem> <solution.py>",
+		Short: "Judge one solution against the problem's sample and hidden tests",
+		Long: `Judge one solution. <problem> is a problem id (see 'judge problems list') or a path to a
+problem directory. Sample tests show input, expected and actual output; hidden tests
+show verdict, time and memory only, unless --reveal (for interviewers).`,
+		Args: exactArgs(2),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Problem, opts.File = args[0], args[1]
+			return runRun(cmd.Context(), f, opts)
+		},
+	}
+	cmd.Flags().BoolVar(&opts.JSON, "json", false, "print the report as JSON (schema in the README)")
+	cmd.Flags().StringVar(&opts.JUnit, "junit", "", "also write a JUnit XML report to `FILE`")
+	cmd.Flags().BoolVar(&opts.Reveal, "reveal", false, "show hidden tests' input, expected and actual output (interviewers)")
+	return cmd
+}
+
+func runRun(ctx context.Context, f *Factory, opts *RunOptions) error {
+	p, err := f.Problem(opts.Problem)
+	if err != nil {
+		return err
+	}
+	sub, err := readSubmission(opts.File)
+	if err != nil {
+		return err
+	}
+	// Check the source before any container exists.
+	if err := judge.CheckSource(sub); err != nil {
+		return err
+	}
+	sb, err := f.Sandbox(ctx)
+	if err != nil {
+		return err
+	}
+	j := &judge.Judge{Sandbox: sb}
+	jo := judge.Options{Reveal: opts.Reveal}
+	if f.IO.Terminal {
+		jo.Progress = func(done, total int, t judge.TestResult) {
+			fmt.Fprintf(f.IO.ErrOut, "\r\033[K  judging %s: %d/%d tests (last: %s %s)", p.ID, done, total, t.Name, t.Verdict)
+		}
+	}
+	rep, err := j.Judge(ctx, p, sub, jo)
+	if f.IO.Terminal {
+		fmt.Fprint(f.IO.ErrOut, "\r\033[K")
+	}
+	if err != nil {
+		return err
+	}
+	if opts.JUnit != "" {
+		if err := writeJUnit(opts.JUnit, report.Suite(p.ID+"/"+sub.Filename, rep)); err != nil {
+			return err
+		}
+	}
+	if opts.JSON {
+		err = report.JSON(f.IO.Out, rep)
+	} else {
+		err = report.Text(f.IO.Out, rep)
+	}
+	if err != nil {
+		return err
+	}
+	return verdictError(rep.Verdict)
+}
+
+func readSubmission(path string) (judge.Submission, error) {
+	st, err := os.Stat(path)
+	if err != nil {
+		return judge.Submission{}, fmt.Errorf("read solution: %v: %w", err, judge.ErrBadInput)
+	}
+	if !st.Mode().IsRegular() {
+		return judge.Submission{}, fmt.Errorf("read solution %s: not a regular file: %w", path, judge.ErrBadInput)
+	}
+	if st.Size() > 4*judge.MaxSourceBytes {
+		return judge.Submission{}, fmt.Errorf("read solution %s: %d bytes is over the %d KiB limit for a solution: %w", path, st.Size(), judge.MaxSourceBytes>>10, judge.ErrBadInput)
+	}
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return judge.Submission{}, fmt.Errorf("read solution: %v: %w", err, judge.ErrBadInput)
+	}
+	return judge.Submission{Filename: filepath.Base(path), Source: b}, nil
+}
+
+func writeJUnit(path string, suites ...report.JUnitSuite) error {
+	fh, err := os.Create(path)
+	if err != nil {
+		return fmt.Errorf("write JUnit report: %v: %w", err, judge.ErrBadInput)
+	}
+	if err := report.JUnit(fh, suites...); err != nil {
+		fh.Close()
+		return fmt.Errorf("write JUnit report: %w", err)
+	}
+	return fh.Close()
+}

@@ -1,0 +1,158 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"runtime"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/judge-dev/judge/judge"
+	"github.com/judge-dev/judge/judge/report"
+	"github.com/judge-dev/judge/judge/verify"
+)
+
+// VerifyOptions are the inputs of `judge verify`.
+type VerifyOptions struct {
+	Problems []string
+	JSON     bool
+	JUnit    string
+	Parallel int
+}
+
+func newCmdVerify(f *Factory) *cobra.Command {
+	opts := &VerifyOptions{}
+	cmd := &cobra.Command{
+		Use:   "verify [problem...]",
+		Short: "Check problem packages: layout, input validation, every submission's verdict, time margins",
+		Long: `Verify problem packages, like Kattis' verifyproblem: problem.yaml and layout load; the
+input validator accepts every test; every file under submissions/<verdict>/ gets that
+verdict (accepted: AC on every test; wrong_answer: some WA and nothing worse;
+time_limit_exceeded: TLE even with twice the limit; run_time_error: RE); and the time
+limit is at least 2x the slowest accepted test. With no arguments, every problem.
+Exit 0 only when everything holds.`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Problems = args
+			return runVerify(cmd.Context(), f, opts)
+		},
+	}
+	cmd.Flags().BoolVar(&opts.JSON, "json", false, "print JSON")
+	cmd.Flags().StringVar(&opts.JUnit, "junit", "", "also write a JUnit XML report to `FILE`")
+	cmd.Flags().IntVar(&opts.Parallel, "parallel", runtime.NumCPU(), "submissions judged at once")
+	return cmd
+}
+
+func runVerify(ctx context.Context, f *Factory, opts *VerifyOptions) error {
+	ids := opts.Problems
+	if len(ids) == 0 {
+		list, err := f.Problems().List()
+		if err != nil {
+			return err
+		}
+		for _, s := range list {
+			ids = append(ids, s.ID)
+		}
+	}
+	if len(ids) == 0 {
+		return usageError("no problems to verify")
+	}
+	var probs []*judge.Problem
+	for _, id := range ids {
+		p, err := f.Problem(id)
+		if err != nil {
+			return err
+		}
+		probs = append(probs, p)
+	}
+	sb, err := f.Sandbox(ctx)
+	if err != nil {
+		return err
+	}
+	v := &verify.Verifier{Judge: &judge.Judge{Sandbox: sb}, Parallel: opts.Parallel}
+	if !opts.JSON {
+		v.Progress = func(problem string, s verify.Submission) {
+			mark := "ok  "
+			if !s.OK {
+				mark = "FAIL"
+			}
+			fmt.Fprintf(f.IO.ErrOut, "  %s %-22s %-52s want %-3s got %-3s slowest %6.0f ms\n", mark, problem, s.Path, s.Expected, s.Got, s.SlowestMillis)
+		}
+	}
+	var results []*verify.Result
+	var suites []report.JUnitSuite
+	allOK := true
+	for _, p := range probs {
+		r, err := v.Problem(ctx, p)
+		if err != nil {
+			return err
+		}
+		results = append(results, r)
+		allOK = allOK && r.OK
+		suites = append(suites, verifySuite(r))
+		if !opts.JSON {
+			printVerify(f, r)
+		}
+	}
+	if opts.JSON {
+		if err := report.JSON(f.IO.Out, results); err != nil {
+			return err
+		}
+	} else {
+		fmt.Fprintf(f.IO.Out, "\n%-26s %5s %8s %11s %7s  %s\n", "PROBLEM", "TESTS", "LIMIT", "SLOWEST AC", "MARGIN", "RESULT")
+		for _, r := range results {
+			res := "ok"
+			if !r.OK {
+				res = "FAIL"
+			}
+			fmt.Fprintf(f.IO.Out, "%-26s %5d %6.0fms %9.0fms %6.1fx  %s\n", r.Problem, r.Tests, r.LimitMillis, r.SlowestACMillis, r.Margin, res)
+		}
+	}
+	if opts.JUnit != "" {
+		if err := writeJUnit(opts.JUnit, suites...); err != nil {
+			return err
+		}
+	}
+	if !allOK {
+		return errNotAccepted
+	}
+	return nil
+}
+
+func printVerify(f *Factory, r *verify.Result) {
+	if r.OK {
+		return
+	}
+	fmt.Fprintf(f.IO.Out, "%s FAILED:\n", r.Problem)
+	for _, p := range r.Problems {
+		fmt.Fprintf(f.IO.Out, "  - %s\n", p)
+	}
+}
+
+// verifySuite is one JUnit suite per problem: a testcase per check.
+func verifySuite(r *verify.Result) report.JUnitSuite {
+	rep := &judge.Report{Problem: r.Problem, Verdict: judge.Accepted}
+	for i, s := range r.Submissions {
+		t := judge.TestResult{Index: i, Name: s.Path, Verdict: judge.Accepted, CPUMillis: s.SlowestMillis}
+		if !s.OK {
+			t.Verdict = s.Got
+			if s.Got == judge.Accepted {
+				t.Verdict = judge.WrongAnswer
+			}
+			t.Message = fmt.Sprintf("expected %s, got %s %s", s.Expected, s.Got, s.Note)
+		}
+		rep.Tests = append(rep.Tests, t)
+	}
+	other := []string{}
+	for _, p := range r.Problems {
+		if !strings.HasPrefix(p, "submissions/") {
+			other = append(other, p)
+		}
+	}
+	t := judge.TestResult{Index: len(rep.Tests), Name: "package (inputs, margins, layout)", Verdict: judge.Accepted}
+	if len(other) > 0 {
+		t.Verdict, t.Message = judge.WrongAnswer, strings.Join(other, "; ")
+	}
+	rep.Tests = append(rep.Tests, t)
+	return report.Suite("verify/"+r.Problem, rep)
+}

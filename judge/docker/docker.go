@@ -1,0 +1,136 @@
+// Package docker is the judge's sandbox on the Docker Engine API: one hardened, throwaway
+// container per job, plus building the runner image without a registry. It is the only package
+// that imports github.com/docker/docker. It must never run the docker CLI, never bind-mount a
+// host path the container could write, and never leave a container behind.
+package docker
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"strconv"
+	"strings"
+
+	"github.com/docker/docker/api/types"
+	"github.com/docker/docker/api/types/build"
+	"github.com/docker/docker/api/types/container"
+	"github.com/docker/docker/api/types/filters"
+	"github.com/docker/docker/api/types/image"
+	"github.com/docker/docker/api/types/network"
+	"github.com/docker/docker/client"
+	ocispec "github.com/opencontainers/image-spec/specs-go/v1"
+
+	"github.com/judge-dev/judge/judge"
+)
+
+// apiClient lists the Engine API calls this package makes; *client.Client satisfies it and unit
+// tests fake it.
+type apiClient interface {
+	ContainerCreate(ctx context.Context, config *container.Config, hostConfig *container.HostConfig, networkingConfig *network.NetworkingConfig, platform *ocispec.Platform, containerName string) (container.CreateResponse, error)
+	ContainerAttach(ctx context.Context, container string, options container.AttachOptions) (types.HijackedResponse, error)
+	ContainerStart(ctx context.Context, container string, options container.StartOptions) error
+	ContainerWait(ctx context.Context, container string, condition container.WaitCondition) (<-chan container.WaitResponse, <-chan error)
+	ContainerKill(ctx context.Context, container, signal string) error
+	ContainerInspect(ctx context.Context, container string) (container.InspectResponse, error)
+	ContainerRemove(ctx context.Context, container string, options container.RemoveOptions) error
+	ContainerList(ctx context.Context, options container.ListOptions) ([]container.Summary, error)
+	ImageInspect(ctx context.Context, image string, opts ...client.ImageInspectOption) (image.InspectResponse, error)
+	ImageImport(ctx context.Context, source image.ImportSource, ref string, options image.ImportOptions) (io.ReadCloser, error)
+	ImageBuild(ctx context.Context, buildContext io.Reader, options build.ImageBuildOptions) (build.ImageBuildResponse, error)
+	ImageRemove(ctx context.Context, image string, options image.RemoveOptions) ([]image.DeleteResponse, error)
+	Ping(ctx context.Context) (types.Ping, error)
+}
+
+var _ apiClient = (*client.Client)(nil)
+
+// Labels put on every container the judge creates.
+const (
+	labelManaged = "io.judge.managed"
+	labelOwner   = "io.judge.owner" // "<pid>:<process start time>" of the judge that made it
+)
+
+// Image names.
+const (
+	// RunnerImage is the image submissions run in.
+	RunnerImage = "judge-python:latest"
+	// RootfsImage is the Debian + python3 base imported from debootstrap.
+	RootfsImage = "judge-python-rootfs:bookworm"
+	// labelHarness records the digest of the harness baked into RunnerImage.
+	labelHarness = "io.judge.harness"
+)
+
+// Connect returns an Engine API client from the environment (DOCKER_HOST, ...) with API version
+// negotiation on, after checking the engine answers.
+func Connect(ctx context.Context) (*client.Client, error) {
+	c, err := client.NewClientWithOpts(client.FromEnv, client.WithAPIVersionNegotiation())
+	if err != nil {
+		return nil, fmt.Errorf("docker: %v: %w", err, judge.ErrUnavailable)
+	}
+	if _, err := c.Ping(ctx); err != nil {
+		c.Close()
+		return nil, fmt.Errorf("docker: the Docker engine does not answer (%v); is the daemon running and may this user use it? %w", err, judge.ErrUnavailable)
+	}
+	return c, nil
+}
+
+// owner identifies this process across PID reuse: its PID and its start time in clock ticks.
+func owner() string {
+	return fmt.Sprintf("%d:%s", os.Getpid(), startTime(os.Getpid()))
+}
+
+func startTime(pid int) string {
+	b, err := os.ReadFile("/proc/" + strconv.Itoa(pid) + "/stat")
+	if err != nil {
+		return ""
+	}
+	s := string(b)
+	// The command name may hold spaces and parentheses; fields resume after the last ')'.
+	i := strings.LastIndexByte(s, ')')
+	if i < 0 {
+		return ""
+	}
+	f := strings.Fields(s[i+1:])
+	if len(f) < 20 {
+		return ""
+	}
+	return f[19] // field 22 overall: starttime
+}
+
+// alive reports whether the judge process named by an owner label still runs.
+func alive(label string) bool {
+	pid, start, ok := strings.Cut(label, ":")
+	if !ok {
+		return false
+	}
+	n, err := strconv.Atoi(pid)
+	if err != nil {
+		return false
+	}
+	st := startTime(n)
+	return st != "" && st == start
+}
+
+// Sweep removes containers left by judge processes that no longer run (killed with SIGKILL, a
+// crash). Containers of judges still running are left alone. It returns how many it removed.
+func Sweep(ctx context.Context, c apiClient) (int, error) {
+	list, err := c.ContainerList(ctx, container.ListOptions{
+		All:     true,
+		Filters: filters.NewArgs(filters.Arg("label", labelManaged+"=1")),
+	})
+	if err != nil {
+		return 0, fmt.Errorf("sweep: list containers: %w", err)
+	}
+	removed := 0
+	for _, s := range list {
+		if alive(s.Labels[labelOwner]) {
+			continue
+		}
+		err := c.ContainerRemove(ctx, s.ID, container.RemoveOptions{Force: true, RemoveVolumes: true})
+		if err != nil && !strings.Contains(err.Error(), "No such container") {
+			return removed, fmt.Errorf("sweep: remove %s: %w", s.ID[:12], err)
+		}
+		removed++
+	}
+	return removed, nil
+}

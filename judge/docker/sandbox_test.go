@@ -1,0 +1,141 @@
+package docker_test
+
+// Integration tests against the real Docker engine: they are the point of the sandbox, so they
+// never skip. Without an engine or the runner image they fail and say what to do.
+
+import (
+	"context"
+	"path/filepath"
+	"runtime"
+	"testing"
+	"time"
+
+	"github.com/docker/docker/api/types/container"
+	"github.com/docker/docker/api/types/filters"
+	"github.com/docker/docker/client"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/judge-dev/judge/judge"
+	"github.com/judge-dev/judge/judge/docker"
+	"github.com/judge-dev/judge/judge/problemset"
+)
+
+func engine(t *testing.T) (*client.Client, *docker.Sandbox) {
+	t.Helper()
+	ctx := context.Background()
+	c, err := docker.Connect(ctx)
+	require.NoError(t, err, "these tests need a running Docker engine (docker info)")
+	sb, err := docker.NewSandbox(ctx, c, docker.RunnerImage)
+	require.NoError(t, err, "these tests need the runner image: run `make image`")
+	t.Cleanup(func() {
+		assertNoContainers(t, c)
+		c.Close()
+	})
+	return c, sb
+}
+
+func assertNoContainers(t *testing.T, c *client.Client) {
+	t.Helper()
+	list, err := c.ContainerList(context.Background(), container.ListOptions{
+		All: true, Filters: filters.NewArgs(filters.Arg("label", "io.judge.managed=1")),
+	})
+	require.NoError(t, err)
+	assert.Empty(t, list, "a sandbox container was left behind")
+}
+
+func testProblem(t *testing.T, name string) *judge.Problem {
+	t.Helper()
+	_, file, _, _ := runtime.Caller(0)
+	p, err := problemset.LoadDir(filepath.Join(filepath.Dir(file), "..", "..", "testdata", "problems", name))
+	require.NoError(t, err)
+	return p
+}
+
+func TestVerdicts(t *testing.T) {
+	_, sb := engine(t)
+	j := &judge.Judge{Sandbox: sb}
+	cases := []struct {
+		name    string
+		problem string
+		source  string
+		want    judge.Verdict
+		message string // part of the first failing test's message
+	}{
+		{"stdio accepted", "sum", "a, b = map(int, input().split())\nprint(a + b)\n", judge.Accepted, ""},
+		{"stdio accepted with CRLF and BOM", "sum", "\ufeffimport sys\r\na, b = map(int, sys.stdin.read().split())\r\nprint(a + b)\r\n", judge.Accepted, ""},
+		{"wrong answer", "sum", "print(3)\n", judge.WrongAnswer, ""},
+		{"busy loop is TLE", "sum", "while True:\n    pass\n", judge.TimeLimitExceeded, ""},
+		{"sleeping is TLE", "sum", "import time\ntime.sleep(3600)\n", judge.TimeLimitExceeded, ""},
+		{"1 GB bytearray is MLE", "sum", "x = bytearray(1 << 30)\nprint(len(x))\n", judge.MemoryLimitExceeded, ""},
+		{"growing list is MLE", "sum", "x = []\nwhile True:\n    x.append(' ' * 4096)\n", judge.MemoryLimitExceeded, ""},
+		{"self-inflicted SIGKILL is RE", "sum", "import os, signal\nos.kill(os.getpid(), signal.SIGKILL)\n", judge.RuntimeError, "SIGKILL"},
+		{"exception is RE", "sum", "raise ValueError('boom')\n", judge.RuntimeError, "ValueError"},
+		{"exit code is RE", "sum", "import sys\nsys.exit(3)\n", judge.RuntimeError, "exit code 3"},
+		{"endless output is OLE", "sum", "while True:\n    print('x' * 1000)\n", judge.OutputLimitExceeded, ""},
+		{"syntax error is CE", "sum", "def f(:\n    pass\n", judge.CompileError, "line 1"},
+		{"function accepted", "add", "def add(a, b):\n    return a + b\n", judge.Accepted, ""},
+		{"class Solution accepted", "add", "class Solution:\n    def add(self, a: int, b: int) -> int:\n        return a + b\n", judge.Accepted, ""},
+		{"function wrong", "add", "def add(a, b):\n    return a - b\n", judge.WrongAnswer, ""},
+		{"function missing", "add", "def plus(a, b):\n    return a + b\n", judge.RuntimeError, ""},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+			defer cancel()
+			p := testProblem(t, tc.problem)
+			rep, err := j.Judge(ctx, p, judge.Submission{Filename: "solution.py", Source: []byte(tc.source)}, judge.Options{Reveal: true})
+			require.NoError(t, err)
+			assert.Equal(t, tc.want, rep.Verdict, "report: %+v", rep)
+			assert.NotEmpty(t, rep.Python)
+			assert.NotEmpty(t, rep.Image)
+			if tc.want == judge.CompileError {
+				assert.Contains(t, rep.Message, tc.message)
+				assert.Empty(t, rep.Tests, "no test runs after a compile error")
+				return
+			}
+			require.Len(t, rep.Tests, len(p.Tests))
+			if tc.want == judge.Accepted {
+				assert.Equal(t, 1.0, rep.Score)
+				for _, tr := range rep.Tests {
+					assert.Greater(t, tr.MemoryMiB, 1.0, "peak memory is measured")
+					assert.Greater(t, tr.WallMillis, 0.0, "wall time is measured")
+				}
+				return
+			}
+			for _, tr := range rep.Tests {
+				if tr.Verdict != judge.Accepted {
+					assert.Contains(t, tr.Message, tc.message)
+					break
+				}
+			}
+		})
+	}
+}
+
+func TestCancelRemovesContainer(t *testing.T) {
+	c, sb := engine(t)
+	j := &judge.Judge{Sandbox: sb}
+	ctx, cancel := context.WithCancel(context.Background())
+	p := testProblem(t, "sum")
+	done := make(chan error, 1)
+	go func() {
+		_, err := j.Judge(ctx, p, judge.Submission{Filename: "s.py", Source: []byte("import time\ntime.sleep(3600)\n")}, judge.Options{
+			Progress: func(int, int, judge.TestResult) {},
+		})
+		done <- err
+	}()
+	// Wait until the container exists, then cancel as Ctrl-C would.
+	require.Eventually(t, func() bool {
+		list, err := c.ContainerList(context.Background(), container.ListOptions{All: true, Filters: filters.NewArgs(filters.Arg("label", "io.judge.managed=1"))})
+		return err == nil && len(list) > 0
+	}, 30*time.Second, 20*time.Millisecond)
+	cancel()
+	select {
+	case err := <-done:
+		require.ErrorIs(t, err, context.Canceled)
+	case <-time.After(30 * time.Second):
+		t.Fatal("judge did not return after cancel")
+	}
+	assertNoContainers(t, c)
+}

@@ -1,0 +1,36 @@
+// Package python is the Python runner image: its harness (the program that runs tests inside the
+// sandbox), its Dockerfiles and its no-registry build script, embedded so the judge binary is
+// self-contained. It holds no Go logic.
+package python
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	_ "embed"
+)
+
+// Harness is harness.py, the program the runner image runs.
+//
+//go:embed harness.py
+var Harness []byte
+
+// Dockerfile builds the image from a registry base (for Docker engines that can pull).
+//
+//go:embed Dockerfile
+var Dockerfile []byte
+
+// DockerfileLocal builds the image on top of the rootfs made by BuildRootfs (no registry needed).
+//
+//go:embed Dockerfile.local
+var DockerfileLocal []byte
+
+// BuildRootfs is build-rootfs.sh: debootstrap a minimal Debian with python3 into a tar.
+//
+//go:embed build-rootfs.sh
+var BuildRootfs []byte
+
+// HarnessDigest identifies the embedded harness; an image built from another harness is stale.
+func HarnessDigest() string {
+	sum := sha256.Sum256(Harness)
+	return hex.EncodeToString(sum[:])
+}
