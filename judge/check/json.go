@@ -148,7 +148,7 @@ func (c *comparer) number(wi, gi uint32) bool {
 	gn, _ := parseDecimal(gt)
 	if !within(wn, gn, c.tol) {
 		return c.fail("expected %s, got %s (difference %s, %s)", clip(wt), clip(gt),
-			formatFloat(math.Abs(wn.v-gn.v)), c.tol)
+			formatFloat(difference(wn, gn)), c.tol)
 	}
 	return true
 }

@@ -209,6 +209,15 @@ func within(want, got number, tol tolerance) bool {
 	return d <= bound
 }
 
+// difference is |want - got| for messages, exact where within decided exactly.
+func difference(want, got number) float64 {
+	if want.exact && got.exact {
+		d, _ := new(big.Rat).Sub(want.rat(), got.rat()).Float64()
+		return math.Abs(d)
+	}
+	return math.Abs(want.v - got.v)
+}
+
 func withinExact(want, got number, tol tolerance) bool {
 	w, g := want.rat(), got.rat()
 	d := new(big.Rat).Sub(w, g)

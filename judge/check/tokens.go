@@ -3,7 +3,6 @@ package check
 import (
 	"bytes"
 	"fmt"
-	"math"
 	"strconv"
 )
 
@@ -64,7 +63,7 @@ func Tokens(expected, actual []byte, f Flags) Result {
 				}
 				if !within(wn, gn, tol) {
 					return reject(fmt.Sprintf("%sexpected %s, got %s (difference %s, %s)",
-						at, quote(wt), quote(gt), formatFloat(math.Abs(wn.v-gn.v)), tol))
+						at, quote(wt), quote(gt), formatFloat(difference(wn, gn)), tol))
 				}
 				continue
 			}
@@ -148,6 +147,8 @@ func spaceMessage(want, got []byte, line, after int, atEnd bool) string {
 	switch {
 	case atEnd && len(got) == 0 && len(want) > 0:
 		msg += " (missing final newline)"
+	case atEnd && len(got) > len(want):
+		msg += " (trailing white space)"
 	case bytes.Contains(got, []byte("\r\n")) && !bytes.Contains(want, []byte("\r\n")):
 		msg += " (CRLF line ending)"
 	}
