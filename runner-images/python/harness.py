@@ -36,6 +36,7 @@ import struct
 import sys
 import tempfile
 import time
+import traceback
 import types
 import typing
 
@@ -233,17 +234,22 @@ def compile_submission(source, filename):
     try:
         tree = compile(source, filename, "exec", ast.PyCF_ONLY_AST, dont_inherit=True)
         code = compile(tree, filename, "exec", dont_inherit=True)
-    except SyntaxError as e:  # includes IndentationError, TabError
-        line = e.lineno or 0
+    except SyntaxError as e:  # includes IndentationError, TabError (and null bytes since 3.11.4)
+        line = e.lineno or null_byte_line(source)
         where = f" (line {line})" if line else ""
         raise CompileFailure("syntax", line, f"{type(e).__name__}: {e.msg}{where}")
-    except ValueError as e:  # null bytes
-        line = source.count("\n", 0, source.find("\0")) + 1 if "\0" in source else 0
+    except ValueError as e:  # null bytes, up to 3.11.3
+        line = null_byte_line(source)
         where = f" (line {line})" if line else ""
         raise CompileFailure("syntax", line, f"ValueError: {e}{where}")
     except (RecursionError, MemoryError) as e:
         raise CompileFailure("syntax", 0, f"{type(e).__name__}: {e or 'while compiling'}")
     return code, tree, source
+
+
+def null_byte_line(source):
+    at = source.find("\0")
+    return source.count("\n", 0, at) + 1 if at >= 0 else 0
 
 
 class CompileFailure(Exception):
@@ -472,8 +478,14 @@ def send_result(tag, payload=b""):
 
 def print_exception(exc, tb):
     """Prints a traceback like python3's, without the harness's own frames."""
+    exc.__traceback__ = tb
     try:
-        sys.excepthook(type(exc), exc, tb)
+        if sys.excepthook is sys.__excepthook__:
+            # The C printer reads source lines from disk, where the submission is not; the
+            # traceback module reads them from linecache, where child_run put the source.
+            traceback.print_exception(type(exc), exc, tb, file=sys.stderr)
+        else:
+            sys.excepthook(type(exc), exc, tb)
     except BaseException:
         try:
             sys.__excepthook__(type(exc), exc, tb)
@@ -611,8 +623,8 @@ def child_run(h, job, args):
 def run_module(code, mod):
     """Executes the module body. Returns None on success, else the exit status."""
     # A plain `python3 solution.py` runs the module body one level deep; make the frames under
-    # us invisible to the recursion limit.
-    sys.setrecursionlimit(RECURSION_LIMIT + stack_depth())
+    # us invisible to the recursion limit (+1: the exec() call below also counts as a level).
+    sys.setrecursionlimit(RECURSION_LIMIT + stack_depth() + 1)
     try:
         exec(code, mod.__dict__)
     except SystemExit as e:

@@ -1,0 +1,658 @@
+"""Tests for harness.py, driven through the real framed protocol as a subprocess on the host.
+
+Run: python3 -m unittest discover -s runner-images/python -p 'test_*.py'
+
+The host has no memory cgroup limit, so the cgroup OOM test skips here (the Go integration tests
+cover OOM inside Docker); everything else runs for real.
+"""
+
+import json
+import os
+import platform
+import shutil
+import struct
+import subprocess
+import sys
+import tempfile
+import textwrap
+import unittest
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+HARNESS = os.path.join(HERE, "harness.py")
+NOBODY = 65534
+
+LIMITS = {"time_ms": 2000, "wall_ms": 6000, "memory_mb": 256, "output_bytes": 1 << 20,
+          "stderr_bytes": 1 << 14}
+
+
+def frame(b):
+    return struct.pack(">I", len(b)) + b
+
+
+class Outcome:
+    """What the harness said: hello, compile report, results with their output frames."""
+
+    def __init__(self, messages, stderr, returncode):
+        self.hello = messages[0][0]
+        self.compiled = messages[1][0]
+        self.results = [(m, out) for m, out in messages[2:] if m["type"] == "result"]
+        self.starts = [m for m, _ in messages[2:] if m["type"] == "start"]
+        self.ended = messages[-1][0]["type"] == "end"
+        self.stderr = stderr
+        self.returncode = returncode
+
+    def result(self, i=0):
+        return self.results[i][0]
+
+    def output(self, i=0):
+        return self.results[i][1]
+
+
+def parse(stream):
+    """Splits the harness's stdout into (report, output-or-None); fails on any malformed frame."""
+    frames, i = [], 0
+    while i < len(stream):
+        if i + 4 > len(stream):
+            raise AssertionError(f"truncated frame header at byte {i}")
+        (n,) = struct.unpack(">I", stream[i:i + 4])
+        if i + 4 + n > len(stream):
+            raise AssertionError(f"truncated frame at byte {i}")
+        frames.append(stream[i + 4:i + 4 + n])
+        i += 4 + n
+    messages, k = [], 0
+    while k < len(frames):
+        m = json.loads(frames[k])
+        if m["type"] == "result":
+            messages.append((m, frames[k + 1]))
+            k += 2
+        else:
+            messages.append((m, None))
+            k += 1
+    return messages
+
+
+def interpreter_for(uid):
+    """A python3 the given uid can run (pyenv under /root is not readable by nobody)."""
+    for exe in (sys.executable, "/usr/bin/python3"):
+        try:
+            r = subprocess.run([exe, "-c", "import sys; print(sys.version_info[:2])"],
+                               user=uid, group=uid, extra_groups=[], capture_output=True,
+                               timeout=30)
+        except (OSError, subprocess.SubprocessError):
+            continue
+        if r.returncode == 0 and r.stdout.strip() == b"(3, 11)":
+            return exe
+    return None
+
+
+def harness(mode="stdio", source="", tests=(), function=None, forbidden=None, limits=None,
+            validator=None, as_nobody=False, filename="solution.py"):
+    header = {"version": 1, "mode": mode, "filename": filename, "source": source,
+              "limits": dict(LIMITS, **(limits or {})), "tests": len(tests),
+              "forbidden": forbidden or {"calls": [], "methods": [], "modules": [], "syntax": []}}
+    if function:
+        header["function"] = function
+    if validator:
+        header["validator"] = validator
+    data = frame(json.dumps(header).encode())
+    for t in tests:
+        for f in (t if isinstance(t, (list, tuple)) else [t]):
+            data += frame(f if isinstance(f, bytes) else f.encode())
+    kw = {}
+    exe = sys.executable
+    if as_nobody and os.geteuid() == 0:
+        # As root a child could open /proc/<harness>/fd regardless of dumpability; the sandbox
+        # runs the harness as nobody, so do the same.
+        exe = interpreter_for(NOBODY)
+        if exe is None:
+            raise unittest.SkipTest("no python3.11 runnable as nobody")
+        kw = {"user": NOBODY, "group": NOBODY, "extra_groups": []}
+    p = subprocess.run([exe, "-I", "-B", HARNESS], input=data, capture_output=True, timeout=120,
+                       cwd="/", **kw)
+    return Outcome(parse(p.stdout), p.stderr, p.returncode)
+
+
+def src(text):
+    return textwrap.dedent(text).lstrip("\n")
+
+
+def fn(name, params, returns="json"):
+    return {"name": name, "params": params, "returns": returns}
+
+
+class ProtocolTest(unittest.TestCase):
+    def test_hello_and_end(self):
+        o = harness(source="print(1)\n", tests=["", ""])
+        self.assertEqual(o.hello, {"type": "hello", "harness": 1, "python": platform.python_version()})
+        self.assertEqual(o.compiled, {"type": "compiled"})
+        self.assertEqual([s["test"] for s in o.starts], [0, 1])
+        self.assertEqual([r["test"] for r, _ in o.results], [0, 1])
+        self.assertTrue(o.ended)
+        self.assertEqual(o.returncode, 0)
+
+    def test_no_tests(self):
+        o = harness(source="print(1)\n", tests=[])
+        self.assertEqual(o.results, [])
+        self.assertTrue(o.ended)
+
+
+class StdioTest(unittest.TestCase):
+    def test_accepted_output_from_stdin(self):
+        s = src("""
+            import sys
+            n = int(input())
+            nums = list(map(int, sys.stdin.read().split()))
+            print(n, sum(nums))
+        """)
+        o = harness(source=s, tests=["3\n1 2 3\n", "1\n41\n"])
+        self.assertEqual(o.result(0)["status"], "ok")
+        self.assertEqual(o.output(0), b"3 6\n")
+        self.assertEqual(o.output(1), b"1 41\n")
+        self.assertEqual(o.result(0)["exit_code"], 0)
+        self.assertIsNone(o.result(0)["signal"])
+
+    def test_large_input_through_the_pipe(self):
+        data = "x" * (3 << 20)
+        o = harness(source="import sys\nprint(len(sys.stdin.read()))\n", tests=[data])
+        self.assertEqual(o.output(), b"%d\n" % len(data))
+
+    def test_program_that_ignores_its_input(self):
+        o = harness(source="print('hi')\n", tests=["y" * (1 << 20)])
+        self.assertEqual(o.result()["status"], "ok")
+        self.assertEqual(o.output(), b"hi\n")
+
+    def test_name_file_and_argv(self):
+        s = "import sys\nprint(__name__, __file__, sys.argv, sys.modules['__main__'] is sys.modules[__name__])\n"
+        o = harness(source=s, tests=[""])
+        self.assertEqual(o.output(), b"__main__ solution.py ['solution.py'] True\n")
+
+    def test_stdio_like_python3(self):
+        s = src("""
+            import sys
+            print(sys.stdin.encoding, sys.stdout.encoding, sys.stdout.line_buffering,
+                  sys.stderr.line_buffering, repr(input()))
+            sys.stdout.write("no newline, no flush")
+        """)
+        o = harness(source=s, tests=["caf\u00e9\r\n"])
+        plain = subprocess.run([sys.executable, "-I", "-c", s], input="caf\u00e9\r\n".encode(),
+                               capture_output=True)
+        self.assertEqual(o.output(), plain.stdout)
+
+    def test_runtime_error_reports_the_exception(self):
+        s = "x = 1\nraise ValueError('bad value')\n"
+        o = harness(source=s, tests=[""])
+        r = o.result()
+        self.assertEqual(r["status"], "re")
+        self.assertEqual(r["exit_code"], 1)
+        self.assertEqual(r["error"]["type"], "ValueError")
+        self.assertEqual(r["error"]["message"], "bad value")
+        self.assertIn("Exception", r["error"]["mro"])
+        self.assertIn('File "solution.py", line 2, in <module>', r["stderr"])
+        self.assertIn("raise ValueError('bad value')", r["stderr"])
+        self.assertNotIn("harness", r["stderr"])
+        self.assertTrue(r["stderr"].endswith("ValueError: bad value\n"))
+
+    def test_sys_exit_codes(self):
+        cases = [("import sys\nsys.exit(0)\n", "ok", 0, ""),
+                 ("import sys\nsys.exit()\n", "ok", 0, ""),
+                 ("import sys\nsys.exit(3)\n", "re", 3, ""),
+                 ("import sys\nsys.exit('goodbye')\n", "re", 1, "goodbye\n"),
+                 ("raise SystemExit(256 + 7)\n", "re", 7, ""),
+                 ("import os\nos._exit(5)\n", "re", 5, "")]
+        for s, status, code, stderr in cases:
+            with self.subTest(source=s):
+                r = harness(source=s, tests=[""]).result()
+                self.assertEqual((r["status"], r["exit_code"], r["stderr"]), (status, code, stderr))
+
+    def test_output_is_flushed_at_exit(self):
+        s = "import sys, atexit\natexit.register(lambda: print('bye'))\nsys.stdout.write('a' * 100000)\nsys.exit(0)\n"
+        o = harness(source=s, tests=[""])
+        self.assertEqual(o.output(), b"a" * 100000 + b"bye\n")
+
+    def test_killed_by_signal(self):
+        o = harness(source="import os, signal\nos.kill(os.getpid(), signal.SIGSEGV)\n", tests=[""])
+        r = o.result()
+        self.assertEqual((r["status"], r["signal"], r["exit_code"]), ("re", 11, None))
+
+    def test_memory_error_is_mle(self):
+        r = harness(source="raise MemoryError\n", tests=[""]).result()
+        self.assertEqual(r["status"], "mle")
+
+
+class LimitTest(unittest.TestCase):
+    def test_cpu_time_limit(self):
+        o = harness(source="while True:\n    pass\n", tests=[""],
+                    limits={"time_ms": 300, "wall_ms": 10000})
+        r = o.result()
+        self.assertEqual(r["status"], "tle")
+        self.assertGreater(r["cpu_ms"], 300)
+        self.assertIn("CPU", r["detail"])
+
+    def test_cpu_limit_even_when_sigxcpu_is_ignored(self):
+        s = "import signal\nsignal.signal(signal.SIGXCPU, signal.SIG_IGN)\nwhile True:\n    pass\n"
+        r = harness(source=s, tests=[""], limits={"time_ms": 200, "wall_ms": 10000}).result()
+        self.assertEqual(r["status"], "tle")
+
+    def test_wall_time_limit(self):
+        o = harness(source="import time\ntime.sleep(30)\n", tests=["", ""],
+                    limits={"time_ms": 1000, "wall_ms": 400})
+        for i in range(2):
+            r = o.result(i)
+            self.assertEqual(r["status"], "tle")
+            self.assertIn("wall", r["detail"])
+            self.assertEqual(r["signal"], 9)
+
+    def test_output_limit(self):
+        s = "import sys\nwhile True:\n    sys.stdout.write('x' * 4096)\n"
+        o = harness(source=s, tests=[""], limits={"output_bytes": 100000})
+        self.assertEqual(o.result()["status"], "ole")
+        self.assertEqual(len(o.output()), 100000)
+
+    def test_stdout_and_stderr_share_the_output_limit(self):
+        s = "import sys\nprint('x' * 60000)\nsys.stderr.write('y' * 60000)\nsys.stderr.flush()\nimport time\ntime.sleep(5)\n"
+        o = harness(source=s, tests=[""], limits={"output_bytes": 100000, "stderr_bytes": 10})
+        r = o.result()
+        self.assertEqual(r["status"], "ole")
+        self.assertEqual(r["stderr"], "y" * 10)
+
+    def test_stderr_is_capped_not_fatal(self):
+        s = "import sys\nsys.stderr.write('e' * 5000)\nprint('done')\n"
+        o = harness(source=s, tests=[""], limits={"stderr_bytes": 100})
+        r = o.result()
+        self.assertEqual(r["status"], "ok")
+        self.assertEqual(r["stderr"], "e" * 100)
+        self.assertEqual(o.output(), b"done\n")
+
+    def test_peak_memory_over_limit(self):
+        s = "x = bytearray(120 * 1024 * 1024)\nfor i in range(0, len(x), 4096):\n    x[i] = 1\nprint('done')\n"
+        o = harness(source=s, tests=[""], limits={"memory_mb": 64})
+        r = o.result()
+        self.assertEqual(r["status"], "mle")
+        self.assertGreater(r["memory_kb"], 64 * 1024)
+
+    def test_memory_is_measured(self):
+        s = "x = bytearray(40 * 1024 * 1024)\nfor i in range(0, len(x), 4096):\n    x[i] = 1\n"
+        r = harness(source=s, tests=[""]).result()
+        self.assertEqual(r["status"], "ok")
+        self.assertGreater(r["memory_kb"], 35 * 1024)
+
+    def test_oom_kill_in_memory_cgroup(self):
+        limited = False
+        for path in ("/sys/fs/cgroup/memory.max", "/sys/fs/cgroup/memory/memory.limit_in_bytes"):
+            try:
+                with open(path) as f:
+                    value = f.read().strip()
+            except OSError:
+                continue
+            limited = value != "max" and int(value) < (1 << 40)
+        if not limited:
+            self.skipTest("no memory cgroup limit on this host; the Go integration tests cover OOM in Docker")
+        s = "x = []\nwhile True:\n    x.append(bytearray(1 << 20))\n"
+        r = harness(source=s, tests=[""], limits={"memory_mb": 1 << 20}).result()
+        self.assertEqual(r["status"], "mle")
+
+
+class RecursionTest(unittest.TestCase):
+    """The submission sees exactly the recursion limit `python3 solution.py` gives it."""
+
+    PROBE_STDIO = src("""
+        def f(n):
+            try:
+                return f(n + 1)
+            except RecursionError:
+                return n
+        print(f(1))
+    """)
+    PROBE_CLASS = src("""
+        class Solution:
+            def probe(self, n):
+                try:
+                    return self.probe(n + 1)
+                except RecursionError:
+                    return n
+    """)
+
+    def plain(self, source):
+        with tempfile.TemporaryDirectory() as d:
+            path = os.path.join(d, "solution.py")
+            with open(path, "w") as f:
+                f.write(source)
+            return subprocess.run([sys.executable, "-I", path], capture_output=True, cwd=d)
+
+    def test_same_depth_as_python3(self):
+        want = self.plain(self.PROBE_STDIO).stdout
+        self.assertEqual(harness(source=self.PROBE_STDIO, tests=[""]).output(), want)
+        plain_call = self.plain(self.PROBE_CLASS + "print(Solution().probe(1))\n").stdout
+        o = harness("function", self.PROBE_CLASS, ["[1]"], function=fn("probe", ["json"]))
+        self.assertEqual(o.output() + b"\n", plain_call)
+
+    def test_depth_990_works_1000_fails(self):
+        s = "import sys\ndef f(n):\n    return 0 if n == 0 else 1 + f(n - 1)\nprint(f(int(input())))\n"
+        o = harness(source=s, tests=["990", "1000"])
+        self.assertEqual((o.result(0)["status"], o.output(0)), ("ok", b"990\n"))
+        r = o.result(1)
+        self.assertEqual(r["status"], "re")
+        self.assertEqual(r["error"]["type"], "RecursionError")
+        plain = self.plain(s.replace("int(input())", "1000"))
+        self.assertEqual(plain.returncode, 1)
+        self.assertEqual(r["stderr"].splitlines()[-1], plain.stderr.decode().splitlines()[-1])
+
+    def test_function_depth(self):
+        s = "def f(n):\n    return 0 if n == 0 else 1 + f(n - 1)\n"
+        o = harness("function", s, ["[990]", "[1000]"], function=fn("f", ["json"]))
+        self.assertEqual((o.result(0)["status"], o.output(0)), ("ok", b"990"))
+        self.assertEqual(o.result(1)["status"], "raised")
+        self.assertEqual(o.result(1)["error"]["type"], "RecursionError")
+
+
+class FunctionTest(unittest.TestCase):
+    def test_module_function(self):
+        s = "def two_sum(nums: List[int], target: int) -> List[int]:\n    seen = {}\n    for i, x in enumerate(nums):\n        if target - x in seen:\n            return [seen[target - x], i]\n        seen[x] = i\n"
+        o = harness("function", s, ["[[2, 7, 11, 15], 9]", "[[3, 2, 4], 6]"],
+                    function=fn("two_sum", ["json", "json"]))
+        self.assertEqual([o.output(0), o.output(1)], [b"[0,1]", b"[1,2]"])
+        self.assertEqual(o.result()["status"], "ok")
+
+    def test_class_solution(self):
+        s = "class Solution:\n    def add(self, a, b):\n        return (a + b, __name__)\n"
+        o = harness("function", s, ["[1, 2]"], function=fn("add", ["json", "json"]))
+        self.assertEqual(o.output(), b'[3,"solution"]')
+
+    def test_main_guard_does_not_run(self):
+        s = "def f():\n    return 1\nif __name__ == '__main__':\n    raise SystemExit(9)\n"
+        o = harness("function", s, ["[]"], function=fn("f", []))
+        self.assertEqual((o.result()["status"], o.output()), ("ok", b"1"))
+
+    def test_big_ints_round_trip(self):
+        big = "1" + "0" * 5000
+        s = "def f(x):\n    return x * 10\n"
+        o = harness("function", s, [f"[{big}]"], function=fn("f", ["json"]))
+        self.assertEqual(o.output(), (big + "0").encode())
+
+    def test_prints_go_to_stdout_field(self):
+        s = "def f():\n    print('debug')\n    return None\n"
+        o = harness("function", s, ["[]"], function=fn("f", []))
+        self.assertEqual(o.output(), b"null")
+        self.assertEqual(o.result()["stdout"], "debug\n")
+
+    def test_missing_function(self):
+        o = harness("function", "def g():\n    pass\n", ["[]"], function=fn("f", []))
+        self.assertEqual(o.result()["status"], "re")
+        self.assertIn("no function f()", o.result()["detail"])
+
+    def test_expected_exception(self):
+        s = "class Solution:\n    def f(self, x):\n        if x < 0:\n            raise KeyError('negative')\n        return x\n"
+        o = harness("function", s, ["[-1]", "[2]"], function=fn("f", ["json"]))
+        r = o.result(0)
+        self.assertEqual(r["status"], "raised")
+        self.assertEqual(r["error"]["type"], "KeyError")
+        self.assertEqual(r["error"]["mro"], ["KeyError", "LookupError", "Exception", "BaseException", "object"])
+        self.assertEqual(o.output(0), b"")
+        self.assertEqual(o.output(1), b"2")
+
+    def test_error_at_module_level_is_re(self):
+        o = harness("function", "import nonexistent_module_xyz\n", ["[]"], function=fn("f", []))
+        r = o.result()
+        self.assertEqual(r["status"], "re")
+        self.assertEqual(r["error"]["type"], "ModuleNotFoundError")
+
+    def test_sys_exit_in_function_is_re(self):
+        o = harness("function", "import sys\ndef f():\n    sys.exit(0)\n", ["[]"], function=fn("f", []))
+        self.assertEqual(o.result()["status"], "re")
+
+    def test_bad_returns(self):
+        cases = [("return {1, 2}", "set"), ("return float('nan')", "Out of range"),
+                 ("x = []\n    x.append(x)\n    return x", "Circular"),
+                 ("return object()", "object")]
+        for body, detail in cases:
+            with self.subTest(body=body):
+                o = harness("function", f"def f():\n    {body}\n", ["[]"], function=fn("f", []))
+                self.assertEqual(o.result()["status"], "bad_return")
+                self.assertIn(detail, o.result()["detail"])
+
+    def test_tuples_are_arrays(self):
+        o = harness("function", "def f():\n    return (1, (2, 'a'), [None, True])\n", ["[]"],
+                    function=fn("f", []))
+        self.assertEqual(o.output(), b'[1,[2,"a"],[null,true]]')
+
+    def test_malformed_input_is_internal(self):
+        o = harness("function", "def f(a):\n    return a\n", ["[1, 2", "{}", "[1, 2]", "[3]"],
+                    function=fn("f", ["json"]))
+        for i in range(3):
+            self.assertEqual(o.result(i)["status"], "internal")
+            self.assertNotEqual(o.result(i)["detail"], "")
+        self.assertEqual((o.result(3)["status"], o.output(3)), ("ok", b"3"))
+
+    def test_injected_names(self):
+        s = "def f() -> Optional[Dict[str, Any]]:\n    return [n.__name__ if hasattr(n, '__name__') else str(n) for n in (ListNode, TreeNode)] + [str(List[int])]\n"
+        o = harness("function", s, ["[]"], function=fn("f", []))
+        self.assertEqual(json.loads(o.output()), ["ListNode", "TreeNode", "typing.List[int]"])
+
+
+class AdapterTest(unittest.TestCase):
+    def test_list_node_round_trip(self):
+        s = src("""
+            class Solution:
+                def reverse(self, head: Optional[ListNode]) -> Optional[ListNode]:
+                    prev = None
+                    while head:
+                        head.next, prev, head = prev, head, head.next
+                    return prev
+        """)
+        o = harness("function", s, ["[[1, 2, 3]]", "[[]]", "[[7]]"],
+                    function=fn("reverse", ["ListNode"], "ListNode"))
+        self.assertEqual([o.output(i) for i in range(3)], [b"[3,2,1]", b"[]", b"[7]"])
+
+    def test_cyclic_list_is_bad_return(self):
+        s = "def f(head):\n    head.next.next.next = head.next\n    return head\n"
+        o = harness("function", s, ["[[1, 2, 3]]"], function=fn("f", ["ListNode"], "ListNode"))
+        self.assertEqual(o.result()["status"], "bad_return")
+        self.assertIn("cycle", o.result()["detail"])
+
+    def test_self_loop_is_bad_return(self):
+        s = "def f(head):\n    head.next = head\n    return head\n"
+        o = harness("function", s, ["[[1]]"], function=fn("f", ["ListNode"], "ListNode"))
+        self.assertEqual(o.result()["status"], "bad_return")
+
+    def test_tree_node_round_trip(self):
+        s = src("""
+            def invert(root):
+                if root:
+                    root.left, root.right = invert(root.right), invert(root.left)
+                return root
+        """)
+        o = harness("function", s, ["[[4, 2, 7, 1, 3, 6, 9]]", "[[]]", "[[1, null, 2, 3]]"],
+                    function=fn("invert", ["TreeNode"], "TreeNode"))
+        self.assertEqual(o.output(0), b"[4,7,2,9,6,3,1]")
+        self.assertEqual(o.output(1), b"[]")
+        self.assertEqual(o.output(2), b"[1,2,null,null,3]")
+
+    def test_tree_argument_shape(self):
+        s = "def f(root):\n    return [root.val, root.left, root.right.val, root.right.left.val]\n"
+        o = harness("function", s, ["[[1, null, 2, 3]]"], function=fn("f", ["TreeNode"]))
+        self.assertEqual(o.output(), b"[1,null,2,3]")
+
+    def test_cyclic_tree_is_bad_return(self):
+        s = "def f(root):\n    root.left.left = root\n    return root\n"
+        o = harness("function", s, ["[[1, 2]]"], function=fn("f", ["TreeNode"], "TreeNode"))
+        self.assertEqual(o.result()["status"], "bad_return")
+
+
+class CompileTest(unittest.TestCase):
+    def test_syntax_error(self):
+        o = harness(source="x = 1\ny = 2\nif x\n    pass\n", tests=[""])
+        self.assertEqual(o.compiled["type"], "compile_error")
+        self.assertEqual(o.compiled["kind"], "syntax")
+        self.assertEqual(o.compiled["line"], 3)
+        self.assertEqual(o.compiled["message"], "SyntaxError: expected ':' (line 3)")
+        self.assertEqual(o.results, [])
+        self.assertTrue(o.ended)
+
+    def test_indentation_error(self):
+        o = harness(source="def f():\nreturn 1\n", tests=[""])
+        self.assertEqual((o.compiled["kind"], o.compiled["line"]), ("syntax", 2))
+        self.assertTrue(o.compiled["message"].startswith("IndentationError: "))
+
+    def test_compile_stage_error(self):
+        o = harness(source="x = 1\nreturn x\n", tests=[""])
+        self.assertEqual(o.compiled["message"], "SyntaxError: 'return' outside function (line 2)")
+
+    def test_null_byte(self):
+        o = harness(source="print(1)\nx = 2\0\n", tests=[""])
+        self.assertEqual(o.compiled["type"], "compile_error")
+        self.assertEqual(o.compiled["line"], 2)
+        self.assertIn("null bytes", o.compiled["message"])
+
+    def test_forbidden(self):
+        cases = [
+            ({"calls": ["sorted"]}, "a = [3, 1]\nb = 0\nc = sorted(a)\n", 3, "forbidden: sorted() at line 3"),
+            ({"calls": ["sorted"]}, "key = sorted\n", 1, "forbidden: sorted() at line 1"),
+            ({"modules": ["re"]}, "import re\n", 1, "forbidden: import re at line 1"),
+            ({"modules": ["collections"]}, "x = 1\nfrom collections import deque\n", 2,
+             "forbidden: import collections at line 2"),
+            ({"modules": ["os"]}, "import os.path\n", 1, "forbidden: import os.path at line 1"),
+            ({"modules": ["heapq"]}, "h = __import__('heapq')\n", 1, "forbidden: import heapq at line 1"),
+            ({"methods": ["find"]}, "s = 'abc'\n\n\n\ni = s.find('b')\n", 5, "forbidden: .find() at line 5"),
+            ({"methods": ["sort"]}, "a = []\ngetattr(a, 'sort')()\n", 2, "forbidden: .sort() at line 2"),
+            ({"syntax": ["slice"]}, "a = [1, 2]\nb = a[1:]\n", 2, "forbidden: slice syntax at line 2"),
+            ({"syntax": ["in"]}, "a = [1]\nfor x in a:\n    pass\nprint(1 in a)\n", 4,
+             "forbidden: 'in' operator at line 4"),
+            ({"syntax": ["in"]}, "print(1 not in [])\n", 1, "forbidden: 'not in' operator at line 1"),
+        ]
+        for forbidden, source, line, message in cases:
+            with self.subTest(source=source):
+                o = harness(source=source, tests=[""], forbidden=forbidden)
+                self.assertEqual(o.compiled, {"type": "compile_error", "kind": "forbidden",
+                                              "line": line, "message": message})
+                self.assertEqual(o.results, [])
+
+    def test_first_forbidden_in_source_order(self):
+        forbidden = {"calls": ["sorted"], "methods": ["sort"], "modules": ["re"], "syntax": ["slice", "in"]}
+        s = "a = [2, 1]\nb = a[0:1]\nimport re\nc = sorted(a)\na.sort()\n"
+        o = harness(source=s, tests=[""], forbidden=forbidden)
+        self.assertEqual(o.compiled["message"], "forbidden: slice syntax at line 2")
+
+    def test_allowed_program_passes_the_check(self):
+        forbidden = {"calls": ["sorted"], "methods": ["sort"], "modules": ["re"], "syntax": ["slice", "in"]}
+        s = "a = [2, 1]\nfor x in a:\n    print(x)\n"
+        o = harness(source=s, tests=[""], forbidden=forbidden)
+        self.assertEqual(o.compiled, {"type": "compiled"})
+        self.assertEqual(o.output(), b"2\n1\n")
+
+
+class IsolationTest(unittest.TestCase):
+    def test_child_cannot_reach_the_frame_channel(self):
+        s = src("""
+            import os
+            opened = []
+            for fd in range(3, 21):
+                try:
+                    os.write(fd, b"\\x00\\x00\\x00\\x05EVIL!")
+                    opened.append(fd)
+                except OSError:
+                    pass
+            for path in ("/proc/%d/fd/1" % os.getppid(), "/proc/%d/fd/0" % os.getppid()):
+                try:
+                    with open(path, "wb") as f:
+                        f.write(b"\\x00\\x00\\x00\\x05EVIL!")
+                    opened.append(path)
+                except OSError:
+                    pass
+            print(opened)
+        """)
+        o = harness(source=s, tests=["", ""], as_nobody=True)  # parse() rejects a corrupt stream
+        self.assertTrue(o.ended)
+        self.assertEqual(len(o.results), 2)
+        # fd 3 is the test's own result pipe (that only reports about itself); nothing else.
+        self.assertEqual(o.output(0), b"[3]\n")
+
+    def test_daemonised_child_is_gone_before_the_next_test(self):
+        with tempfile.TemporaryDirectory() as d:
+            os.chmod(d, 0o777)
+            pidfile = os.path.join(d, "pid")
+            s = src(f"""
+                import os, sys, time
+                what = input()
+                if what == "spawn":
+                    if os.fork() == 0:
+                        os.setsid()
+                        if os.fork() == 0:
+                            for fd in (0, 1, 2):
+                                os.close(fd)
+                            with open({pidfile!r}, "w") as f:
+                                f.write(str(os.getpid()))
+                            time.sleep(60)
+                        os._exit(0)
+                    while not os.path.exists({pidfile!r}):
+                        time.sleep(0.01)
+                    print("spawned")
+                else:
+                    pid = int(open({pidfile!r}).read())
+                    try:
+                        with open("/proc/%d/stat" % pid) as f:
+                            state = f.read().rsplit(")", 1)[1].split()[0]
+                        print("alive" if state != "Z" else "zombie")
+                    except FileNotFoundError:
+                        print("gone")
+            """)
+            o = harness(source=s, tests=["spawn", "check"], as_nobody=True)
+            self.assertEqual(o.output(0), b"spawned\n")
+            self.assertEqual(o.output(1), b"gone\n")
+
+    def test_child_sees_default_signals(self):
+        s = "import signal\nprint(signal.getsignal(signal.SIGTERM), signal.getsignal(signal.SIGINT) is signal.default_int_handler)\n"
+        o = harness(source=s, tests=[""])
+        plain = subprocess.run([sys.executable, "-I", "-c", s], capture_output=True)
+        self.assertEqual(o.output(), plain.stdout)
+        self.assertTrue(o.output().endswith(b" True\n"))
+
+    def test_tests_do_not_share_state(self):
+        s = "import sys\nsys.modules.setdefault('counter', []).append(1)\nprint(len(sys.modules['counter']))\n"
+        o = harness(source=s, tests=["", "", ""])
+        self.assertEqual([o.output(i) for i in range(3)], [b"1\n"] * 3)
+
+
+class ValidateTest(unittest.TestCase):
+    VALIDATOR = src("""
+        import sys
+        inp, ans, feedback = sys.argv[1:4]
+        flags = sys.argv[4:]
+        team = sys.stdin.read().split()
+        want = open(ans).read().split()
+        with open(feedback + "judgemessage.txt", "w") as f:
+            f.write("flags=%s input=%s" % (flags, open(inp).read().strip()))
+        print("checked")
+        sys.exit(42 if team == want else 43)
+    """)
+
+    def test_accept_and_wrong_answer(self):
+        v = {"files": {"validate.py": self.VALIDATOR}, "entry": "validate.py", "flags": ["case_sensitive"]}
+        o = harness("validate", "", [["1 2\n", "3\n", "3\n"], ["5 5\n", "10\n", "11\n"]], validator=v)
+        self.assertEqual(o.compiled, {"type": "compiled"})
+        self.assertEqual((o.result(0)["status"], o.result(0)["exit_code"]), ("ok", 42))
+        self.assertEqual((o.result(1)["status"], o.result(1)["exit_code"]), ("ok", 43))
+        self.assertEqual(o.output(0), b"flags=['case_sensitive'] input=1 2checked\n")
+
+    def test_validator_crash_is_re(self):
+        v = {"files": {"validate.py": "raise RuntimeError('boom')\n"}, "entry": "validate.py", "flags": []}
+        o = harness("validate", "", [["", "", ""]], validator=v)
+        r = o.result()
+        self.assertEqual((r["status"], r["exit_code"]), ("re", 1))
+        self.assertIn("RuntimeError: boom", r["stderr"])
+
+    def test_validator_syntax_error(self):
+        v = {"files": {"validate.py": "def (\n"}, "entry": "validate.py", "flags": []}
+        o = harness("validate", "", [["", "", ""]], validator=v)
+        self.assertEqual((o.compiled["type"], o.compiled["kind"]), ("compile_error", "syntax"))
+
+    def test_validator_files_are_cleaned(self):
+        v = {"files": {"validate.py": "import os, sys\nprint(os.getcwd())\nsys.exit(42)\n"},
+             "entry": "validate.py", "flags": []}
+        o = harness("validate", "", [["", "", ""]], validator=v)
+        workdir = o.output().decode().strip()
+        self.assertTrue(workdir.startswith(tempfile.gettempdir()))
+        self.assertFalse(os.path.exists(workdir))
+
+
+if __name__ == "__main__":
+    unittest.main()
