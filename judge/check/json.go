@@ -34,11 +34,11 @@ var defaultJSONTol = tolerance{abs: 1e-9, rel: 1e-9}
 func JSON(expected, actual []byte, f Flags) (Result, error) {
 	want, err := parseJSON(expected)
 	if err != nil {
-		return Result{}, fmt.Errorf("check: expected answer: invalid JSON %w", err)
+		return Result{}, fmt.Errorf("check: expected answer: invalid JSON: %w", err)
 	}
 	got, err := parseJSON(actual)
 	if err != nil {
-		return reject("returned value is not valid JSON " + err.Error()), nil
+		return reject("returned value is not valid JSON: " + err.Error()), nil
 	}
 	c := comparer{want: want, got: got, tol: defaultJSONTol, intFromFloat: f.HasFloatTol}
 	if f.HasFloatTol {

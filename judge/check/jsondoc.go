@@ -355,7 +355,7 @@ func (p *parser) string() error {
 			p.arena = appendWTF8(p.arena, r)
 		default:
 			p.pos--
-			return p.errorf("bad escape \\%s", p.what())
+			return p.errorf("unknown escape after \\: %s", p.what())
 		}
 	}
 }
