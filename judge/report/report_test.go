@@ -1,0 +1,74 @@
+package report_test
+
+import (
+	"bytes"
+	"flag"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/judge-dev/judge/judge"
+	"github.com/judge-dev/judge/judge/report"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files")
+
+func golden(t *testing.T, name string, got []byte) {
+	t.Helper()
+	path := filepath.Join("testdata", name+".golden")
+	if *update {
+		require.NoError(t, os.WriteFile(path, got, 0o644))
+	}
+	want, err := os.ReadFile(path)
+	require.NoError(t, err, "run go test ./judge/report -update to create the golden files")
+	assert.Equal(t, string(want), string(got))
+}
+
+func str(s string) *string { return &s }
+func intp(i int) *int      { return &i }
+
+// sampleReport has fixed timings, so the golden files need no normalising.
+func sampleReport() *judge.Report {
+	return &judge.Report{
+		SchemaVersion: judge.SchemaVersion, Problem: "two-sum", Submission: "sol.py",
+		Verdict: judge.WrongAnswer, Passed: 2, Total: 4, Score: 0.5, CPUMillis: 61.5, WallMillis: 812.25,
+		Python: "3.11.2", Image: "sha256:0123456789abcdef0123", Started: time.Date(2026, 11, 25, 9, 0, 0, 0, time.UTC),
+		Tests: []judge.TestResult{
+			{Index: 0, Name: "sample/01", Group: "sample", Sample: true, Verdict: judge.Accepted, CPUMillis: 10, WallMillis: 12.5, MemoryMiB: 9.2,
+				Input: str("[[2, 7], 9]"), Expected: str("[0, 1]"), Actual: str("[0, 1]")},
+			{Index: 1, Name: "sample/02", Group: "sample", Sample: true, Verdict: judge.WrongAnswer, CPUMillis: 11, WallMillis: 13, MemoryMiB: 9.3,
+				Message: "at $[1]: expected 2, got 3", Input: str("[[3, 2, 4], 6]"), Expected: str("[1, 2]\n"), Actual: str("[1, 3]\n")},
+			{Index: 2, Name: "secret/01-min", Group: "secret", Verdict: judge.Accepted, CPUMillis: 20, WallMillis: 22, MemoryMiB: 9.4},
+			{Index: 3, Name: "secret/02-neg", Group: "secret", Verdict: judge.RuntimeError, CPUMillis: 20.5, WallMillis: 21, MemoryMiB: 9.5,
+				ExitCode: intp(1), Message: "KeyError", Error: &judge.PyError{Type: "KeyError"}},
+		},
+	}
+}
+
+func TestFormats(t *testing.T) {
+	cases := []struct {
+		name  string
+		write func(*bytes.Buffer, *judge.Report) error
+	}{
+		{"text", func(b *bytes.Buffer, r *judge.Report) error { return report.Text(b, r) }},
+		{"json", func(b *bytes.Buffer, r *judge.Report) error { return report.JSON(b, r) }},
+		{"junit", func(b *bytes.Buffer, r *judge.Report) error { return report.JUnit(b, report.Suite("two-sum/sol.py", r)) }},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			var b bytes.Buffer
+			require.NoError(t, tc.write(&b, sampleReport()))
+			golden(t, "report."+tc.name, b.Bytes())
+		})
+	}
+	t.Run("compile error text", func(t *testing.T) {
+		var b bytes.Buffer
+		r := &judge.Report{Problem: "merge-sort", Submission: "s.py", Verdict: judge.CompileError, Message: "forbidden: sorted() at line 3", Total: 20}
+		require.NoError(t, report.Text(&b, r))
+		golden(t, "report.ce.text", b.Bytes())
+	})
+}
