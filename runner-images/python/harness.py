@@ -26,6 +26,7 @@ import io
 import json
 import linecache
 import math
+import operator
 import os
 import platform
 import resource
@@ -535,6 +536,42 @@ def finish(status):
     os._exit(status)
 
 
+# The submission runs some frames deep in the harness's stack. The real limit is the submission's
+# view plus that offset; sys.{get,set}recursionlimit are replaced in the child so that the
+# submission reads and sets its own view, exactly the numbers `python3 solution.py` has.
+real_setrecursionlimit = sys.setrecursionlimit
+real_getrecursionlimit = sys.getrecursionlimit
+depth_offset = 0
+
+
+def shift_recursion_limit(offset):
+    """Keeps the submission's view of the limit (possibly set by itself) at a new depth."""
+    global depth_offset
+    view = real_getrecursionlimit() - depth_offset
+    depth_offset = offset
+    real_setrecursionlimit(view + offset)
+
+
+def setrecursionlimit(limit, /):
+    n = operator.index(limit)
+    if n < 1:
+        real_setrecursionlimit(n)  # raises python3's own error
+    real_setrecursionlimit(n + depth_offset)
+
+
+def getrecursionlimit():
+    return real_getrecursionlimit() - depth_offset
+
+
+for _f, _real in ((setrecursionlimit, real_setrecursionlimit), (getrecursionlimit, real_getrecursionlimit)):
+    _f.__doc__, _f.__module__ = _real.__doc__, "sys"
+
+
+def room_to_report():
+    """After the submission's code: enough depth to describe what happened."""
+    real_setrecursionlimit(max(real_getrecursionlimit(), stack_depth() + 100))
+
+
 def stack_depth():
     """Frames below the caller, the caller included."""
     depth = 0
@@ -601,6 +638,8 @@ def child_run(h, job, args):
     """The submission's process, after child_setup. Never returns."""
     fresh_stdio(h)
     sys.argv = [job.filename]
+    real_setrecursionlimit(RECURSION_LIMIT)
+    sys.setrecursionlimit, sys.getrecursionlimit = setrecursionlimit, getrecursionlimit
     sys.set_int_max_str_digits(INT_MAX_STR_DIGITS)
     atexit._clear()
     linecache.cache[job.filename] = (len(job.source), None, job.source.splitlines(True), job.filename)
@@ -624,13 +663,13 @@ def run_module(code, mod):
     """Executes the module body. Returns None on success, else the exit status."""
     # A plain `python3 solution.py` runs the module body one level deep; make the frames under
     # us invisible to the recursion limit (+1: the exec() call below also counts as a level).
-    sys.setrecursionlimit(RECURSION_LIMIT + stack_depth() + 1)
+    shift_recursion_limit(stack_depth() + 1)
     try:
         exec(code, mod.__dict__)
     except SystemExit as e:
         return system_exit_code(e)
     except BaseException as e:
-        sys.setrecursionlimit(RECURSION_LIMIT + stack_depth() + 50)  # room to report
+        room_to_report()
         send_result(b"X", json.dumps(describe(e)).encode())
         print_exception(e, e.__traceback__.tb_next)
         return 1
@@ -655,17 +694,17 @@ def call_function(job, mod, args):
         return 1
     # The call below runs one frame deeper than this one; `python3 solution.py` calling the
     # function from module level has the module frame under it.
-    sys.setrecursionlimit(RECURSION_LIMIT + stack_depth() - 1)
+    shift_recursion_limit(stack_depth() - 1)
     try:
         value = fn(*args)
     except SystemExit as e:
         return system_exit_code(e)
     except BaseException as e:
-        sys.setrecursionlimit(RECURSION_LIMIT + stack_depth() + 50)
+        room_to_report()
         send_result(b"E", json.dumps(describe(e)).encode())
         print_exception(e, e.__traceback__.tb_next)
         return 0
-    sys.setrecursionlimit(RECURSION_LIMIT + stack_depth() + 50)
+    room_to_report()
     try:
         data = value_to_json(value, job.function.get("returns", "json"))
     except BadReturn as e:
@@ -771,6 +810,21 @@ def spawn(h, lim, stdin_data, target, with_result):
     return run
 
 
+CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
+CPU_CHECK_EVERY = 0.05  # seconds
+
+
+def cpu_ms_of(pid):
+    """User + system CPU of a running process, from /proc/<pid>/stat (0 if it is gone)."""
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as f:
+            stat = f.read()
+        fields = stat[stat.rindex(b")") + 2:].split()
+        return (int(fields[11]) + int(fields[12])) * 1000 / CLOCK_TICKS
+    except (OSError, ValueError, IndexError):
+        return 0.0
+
+
 def kill_child(pid):
     for kill in (os.kill, os.killpg):
         try:
@@ -808,12 +862,24 @@ def supervise(h, lim, pid, start, run, stdin_w, stdin_data, out_r, err_r, res_r)
 
     exited = False
     status = rusage = None
+    # RLIMIT_CPU only has whole seconds: once the child could have used its CPU time, look at
+    # its clock now and then and stop it soon after the limit instead of up to ~2 s later.
+    cpu_check = start + lim["time_ms"] / 1000
     while not exited:
         now = time.monotonic()
-        if now >= deadline and run.killed is None:
-            run.killed = "wall"
-            kill_child(pid)
-        timeout = max(0, (deadline - now) * 1000) if run.killed is None else 100
+        if run.killed is None:
+            if now >= deadline:
+                run.killed = "wall"
+                kill_child(pid)
+            elif now >= cpu_check:
+                if cpu_ms_of(pid) > lim["time_ms"]:
+                    run.killed = "cpu"
+                    kill_child(pid)
+                cpu_check = now + CPU_CHECK_EVERY
+        if run.killed is None:
+            timeout = max(0, (min(deadline, cpu_check) - now) * 1000)
+        else:
+            timeout = 100
         if pidfd is None:
             timeout = min(timeout, 5)
         for fd, ev in poller.poll(timeout):
@@ -965,6 +1031,8 @@ def classify(job, lim, run):
         set_("ole", f"output over the {lim['output_bytes']} byte limit")
     elif run.killed == "result":
         set_("ole", f"returned value over the {lim['output_bytes']} byte output limit")
+    elif run.killed == "cpu":
+        set_("tle", f"CPU time over the {lim['time_ms']} ms limit")
     elif run.killed == "wall":
         set_("tle", f"wall time over the {lim['wall_ms']} ms limit")
     elif sig == signal.SIGKILL and run.oom:

@@ -337,6 +337,18 @@ class RecursionTest(unittest.TestCase):
         self.assertEqual(plain.returncode, 1)
         self.assertEqual(r["stderr"].splitlines()[-1], plain.stderr.decode().splitlines()[-1])
 
+    def test_limit_reads_like_python3(self):
+        s = "import sys\nprint(sys.getrecursionlimit())\nsys.setrecursionlimit(1500)\nprint(sys.getrecursionlimit())\n"
+        self.assertEqual(harness(source=s, tests=[""]).output(), b"1000\n1500\n")
+        o = harness("function", "import sys\ndef f():\n    return sys.getrecursionlimit()\n", ["[]"],
+                    function=fn("f", []))
+        self.assertEqual(o.output(), b"1000")
+
+    def test_raised_limit_at_module_level_holds_in_the_call(self):
+        s = "import sys\nsys.setrecursionlimit(10**5)\ndef f(n):\n    return 0 if n == 0 else 1 + f(n - 1)\n"
+        o = harness("function", s, ["[20000]"], function=fn("f", ["json"]))
+        self.assertEqual((o.result()["status"], o.output()), ("ok", b"20000"))
+
     def test_function_depth(self):
         s = "def f(n):\n    return 0 if n == 0 else 1 + f(n - 1)\n"
         o = harness("function", s, ["[990]", "[1000]"], function=fn("f", ["json"]))
