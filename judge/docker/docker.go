@@ -74,6 +74,9 @@ func Connect(ctx context.Context) (*client.Client, error) {
 	return c, nil
 }
 
+// OwnerLabel is the label filter ("key=value") matching the containers this process creates.
+func OwnerLabel() string { return labelOwner + "=" + owner() }
+
 // owner identifies this process across PID reuse: its PID and its start time in clock ticks.
 func owner() string {
 	return fmt.Sprintf("%d:%s", os.Getpid(), startTime(os.Getpid()))

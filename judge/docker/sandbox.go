@@ -10,11 +10,13 @@ import (
 	"sync"
 	"time"
 
+	cerrdefs "github.com/containerd/errdefs"
 	"github.com/docker/docker/api/types"
 	"github.com/docker/docker/api/types/container"
 	"github.com/docker/docker/api/types/network"
 	"github.com/docker/docker/pkg/stdcopy"
 	"github.com/docker/go-units"
+	"github.com/google/uuid"
 
 	"github.com/judge-dev/judge/judge"
 	"github.com/judge-dev/judge/judge/harness"
@@ -110,19 +112,24 @@ func (s *Sandbox) wallBudget(job judge.Job) time.Duration {
 // happens; a judge killed outright leaves it to Sweep.
 func (s *Sandbox) Run(ctx context.Context, job judge.Job, each func(judge.Execution) bool) (info judge.RunInfo, err error) {
 	cfg, host := s.containerConfig(job)
-	created, err := s.client.ContainerCreate(ctx, cfg, host, &network.NetworkingConfig{}, nil, "")
-	if err != nil {
-		return info, s.unavailable("create container", err)
-	}
-	id := created.ID
+	// Our own name lets us remove the container even when the create call was cancelled after
+	// the engine had made it.
+	name := "judge-" + uuid.NewString()
+	id := name
 	defer func() {
 		// Removal must happen even when ctx was cancelled (Ctrl-C).
 		rctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 30*time.Second)
 		defer cancel()
-		if rerr := s.client.ContainerRemove(rctx, id, container.RemoveOptions{Force: true, RemoveVolumes: true}); rerr != nil && err == nil {
-			err = fmt.Errorf("sandbox: remove container %s: %v", id[:12], rerr)
+		rerr := s.client.ContainerRemove(rctx, id, container.RemoveOptions{Force: true, RemoveVolumes: true})
+		if rerr != nil && !cerrdefs.IsNotFound(rerr) && err == nil {
+			err = fmt.Errorf("sandbox: remove container %s: %v", name, rerr)
 		}
 	}()
+	created, err := s.client.ContainerCreate(ctx, cfg, host, &network.NetworkingConfig{}, nil, name)
+	if err != nil {
+		return info, s.unavailable("create container", err)
+	}
+	id = created.ID
 	info, err = s.run(ctx, id, job, each)
 	info.Image = s.imageID
 	return info, err
@@ -227,6 +234,9 @@ func (s *Sandbox) run(ctx context.Context, id string, job judge.Job, each func(j
 
 // unavailable wraps an engine failure: the judge cannot judge, not the candidate's fault.
 func (s *Sandbox) unavailable(op string, err error) error {
+	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+		return fmt.Errorf("sandbox: %s: %w", op, err)
+	}
 	return fmt.Errorf("sandbox: %s: %v: %w", op, err, judge.ErrUnavailable)
 }
 
