@@ -1,11 +1,9 @@
 package check
 
 import (
-	"cmp"
 	"fmt"
 	"math"
 	"math/big"
-	"slices"
 	"strconv"
 	"strings"
 )
@@ -56,9 +54,15 @@ func JSON(expected, actual []byte, f Flags) (Result, error) {
 type comparer struct {
 	want, got    *doc
 	tol          tolerance
-	intFromFloat bool     // an integral float may stand for an int
-	path         []string // rendered path elements below $
-	msg          string   // set by equal when it returns false
+	intFromFloat bool   // an integral float may stand for an int
+	path         []step // where equal is, below $; rendered only for a message
+	msg          string // set by equal when it returns false
+}
+
+// step is one step of a path: a list index, or with key set the expected doc's key node.
+type step struct {
+	index int
+	key   bool
 }
 
 func (c *comparer) fail(format string, args ...any) bool {
@@ -67,11 +71,21 @@ func (c *comparer) fail(format string, args ...any) bool {
 }
 
 func (c *comparer) where() string {
-	p := c.path
-	if len(p) > 8 {
-		return "$" + strings.Join(p[:3], "") + "…" + strings.Join(p[len(p)-4:], "")
+	var b strings.Builder
+	b.WriteString("$")
+	for i, s := range c.path {
+		if len(c.path) > 8 && i == 3 {
+			b.WriteString("…")
+		}
+		if len(c.path) <= 8 || i < 3 || i >= len(c.path)-4 {
+			if s.key {
+				b.WriteString(keyPath(c.want.text(uint32(s.index))))
+			} else {
+				b.WriteString("[" + strconv.Itoa(s.index) + "]")
+			}
+		}
 	}
-	return "$" + strings.Join(p, "")
+	return b.String()
 }
 
 // equal reports whether the got value at gi matches the wanted value at wi; when not, c.msg says
@@ -100,7 +114,7 @@ func (c *comparer) equal(wi, gi uint32) bool {
 		}
 		gc := gi + 1
 		for k, wc := 0, wi+1; wc < w.next; k, wc = k+1, c.want.nodes[wc].next {
-			c.path = append(c.path, "["+strconv.Itoa(k)+"]")
+			c.path = append(c.path, step{index: k})
 			if !c.equal(wc, gc) {
 				return false
 			}
@@ -119,7 +133,7 @@ func (c *comparer) equal(wi, gi uint32) bool {
 			i, j = i+1, j+1
 		}
 		for i, wkey := range wkeys {
-			c.path = append(c.path, keyPath(c.want.text(wkey)))
+			c.path = append(c.path, step{index: int(wkey), key: true})
 			if !c.equal(wkey+1, gkeys[i]+1) {
 				return false
 			}
@@ -144,8 +158,7 @@ func (c *comparer) number(wi, gi uint32) bool {
 		}
 		return c.fail("expected int %s, got float %s", clip(wt), clip(gt))
 	}
-	wn, _ := parseDecimal(wt)
-	gn, _ := parseDecimal(gt)
+	wn, gn := jsonNumber(w, wt), jsonNumber(g, gt)
 	if !within(wn, gn, c.tol) {
 		return c.fail("expected %s, got %s (difference %s, %s)", clip(wt), clip(gt),
 			formatFloat(difference(wn, gn)), c.tol)
@@ -153,120 +166,15 @@ func (c *comparer) number(wi, gi uint32) bool {
 	return true
 }
 
-// multiset compares two top-level lists as multisets.
-func (c *comparer) multiset(wi, gi uint32) Result {
-	ws, gs := c.want.elements(wi), c.got.elements(gi)
-	slices.SortFunc(ws, func(a, b uint32) int { return order(c.want, a, c.want, b) })
-	slices.SortFunc(gs, func(a, b uint32) int { return order(c.got, a, c.got, b) })
-	counts := ""
-	if len(ws) != len(gs) {
-		counts = fmt.Sprintf(" (expected %d items, got %d)", len(ws), len(gs))
-	}
-	c.path = append(c.path, "[?]")
-	i, j := 0, 0
-	for i < len(ws) && j < len(gs) {
-		if c.equal(ws[i], gs[j]) {
-			i, j = i+1, j+1
-			continue
-		}
-		if order(c.want, ws[i], c.got, gs[j]) <= 0 {
-			break // ws[i] has no match
-		}
-		return reject("in any order: unexpected item " + show(c.got, gs[j]) + counts)
-	}
-	switch {
-	case i < len(ws):
-		return reject("in any order: missing item " + show(c.want, ws[i]) + counts)
-	case j < len(gs):
-		return reject("in any order: unexpected item " + show(c.got, gs[j]) + counts)
-	}
-	return accept()
-}
-
-// order is a total order on JSON values, used to sort multisets. Values that are equal under
-// the tolerance rules compare equal or sit next to each other: values are ordered by their
-// non-number content first and by their numbers (in document order) only after that, so a float
-// that differs slightly does not separate an item from its match.
-func order(a *doc, i uint32, b *doc, j uint32) int {
-	if r := orderPass(a, i, b, j, false); r != 0 {
-		return r
-	}
-	return orderPass(a, i, b, j, true)
-}
-
-func orderPass(a *doc, i uint32, b *doc, j uint32, numbers bool) int {
-	x, y := a.nodes[i], b.nodes[j]
-	if r := cmp.Compare(rank(x.kind), rank(y.kind)); r != 0 {
-		return r
-	}
-	switch x.kind {
-	case kindBool:
-		return cmp.Compare(b2i(x.truth), b2i(y.truth))
-	case kindInt, kindFloat:
-		if !numbers {
-			return 0
-		}
-		if r := cmp.Compare(x.float(), y.float()); r != 0 {
-			return r
-		}
-		if x.kind != y.kind {
-			return cmp.Compare(x.kind, y.kind)
-		}
-		if x.kind == kindInt {
-			return compareInts(canonicalInt(a.text(i)), canonicalInt(b.text(j)))
-		}
-		return 0
-	case kindString:
-		if numbers {
-			return 0
-		}
-		return strings.Compare(a.text(i), b.text(j))
-	case kindArray:
-		if r := cmp.Compare(x.count(), y.count()); r != 0 {
-			return r
-		}
-		for ci, cj := i+1, j+1; ci < x.next; ci, cj = a.nodes[ci].next, b.nodes[cj].next {
-			if r := orderPass(a, ci, b, cj, numbers); r != 0 {
-				return r
-			}
-		}
-	case kindObject:
-		if r := cmp.Compare(x.count(), y.count()); r != 0 {
-			return r
-		}
-		ak, bk := a.sortedKeys(i), b.sortedKeys(j)
-		if !numbers {
-			for k := range ak {
-				if r := strings.Compare(a.text(ak[k]), b.text(bk[k])); r != 0 {
-					return r
-				}
-			}
-		}
-		for k := range ak {
-			if r := orderPass(a, ak[k]+1, b, bk[k]+1, numbers); r != 0 {
-				return r
-			}
-		}
-	}
-	return 0
-}
-
-// rank orders kinds; int and float share a rank so that 1 and 1.0 sort together.
-func rank(k kind) int {
-	if k == kindFloat {
-		return int(kindInt)
-	}
-	return int(k)
+// jsonNumber is the number of a number node, whose float64 value the parser already has.
+func jsonNumber(n node, text string) number {
+	num, _ := scanDecimal(text)
+	num.v = n.float()
+	num.roundedAtParse = math.IsInf(num.v, 0)
+	return num
 }
 
 func isNumber(k kind) bool { return k == kindInt || k == kindFloat }
-
-func b2i(b bool) int {
-	if b {
-		return 1
-	}
-	return 0
-}
 
 // canonicalInt maps a JSON int literal to one spelling per value (JSON has no leading zeros;
 // only -0 needs care). Ints are compared as text so that huge ones cost linear time.
@@ -275,22 +183,6 @@ func canonicalInt(s string) string {
 		return "0"
 	}
 	return s
-}
-
-func compareInts(a, b string) int {
-	an, bn := strings.HasPrefix(a, "-"), strings.HasPrefix(b, "-")
-	switch {
-	case an && !bn:
-		return -1
-	case !an && bn:
-		return 1
-	case an:
-		return -compareInts(a[1:], b[1:])
-	}
-	if r := cmp.Compare(len(a), len(b)); r != 0 {
-		return r
-	}
-	return strings.Compare(a, b)
 }
 
 // floatIsInt reports whether f is exactly the int written canonically as s, as Python's

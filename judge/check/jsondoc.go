@@ -1,6 +1,7 @@
 package check
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"math"
@@ -64,7 +65,7 @@ func parseJSON(b []byte) (*doc, error) {
 	if len(b) >= math.MaxUint32 {
 		return nil, errors.New("too large")
 	}
-	p := parser{d: &doc{src: string(b)}}
+	p := parser{d: &doc{src: string(b), nodes: make([]node, 0, estimateNodes(b))}}
 	p.skipSpace()
 	if p.pos == len(p.d.src) {
 		return nil, errors.New("empty")
@@ -78,6 +79,13 @@ func parseJSON(b []byte) (*doc, error) {
 	}
 	p.d.arena = string(p.arena)
 	return p.d, nil
+}
+
+// estimateNodes is an upper bound on the values in b unless strings hold many of , : [ {,
+// capped so that such strings cannot make it allocate more than growing would.
+func estimateNodes(b []byte) int {
+	n := 1 + bytes.Count(b, []byte(",")) + bytes.Count(b, []byte(":")) + bytes.Count(b, []byte("[")) + bytes.Count(b, []byte("{"))
+	return min(n, len(b)/4+1)
 }
 
 type parser struct {
@@ -276,13 +284,34 @@ func (p *parser) number() error {
 		}
 	}
 	p.pos = i
-	v, err := strconv.ParseFloat(s[start:i], 64)
-	if err != nil && !isRangeErr(err) {
+	v, err := numberValue(s[start:i], k)
+	if err != nil {
 		return p.errorf("bad number %s", quote(s[start:i]))
 	}
 	n := uint32(len(p.d.nodes))
 	p.d.nodes = append(p.d.nodes, node{kind: k, start: uint32(start), end: uint32(i), next: n + 1, aux: math.Float64bits(v)})
 	return nil
+}
+
+// numberValue is the float64 value of a JSON number literal (±Inf beyond float64's range), with
+// a fast path for the short ints that make up most lists.
+func numberValue(s string, k kind) (float64, error) {
+	if k == kindInt && len(s) <= 16 {
+		neg := s[0] == '-'
+		var v int64
+		for _, c := range []byte(s[b2i(neg):]) {
+			v = v*10 + int64(c-'0')
+		}
+		if neg {
+			v = -v
+		}
+		return float64(v), nil // rounded correctly, as ParseFloat would
+	}
+	v, err := strconv.ParseFloat(s, 64)
+	if err != nil && !isRangeErr(err) {
+		return 0, err
+	}
+	return v, nil
 }
 
 // string parses a string at pos (on its opening quote).
@@ -400,22 +429,6 @@ func (d *doc) text(i uint32) string {
 		return d.arena[n.start:n.end]
 	}
 	return d.src[n.start:n.end]
-}
-
-// children returns the indices of an array's elements or an object's values in sorted key order.
-func (d *doc) elements(i uint32) []uint32 {
-	n := d.nodes[i]
-	out := make([]uint32, 0, n.count())
-	if n.kind == kindObject {
-		for _, k := range d.sortedKeys(i) {
-			out = append(out, k+1)
-		}
-		return out
-	}
-	for c := i + 1; c < n.next; c = d.nodes[c].next {
-		out = append(out, c)
-	}
-	return out
 }
 
 // sortedKeys returns an object's key nodes sorted by key; each key's value is the next node.

@@ -16,12 +16,13 @@ import (
 type number struct {
 	text string  // the literal
 	v    float64 // its value rounded to float64; ±Inf when it overflows float64
-	// Set for decimal literals whose exact value can be built cheaply.
-	exact          bool
-	neg            bool
-	digits         string // mantissa digits without sign, point or leading zeros ("" = zero)
-	exp10          int    // value = ±digits × 10^exp10
-	roundedAtParse bool   // v is not the literal's value within ordinary rounding (overflow, underflow)
+	// Set for decimal literals whose exact value can be built cheaply:
+	// value = ±(intDigits fracDigits) × 10^(exp10 - len(fracDigits)).
+	exact                 bool
+	neg                   bool
+	intDigits, fracDigits string
+	exp10                 int
+	roundedAtParse        bool // v overflowed: it is not the literal's value within ordinary rounding
 }
 
 // maxExact bounds literal length and exponent for the exact fallback.
@@ -31,27 +32,40 @@ const maxExact = 1100
 // mantissa digit (so "1.", ".5" and "+1" are numbers, as for C's strtod). It reports false for
 // anything else, including inf and nan.
 func parseDecimal(s string) (number, bool) {
+	n, ok := scanDecimal(s)
+	if !ok {
+		return number{}, false
+	}
+	v, err := strconv.ParseFloat(s, 64)
+	if err != nil && !isRangeErr(err) {
+		return number{}, false // unreachable for the syntax above; be safe rather than wrong
+	}
+	n.v, n.roundedAtParse = v, err != nil // overflow; underflow is covered by within's slack
+	return n, true
+}
+
+// scanDecimal is parseDecimal without computing v.
+func scanDecimal(s string) (number, bool) {
 	n := number{text: s}
 	i := 0
 	if i < len(s) && (s[i] == '+' || s[i] == '-') {
 		n.neg = s[i] == '-'
 		i++
 	}
-	intStart := i
+	start := i
 	for i < len(s) && isDigit(s[i]) {
 		i++
 	}
-	intDigits := s[intStart:i]
-	fracDigits := ""
+	n.intDigits = s[start:i]
 	if i < len(s) && s[i] == '.' {
 		i++
-		fracStart := i
+		start = i
 		for i < len(s) && isDigit(s[i]) {
 			i++
 		}
-		fracDigits = s[fracStart:i]
+		n.fracDigits = s[start:i]
 	}
-	if intDigits == "" && fracDigits == "" {
+	if n.intDigits == "" && n.fracDigits == "" {
 		return number{}, false
 	}
 	exp, expOK := 0, true
@@ -71,9 +85,7 @@ func parseDecimal(s string) (number, bool) {
 		if i == start {
 			return number{}, false
 		}
-		if exp > maxExact {
-			expOK = false
-		}
+		expOK = exp <= maxExact
 		if expNeg {
 			exp = -exp
 		}
@@ -81,40 +93,18 @@ func parseDecimal(s string) (number, bool) {
 	if i != len(s) {
 		return number{}, false
 	}
-	v, err := strconv.ParseFloat(s, 64)
-	if err != nil && !isRangeErr(err) {
-		return number{}, false // unreachable for the syntax above; be safe rather than wrong
-	}
-	n.v = v
-	n.roundedAtParse = err != nil // overflow; underflow is covered by within's absolute slack
-	if expOK && len(s) <= maxExact {
-		n.exact = true
-		d := trimLeftZeros(intDigits + fracDigits)
-		n.digits = d
-		n.exp10 = exp - len(fracDigits)
-	}
+	n.exp10 = exp
+	n.exact = expOK && len(s) <= maxExact
 	return n, true
 }
 
 // parseFloatToken reports whether a whole Kattis token is a float for the default validator:
 // what C's sscanf("%lf") reads completely and to a finite value (problemtools' isfloat), i.e. a
 // decimal or hexadecimal literal; inf, nan and literals that overflow a double are not floats.
-func parseFloatToken(tok []byte) (number, bool) {
-	// Cheap rejection first: most string tokens fail on their first or second byte.
-	if len(tok) == 0 {
+func parseFloatToken(s string) (number, bool) {
+	if !looksNumeric(s) {
 		return number{}, false
 	}
-	c := tok[0]
-	if c == '+' || c == '-' {
-		if len(tok) == 1 {
-			return number{}, false
-		}
-		c = tok[1]
-	}
-	if !isDigit(c) && c != '.' {
-		return number{}, false
-	}
-	s := string(tok)
 	n, ok := parseDecimal(s)
 	if !ok {
 		n, ok = parseHex(s)
@@ -123,6 +113,15 @@ func parseFloatToken(tok []byte) (number, bool) {
 		return number{}, false
 	}
 	return n, true
+}
+
+// looksNumeric is a cheap first test for parseFloatToken: most words fail on their first bytes.
+func looksNumeric[T ~string | ~[]byte](s T) bool {
+	i := 0
+	if i < len(s) && (s[i] == '+' || s[i] == '-') {
+		i++
+	}
+	return i < len(s) && (isDigit(s[i]) || s[i] == '.')
 }
 
 // parseHex parses C's hexadecimal floating literal: [+-] 0x hexdigits [. hexdigits] [p [+-] digits].
@@ -232,12 +231,14 @@ func withinExact(want, got number, tol tolerance) bool {
 
 func (n number) rat() *big.Rat {
 	r := new(big.Rat)
-	if n.digits == "" {
+	digits := trimLeftZeros(n.intDigits + n.fracDigits)
+	if digits == "" {
 		return r
 	}
-	m, _ := new(big.Int).SetString(n.digits, 10)
-	p := new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(abs(n.exp10))), nil)
-	if n.exp10 >= 0 {
+	m, _ := new(big.Int).SetString(digits, 10)
+	e := n.exp10 - len(n.fracDigits)
+	p := new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(abs(e))), nil)
+	if e >= 0 {
 		r.SetInt(m.Mul(m, p))
 	} else {
 		r.SetFrac(m, p)
