@@ -60,7 +60,6 @@ const (
 func (s *Sandbox) containerConfig(job judge.Job) (*container.Config, *container.HostConfig) {
 	mem := int64(job.Limits.MemoryMiB+harnessOverhead) << 20
 	pids := int64(pidsLimit)
-	init := true
 	cfg := &container.Config{
 		Image:           s.image,
 		Cmd:             []string{"python3", "-I", "-B", "/opt/judge/harness.py"},
@@ -83,11 +82,14 @@ func (s *Sandbox) containerConfig(job judge.Job) (*container.Config, *container.
 		Tmpfs:          map[string]string{"/tmp": tmpfsOptions},
 		CapDrop:        []string{"ALL"},
 		SecurityOpt:    []string{"no-new-privileges"},
-		Init:           &init,
-		IpcMode:        "private",
-		ShmSize:        shmBytes,
-		LogConfig:      container.LogConfig{Type: "none"},
-		Runtime:        s.Runtime,
+		// The harness itself is the container's init (PID 1): it reaps every orphan, and as PID 1
+		// it cannot be signalled from inside. docker-init would run as the sandbox user, dumpable,
+		// holding the report channel: a submission could forge frames through /proc/1/fd/1.
+		Init:      new(bool),
+		IpcMode:   "private",
+		ShmSize:   shmBytes,
+		LogConfig: container.LogConfig{Type: "none"},
+		Runtime:   s.Runtime,
 		Resources: container.Resources{
 			Memory:     mem,
 			MemorySwap: mem, // swap equal to memory: no swap
