@@ -123,7 +123,7 @@ func Main(args []string, io *IO) int {
 	root.SetErr(io.ErrOut)
 	err := root.ExecuteContext(ctx)
 	if err != nil && err != errNotAccepted && !isQuietError(err) {
-		fmt.Fprintf(io.ErrOut, "judge: %v\n", err)
+		fmt.Fprintf(io.ErrOut, "judge: %s\n", describe(err))
 		if ctx.Err() != nil {
 			fmt.Fprintln(io.ErrOut, "judge: interrupted; sandboxes removed")
 		}
@@ -132,6 +132,16 @@ func Main(args []string, io *IO) int {
 }
 
 func isQuietError(err error) bool { return err == errNotAccepted }
+
+// describe drops the sentinel's own words ("bad input") from the end of a message: the exit
+// code already says which kind of failure it was.
+func describe(err error) string {
+	s := err.Error()
+	for _, kind := range []error{judge.ErrBadInput, judge.ErrUnavailable, errUsage} {
+		s = strings.TrimSuffix(s, ": "+kind.Error())
+	}
+	return s
+}
 
 func newCmdRoot(f *Factory) *cobra.Command {
 	cmd := &cobra.Command{
