@@ -56,7 +56,9 @@ func TestFormats(t *testing.T) {
 	}{
 		{"text", func(b *bytes.Buffer, r *judge.Report) error { return report.Text(b, r) }},
 		{"json", func(b *bytes.Buffer, r *judge.Report) error { return report.JSON(b, r) }},
-		{"junit", func(b *bytes.Buffer, r *judge.Report) error { return report.JUnit(b, report.Suite("two-sum/sol.py", r)) }},
+		{"junit", func(b *bytes.Buffer, r *judge.Report) error {
+			return report.JUnit(b, report.Suite("two-sum/sol.py", r))
+		}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
