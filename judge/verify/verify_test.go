@@ -1,0 +1,122 @@
+package verify_test
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/judge-dev/judge/judge"
+	"github.com/judge-dev/judge/judge/docker"
+	"github.com/judge-dev/judge/judge/problemset"
+	"github.com/judge-dev/judge/judge/verify"
+)
+
+// scripted answers every job from a table keyed by source: a verdict-shaped execution per test.
+type scripted struct {
+	status map[string]judge.Status // source -> status of every test
+	output map[string]string       // source -> output of every test
+	cpu    time.Duration
+}
+
+func (s *scripted) Run(_ context.Context, job judge.Job, each func(judge.Execution) bool) (judge.RunInfo, error) {
+	for i := 0; i < job.Tests; i++ {
+		e := judge.Execution{Test: i, Status: judge.StatusOK, CPU: s.cpu}
+		if job.Source != nil && string(job.Source) == "validator" {
+			e.ExitCode = intp(42)
+		} else {
+			if st, ok := s.status[string(job.Source)]; ok {
+				e.Status = st
+			}
+			e.Output = []byte(s.output[string(job.Source)])
+		}
+		if !each(e) {
+			break
+		}
+	}
+	return judge.RunInfo{Completed: job.Tests}, nil
+}
+
+func intp(i int) *int { return &i }
+
+func problem() *judge.Problem {
+	return &judge.Problem{
+		ID: "p", Mode: judge.Stdio, Limits: judge.Limits{Time: time.Second, MemoryMiB: 64, OutputMiB: 1},
+		Tests:          []judge.Test{{Name: "sample/1", Answer: []byte("1")}, {Name: "secret/1", Answer: []byte("1")}},
+		InputValidator: &judge.Program{Entry: "v.py", Files: map[string][]byte{"v.py": []byte("validator")}},
+	}
+}
+
+func TestVerdictsMustMatchFolders(t *testing.T) {
+	cases := []struct {
+		name string
+		subs []judge.PackageSubmission
+		cpu  time.Duration
+		ok   bool
+		want string
+	}{
+		{"all as expected", []judge.PackageSubmission{
+			{Path: "submissions/accepted/a.py", Expected: judge.Accepted, Source: []byte("ac")},
+			{Path: "submissions/wrong_answer/w.py", Expected: judge.WrongAnswer, Source: []byte("wa")},
+			{Path: "submissions/time_limit_exceeded/t.py", Expected: judge.TimeLimitExceeded, Source: []byte("tle")},
+		}, 10 * time.Millisecond, true, ""},
+		{"accepted solution fails", []judge.PackageSubmission{
+			{Path: "submissions/accepted/a.py", Expected: judge.Accepted, Source: []byte("wa")},
+		}, 10 * time.Millisecond, false, "expected AC, got WA"},
+		{"wrong answer that crashes is worse than WA", []judge.PackageSubmission{
+			{Path: "submissions/accepted/a.py", Expected: judge.Accepted, Source: []byte("ac")},
+			{Path: "submissions/wrong_answer/w.py", Expected: judge.WrongAnswer, Source: []byte("re")},
+		}, 10 * time.Millisecond, false, "expected WA, got RE"},
+		{"thin margin", []judge.PackageSubmission{
+			{Path: "submissions/accepted/a.py", Expected: judge.Accepted, Source: []byte("ac")},
+		}, 700 * time.Millisecond, false, "only 1.4x the slowest accepted"},
+		{"no accepted", []judge.PackageSubmission{
+			{Path: "submissions/wrong_answer/w.py", Expected: judge.WrongAnswer, Source: []byte("wa")},
+		}, 10 * time.Millisecond, false, "no accepted submission"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			sb := &scripted{
+				status: map[string]judge.Status{"tle": judge.StatusTLE, "re": judge.StatusRE},
+				output: map[string]string{"ac": "1", "wa": "2"},
+				cpu:    tc.cpu,
+			}
+			p := problem()
+			p.Submissions = tc.subs
+			v := &verify.Verifier{Judge: &judge.Judge{Sandbox: sb}, Parallel: 2}
+			r, err := v.Problem(context.Background(), p)
+			require.NoError(t, err)
+			assert.Equal(t, tc.ok, r.OK, "%v", r.Problems)
+			if tc.want != "" {
+				assert.Contains(t, r.Problems[0]+" "+last(r.Problems), tc.want)
+			}
+		})
+	}
+}
+
+func last(s []string) string { return s[len(s)-1] }
+
+// TestKattisPackageOnDocker verifies an unmodified Kattis-layout package (Python output
+// validator, .timelimit, LaTeX statement) against the real engine.
+func TestKattisPackageOnDocker(t *testing.T) {
+	ctx := context.Background()
+	c, err := docker.Connect(ctx)
+	require.NoError(t, err, "this test needs a running Docker engine")
+	defer c.Close()
+	sb, err := docker.NewSandbox(ctx, c, docker.RunnerImage)
+	require.NoError(t, err, "this test needs the runner image: make image")
+	p, err := problemset.LoadDir("../../testdata/problems/kattis-hypot")
+	require.NoError(t, err)
+	assert.Equal(t, "Hypotenuse", p.Name)
+	v := &verify.Verifier{Judge: &judge.Judge{Sandbox: sb}, Parallel: 2}
+	r, err := v.Problem(ctx, p)
+	require.NoError(t, err)
+	assert.True(t, r.OK, "%v", r.Problems)
+	assert.True(t, r.Inputs.Validated)
+	require.Len(t, r.Submissions, 3)
+	for _, s := range r.Submissions {
+		assert.True(t, s.OK, "%s: want %s got %s %s", s.Path, s.Expected, s.Got, s.Note)
+	}
+}
