@@ -77,6 +77,7 @@ func TestJSON(t *testing.T) {
 		{name: "unexpected key", want: `{"a": 1}`, got: `{"a": 1, "z": 2}`, msg: `at $: unexpected key "z"`},
 		{name: "same count, different key", want: `{"a": 1, "b": 2}`, got: `{"a": 1, "c": 2}`, msg: `at $: missing key "b"`},
 		{name: "escaped key matches", want: `{"é": 1}`, got: `{"\u00e9": 1}`, ok: true},
+		{name: "escaped keys sort", want: `{"&": 1, "": 0, "b": 2}`, got: `{"b": 2, "\u0026": 1, "": 0}`, ok: true},
 		{name: "list length", want: "[1, 2, 3]", got: "[1, 2]", msg: "at $: expected a list of 3 items, got 2"},
 		{name: "list order matters", want: "[1, 2]", got: "[2, 1]", msg: "at $[0]: expected 1, got 2"},
 		{name: "tuple is a list already", want: "[0, 1]", got: "[0, 1]", ok: true},

@@ -78,7 +78,25 @@ func parseJSON(b []byte) (*doc, error) {
 		return nil, p.errorf("unexpected %s after the value", p.what())
 	}
 	p.d.arena = string(p.arena)
+	if err := p.d.sortKeys(p.objects); err != nil {
+		return nil, err
+	}
 	return p.d, nil
+}
+
+// sortKeys sorts each object's keys, which the comparisons walk in step, and rejects duplicate
+// keys: Python's dicts cannot return them, and which one counts would be a guess.
+func (d *doc) sortKeys(objects []uint32) error {
+	for _, i := range objects {
+		keys := d.sortedKeys(i)
+		slices.SortFunc(keys, func(a, b uint32) int { return strings.Compare(d.text(a), d.text(b)) })
+		for k := 1; k < len(keys); k++ {
+			if d.text(keys[k-1]) == d.text(keys[k]) {
+				return fmt.Errorf("at byte %d: duplicate key %s in a dict", d.nodes[i].start, quote(d.text(keys[k])))
+			}
+		}
+	}
+	return nil
 }
 
 // estimateNodes is an upper bound on the values in b unless strings hold many of , : [ {,
@@ -93,6 +111,7 @@ type parser struct {
 	pos     int
 	arena   []byte
 	scratch []uint32 // key nodes of the objects being parsed
+	objects []uint32 // all objects, to sort their keys once the arena is final
 }
 
 func (p *parser) errorf(format string, args ...any) error {
@@ -224,16 +243,10 @@ func (p *parser) object(depth int) error {
 	at := len(p.d.keys)
 	p.d.keys = append(p.d.keys, keys...)
 	p.scratch = p.scratch[:mark]
-	sorted := p.d.keys[at:]
+	p.objects = append(p.objects, uint32(i))
 	d := p.d
-	slices.SortFunc(sorted, func(a, b uint32) int { return strings.Compare(d.text(a), d.text(b)) })
-	for k := 1; k < len(sorted); k++ {
-		if d.text(sorted[k-1]) == d.text(sorted[k]) {
-			return fmt.Errorf("dict at byte %d: duplicate key %s", d.nodes[i].start, quote(d.text(sorted[k])))
-		}
-	}
 	nd := &d.nodes[i]
-	nd.end, nd.next, nd.aux = uint32(p.pos), uint32(len(d.nodes)), uint64(len(sorted))|uint64(at)<<32
+	nd.end, nd.next, nd.aux = uint32(p.pos), uint32(len(d.nodes)), uint64(len(keys))|uint64(at)<<32
 	return nil
 }
 
