@@ -161,38 +161,43 @@ func Feed(w io.WriteCloser, job judge.Job, stop <-chan struct{}) error {
 	return nil
 }
 
-// Read consumes the harness's reports until "end", calling each for every test result. It stops
-// early (returning nil) when each returns false. An early end of the stream returns ErrIncomplete.
+// Read consumes the harness's whole report stream: Hello, then Reports. It stops early (returning
+// nil) when each returns false. An early end of the stream returns ErrIncomplete.
 func Read(ctx context.Context, r io.Reader, job judge.Job, each func(judge.Execution) bool) (judge.RunInfo, error) {
-	var info judge.RunInfo
-	maxOutput := job.Limits.OutputBytes + 64<<10
-	next := func() (message, error) {
-		b, err := ReadFrame(r, maxMessage)
-		if err != nil {
-			if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
-				return message{}, ErrIncomplete
-			}
-			return message{}, err
-		}
-		var m message
-		if err := json.Unmarshal(b, &m); err != nil {
-			return message{}, fmt.Errorf("harness protocol: bad report frame: %v", err)
-		}
-		return m, nil
-	}
-	m, err := next()
+	python, err := Hello(r)
 	if err != nil {
-		return info, err
+		return judge.RunInfo{}, err
+	}
+	info, err := Reports(ctx, r, job, each)
+	info.Python = python
+	return info, err
+}
+
+// Hello reads the harness's first frame, written as soon as it starts and before it reads the
+// request, and returns the Python version it reports. A pool reads it when it warms a container,
+// so that a container it hands out is known to be ready.
+func Hello(r io.Reader) (python string, err error) {
+	m, err := next(r)
+	if err != nil {
+		return "", err
 	}
 	if m.Type != "hello" || m.Harness != Version {
-		return info, fmt.Errorf("harness protocol: want hello version %d, got %q version %d (rebuild the runner image: judge image build)", Version, m.Type, m.Harness)
+		return "", fmt.Errorf("harness protocol: want hello version %d, got %q version %d (rebuild the runner image: judge image build)", Version, m.Type, m.Harness)
 	}
-	info.Python = m.Python
+	return m.Python, nil
+}
+
+// Reports consumes the reports that follow hello until "end", calling each for every test result.
+// It stops early (returning nil) when each returns false. An early end of the stream returns
+// ErrIncomplete. RunInfo.Python is left to the caller (it came with hello).
+func Reports(ctx context.Context, r io.Reader, job judge.Job, each func(judge.Execution) bool) (judge.RunInfo, error) {
+	var info judge.RunInfo
+	maxOutput := job.Limits.OutputBytes + 64<<10
 	for {
 		if err := ctx.Err(); err != nil {
 			return info, err
 		}
-		m, err := next()
+		m, err := next(r)
 		if err != nil {
 			return info, err
 		}
@@ -234,4 +239,20 @@ func Read(ctx context.Context, r io.Reader, job judge.Job, each func(judge.Execu
 			return info, fmt.Errorf("harness protocol: unknown report %q", m.Type)
 		}
 	}
+}
+
+// next reads one JSON report frame; an early end of the stream is ErrIncomplete.
+func next(r io.Reader) (message, error) {
+	b, err := ReadFrame(r, maxMessage)
+	if err != nil {
+		if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
+			return message{}, ErrIncomplete
+		}
+		return message{}, err
+	}
+	var m message
+	if err := json.Unmarshal(b, &m); err != nil {
+		return message{}, fmt.Errorf("harness protocol: bad report frame: %v", err)
+	}
+	return m, nil
 }
