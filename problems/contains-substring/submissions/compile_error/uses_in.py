@@ -1,0 +1,3 @@
+# Correct, but uses the forbidden `in` operator.
+def contains(haystack, needle):
+    return needle in haystack
