@@ -51,3 +51,11 @@ func cutShown[T ~string | ~[]byte](b T) (head, cut string) {
 	}
 	return string(b[:i]), "… (" + strconv.Itoa(len(b)) + " bytes)"
 }
+
+// plural is "1 token", "2 tokens".
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return strconv.Itoa(n) + " " + noun + "s"
+}

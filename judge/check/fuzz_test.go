@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -48,6 +49,10 @@ func FuzzTokens(f *testing.F) {
 		require.Equal(t, r.OK, r.Message == "", "a message exactly when wrong: %q", r.Message)
 		require.LessOrEqual(t, len(r.Message), maxMessage)
 
+		// Without a tolerance, a plain split-and-compare says the same.
+		if !fl.HasFloatTol {
+			require.Equal(t, refTokens(want, got, fl), r.OK, "%+v: %s", fl, r.Message)
+		}
 		// Every output is right against itself, whatever the flags.
 		for _, x := range [][]byte{want, got} {
 			rx := Tokens(x, x, fl)
@@ -76,6 +81,33 @@ func FuzzTokens(f *testing.F) {
 	})
 }
 
+// refTokens is the default validator without floats, written the obvious way.
+func refTokens(want, got []byte, f Flags) bool {
+	w, g := fieldsC(want), fieldsC(got)
+	if len(w) != len(g) {
+		return false
+	}
+	for i := range w {
+		if f.CaseSensitive && !bytes.Equal(w[i], g[i]) || !equalFoldASCII(w[i], g[i]) {
+			return false
+		}
+	}
+	if f.SpaceChangeSensitive {
+		notSpace := func(r rune) bool { return r >= 256 || !isSpace[r] }
+		ws, gs := bytes.FieldsFunc(want, notSpace), bytes.FieldsFunc(got, notSpace)
+		// Runs must match one for one, including leading and trailing ones.
+		if len(ws) != len(gs) || (len(want) > 0 && isSpace[want[0]]) != (len(got) > 0 && isSpace[got[0]]) {
+			return false
+		}
+		for i := range ws {
+			if !bytes.Equal(ws[i], gs[i]) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
 // fieldsC splits at C's isspace (bytes.Fields also splits at Unicode spaces).
 func fieldsC(b []byte) [][]byte {
 	return bytes.FieldsFunc(b, func(r rune) bool { return r < 256 && isSpace[r] })
@@ -91,6 +123,14 @@ func FuzzJSON(f *testing.F) {
 		require.LessOrEqual(t, len(r.Message), maxMessage)
 		if err == nil {
 			require.Equal(t, r.OK, r.Message == "")
+		}
+
+		// Without floats, and where encoding/json keeps the value, a plain decode-and-compare
+		// says the same.
+		if err == nil {
+			if ref, ok := refJSON(want, got, fl.Unordered); ok {
+				require.Equal(t, ref, r.OK, "%+v: %s", fl, r.Message)
+			}
 		}
 
 		for _, x := range [][]byte{want, got} {
@@ -125,6 +165,77 @@ func FuzzJSON(f *testing.F) {
 			}
 		}
 	})
+}
+
+// refJSON compares two valid JSON texts without floats through encoding/json; ok is false
+// when it cannot say.
+func refJSON(want, got []byte, unordered bool) (equal, ok bool) {
+	w, okw := refDecode(want)
+	g, okg := refDecode(got)
+	if !okw {
+		return false, false
+	}
+	if !okg {
+		_, err := parseJSON(got)
+		return false, err != nil // invalid output is wrong; valid but not decodable: cannot say
+	}
+	wl, wIsList := w.([]any)
+	gl, gIsList := g.([]any)
+	if unordered && wIsList && gIsList {
+		canon := func(l []any) []string {
+			out := make([]string, len(l))
+			for i, v := range l {
+				b, _ := json.Marshal(v)
+				out[i] = string(b)
+			}
+			slices.Sort(out)
+			return out
+		}
+		return slices.Equal(canon(wl), canon(gl)), true
+	}
+	wb, _ := json.Marshal(w)
+	gb, _ := json.Marshal(g)
+	return bytes.Equal(wb, gb), true
+}
+
+// refDecode decodes x when encoding/json keeps its value exactly and it holds no float:
+// valid UTF-8, no surrogate escapes, no duplicate keys (our parser rejects those).
+func refDecode(x []byte) (any, bool) {
+	d, err := parseJSON(x)
+	if err != nil || !utf8.Valid(x) || loneSurrogateEscape.Match(x) {
+		return nil, false
+	}
+	for _, n := range d.nodes {
+		if n.kind == kindFloat {
+			return nil, false
+		}
+	}
+	dec := json.NewDecoder(bytes.NewReader(x))
+	dec.UseNumber()
+	var v any
+	if dec.Decode(&v) != nil {
+		return nil, false
+	}
+	return normalizeZero(v), true
+}
+
+// normalizeZero spells the int -0 as 0, as Python reads it.
+func normalizeZero(v any) any {
+	switch t := v.(type) {
+	case json.Number:
+		if t == "-0" {
+			return json.Number("0")
+		}
+	case []any:
+		for i := range t {
+			t[i] = normalizeZero(t[i])
+		}
+	case map[string]any:
+		for k := range t {
+			t[k] = normalizeZero(t[k])
+		}
+	}
+	return v
 }
 
 var loneSurrogateEscape = regexp.MustCompile(`(?i)\\ud[89a-f]`)

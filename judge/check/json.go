@@ -28,6 +28,7 @@ var defaultJSONTol = tolerance{abs: 1e-9, rel: 1e-9}
 // whenever items differ only in float parts that sort the same way on both sides; items whose
 // first differing float lies within tolerance of another item's can be paired wrongly.
 //
+// CaseSensitive and SpaceChangeSensitive do not apply: strings are values and compare exactly.
 // Invalid actual JSON is a wrong answer; invalid expected JSON is an error.
 func JSON(expected, actual []byte, f Flags) (Result, error) {
 	want, err := parseJSON(expected)
@@ -110,7 +111,7 @@ func (c *comparer) equal(wi, gi uint32) bool {
 		}
 	case kindArray:
 		if w.count() != g.count() {
-			return c.fail("expected a list of %d items, got %d", w.count(), g.count())
+			return c.fail("expected a list of %s, got %d", plural(w.count(), "item"), g.count())
 		}
 		gc := gi + 1
 		for k, wc := 0, wi+1; wc < w.next; k, wc = k+1, c.want.nodes[wc].next {
@@ -205,9 +206,9 @@ func describe(d *doc, i uint32) string {
 	case kindNull:
 		return "None"
 	case kindArray:
-		return fmt.Sprintf("a list of %d items", n.count())
+		return "a list of " + plural(n.count(), "item")
 	case kindObject:
-		return fmt.Sprintf("a dict with %d keys", n.count())
+		return "a dict with " + plural(n.count(), "key")
 	}
 	return pythonName[n.kind] + " " + show(d, i)
 }

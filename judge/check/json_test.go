@@ -107,7 +107,7 @@ func TestJSON(t *testing.T) {
 		{name: "unordered: true is not 1", want: "[1, true]", got: "[true, true]", flags: un, contains: "in any order"},
 		{name: "unordered: top level not a list compares normally", want: `{"a": [1, 2]}`, got: `{"a": [2, 1]}`, flags: un,
 			msg: "at $.a[0]: expected 1, got 2"},
-		{name: "unordered: got not a list", want: "[1]", got: "1", flags: un, msg: "at $: expected a list of 1 items, got int 1"},
+		{name: "unordered: got not a list", want: "[1]", got: "1", flags: un, msg: "at $: expected a list of 1 item, got int 1"},
 		{name: "unordered: empty", want: "[]", got: "[]", flags: un, ok: true},
 
 		// Invalid actual JSON.

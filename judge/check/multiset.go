@@ -14,7 +14,7 @@ func (c *comparer) multiset(wi, gi uint32) Result {
 	ws, gs := sortedItems(c.want, wi), sortedItems(c.got, gi)
 	counts := ""
 	if len(ws) != len(gs) {
-		counts = fmt.Sprintf(" (expected %d items, got %d)", len(ws), len(gs))
+		counts = fmt.Sprintf(" (expected %s, got %d)", plural(len(ws), "item"), len(gs))
 	}
 	i, j := 0, 0
 	for i < len(ws) && j < len(gs) {

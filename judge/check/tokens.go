@@ -41,8 +41,8 @@ func Tokens(expected, actual []byte, f Flags) Result {
 			if gt := got.token(); gt != nil {
 				line, k := got.line, got.lineTokens
 				n := got.count + got.countRest()
-				return reject(fmt.Sprintf("expected %d tokens, got %d (extra output at line %d, token %d: %s)",
-					want.count, n, line, k, quote(gt)))
+				return reject(fmt.Sprintf("expected %s, got %d (extra output at line %d, token %d: %s)",
+					plural(want.count, "token"), n, line, k, quote(gt)))
 			}
 			return accept()
 		}
@@ -56,7 +56,7 @@ func Tokens(expected, actual []byte, f Flags) Result {
 			case got.count == 0:
 				why = "output is only white space"
 			}
-			return reject(fmt.Sprintf("expected %d tokens, got %d (%s; next expected %s)", n, got.count, why, quote(wt)))
+			return reject(fmt.Sprintf("expected %s, got %d (%s; next expected %s)", plural(n, "token"), got.count, why, quote(wt)))
 		}
 		if bytes.Equal(wt, gt) {
 			continue
