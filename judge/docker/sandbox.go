@@ -127,11 +127,19 @@ func (s *Sandbox) Run(ctx context.Context, job judge.Job, each func(judge.Execut
 			err = fmt.Errorf("sandbox: remove container %s: %v", name, rerr)
 		}
 	}()
-	created, err := s.client.ContainerCreate(ctx, cfg, host, &network.NetworkingConfig{}, nil, name)
+	// Create is never cancelled halfway: a create request cut by Ctrl-C still completes in the
+	// engine, sometimes after our removal by name has found nothing, leaving the container behind.
+	// It is short, so cancellation is honoured right after it.
+	cctx, ccancel := context.WithTimeout(context.WithoutCancel(ctx), 60*time.Second)
+	created, err := s.client.ContainerCreate(cctx, cfg, host, &network.NetworkingConfig{}, nil, name)
+	ccancel()
 	if err != nil {
 		return info, s.unavailable("create container", err)
 	}
 	id = created.ID
+	if err := ctx.Err(); err != nil {
+		return info, fmt.Errorf("sandbox: %w", err)
+	}
 	info, err = s.run(ctx, id, job, each)
 	info.Image = s.imageID
 	return info, err
