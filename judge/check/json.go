@@ -33,7 +33,7 @@ var defaultJSONTol = tolerance{abs: 1e-9, rel: 1e-9}
 func JSON(expected, actual []byte, f Flags) (Result, error) {
 	want, err := parseJSON(expected)
 	if err != nil {
-		return Result{}, fmt.Errorf("check: expected answer: invalid JSON: %w", err)
+		return Result{}, fmt.Errorf("expected answer: invalid JSON: %w", err)
 	}
 	got, err := parseJSON(actual)
 	if err != nil {

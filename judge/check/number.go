@@ -203,9 +203,36 @@ func within(want, got number, tol tolerance) bool {
 		}
 	}
 	if want.exact && got.exact {
+		// Equal values spelled differently (1.0 and 1, 1e20 and 100000000000000000000) are
+		// common and need no big arithmetic.
+		if want.normal() == got.normal() {
+			return true
+		}
 		return withinExact(want, got, tol)
 	}
 	return d <= bound
+}
+
+// normalDecimal is a value's unique spelling: digits without leading or trailing zeros and the
+// power of ten they are multiplied by.
+type normalDecimal struct {
+	neg    bool
+	digits string
+	exp    int
+}
+
+func (n number) normal() normalDecimal {
+	digits, exp := n.intDigits+n.fracDigits, n.exp10-len(n.fracDigits)
+	digits = trimLeftZeros(digits)
+	end := len(digits)
+	for end > 0 && digits[end-1] == '0' {
+		end--
+	}
+	exp += len(digits) - end
+	if end == 0 {
+		return normalDecimal{} // zero, whatever its sign and exponent
+	}
+	return normalDecimal{neg: n.neg, digits: digits[:end], exp: exp}
 }
 
 // difference is |want - got| for messages, exact where within decided exactly.
