@@ -24,9 +24,10 @@ var defaultJSONTol = tolerance{abs: 1e-9, rel: 1e-9}
 //     absolute or relative), since an int is a valid float in Python.
 //
 // With f.Unordered a top-level list is compared as a multiset: both sides are sorted by a
-// canonical order and matched in that order (O(n log n)). With a tolerance this finds a match
-// whenever items differ only in float parts that sort the same way on both sides; items whose
-// first differing float lies within tolerance of another item's can be paired wrongly.
+// canonical order and matched in that order (O(n log n)). Floats make "equal" approximate, so
+// for lists of up to 1000 items a failed sorted match gets a second, pairwise try; beyond that,
+// items whose floats tie within the tolerance but sort differently on the two sides (points
+// with nearly equal x) can be reported missing.
 //
 // CaseSensitive and SpaceChangeSensitive do not apply: strings are values and compare exactly.
 // Invalid actual JSON is a wrong answer; invalid expected JSON is an error.
