@@ -117,16 +117,9 @@ class Harness:
             name: (stream.encoding, stream.errors, stream.line_buffering, stream.write_through)
             for name, stream in (("stdin", sys.stdin), ("stdout", sys.stdout), ("stderr", sys.stderr))
         }
-        # python3 itself sets SIGINT -> KeyboardInterrupt, SIGPIPE/SIGXFSZ ignored: remember them
-        # so each child restores what a fresh interpreter has, not what the harness uses.
-        self.child_signals = {}
-        for sig in range(1, signal.NSIG):
-            try:
-                handler = signal.getsignal(sig)
-            except (ValueError, OSError):
-                continue
-            if handler is not None:
-                self.child_signals[sig] = handler
+        # python3 itself sets SIGINT -> KeyboardInterrupt, SIGPIPE/SIGXFSZ ignored: remember the
+        # dispositions we change so each child restores what a fresh interpreter has.
+        self.child_signals = {sig: signal.getsignal(sig) for sig in HARNESS_SIGNALS}
         # Private copies of the frame channel; then 0/1 point at /dev/null so a stray print or a
         # library writing to fd 1 can never corrupt the frame stream.
         self.frames_in = os.dup(0)
@@ -1220,6 +1213,8 @@ def run_validator(h, job, frames):
                 message = f.read(lim["output_bytes"])
         except OSError:
             pass
+        if message and run.stdout and not message.endswith(b"\n"):
+            message += b"\n"
         output = (message + bytes(run.stdout))[: lim["output_bytes"]]
         return report, output
     finally:

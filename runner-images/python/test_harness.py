@@ -643,7 +643,7 @@ class ValidateTest(unittest.TestCase):
         self.assertEqual(o.compiled, {"type": "compiled"})
         self.assertEqual((o.result(0)["status"], o.result(0)["exit_code"]), ("ok", 42))
         self.assertEqual((o.result(1)["status"], o.result(1)["exit_code"]), ("ok", 43))
-        self.assertEqual(o.output(0), b"flags=['case_sensitive'] input=1 2checked\n")
+        self.assertEqual(o.output(0), b"flags=['case_sensitive'] input=1 2\nchecked\n")
 
     def test_validator_crash_is_re(self):
         v = {"files": {"validate.py": "raise RuntimeError('boom')\n"}, "entry": "validate.py", "flags": []}
