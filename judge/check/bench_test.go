@@ -50,6 +50,9 @@ func BenchmarkTokens8MB(b *testing.B) {
 		{name: "space_change_sensitive", kind: "words", flags: Flags{SpaceChangeSensitive: true}, change: bytes.ToUpper},
 		{name: "floats_differ", kind: "floats", flags: Flags{AbsTol: 1e-2, RelTol: 1e-2, HasFloatTol: true},
 			change: func(b []byte) []byte { return bytes.ReplaceAll(b, []byte(" "), []byte("1 ")) }},
+		// Every token exactly at the tolerance: each one takes the exact decimal path.
+		{name: "floats_at_bound", kind: "floats", flags: Flags{AbsTol: 1e-3, HasFloatTol: true},
+			change: func(b []byte) []byte { return addLastDigit(b) }},
 	}
 	for _, c := range cases {
 		for _, n := range benchSizes {
@@ -66,6 +69,17 @@ func BenchmarkTokens8MB(b *testing.B) {
 			})
 		}
 	}
+}
+
+// addLastDigit adds 1 to the last digit of each "ddd.ddd" token whose last digit is below 9
+// (so 0.001 more: exactly the tolerance of floats_at_bound).
+func addLastDigit(b []byte) []byte {
+	for i := 1; i < len(b); i++ {
+		if (b[i] == ' ' || b[i] == '\n') && b[i-1] >= '0' && b[i-1] < '9' {
+			b[i-1]++
+		}
+	}
+	return b
 }
 
 // jsonArray is a JSON list of about n bytes: ints, floats or [int, "str"] pairs.

@@ -9,7 +9,7 @@ import (
 )
 
 // defaultJSONTol applies to floats when the problem sets no float_* flag.
-var defaultJSONTol = tolerance{abs: 1e-9, rel: 1e-9}
+const defaultJSONTol = 1e-9
 
 // JSON compares a function's returned value (actual, JSON) with the expected value (JSON).
 //
@@ -40,9 +40,9 @@ func JSON(expected, actual []byte, f Flags) (Result, error) {
 	if err != nil {
 		return reject("returned value is not valid JSON: " + err.Error()), nil
 	}
-	c := comparer{want: want, got: got, tol: defaultJSONTol, intFromFloat: f.HasFloatTol}
+	c := comparer{want: want, got: got, tol: newTolerance(defaultJSONTol, defaultJSONTol), intFromFloat: f.HasFloatTol}
 	if f.HasFloatTol {
-		c.tol = tolerance{f.AbsTol, f.RelTol}
+		c.tol = newTolerance(f.AbsTol, f.RelTol)
 	}
 	if f.Unordered && want.nodes[0].kind == kindArray && got.nodes[0].kind == kindArray {
 		return c.multiset(0, 0), nil

@@ -113,9 +113,14 @@ func compareItems(a *doc, x item, b *doc, y item) int {
 		return r
 	}
 	if x.plain != 0 && y.plain != 0 {
-		return cmp.Compare(x.plain, y.plain) // what order says: same value, int before float
+		return cmp.Compare(x.plain, y.plain) // what orderPass says: same value, int before float
 	}
-	return order(a, x.idx, b, y.idx)
+	// Equal shape hashes almost always mean equal shapes, so compare the numbers first and
+	// walk the shapes only to break ties (and hash collisions).
+	if r := orderPass(a, x.idx, b, y.idx, true); r != 0 {
+		return r
+	}
+	return orderPass(a, x.idx, b, y.idx, false)
 }
 
 const (
@@ -184,17 +189,8 @@ func floatOrder(f float64) uint64 {
 	return b | 1<<63
 }
 
-// order is a total order on JSON values, the tie-break of compareItems. Values that are equal
-// under the tolerance rules compare equal or sit next to each other: values are ordered by
-// their non-number content first and by their numbers (in canonical order) only after that,
-// so a float that differs slightly does not separate an item from its match.
-func order(a *doc, i uint32, b *doc, j uint32) int {
-	if r := orderPass(a, i, b, j, false); r != 0 {
-		return r
-	}
-	return orderPass(a, i, b, j, true)
-}
-
+// orderPass is a total order on JSON values that looks only at their numbers (numbers set), in
+// canonical order, or only at everything else. It is safe on values of different shapes.
 func orderPass(a *doc, i uint32, b *doc, j uint32, numbers bool) int {
 	x, y := a.nodes[i], b.nodes[j]
 	if r := cmp.Compare(rank(x.kind), rank(y.kind)); r != 0 {

@@ -1,9 +1,12 @@
 package check
 
 import (
+	"cmp"
 	"math"
 	"math/big"
+	"math/bits"
 	"strconv"
+	"strings"
 )
 
 // number is a finite number parsed from a token or a JSON literal.
@@ -175,7 +178,21 @@ func parseHex(s string) (number, bool) {
 }
 
 // tolerance is the allowed difference: |want - got| <= abs or <= rel·|want|.
-type tolerance struct{ abs, rel float64 }
+type tolerance struct {
+	abs, rel       float64
+	absDec, relDec decimal // the same, as the decimals they were written as
+}
+
+func newTolerance(abs, rel float64) tolerance {
+	return tolerance{abs: abs, rel: rel, absDec: decimalOfFloat(abs), relDec: decimalOfFloat(rel)}
+}
+
+// decimalOfFloat is a tolerance as the decimal it was written as: the shortest decimal that
+// rounds to it (1e-6, not the binary value just below it).
+func decimalOfFloat(f float64) decimal {
+	n, _ := parseDecimal(strconv.FormatFloat(f, 'g', -1, 64))
+	return n.decimal()
+}
 
 func (t tolerance) String() string {
 	if t.abs == t.rel {
@@ -202,88 +219,195 @@ func within(want, got number, tol tolerance) bool {
 			return false
 		}
 	}
-	if want.exact && got.exact {
-		// Equal values spelled differently (1.0 and 1, 1e20 and 100000000000000000000) are
-		// common and need no big arithmetic.
-		if want.normal() == got.normal() {
-			return true
+	if !want.exact || !got.exact {
+		return d <= bound
+	}
+	w, g := want.decimal(), got.decimal()
+	if w == g {
+		return true // the same value spelled differently: 1.0 and 1, 1e20 and 100000000000000000000
+	}
+	if ok, decided := withinSmall(w, g, tol); decided {
+		return ok
+	}
+	return withinBig(w, g, tol)
+}
+
+// decimal is an exact value ±m × 10^exp in a unique form: m without leading or trailing zeros,
+// in small when it has at most 19 digits, else as digits in big. Zero is decimal{}.
+type decimal struct {
+	neg   bool
+	small uint64
+	big   string
+	exp   int
+}
+
+// decimal returns an exact number's value (n.exact must be set, to keep exp bounded).
+func (n number) decimal() decimal {
+	digit := func(k int) byte {
+		if k < len(n.intDigits) {
+			return n.intDigits[k]
 		}
-		return withinExact(want, got, tol)
+		return n.fracDigits[k-len(n.intDigits)]
 	}
-	return d <= bound
+	d := decimal{neg: n.neg, exp: n.exp10 - len(n.fracDigits)}
+	lo, hi := 0, len(n.intDigits)+len(n.fracDigits)
+	for lo < hi && digit(lo) == '0' {
+		lo++
+	}
+	for hi > lo && digit(hi-1) == '0' {
+		hi--
+		d.exp++
+	}
+	if lo == hi {
+		return decimal{}
+	}
+	if hi-lo <= 19 {
+		for k := lo; k < hi; k++ {
+			d.small = d.small*10 + uint64(digit(k)-'0')
+		}
+		return d
+	}
+	var b strings.Builder
+	for k := lo; k < hi; k++ {
+		b.WriteByte(digit(k))
+	}
+	d.big = b.String()
+	return d
 }
 
-// normalDecimal is a value's unique spelling: digits without leading or trailing zeros and the
-// power of ten they are multiplied by.
-type normalDecimal struct {
-	neg    bool
-	digits string
-	exp    int
+// withinSmall decides within in uint64 arithmetic; decided is false when that would overflow.
+func withinSmall(w, g decimal, tol tolerance) (ok, decided bool) {
+	if w.big != "" || g.big != "" || tol.absDec.big != "" || tol.relDec.big != "" {
+		return false, false
+	}
+	e := min(w.exp, g.exp)
+	wm, okw := scale(w.small, w.exp-e)
+	gm, okg := scale(g.small, g.exp-e)
+	if !okw || !okg {
+		return false, false
+	}
+	// |want - got| = dm × 10^e
+	var dm uint64
+	switch {
+	case w.neg != g.neg:
+		dm = wm + gm
+		if dm < wm {
+			return false, false
+		}
+	case wm >= gm:
+		dm = wm - gm
+	default:
+		dm = gm - wm
+	}
+	r, ok := compareScaled(dm, e, tol.absDec.small, tol.absDec.exp)
+	if !ok {
+		return false, false
+	}
+	if r <= 0 {
+		return true, true
+	}
+	hi, rm := bits.Mul64(tol.relDec.small, w.small) // rel·|want| = rm × 10^(rel.exp + w.exp)
+	if hi != 0 {
+		return false, false
+	}
+	r, ok = compareScaled(dm, e, rm, tol.relDec.exp+w.exp)
+	return r <= 0, ok
 }
 
-func (n number) normal() normalDecimal {
-	digits, exp := n.intDigits+n.fracDigits, n.exp10-len(n.fracDigits)
-	digits = trimLeftZeros(digits)
-	end := len(digits)
-	for end > 0 && digits[end-1] == '0' {
-		end--
+// scale returns m × 10^k (k >= 0) unless that overflows.
+func scale(m uint64, k int) (uint64, bool) {
+	for ; m != 0 && k > 0; k-- {
+		if m > math.MaxUint64/10 {
+			return 0, false
+		}
+		m *= 10
 	}
-	exp += len(digits) - end
-	if end == 0 {
-		return normalDecimal{} // zero, whatever its sign and exponent
+	return m, true
+}
+
+// compareScaled compares a × 10^ea with b × 10^eb.
+func compareScaled(a uint64, ea int, b uint64, eb int) (int, bool) {
+	if a == 0 || b == 0 {
+		return cmp.Compare(a, b), true
 	}
-	return normalDecimal{neg: n.neg, digits: digits[:end], exp: exp}
+	m := min(ea, eb)
+	as, aok := scale(a, ea-m)
+	bs, bok := scale(b, eb-m)
+	switch {
+	case !aok && !bok:
+		return 0, false // cannot happen: one of them is not scaled
+	case !aok:
+		return 1, true
+	case !bok:
+		return -1, true
+	}
+	return cmp.Compare(as, bs), true
+}
+
+// withinBig is withinSmall in big.Int arithmetic, for long literals. Exponents are bounded
+// (number.exact), so the integers are too.
+func withinBig(w, g decimal, tol tolerance) bool {
+	d, e := bigDiff(w, g)
+	if compareBig(d, e, tol.absDec.int(), tol.absDec.exp) <= 0 {
+		return true
+	}
+	rw := new(big.Int).Mul(tol.relDec.int(), new(big.Int).Abs(w.int()))
+	return compareBig(d, e, rw, tol.relDec.exp+w.exp) <= 0
+}
+
+// bigDiff returns |w - g| as d × 10^e.
+func bigDiff(w, g decimal) (*big.Int, int) {
+	e := min(w.exp, g.exp)
+	d := new(big.Int).Sub(scaleBig(w.int(), w.exp-e), scaleBig(g.int(), g.exp-e))
+	return d.Abs(d), e
+}
+
+func compareBig(a *big.Int, ea int, b *big.Int, eb int) int {
+	m := min(ea, eb)
+	return scaleBig(new(big.Int).Set(a), ea-m).Cmp(scaleBig(new(big.Int).Set(b), eb-m))
+}
+
+// scaleBig multiplies x by 10^k (k >= 0) in place.
+func scaleBig(x *big.Int, k int) *big.Int {
+	if k == 0 {
+		return x
+	}
+	return x.Mul(x, new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(k)), nil))
+}
+
+func (d decimal) int() *big.Int {
+	x := new(big.Int).SetUint64(d.small)
+	if d.big != "" {
+		x.SetString(d.big, 10)
+	}
+	if d.neg {
+		x.Neg(x)
+	}
+	return x
 }
 
 // difference is |want - got| for messages, exact where within decided exactly.
 func difference(want, got number) float64 {
-	if want.exact && got.exact {
-		d, _ := new(big.Rat).Sub(want.rat(), got.rat()).Float64()
-		return math.Abs(d)
+	if !want.exact || !got.exact {
+		return math.Abs(want.v - got.v)
 	}
-	return math.Abs(want.v - got.v)
-}
-
-func withinExact(want, got number, tol tolerance) bool {
-	w, g := want.rat(), got.rat()
-	d := new(big.Rat).Sub(w, g)
-	d.Abs(d)
-	if d.Cmp(ratOfFloat(tol.abs)) <= 0 {
-		return true
-	}
-	rb := new(big.Rat).Abs(w)
-	rb.Mul(rb, ratOfFloat(tol.rel))
-	return d.Cmp(rb) <= 0
-}
-
-func (n number) rat() *big.Rat {
-	r := new(big.Rat)
-	digits := trimLeftZeros(n.intDigits + n.fracDigits)
-	if digits == "" {
-		return r
-	}
-	m, _ := new(big.Int).SetString(digits, 10)
-	e := n.exp10 - len(n.fracDigits)
-	p := new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(abs(e))), nil)
+	d, e := bigDiff(want.decimal(), got.decimal())
+	r := new(big.Rat).SetInt(d)
+	p := new(big.Rat).SetInt(scaleBig(big.NewInt(1), abs(e)))
 	if e >= 0 {
-		r.SetInt(m.Mul(m, p))
+		r.Mul(r, p)
 	} else {
-		r.SetFrac(m, p)
+		r.Quo(r, p)
 	}
-	if n.neg {
-		r.Neg(r)
-	}
-	return r
+	f, _ := r.Float64()
+	return f
 }
 
-// ratOfFloat returns the tolerance as the decimal it was written as: the shortest decimal that
-// rounds to it (1e-6, not the binary value just below it).
-func ratOfFloat(f float64) *big.Rat {
-	n, ok := parseDecimal(strconv.FormatFloat(f, 'g', -1, 64))
-	if !ok || !n.exact {
-		return new(big.Rat).SetFloat64(f)
+func abs(x int) int {
+	if x < 0 {
+		return -x
 	}
-	return n.rat()
+	return x
 }
 
 func formatFloat(f float64) string { return strconv.FormatFloat(f, 'g', 6, 64) }
@@ -295,18 +419,3 @@ func isRangeErr(err error) bool {
 
 func isDigit(c byte) bool    { return '0' <= c && c <= '9' }
 func isHexDigit(c byte) bool { return isDigit(c) || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F' }
-
-func trimLeftZeros(s string) string {
-	i := 0
-	for i < len(s) && s[i] == '0' {
-		i++
-	}
-	return s[i:]
-}
-
-func abs(x int) int {
-	if x < 0 {
-		return -x
-	}
-	return x
-}

@@ -1,13 +1,15 @@
 package check
 
 import (
+	"math/rand/v2"
+	"strconv"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
 
-func TestNumberNormal(t *testing.T) {
+func TestNumberDecimal(t *testing.T) {
 	same := [][]string{
 		{"1", "1.0", "1.", "+1", "01.000", "0.1e1", "10e-1", "100000e-5"},
 		{"0", "-0", "0.0", ".0", "0e999", "-0.000e-5"},
@@ -20,13 +22,13 @@ func TestNumberNormal(t *testing.T) {
 		for _, s := range group[1:] {
 			n, ok := parseDecimal(s)
 			require.True(t, ok, s)
-			assert.Equal(t, first.normal(), n.normal(), "%s vs %s", group[0], s)
+			assert.Equal(t, first.decimal(), n.decimal(), "%s vs %s", group[0], s)
 		}
 	}
 	for _, pair := range [][2]string{{"1", "-1"}, {"1", "10"}, {"1.5", "15"}, {"100000000000000000001", "1e20"}} {
 		a, _ := parseDecimal(pair[0])
 		b, _ := parseDecimal(pair[1])
-		assert.NotEqual(t, a.normal(), b.normal(), "%s vs %s", pair[0], pair[1])
+		assert.NotEqual(t, a.decimal(), b.decimal(), "%s vs %s", pair[0], pair[1])
 	}
 }
 
@@ -50,5 +52,38 @@ func TestParseFloatToken(t *testing.T) {
 	for _, s := range []string{"inf", "nan", "Infinity", "1e999", "-1e999", "0x", "0xg", "0x1p", "0x1.8q", "1e", "abc", "1,5"} {
 		_, ok := parseFloatToken(s)
 		assert.False(t, ok, s)
+	}
+}
+
+// The uint64 fast path and the big.Int path of the exact check agree wherever the fast path
+// decides, and the fast path decides the everyday cases.
+func TestWithinSmallMatchesBig(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 8))
+	lit := func() string {
+		s := strconv.FormatUint(r.Uint64N(1_000_000_000_000), 10)
+		if r.IntN(2) == 0 {
+			s = "-" + s
+		}
+		return s + "e" + strconv.Itoa(r.IntN(40)-20)
+	}
+	decided := 0
+	const n = 100000
+	for i := 0; i < n; i++ {
+		w, _ := parseDecimal(lit())
+		g, _ := parseDecimal(lit())
+		tol := newTolerance(float64(r.IntN(100))*1e-3, []float64{0, 1e-9, 1e-6, 0.5}[r.IntN(4)])
+		ok, dec := withinSmall(w.decimal(), g.decimal(), tol)
+		if dec {
+			decided++
+			require.Equal(t, withinBig(w.decimal(), g.decimal(), tol), ok, "%s vs %s, %+v", w.text, g.text, tol)
+		}
+	}
+	assert.Greater(t, decided, n/4)
+
+	for _, c := range [][2]string{{"1.0", "1.1"}, {"123456.789", "123456.7891"}, {"-0.5", "0.5e-3"}, {"1e20", "1.00000000000000001e20"}} {
+		w, _ := parseDecimal(c[0])
+		g, _ := parseDecimal(c[1])
+		_, dec := withinSmall(w.decimal(), g.decimal(), newTolerance(0.1, 1e-6))
+		assert.True(t, dec, "%s vs %s needs big arithmetic", c[0], c[1])
 	}
 }

@@ -25,7 +25,7 @@ func Tokens(expected, actual []byte, f Flags) Result {
 		return accept()
 	}
 	want, got := scanner{b: expected, line: 1}, scanner{b: actual, line: 1}
-	tol := tolerance{f.AbsTol, f.RelTol}
+	tol := newTolerance(f.AbsTol, f.RelTol)
 	// Float tokens are parsed from string copies of the outputs, made once on first need, so
 	// that each token is a substring rather than an allocation.
 	var wantText, gotText string
