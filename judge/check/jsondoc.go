@@ -56,8 +56,6 @@ func (n node) float() float64 { return math.Float64frombits(n.aux) }
 // maxDepth bounds nesting, as encoding/json does; Python's json.dumps stops far earlier.
 const maxDepth = 10000
 
-var errTooDeep = errors.New("nested too deeply")
-
 // parseJSON parses one RFC 8259 JSON value surrounded by optional white space. Strings are
 // compared by code points: escapes are decoded, and a lone surrogate (which Python's json.dumps
 // writes for such strs) is kept distinct, encoded as WTF-8, instead of becoming U+FFFD.
@@ -135,7 +133,7 @@ func (p *parser) skipSpace() {
 
 func (p *parser) value(depth int) error {
 	if depth >= maxDepth {
-		return p.errorf("%v", errTooDeep)
+		return p.errorf("nested too deeply")
 	}
 	s := p.d.src
 	if p.pos >= len(s) {
