@@ -8,6 +8,7 @@ import (
 	"io"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	cerrdefs "github.com/containerd/errdefs"
@@ -56,9 +57,10 @@ const (
 	stderrKeep      = 64 << 10
 )
 
-// containerConfig is every setting of a sandbox container. It is a function of the job alone.
-func (s *Sandbox) containerConfig(job judge.Job) (*container.Config, *container.HostConfig) {
-	mem := int64(job.Limits.MemoryMiB+harnessOverhead) << 20
+// containerConfig is every setting of a sandbox container. It depends on the job only through
+// its memory limit, which is why a Pool keeps its warm containers by memory limit.
+func (s *Sandbox) containerConfig(memoryMiB int) (*container.Config, *container.HostConfig) {
+	mem := int64(memoryMiB+harnessOverhead) << 20
 	pids := int64(pidsLimit)
 	cfg := &container.Config{
 		Image:           s.image,
@@ -105,7 +107,7 @@ func (s *Sandbox) containerConfig(job judge.Job) (*container.Config, *container.
 	return cfg, host
 }
 
-// wallBudget is the host-side limit on the whole container's life.
+// wallBudget is the host-side limit on a job's life in its container, from the request on.
 func (s *Sandbox) wallBudget(job judge.Job) time.Duration {
 	return s.Startup + time.Duration(job.Tests)*job.Limits.Wall
 }
@@ -113,54 +115,145 @@ func (s *Sandbox) wallBudget(job judge.Job) time.Duration {
 // Run runs one job in a new container. The container is removed before Run returns, whatever
 // happens; a judge killed outright leaves it to Sweep.
 func (s *Sandbox) Run(ctx context.Context, job judge.Job, each func(judge.Execution) bool) (info judge.RunInfo, err error) {
-	cfg, host := s.containerConfig(job)
-	// Our own name lets us remove the container even when the create call was cancelled after
-	// the engine had made it.
-	name := "judge-" + uuid.NewString()
-	id := name
+	b, err := s.launch(ctx, job.Limits.MemoryMiB)
+	if err != nil {
+		return info, err
+	}
 	defer func() {
-		// Removal must happen even when ctx was cancelled (Ctrl-C).
-		rctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 30*time.Second)
-		defer cancel()
-		rerr := s.client.ContainerRemove(rctx, id, container.RemoveOptions{Force: true, RemoveVolumes: true})
-		if rerr != nil && !cerrdefs.IsNotFound(rerr) && err == nil {
-			err = fmt.Errorf("sandbox: remove container %s: %v", name, rerr)
+		if rerr := s.remove(ctx, b.id); rerr != nil && err == nil {
+			err = fmt.Errorf("sandbox: remove container %s: %v", b.name, rerr)
 		}
 	}()
-	// Create is never cancelled halfway: a create request cut by Ctrl-C still completes in the
-	// engine, sometimes after our removal by name has found nothing, leaving the container behind.
-	// It is short, so cancellation is honoured right after it.
-	cctx, ccancel := context.WithTimeout(context.WithoutCancel(ctx), 60*time.Second)
-	created, err := s.client.ContainerCreate(cctx, cfg, host, &network.NetworkingConfig{}, nil, name)
-	ccancel()
-	if err != nil {
-		return info, s.unavailable("create container", err)
-	}
-	id = created.ID
-	if err := ctx.Err(); err != nil {
-		return info, fmt.Errorf("sandbox: %w", err)
-	}
-	info, err = s.run(ctx, id, job, each)
+	info, err = s.serve(ctx, b, job, each)
 	info.Image = s.imageID
 	return info, err
 }
 
-func (s *Sandbox) run(ctx context.Context, id string, job judge.Job, each func(judge.Execution) bool) (judge.RunInfo, error) {
-	var info judge.RunInfo
+// box is a started container whose harness has said hello: it waits for its one request.
+type box struct {
+	id, name string
+	memory   int       // the memory limit (MiB) of the jobs it was made for
+	born     time.Time // when it became ready (the pool's clock)
+	python   string    // from hello
+	hj       types.HijackedResponse
+	stdout   *io.PipeReader // the harness's frames, demultiplexed from the attach stream
+	stderr   *capped
+	exited   chan struct{} // closed when the engine reports the container's exit
+	exit     int64         // its exit status once exited is closed; -1 when unknown
+}
+
+// alive reports whether the container has not exited.
+func (b *box) alive() bool {
+	select {
+	case <-b.exited:
+		return false
+	default:
+		return true
+	}
+}
+
+// errNoHello: the harness did not write hello within Startup.
+var errNoHello = errors.New("no hello from the harness in time")
+
+// launch creates, attaches and starts a container for jobs of that memory limit and reads its
+// harness's hello. On failure it leaves nothing behind.
+func (s *Sandbox) launch(ctx context.Context, memoryMiB int) (*box, error) {
+	cfg, host := s.containerConfig(memoryMiB)
+	// Our own name lets us remove the container even when the create call was cancelled after
+	// the engine had made it.
+	name := "judge-" + uuid.NewString()
+	// The create itself is not cancelled: the engine may finish a create whose caller gave up,
+	// after a removal by name had found nothing. A finished create gives an ID to remove.
+	cctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 30*time.Second)
+	created, err := s.client.ContainerCreate(cctx, cfg, host, &network.NetworkingConfig{}, nil, name)
+	cancel()
+	if err != nil {
+		_ = s.remove(ctx, name)
+		return nil, s.unavailable("create container", err)
+	}
+	if err := ctx.Err(); err != nil {
+		_ = s.remove(ctx, created.ID)
+		return nil, fmt.Errorf("sandbox: create container: %w", err)
+	}
+	b, err := s.boot(ctx, created.ID)
+	if err != nil {
+		_ = s.remove(ctx, created.ID)
+		return nil, err
+	}
+	b.name, b.memory = name, memoryMiB
+	return b, nil
+}
+
+// boot attaches to a created container, starts it and reads hello. On error the caller removes
+// the container.
+func (s *Sandbox) boot(ctx context.Context, id string) (*box, error) {
 	hj, err := s.client.ContainerAttach(ctx, id, container.AttachOptions{Stream: true, Stdin: true, Stdout: true, Stderr: true})
 	if err != nil {
-		return info, s.unavailable("attach", err)
+		return nil, s.unavailable("attach", err)
 	}
-	defer hj.Close()
-	// Register the wait before start, or a fast exit is missed.
+	b := &box{id: id, hj: hj, stderr: &capped{max: stderrKeep}, exited: make(chan struct{}), exit: -1}
+	// Register the wait before start, or a fast exit is missed. It lasts as long as the
+	// container, whatever happens to ctx.
 	waitCh, waitErr := s.client.ContainerWait(context.WithoutCancel(ctx), id, container.WaitConditionNextExit)
+	go func() {
+		select {
+		case w := <-waitCh:
+			b.exit = w.StatusCode
+		case <-waitErr:
+		}
+		close(b.exited)
+	}()
 	if err := s.client.ContainerStart(ctx, id, container.StartOptions{}); err != nil {
-		return info, s.unavailable("start container", err)
+		hj.Close()
+		return nil, s.unavailable("start container", err)
 	}
+	stdoutR, stdoutW := io.Pipe()
+	b.stdout = stdoutR
+	go func() {
+		_, err := stdcopy.StdCopy(stdoutW, b.stderr, hj.Reader)
+		stdoutW.CloseWithError(err)
+	}()
+	// hello comes before the harness reads anything: a harness that does not say it is broken,
+	// not slow, and never the submission's fault (no submission is in there yet).
+	timer := time.AfterFunc(s.Startup, func() { stdoutR.CloseWithError(errNoHello) })
+	stopCancel := context.AfterFunc(ctx, func() { stdoutR.CloseWithError(ctx.Err()) })
+	b.python, err = harness.Hello(stdoutR)
+	inTime, notCancelled := timer.Stop(), stopCancel()
+	if err == nil && !(inTime && notCancelled) {
+		err = errNoHello
+	}
+	if err != nil {
+		hj.Close()
+		if ctx.Err() != nil {
+			return nil, fmt.Errorf("sandbox: start: %w", ctx.Err())
+		}
+		return nil, fmt.Errorf("sandbox: start: %v (harness stderr: %s): %w", err, b.stderr.tail(), judge.ErrUnavailable)
+	}
+	return b, nil
+}
 
+// remove force-removes a container, even after ctx was cancelled (Ctrl-C); one already gone is
+// not an error.
+func (s *Sandbox) remove(ctx context.Context, id string) error {
+	rctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 30*time.Second)
+	defer cancel()
+	err := s.client.ContainerRemove(rctx, id, container.RemoveOptions{Force: true, RemoveVolumes: true})
+	if err != nil && !cerrdefs.IsNotFound(err) {
+		return err
+	}
+	return nil
+}
+
+// serve feeds one job to a booted container and reads its reports until end. It kills the
+// container when the job stops early, runs out of time or is cancelled; removing it is the
+// caller's part.
+func (s *Sandbox) serve(ctx context.Context, b *box, job judge.Job, each func(judge.Execution) bool) (judge.RunInfo, error) {
+	defer b.hj.Close()
+	id := b.id
+	info := judge.RunInfo{Python: b.python}
 	runCtx, cancel := context.WithTimeout(ctx, s.wallBudget(job))
 	defer cancel()
-	var timedOut bool
+	var timedOut atomic.Bool
 	var once sync.Once
 	kill := func() {
 		once.Do(func() {
@@ -176,7 +269,7 @@ func (s *Sandbox) run(ctx context.Context, id string, job judge.Job, each func(j
 		select {
 		case <-runCtx.Done():
 			if ctx.Err() == nil {
-				timedOut = true
+				timedOut.Store(true)
 			}
 			kill()
 		case <-done:
@@ -184,20 +277,14 @@ func (s *Sandbox) run(ctx context.Context, id string, job judge.Job, each func(j
 	}()
 
 	stop := make(chan struct{})
-	var stopOnce sync.Once
+	defer close(stop)
 	feedErr := make(chan error, 1)
-	go func() { feedErr <- harness.Feed(closeWriter{hj}, job, stop) }()
+	go func() { feedErr <- harness.Feed(closeWriter{b.hj}, job, stop) }()
 	_ = feedErr // a failed feed shows up as an early end of the report stream
 
-	stdoutR, stdoutW := io.Pipe()
-	stderr := &capped{max: stderrKeep}
-	go func() {
-		_, err := stdcopy.StdCopy(stdoutW, stderr, hj.Reader)
-		stdoutW.CloseWithError(err)
-	}()
-
-	info, rerr := harness.Read(runCtx, stdoutR, job, each)
-	stopOnce.Do(func() { close(stop) })
+	got, rerr := harness.Reports(runCtx, b.stdout, job, each)
+	got.Python = info.Python
+	info = got
 	if rerr == nil && info.Completed < job.Tests && info.CompileError == nil {
 		// each asked to stop, or the harness ended early: either way the container goes now.
 		kill()
@@ -207,23 +294,22 @@ func (s *Sandbox) run(ctx context.Context, id string, job judge.Job, each func(j
 		return info, nil
 	}
 	kill()
-	stdoutR.CloseWithError(rerr)
+	b.stdout.CloseWithError(rerr)
 	if ctx.Err() != nil {
 		return info, fmt.Errorf("sandbox: %w", ctx.Err())
 	}
-	if timedOut {
+	if timedOut.Load() {
 		info.Killed = judge.StatusTLE
 		return info, nil
 	}
 	if !errors.Is(rerr, harness.ErrIncomplete) {
-		return info, fmt.Errorf("sandbox: %v (harness stderr: %s)", rerr, stderr.tail())
+		return info, fmt.Errorf("sandbox: %v (harness stderr: %s)", rerr, b.stderr.tail())
 	}
 	// The stream ended early: find out why from the engine, not from the exit code alone.
-	var exit int64 = -1
+	exit := int64(-1)
 	select {
-	case w := <-waitCh:
-		exit = w.StatusCode
-	case <-waitErr:
+	case <-b.exited:
+		exit = b.exit
 	case <-time.After(10 * time.Second):
 	}
 	ictx, icancel := context.WithTimeout(context.WithoutCancel(ctx), 10*time.Second)
@@ -237,7 +323,7 @@ func (s *Sandbox) run(ctx context.Context, id string, job judge.Job, each func(j
 		// (same user, kill(-1, SIGKILL)) can do that inside the sandbox.
 		info.Killed = judge.StatusRE
 	default:
-		return info, fmt.Errorf("sandbox: the harness exited (code %d) before finishing: %s", exit, stderr.tail())
+		return info, fmt.Errorf("sandbox: the harness exited (code %d) before finishing: %s", exit, b.stderr.tail())
 	}
 	return info, nil
 }
