@@ -25,6 +25,26 @@ LIMITS = {"time_ms": 2000, "wall_ms": 6000, "memory_mb": 256, "output_bytes": 1 
           "stderr_bytes": 1 << 14}
 
 
+# As root, the isolation tests run the harness as nobody, from a copy nobody can read (the
+# checkout may sit under a directory closed to other users).
+nobody_copy = None
+
+
+def setUpModule():
+    global nobody_copy
+    if os.geteuid() == 0:
+        d = tempfile.mkdtemp(prefix="judge-harness-test-")
+        os.chmod(d, 0o755)
+        nobody_copy = os.path.join(d, "harness.py")
+        shutil.copyfile(HARNESS, nobody_copy)
+        os.chmod(nobody_copy, 0o644)
+
+
+def tearDownModule():
+    if nobody_copy:
+        shutil.rmtree(os.path.dirname(nobody_copy), ignore_errors=True)
+
+
 def frame(b):
     return struct.pack(">I", len(b)) + b
 
@@ -99,7 +119,7 @@ def harness(mode="stdio", source="", tests=(), function=None, forbidden=None, li
         for f in (t if isinstance(t, (list, tuple)) else [t]):
             data += frame(f if isinstance(f, bytes) else f.encode())
     kw = {}
-    exe = sys.executable
+    exe, path = sys.executable, HARNESS
     if as_nobody and os.geteuid() == 0:
         # As root a child could open /proc/<harness>/fd regardless of dumpability; the sandbox
         # runs the harness as nobody, so do the same.
@@ -107,7 +127,8 @@ def harness(mode="stdio", source="", tests=(), function=None, forbidden=None, li
         if exe is None:
             raise unittest.SkipTest("no python3.11 runnable as nobody")
         kw = {"user": NOBODY, "group": NOBODY, "extra_groups": []}
-    p = subprocess.run([exe, "-I", "-B", HARNESS], input=data, capture_output=True, timeout=120,
+        path = nobody_copy
+    p = subprocess.run([exe, "-I", "-B", path], input=data, capture_output=True, timeout=120,
                        cwd="/", **kw)
     return Outcome(parse(p.stdout), p.stderr, p.returncode)
 
