@@ -92,7 +92,7 @@ func (j *Judge) Judge(ctx context.Context, p *Problem, s Submission, opt Options
 			bases[e.Test] = res
 			return true
 		}
-		res.Verdict, res.Message = decide(p, flags, e, t)
+		res.Verdict, res.Message = safeDecide(p, flags, e, t)
 		fill(&res, t, e.Output, e.Stderr, opt.Reveal)
 		record(res)
 		return !(opt.StopOnFailure && res.Failed())
@@ -155,6 +155,17 @@ func baseResult(e Execution, t Test) TestResult {
 		Signal:     e.Signal,
 		Error:      e.Error,
 	}
+}
+
+// safeDecide is decide, except that a checker that panics is the judge's failure (IE) and
+// not a crash of the judge: the output it choked on came from an untrusted submission.
+func safeDecide(p *Problem, flags check.Flags, e Execution, t Test) (v Verdict, msg string) {
+	defer func() {
+		if r := recover(); r != nil {
+			v, msg = InternalError, fmt.Sprintf("the output checker failed on test %s: %v", t.Name, r)
+		}
+	}()
+	return decide(p, flags, e, t)
 }
 
 // decide turns one execution into a verdict, comparing output with the answer when it ran fine.
