@@ -3,6 +3,7 @@ package check
 import (
 	"bytes"
 	"encoding/json"
+	"math/big"
 	"regexp"
 	"slices"
 	"strconv"
@@ -52,6 +53,15 @@ func FuzzTokens(f *testing.F) {
 		// Without a tolerance, a plain split-and-compare says the same.
 		if !fl.HasFloatTol {
 			require.Equal(t, refTokens(want, got, fl), r.OK, "%+v: %s", fl, r.Message)
+		}
+		// For two single numbers, the tolerance check agrees with plain rational arithmetic.
+		if fl.HasFloatTol {
+			wn, okw := parseFloatToken(string(want))
+			gn, okg := parseFloatToken(string(got))
+			if okw && okg && wn.exact && gn.exact {
+				tol := newTolerance(fl.AbsTol, fl.RelTol)
+				require.Equal(t, refWithin(wn, gn, tol), within(wn, gn, tol), "%s vs %s, %+v", wn.text, gn.text, fl)
+			}
 		}
 		// Every output is right against itself, whatever the flags.
 		for _, x := range [][]byte{want, got} {
@@ -106,6 +116,30 @@ func refTokens(want, got []byte, f Flags) bool {
 		}
 	}
 	return true
+}
+
+// refWithin is within in big.Rat, from the literals' parts.
+func refWithin(want, got number, tol tolerance) bool {
+	rat := func(n number) *big.Rat {
+		s := "0" + n.intDigits + "." + n.fracDigits + "0e" + strconv.Itoa(n.exp10)
+		r, ok := new(big.Rat).SetString(s)
+		if !ok {
+			panic(s)
+		}
+		if n.neg {
+			r.Neg(r)
+		}
+		return r
+	}
+	tolRat := func(f float64) *big.Rat {
+		r, _ := new(big.Rat).SetString(strconv.FormatFloat(f, 'g', -1, 64))
+		return r
+	}
+	w := rat(want)
+	d := new(big.Rat).Sub(w, rat(got))
+	d.Abs(d)
+	rb := new(big.Rat).Mul(tolRat(tol.rel), new(big.Rat).Abs(w))
+	return d.Cmp(tolRat(tol.abs)) <= 0 || d.Cmp(rb) <= 0
 }
 
 // fieldsC splits at C's isspace (bytes.Fields also splits at Unicode spaces).
