@@ -1,3 +1,7 @@
+from typing import Dict, List
+
+
 def bfs(graph: Dict[str, List[str]], start: str) -> List[str]:
-    # Return the nodes in breadth-first visiting order from start.
+    # TODO: return the nodes reachable from start in breadth-first visiting order
+    # (neighbours in list order, each node once; a node without a key has no out-edges).
     return [start]

@@ -1,3 +1,6 @@
+from typing import List
+
+
 def merge_sort(items: List[int]) -> List[int]:
-    # Return the items in ascending order, without sorted(), .sort() or heapq.
+    # TODO: return the items in ascending order, without sorted(), .sort() or heapq.
     return items
