@@ -18,14 +18,14 @@ const defaultJSONTol = 1e-9
 //   - expected int: the value must be an int of exactly that value, at any size. A float is
 //     wrong even when integral (3.0 for 3), because the type is part of what a function
 //     returns, except when the problem sets a float_* flag: then an integral float of exactly
-//     that value is accepted (the problem has declared its numbers approximate, and
-//     float(x) // 1 style code returns floats). A non-integral float is never an int.
+//     that value is accepted (the problem has declared its numbers approximate, and code such
+//     as total / 2 gives 3.0). A non-integral float is never an int.
 //   - expected float: an int or a float within the tolerance (the float_* flags, else 1e-9
 //     absolute or relative), since an int is a valid float in Python.
 //
 // With f.Unordered a top-level list is compared as a multiset: both sides are sorted by a
 // canonical order and matched in that order (O(n log n)). Floats make "equal" approximate, so
-// for lists of up to 1000 items a failed sorted match gets a second, pairwise try; beyond that,
+// for small lists (up to 1000 items) a failed sorted match gets a second, pairwise try; beyond,
 // items whose floats tie within the tolerance but sort differently on the two sides (points
 // with nearly equal x) can be reported missing.
 //
