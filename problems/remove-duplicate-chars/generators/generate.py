@@ -91,13 +91,19 @@ def build() -> None:
     add("secret", "24-max-many-distinct-then-repeats", "".join(cjk + tail))
     astral = code_points(0x10000, 0x10000 + 200_000)
     rng.shuffle(astral)
-    add("secret", "25-200000-distinct-astral", "".join(astral))
+    add("secret", "25-100000-distinct-astral", "".join(astral[:100_000]))
     # Astral characters (4 bytes each in the string) with repeats: the naive `c not in result`
     # scans ~10^5 characters for each of 4*10^5 repeats.
     head = astral[:]
     rng.shuffle(head)
     tail = [rng.choice(astral) for _ in range(400_000)]
     add("secret", "26-200000-distinct-astral-then-repeats", "".join(head + tail))
+    # The distinct characters start late: s.index(c) scans >= 4*10^5 characters for each of them.
+    lead = rand(400_000, "ab")
+    late = astral[:]
+    rng.shuffle(late)
+    tail = [rng.choice(late) for _ in range(MAX_LEN - len(lead) - len(late))]
+    add("secret", "27-max-late-first-occurrences", lead + "".join(late + tail))
 
 
 def brute(s: str) -> str:
