@@ -1,0 +1,418 @@
+package docker
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"runtime"
+	"slices"
+	"sync"
+	"time"
+
+	"github.com/judge-dev/judge/judge"
+)
+
+// DefaultMaxAge is how long a warm container may wait for a job before it is replaced.
+const DefaultMaxAge = 5 * time.Minute
+
+// ErrPoolClosed is returned by Run after Close.
+var ErrPoolClosed = errors.New("sandbox pool: closed")
+
+// PoolOptions size a Pool. Zero values take the defaults.
+type PoolOptions struct {
+	// Size is how many idle containers are kept warm for each memory limit in use (default: the
+	// number of cores).
+	Size int
+	// MaxAge recycles an idle container that waited this long (default DefaultMaxAge): it is
+	// removed, and replaced if its memory limit was asked for within MaxAge.
+	MaxAge time.Duration
+	// Starters bounds the warm-ups that run at once to refill the pool (default: the number of
+	// cores). A job that finds no warm container always gets a start of its own at once.
+	Starters int
+}
+
+// PoolStats counts what a pool did.
+type PoolStats struct {
+	Warm     int // jobs served by a container that was ready when they arrived
+	Waited   int // jobs that had to wait for a container to start
+	Started  int // containers warmed up
+	Recycled int // idle containers removed for age or because they had died
+	Idle     int // containers ready now
+}
+
+// Pool is a Sandbox whose containers are started ahead of time: each is created, attached and
+// started with the same hardened settings as Sandbox's, its harness has said hello, and it waits
+// for one request. A job takes one, is fed to it, and the container is removed in the background
+// as soon as the job's reports end; a replacement starts in the background. A container never
+// serves two jobs.
+//
+// A container's memory limit depends on the job (harness overhead + the problem's memory), so
+// warm containers are kept per memory limit; every problem shipped uses the same limit, and the
+// alternative (one size for all, set with ContainerUpdate when a job takes it) costs 10-40 ms on
+// the critical path.
+//
+// Refills do not start while a job is running tests, unless that job's memory limit has no warm
+// container left (then waiting would cost the next job a whole start): on a lightly loaded
+// judge, tests are timed with no container starting next to them.
+type Pool struct {
+	sb       *Sandbox
+	size     int
+	maxAge   time.Duration
+	starters int
+	now      func() time.Time
+
+	ctx    context.Context // the pool's own work (warm-ups); cancelled by Close
+	cancel context.CancelFunc
+	// bg counts everything Close must wait for: jobs in flight, warm-ups, removals, the refiller.
+	bg   sync.WaitGroup
+	wake chan struct{} // (capacity 1) tells the refiller to look again
+
+	mu       sync.Mutex
+	changed  chan struct{}  // closed and replaced whenever a container is ready or a start fails
+	idle     map[int][]*box // by memory limit, oldest first
+	want     map[int]int    // replacements owed, by memory limit
+	starting map[int]int
+	waiting  map[int]int       // jobs waiting for a container, by memory limit
+	failed   map[int]int       // failed starts, by memory limit
+	used     map[int]time.Time // last time a job or Fill asked for that memory limit
+	active   int               // jobs between taking a container and the end of their reports
+	closed   bool
+	lastErr  error
+	stats    PoolStats
+}
+
+var _ judge.Sandbox = (*Pool)(nil)
+
+// NewPool returns a pool of warm containers made the way sb makes them (image, runtime, start-up
+// allowance). It starts nothing until Fill or the first job; Close drains it.
+func NewPool(sb *Sandbox, opt PoolOptions) *Pool {
+	if opt.Size <= 0 {
+		opt.Size = runtime.NumCPU()
+	}
+	if opt.MaxAge <= 0 {
+		opt.MaxAge = DefaultMaxAge
+	}
+	if opt.Starters <= 0 {
+		opt.Starters = runtime.NumCPU()
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	p := &Pool{
+		sb: sb, size: opt.Size, maxAge: opt.MaxAge, starters: opt.Starters, now: time.Now,
+		ctx: ctx, cancel: cancel, wake: make(chan struct{}, 1), changed: make(chan struct{}),
+		idle: map[int][]*box{}, want: map[int]int{}, starting: map[int]int{}, waiting: map[int]int{},
+		failed: map[int]int{}, used: map[int]time.Time{},
+	}
+	p.bg.Add(1)
+	go p.refill()
+	return p
+}
+
+// Size is the number of warm containers kept per memory limit.
+func (p *Pool) Size() int { return p.size }
+
+// Run runs one job in a warm container, or waits for one to start. The container is killed if
+// the job stops early and removed in the background; Close waits for every removal.
+func (p *Pool) Run(ctx context.Context, job judge.Job, each func(judge.Execution) bool) (judge.RunInfo, error) {
+	b, err := p.checkout(ctx, job.Limits.MemoryMiB)
+	if err != nil {
+		return judge.RunInfo{}, err
+	}
+	defer p.release(b)
+	info, err := p.sb.serve(ctx, b, job, each)
+	info.Image = p.sb.imageID
+	return info, err
+}
+
+// Fill asks for Size warm containers for jobs of that memory limit (the problem's, in MiB) and
+// waits until they are ready: the first jobs then wait for nothing.
+func (p *Pool) Fill(ctx context.Context, memoryMiB int) error {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.closed {
+		return ErrPoolClosed
+	}
+	p.used[memoryMiB] = p.now()
+	if n := p.size - len(p.idle[memoryMiB]) - p.starting[memoryMiB]; n > p.want[memoryMiB] {
+		p.want[memoryMiB] = n
+	}
+	fails := p.failed[memoryMiB]
+	for len(p.idle[memoryMiB]) < p.size {
+		if p.failed[memoryMiB] > fails {
+			return fmt.Errorf("sandbox pool: fill: %w", p.lastErr)
+		}
+		if p.closed {
+			return ErrPoolClosed
+		}
+		if err := p.await(ctx); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Stats returns what the pool did so far.
+func (p *Pool) Stats() PoolStats {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	s := p.stats
+	for _, l := range p.idle {
+		s.Idle += len(l)
+	}
+	return s
+}
+
+// Close stops refilling, waits for jobs in flight, and removes every container the pool made.
+func (p *Pool) Close() error {
+	p.mu.Lock()
+	if p.closed {
+		p.mu.Unlock()
+		return nil
+	}
+	p.closed = true
+	var idle []*box
+	for _, l := range p.idle {
+		idle = append(idle, l...)
+	}
+	p.idle = map[int][]*box{}
+	p.notify()
+	p.mu.Unlock()
+	// Warm-ups in progress are abandoned: launch removes what it made.
+	p.cancel()
+	for _, b := range idle {
+		p.removeLater(b)
+	}
+	p.bg.Wait()
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.lastErr != nil && errors.Is(p.lastErr, errRemove) {
+		return p.lastErr
+	}
+	return nil
+}
+
+// checkout takes the oldest ready container for that memory limit, or waits for one: a start is
+// begun at once for each waiting job. Either way a replacement is owed.
+func (p *Pool) checkout(ctx context.Context, mem int) (*box, error) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.closed {
+		return nil, ErrPoolClosed
+	}
+	p.bg.Add(1) // released by release, or below on failure
+	p.active++
+	p.used[mem] = p.now()
+	p.want[mem]++
+	defer p.poke()
+	if b := p.take(mem); b != nil {
+		p.stats.Warm++
+		return b, nil
+	}
+	p.waiting[mem]++
+	defer func() { p.waiting[mem]-- }()
+	fails := p.failed[mem]
+	for {
+		p.poke()
+		err := p.await(ctx)
+		if b := p.take(mem); b != nil {
+			p.stats.Waited++
+			return b, nil
+		}
+		if err == nil && p.closed {
+			err = ErrPoolClosed
+		}
+		if err == nil && p.failed[mem] > fails {
+			err = p.lastErr
+		}
+		if err != nil {
+			p.active--
+			p.bg.Done()
+			return nil, err
+		}
+	}
+}
+
+// take pops the oldest idle container that is alive and young enough; the others go. p.mu held.
+func (p *Pool) take(mem int) *box {
+	for len(p.idle[mem]) > 0 {
+		b := p.idle[mem][0]
+		p.idle[mem] = p.idle[mem][1:]
+		if b.alive() && p.now().Sub(b.born) < p.maxAge {
+			return b
+		}
+		p.stats.Recycled++
+		p.want[mem]++
+		p.removeLater(b)
+	}
+	return nil
+}
+
+// await waits, with p.mu held, until a container is ready, a start failed, the pool closed or
+// ctx ended.
+func (p *Pool) await(ctx context.Context) error {
+	ch := p.changed
+	p.mu.Unlock()
+	defer p.mu.Lock()
+	select {
+	case <-ch:
+		return nil
+	case <-ctx.Done():
+		return fmt.Errorf("sandbox pool: %w", ctx.Err())
+	}
+}
+
+// release ends a job: its container is removed in the background and deferred refills may go.
+func (p *Pool) release(b *box) {
+	p.removeLater(b)
+	p.mu.Lock()
+	p.active--
+	p.mu.Unlock()
+	p.poke()
+	p.bg.Done()
+}
+
+// errRemove marks a failed removal, which Close reports.
+var errRemove = errors.New("remove container")
+
+// removeLater force-removes a container off the critical path.
+func (p *Pool) removeLater(b *box) {
+	p.bg.Add(1)
+	go func() {
+		defer p.bg.Done()
+		b.hj.Close()
+		if err := p.sb.remove(context.Background(), b.id); err != nil {
+			p.mu.Lock()
+			p.lastErr = fmt.Errorf("sandbox pool: %w %s: %v", errRemove, b.name, err)
+			p.mu.Unlock()
+		}
+	}()
+}
+
+// notify wakes everything waiting for a change. p.mu held.
+func (p *Pool) notify() {
+	close(p.changed)
+	p.changed = make(chan struct{})
+}
+
+// poke tells the refiller to look again.
+func (p *Pool) poke() {
+	select {
+	case p.wake <- struct{}{}:
+	default:
+	}
+}
+
+// refill starts containers as they are owed, and recycles old idle ones.
+func (p *Pool) refill() {
+	defer p.bg.Done()
+	tick := time.NewTicker(max(p.maxAge/4, time.Second))
+	defer tick.Stop()
+	for {
+		for _, mem := range p.due() {
+			p.bg.Add(1)
+			go p.warm(mem)
+		}
+		select {
+		case <-p.ctx.Done():
+			return
+		case <-p.wake:
+		case <-tick.C:
+			p.recycle()
+		}
+	}
+}
+
+// due decides which starts to begin now, and counts them as starting.
+func (p *Pool) due() []int {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.closed {
+		return nil
+	}
+	keys := make([]int, 0, len(p.want)+len(p.waiting))
+	total := 0
+	for _, n := range p.starting {
+		total += n
+	}
+	for mem := range p.want {
+		keys = append(keys, mem)
+	}
+	for mem := range p.waiting {
+		if !slices.Contains(keys, mem) {
+			keys = append(keys, mem)
+		}
+	}
+	slices.Sort(keys)
+	var starts []int
+	for _, mem := range keys {
+		// A waiting job gets a start of its own at once, whatever else is going on.
+		for p.starting[mem] < p.waiting[mem] {
+			p.starting[mem]++
+			total++
+			starts = append(starts, mem)
+		}
+		for p.want[mem] > 0 {
+			spare := len(p.idle[mem]) + p.starting[mem] - p.waiting[mem]
+			if spare >= p.size {
+				p.want[mem] = 0
+				break
+			}
+			// Not urgent while a warm one is left: keep starts away from tests being timed.
+			if total >= p.starters || (p.active > 0 && len(p.idle[mem]) > 0) {
+				break
+			}
+			p.want[mem]--
+			p.starting[mem]++
+			total++
+			starts = append(starts, mem)
+		}
+	}
+	return starts
+}
+
+// warm starts one container and makes it ready.
+func (p *Pool) warm(mem int) {
+	defer p.bg.Done()
+	b, err := p.sb.launch(p.ctx, mem)
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	defer p.poke()
+	p.starting[mem]--
+	p.notify()
+	switch {
+	case err != nil:
+		p.failed[mem]++
+		if p.ctx.Err() == nil {
+			p.lastErr = err
+		}
+	case p.closed:
+		p.removeLater(b)
+	default:
+		b.born = p.now()
+		p.stats.Started++
+		p.idle[mem] = append(p.idle[mem], b)
+	}
+}
+
+// recycle removes idle containers that waited MaxAge or died, and replaces them when their
+// memory limit is still in use.
+func (p *Pool) recycle() {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	now := p.now()
+	for mem, l := range p.idle {
+		keep := l[:0:0]
+		for _, b := range l {
+			if b.alive() && now.Sub(b.born) < p.maxAge {
+				keep = append(keep, b)
+				continue
+			}
+			p.stats.Recycled++
+			p.removeLater(b)
+			if now.Sub(p.used[mem]) < p.maxAge {
+				p.want[mem]++
+			}
+		}
+		p.idle[mem] = keep
+	}
+	p.poke()
+}

@@ -1,0 +1,96 @@
+package harness_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/judge-dev/judge/judge"
+	"github.com/judge-dev/judge/judge/harness"
+)
+
+// stream builds what a harness writes: JSON frames, and raw frames given as []byte.
+func stream(t *testing.T, frames ...any) *bytes.Buffer {
+	t.Helper()
+	var b bytes.Buffer
+	for _, f := range frames {
+		raw, ok := f.([]byte)
+		if !ok {
+			var err error
+			raw, err = json.Marshal(f)
+			require.NoError(t, err)
+		}
+		require.NoError(t, harness.WriteFrame(&b, raw))
+	}
+	return &b
+}
+
+type obj = map[string]any
+
+var job = judge.Job{Tests: 1, Limits: judge.JobLimits{OutputBytes: 1 << 10}}
+
+func TestHello(t *testing.T) {
+	cases := []struct {
+		name   string
+		frames []any
+		python string
+		err    string
+	}{
+		{"hello", []any{obj{"type": "hello", "harness": 1, "python": "3.11.2"}}, "3.11.2", ""},
+		{"another protocol version", []any{obj{"type": "hello", "harness": 2, "python": "3.11.2"}}, "", "rebuild the runner image"},
+		{"no hello first", []any{obj{"type": "compiled"}}, "", "want hello"},
+		{"nothing at all", nil, "", harness.ErrIncomplete.Error()},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			py, err := harness.Hello(stream(t, tc.frames...))
+			if tc.err != "" {
+				require.Error(t, err)
+				assert.Contains(t, err.Error(), tc.err)
+				return
+			}
+			require.NoError(t, err)
+			assert.Equal(t, tc.python, py)
+		})
+	}
+}
+
+// TestReportsAfterHello: the pool reads hello at warm-up and the reports later, from the same
+// stream; Read does both at once and must agree.
+func TestReportsAfterHello(t *testing.T) {
+	frames := []any{
+		obj{"type": "hello", "harness": 1, "python": "3.11.2"},
+		obj{"type": "compiled"},
+		obj{"type": "start", "test": 0},
+		obj{"type": "result", "test": 0, "status": "ok", "cpu_ms": 1.5, "wall_ms": 2, "memory_kb": 100},
+		[]byte("42\n"),
+		obj{"type": "end"},
+	}
+	var got []judge.Execution
+	each := func(e judge.Execution) bool { got = append(got, e); return true }
+
+	s := stream(t, frames...)
+	py, err := harness.Hello(s)
+	require.NoError(t, err)
+	assert.Equal(t, "3.11.2", py)
+	info, err := harness.Reports(context.Background(), s, job, each)
+	require.NoError(t, err)
+	assert.Equal(t, 1, info.Completed)
+	require.Len(t, got, 1)
+	assert.Equal(t, "42\n", string(got[0].Output))
+	assert.Equal(t, judge.StatusOK, got[0].Status)
+
+	got = nil
+	info, err = harness.Read(context.Background(), stream(t, frames...), job, each)
+	require.NoError(t, err)
+	assert.Equal(t, "3.11.2", info.Python)
+	assert.Equal(t, 1, info.Completed)
+	assert.Len(t, got, 1)
+
+	_, err = harness.Reports(context.Background(), stream(t, frames[1:3]...), job, each)
+	assert.ErrorIs(t, err, harness.ErrIncomplete, "a stream that stops before end")
+}
