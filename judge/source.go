@@ -3,6 +3,8 @@ package judge
 import (
 	"bytes"
 	"fmt"
+	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -17,6 +19,9 @@ type Submission struct {
 
 // CheckSource rejects a source that cannot be a Python solution before any sandbox exists.
 func CheckSource(s Submission) error {
+	if err := checkFilename(s.Filename); err != nil {
+		return err
+	}
 	switch {
 	case len(s.Source) == 0 || len(bytes.TrimSpace(s.Source)) == 0:
 		return fmt.Errorf("check source %s: the file is empty: %w", s.Filename, ErrBadInput)
@@ -30,6 +35,30 @@ func CheckSource(s Submission) error {
 	case !utf8.Valid(s.Source):
 		return fmt.Errorf("check source %s: not valid UTF-8 at line %d (save the file as UTF-8): %w",
 			s.Filename, invalidUTF8Line(s.Source), ErrBadInput)
+	}
+	return nil
+}
+
+// maxFilename is the longest file name most file systems accept.
+const maxFilename = 255
+
+// checkFilename accepts a plain file name: it is shown in reports and tracebacks and becomes the
+// program's sys.argv[0], so it must not climb out of a folder or carry control characters.
+func checkFilename(name string) error {
+	bad := func(why string) error {
+		return fmt.Errorf("check source: file name %q %s: %w", name, why, ErrBadInput)
+	}
+	switch {
+	case name == "" || name == "." || name == "..":
+		return bad("is not a file name")
+	case len(name) > maxFilename:
+		return bad(fmt.Sprintf("is over %d bytes", maxFilename))
+	case !utf8.ValidString(name):
+		return bad("is not valid UTF-8")
+	case strings.ContainsAny(name, `/\`):
+		return bad("holds a folder separator: give the file name only")
+	case strings.ContainsFunc(name, unicode.IsControl):
+		return bad("holds a control character")
 	}
 	return nil
 }
