@@ -227,7 +227,8 @@ func (s *Sandbox) boot(ctx context.Context, id string) (*box, error) {
 		if ctx.Err() != nil {
 			return nil, fmt.Errorf("sandbox: start: %w", ctx.Err())
 		}
-		return nil, fmt.Errorf("sandbox: start: %v (harness stderr: %s): %w", err, b.stderr.tail(), judge.ErrUnavailable)
+		return nil, fmt.Errorf("sandbox: the runner image %s did not start the judge's harness (is it a runner image? `judge image build` makes one): %v (harness stderr: %s): %w",
+			s.image, err, b.stderr.tail(), judge.ErrUnavailable)
 	}
 	return b, nil
 }
