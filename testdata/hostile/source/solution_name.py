@@ -1,0 +1,2 @@
+# Judged under a file name that climbs out of its directory: refused before any container exists.
+print(3)

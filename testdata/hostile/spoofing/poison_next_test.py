@@ -1,0 +1,19 @@
+# On the first test, poisons everything it can reach for the next tests (builtins, sys, the
+# recursion limit, int parsing, the harness's modules) and answers right. Every test is a fresh
+# process: the next test finds nothing poisoned and answers right too.
+import builtins
+import sys
+
+poisoned = getattr(builtins, "POISON", False)
+a, b = map(int, input().split())
+print(a + b if not poisoned else "poisoned")
+builtins.POISON = True
+builtins.int = lambda *x: 0
+sys.setrecursionlimit(50)
+sys.set_int_max_str_digits(640)
+for name, mod in list(sys.modules.items()):
+    if name.startswith(("json", "struct", "os")):
+        try:
+            mod.dumps = mod.pack = None
+        except (AttributeError, TypeError):
+            pass
