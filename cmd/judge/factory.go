@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"syscall"
 
@@ -42,8 +43,12 @@ type Factory struct {
 	Runtime string
 	// Image is the runner image reference.
 	Image string
+	// PoolSize is --pool (grade, verify): warm containers kept ready per memory limit for
+	// commands that judge many submissions; 0 starts a cold container per submission.
+	PoolSize int
 
 	docker *client.Client
+	pool   *docker.Pool
 }
 
 // Problems returns the problem set in use.
@@ -103,11 +108,43 @@ func (f *Factory) Sandbox(ctx context.Context) (*docker.Sandbox, error) {
 	return sb, nil
 }
 
-// Close releases the Docker client.
+// BatchSandbox is the sandbox of commands that judge many submissions: a pool of PoolSize warm
+// containers per memory limit (drained by Close), or with --pool 0 the cold Sandbox.
+func (f *Factory) BatchSandbox(ctx context.Context) (judge.Sandbox, error) {
+	sb, err := f.Sandbox(ctx)
+	if err != nil || f.PoolSize <= 0 {
+		return sb, err
+	}
+	if f.pool == nil {
+		f.pool = docker.NewPool(sb, docker.PoolOptions{Size: f.PoolSize})
+	}
+	return f.pool, nil
+}
+
+// Warm fills the pool for jobs of that memory limit (MiB), so the first submissions wait for
+// no container; without a pool it does nothing.
+func (f *Factory) Warm(ctx context.Context, memoryMiB int) error {
+	if f.pool == nil {
+		return nil
+	}
+	return f.pool.Fill(ctx, memoryMiB)
+}
+
+// Close drains the pool and releases the Docker client.
 func (f *Factory) Close() {
+	if f.pool != nil {
+		if err := f.pool.Close(); err != nil {
+			fmt.Fprintf(f.IO.ErrOut, "warning: %v\n", err)
+		}
+	}
 	if f.docker != nil {
 		f.docker.Close()
 	}
+}
+
+// poolFlag adds --pool to a command that judges many submissions.
+func poolFlag(cmd *cobra.Command, f *Factory) {
+	cmd.Flags().IntVar(&f.PoolSize, "pool", runtime.NumCPU(), "warm containers kept ready per memory limit (0: start a container per submission)")
 }
 
 // Main runs the command line and returns the exit code.
@@ -160,7 +197,7 @@ Exit codes: 0 accepted; 1 judged but not accepted; 2 bad usage or bad input;
 	cmd.PersistentFlags().StringVar(&f.Runtime, "runtime", "", "OCI runtime registered with Docker for the sandbox, e.g. runsc (gVisor)")
 	cmd.PersistentFlags().StringVar(&f.Image, "image", f.Image, "runner image")
 	cmd.SetFlagErrorFunc(func(c *cobra.Command, err error) error { return usageError("%v", err) })
-	cmd.AddCommand(newCmdRun(f), newCmdProblems(f), newCmdImage(f), newCmdInit(f), newCmdVerify(f))
+	cmd.AddCommand(newCmdRun(f), newCmdProblems(f), newCmdImage(f), newCmdInit(f), newCmdVerify(f), newCmdGrade(f))
 	return cmd
 }
 

@@ -40,6 +40,7 @@ Exit 0 only when everything holds.`,
 	cmd.Flags().BoolVar(&opts.JSON, "json", false, "print JSON")
 	cmd.Flags().StringVar(&opts.JUnit, "junit", "", "also write a JUnit XML report to `FILE`")
 	cmd.Flags().IntVar(&opts.Parallel, "parallel", runtime.NumCPU(), "submissions judged at once")
+	poolFlag(cmd, f)
 	return cmd
 }
 
@@ -65,8 +66,11 @@ func runVerify(ctx context.Context, f *Factory, opts *VerifyOptions) error {
 		}
 		probs = append(probs, p)
 	}
-	sb, err := f.Sandbox(ctx)
+	sb, err := f.BatchSandbox(ctx)
 	if err != nil {
+		return err
+	}
+	if err := f.Warm(ctx, probs[0].Limits.MemoryMiB); err != nil {
 		return err
 	}
 	v := &verify.Verifier{Judge: &judge.Judge{Sandbox: sb}, Parallel: opts.Parallel}

@@ -1,5 +1,6 @@
 // Package report writes judge reports for people and machines: a terminal table, JSON (the
-// versioned schema in the README) and JUnit XML. It formats; it never decides a verdict.
+// versioned schema in the README) and JUnit XML for one submission; a table, JSON, CSV and
+// Markdown for a graded batch. It formats; it never decides a verdict.
 package report
 
 import (

@@ -1,0 +1,295 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/spf13/cobra"
+
+	"github.com/judge-dev/judge/judge"
+	"github.com/judge-dev/judge/judge/report"
+)
+
+// GradeOptions are the inputs of `judge grade`.
+type GradeOptions struct {
+	Problem  string
+	Paths    []string // files, or folders whose *.py files are submissions
+	Parallel int
+	JSON     bool
+	CSV      bool
+	Markdown bool
+}
+
+func newCmdGrade(f *Factory) *cobra.Command {
+	opts := &GradeOptions{}
+	cmd := &cobra.Command{
+		Use:   "grade <problem> <file or folder>...",
+		Short: "Judge many submissions to one problem at once and compare them (interviewers)",
+		Long: `Judge many submissions to one problem concurrently, each in its own throwaway container
+(from a pool of warm ones, see --pool), and print one line per submission: verdict,
+score, tests passed, total CPU, slowest test, and CPU relative to the problem's own first
+accepted submission, judged in the same run. A folder stands for the *.py files in it.
+Exit 0 when every submission is accepted, 1 otherwise.`,
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) < 2 {
+				return usageError("%s takes a problem and at least one file or folder (see %s --help)", cmd.CommandPath(), cmd.CommandPath())
+			}
+			return nil
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Problem, opts.Paths = args[0], args[1:]
+			return runGrade(cmd.Context(), f, opts)
+		},
+	}
+	cmd.Flags().IntVar(&opts.Parallel, "parallel", runtime.NumCPU(), "submissions judged at once")
+	cmd.Flags().BoolVar(&opts.JSON, "json", false, "print JSON: a row per submission with its full report")
+	cmd.Flags().BoolVar(&opts.CSV, "csv", false, "print CSV: a record per submission")
+	cmd.Flags().BoolVar(&opts.Markdown, "markdown", false, "print a Markdown table")
+	poolFlag(cmd, f)
+	return cmd
+}
+
+func runGrade(ctx context.Context, f *Factory, opts *GradeOptions) error {
+	write, err := gradeWriter(opts)
+	if err != nil {
+		return err
+	}
+	p, err := f.Problem(opts.Problem)
+	if err != nil {
+		return err
+	}
+	files, err := submissionFiles(opts.Paths)
+	if err != nil {
+		return err
+	}
+	sb, err := f.BatchSandbox(ctx)
+	if err != nil {
+		return err
+	}
+	if err := f.Warm(ctx, p.Limits.MemoryMiB); err != nil {
+		return err
+	}
+
+	// The reference is judged with the others, so that CPU times are compared under the same
+	// conditions; it is the first entry.
+	entries := make([]report.Entry, len(files))
+	subs := make([]*judge.Submission, len(files))
+	names := displayNames(files)
+	for i, file := range files {
+		entries[i].Path = names[i]
+		s, err := readSubmission(file)
+		if err == nil {
+			err = judge.CheckSource(s)
+		}
+		if err != nil {
+			entries[i].Error = err.Error()
+			continue
+		}
+		subs[i] = &s
+	}
+	var refPath string
+	var ref *judge.Report
+	for _, s := range p.Submissions {
+		if s.Expected == judge.Accepted {
+			refPath = s.Path
+			subs = append([]*judge.Submission{{Filename: path.Base(s.Path), Source: s.Source}}, subs...)
+			entries = append([]report.Entry{{Path: s.Path}}, entries...)
+			break
+		}
+	}
+
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	j := &judge.Judge{Sandbox: sb}
+	prog := newGradeProgress(f, p.ID, len(files))
+	var (
+		mu       sync.Mutex
+		fatal    error
+		wg       sync.WaitGroup
+		sem      = make(chan struct{}, max(1, opts.Parallel))
+		hasRefer = refPath != ""
+	)
+	for i := range entries {
+		if subs[i] == nil {
+			mu.Lock()
+			prog.done(entries[i].Path, "ERR")
+			mu.Unlock()
+			continue
+		}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			sem <- struct{}{}
+			defer func() { <-sem }()
+			if ctx.Err() != nil {
+				return
+			}
+			rep, err := j.Judge(ctx, p, *subs[i], judge.Options{})
+			mu.Lock()
+			defer mu.Unlock()
+			switch {
+			case err == nil:
+				entries[i].Report = rep
+			case errors.Is(err, judge.ErrBadInput):
+				entries[i].Error = err.Error()
+			default:
+				if fatal == nil {
+					fatal = fmt.Errorf("grade %s: %w", entries[i].Path, err)
+				}
+				cancel()
+				return
+			}
+			if !(hasRefer && i == 0) {
+				verdict := "ERR"
+				if rep != nil {
+					verdict = rep.Verdict.String()
+				}
+				prog.done(entries[i].Path, verdict)
+			}
+		}()
+	}
+	wg.Wait()
+	prog.finish()
+	if fatal != nil {
+		return fatal
+	}
+	if hasRefer {
+		ref, entries = entries[0].Report, entries[1:]
+		if ref == nil || ref.Verdict != judge.Accepted {
+			got := "nothing"
+			if ref != nil {
+				got = ref.Verdict.String()
+			}
+			fmt.Fprintf(f.IO.ErrOut, "warning: the reference solution %s got %s, not AC: no relative times\n", refPath, got)
+			ref = nil
+		}
+	}
+	b := report.Batch{Problem: p.ID, Reference: ref, ReferencePath: refPath, Entries: entries}
+	if err := write(f, b); err != nil {
+		return err
+	}
+	for _, e := range entries {
+		if e.Report == nil || e.Report.Verdict != judge.Accepted {
+			return errNotAccepted
+		}
+	}
+	return nil
+}
+
+func gradeWriter(opts *GradeOptions) (func(*Factory, report.Batch) error, error) {
+	type format struct {
+		on    bool
+		write func(*Factory, report.Batch) error
+	}
+	formats := []format{
+		{opts.JSON, func(f *Factory, b report.Batch) error { return report.GradeJSON(f.IO.Out, b) }},
+		{opts.CSV, func(f *Factory, b report.Batch) error { return report.GradeCSV(f.IO.Out, b) }},
+		{opts.Markdown, func(f *Factory, b report.Batch) error { return report.GradeMarkdown(f.IO.Out, b) }},
+	}
+	write := func(f *Factory, b report.Batch) error { return report.GradeText(f.IO.Out, b) }
+	n := 0
+	for _, fm := range formats {
+		if fm.on {
+			write = fm.write
+			n++
+		}
+	}
+	if n > 1 {
+		return nil, usageError("--json, --csv and --markdown exclude each other")
+	}
+	return write, nil
+}
+
+// submissionFiles expands the arguments: a file is itself, a folder its *.py files, sorted.
+func submissionFiles(args []string) ([]string, error) {
+	var files []string
+	seen := map[string]bool{}
+	add := func(p string) {
+		if !seen[p] {
+			seen[p] = true
+			files = append(files, p)
+		}
+	}
+	for _, a := range args {
+		st, err := os.Stat(a)
+		if err != nil {
+			return nil, fmt.Errorf("grade: %v: %w", err, judge.ErrBadInput)
+		}
+		if !st.IsDir() {
+			add(a)
+			continue
+		}
+		matches, err := filepath.Glob(filepath.Join(a, "*.py"))
+		if err != nil {
+			return nil, fmt.Errorf("grade: %s: %v: %w", a, err, judge.ErrBadInput)
+		}
+		sort.Strings(matches)
+		for _, m := range matches {
+			add(m)
+		}
+	}
+	if len(files) == 0 {
+		return nil, usageError("grade: no submissions: the folder(s) hold no *.py file")
+	}
+	return files, nil
+}
+
+// displayNames drops the folder all files share, so the table shows what tells them apart.
+func displayNames(files []string) []string {
+	names := make([]string, len(files))
+	dir := filepath.Dir(files[0])
+	for _, f := range files {
+		if filepath.Dir(f) != dir {
+			copy(names, files)
+			return names
+		}
+	}
+	for i, f := range files {
+		names[i] = filepath.Base(f)
+	}
+	return names
+}
+
+// gradeProgress shows how far a batch is: a redrawn line on a terminal, else a line per
+// submission.
+type gradeProgress struct {
+	f        *Factory
+	problem  string
+	total, n int
+	counts   map[string]int
+}
+
+func newGradeProgress(f *Factory, problem string, total int) *gradeProgress {
+	return &gradeProgress{f: f, problem: problem, total: total, counts: map[string]int{}}
+}
+
+// done records one finished submission; callers serialise calls.
+func (g *gradeProgress) done(file, verdict string) {
+	g.n++
+	g.counts[verdict]++
+	if !g.f.IO.Terminal {
+		fmt.Fprintf(g.f.IO.ErrOut, "  [%d/%d] %-4s %s\n", g.n, g.total, verdict, file)
+		return
+	}
+	var parts []string
+	for _, v := range []string{"AC", "WA", "TLE", "MLE", "RE", "OLE", "CE", "IE", "ERR"} {
+		if c := g.counts[v]; c > 0 {
+			parts = append(parts, fmt.Sprintf("%s %d", v, c))
+		}
+	}
+	fmt.Fprintf(g.f.IO.ErrOut, "\r\033[K  grading %s: %d/%d judged (%s)", g.problem, g.n, g.total, strings.Join(parts, ", "))
+}
+
+func (g *gradeProgress) finish() {
+	if g.f.IO.Terminal {
+		fmt.Fprint(g.f.IO.ErrOut, "\r\033[K")
+	}
+}

@@ -1,0 +1,189 @@
+package report
+
+import (
+	"encoding/csv"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/judge-dev/judge/judge"
+)
+
+// Batch is many submissions to one problem judged in one run (judge grade).
+type Batch struct {
+	Problem string
+	// Reference is the problem's first accepted submission, judged in the same run: times are
+	// given relative to its total CPU. Nil when the problem ships none.
+	Reference     *judge.Report
+	ReferencePath string
+	Entries       []Entry
+}
+
+// Entry is one submission of a batch: its report, or why it could not be judged.
+type Entry struct {
+	Path   string
+	Report *judge.Report
+	Error  string // a file that is not a judgeable solution (empty, not UTF-8, ...)
+}
+
+// Row is one submission's line, the same in every format.
+type Row struct {
+	Submission    string  `json:"submission"`
+	Verdict       string  `json:"verdict"`
+	Score         float64 `json:"score"`
+	Passed        int     `json:"passed"`
+	Total         int     `json:"total"`
+	CPUMillis     float64 `json:"cpu_ms"`
+	SlowestTest   string  `json:"slowest_test,omitempty"`
+	SlowestMillis float64 `json:"slowest_ms"`
+	// RelativeCPU is the total CPU over the reference's; absent without a reference, or when
+	// the submission did not run its tests (CE, a file that could not be judged).
+	RelativeCPU *float64      `json:"relative_cpu,omitempty"`
+	Message     string        `json:"message,omitempty"`
+	Report      *judge.Report `json:"report,omitempty"`
+}
+
+// errVerdict marks a file that could not be judged at all.
+const errVerdict = "ERR"
+
+// Rows turns a batch into its lines, in the batch's order.
+func Rows(b Batch) []Row {
+	rows := make([]Row, 0, len(b.Entries))
+	for _, e := range b.Entries {
+		r := Row{Submission: e.Path, Verdict: errVerdict, Message: e.Error}
+		if rep := e.Report; rep != nil {
+			r.Verdict, r.Score, r.Passed, r.Total, r.CPUMillis = rep.Verdict.String(), rep.Score, rep.Passed, rep.Total, rep.CPUMillis
+			r.Message, r.Report = rep.Message, rep
+			if s := rep.Slowest(); s != nil {
+				r.SlowestTest, r.SlowestMillis = s.Name, s.CPUMillis
+			}
+			if b.Reference != nil && b.Reference.CPUMillis > 0 && rep.Verdict != judge.CompileError && len(rep.Tests) > 0 {
+				rel := rep.CPUMillis / b.Reference.CPUMillis
+				r.RelativeCPU = &rel
+			}
+		}
+		rows = append(rows, r)
+	}
+	return rows
+}
+
+// GradeText writes the batch as a table for a terminal.
+func GradeText(w io.Writer, b Batch) error {
+	tw := &errWriter{w: w}
+	rows := Rows(b)
+	subW, slowW := len("SUBMISSION"), len("SLOWEST TEST")
+	for _, r := range rows {
+		subW = max(subW, min(40, utf8.RuneCountInString(r.Submission)))
+		slowW = max(slowW, min(44, utf8.RuneCountInString(slowest(r))))
+	}
+	tw.printf("%s: %d submission(s)%s\n\n", b.Problem, len(b.Entries), referenceNote(b))
+	tw.printf("%-*s %-7s %5s %7s %9s  %-*s %8s  %s\n", subW, "SUBMISSION", "VERDICT", "SCORE", "PASSED", "CPU ms", slowW, "SLOWEST TEST", "vs REF", "NOTE")
+	for _, r := range rows {
+		line := fmt.Sprintf("%-*s %-7s %5s %7s %9s  %-*s %8s  %s", subW, clip(r.Submission, subW), r.Verdict, score(r), passed(r), cpu(r),
+			slowW, clip(slowest(r), slowW), relative(r), clip(oneLine(r.Message), 60))
+		tw.printf("%s\n", strings.TrimRight(line, " "))
+	}
+	return tw.err
+}
+
+// GradeJSON writes the batch as one JSON object: the rows, each with its full report.
+func GradeJSON(w io.Writer, b Batch) error {
+	type ref struct {
+		Submission string  `json:"submission"`
+		Verdict    string  `json:"verdict"`
+		CPUMillis  float64 `json:"cpu_ms"`
+	}
+	out := struct {
+		SchemaVersion int    `json:"schema_version"`
+		Problem       string `json:"problem"`
+		Reference     *ref   `json:"reference,omitempty"`
+		Submissions   []Row  `json:"submissions"`
+	}{SchemaVersion: judge.SchemaVersion, Problem: b.Problem, Submissions: Rows(b)}
+	if b.Reference != nil {
+		out.Reference = &ref{Submission: b.ReferencePath, Verdict: b.Reference.Verdict.String(), CPUMillis: b.Reference.CPUMillis}
+	}
+	return JSON(w, out)
+}
+
+// GradeCSV writes one CSV record per submission after a header.
+func GradeCSV(w io.Writer, b Batch) error {
+	cw := csv.NewWriter(w)
+	_ = cw.Write([]string{"submission", "verdict", "score", "passed", "total", "cpu_ms", "slowest_test", "slowest_ms", "relative_cpu", "message"})
+	for _, r := range Rows(b) {
+		rel := ""
+		if r.RelativeCPU != nil {
+			rel = strconv.FormatFloat(*r.RelativeCPU, 'f', 3, 64)
+		}
+		rec := []string{r.Submission, r.Verdict, strconv.FormatFloat(r.Score, 'f', 4, 64), strconv.Itoa(r.Passed), strconv.Itoa(r.Total),
+			strconv.FormatFloat(r.CPUMillis, 'f', 1, 64), r.SlowestTest, strconv.FormatFloat(r.SlowestMillis, 'f', 1, 64), rel, r.Message}
+		if r.Verdict == errVerdict {
+			// Nothing was judged: no numbers, rather than zeros a spreadsheet would average.
+			rec = []string{r.Submission, r.Verdict, "", "", "", "", "", "", "", r.Message}
+		}
+		_ = cw.Write(rec)
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// GradeMarkdown writes the batch as a Markdown table, e.g. for an interview write-up.
+func GradeMarkdown(w io.Writer, b Batch) error {
+	tw := &errWriter{w: w}
+	tw.printf("### %s: %d submission(s)%s\n\n", mdEscape(b.Problem), len(b.Entries), mdEscape(referenceNote(b)))
+	tw.printf("| Submission | Verdict | Score | Passed | CPU ms | Slowest test | vs ref | Note |\n")
+	tw.printf("|---|---|--:|--:|--:|---|--:|---|\n")
+	for _, r := range Rows(b) {
+		tw.printf("| %s | %s | %s | %s | %s | %s | %s | %s |\n", mdEscape(r.Submission), r.Verdict, score(r), passed(r), cpu(r),
+			mdEscape(slowest(r)), relative(r), mdEscape(clip(oneLine(r.Message), 120)))
+	}
+	return tw.err
+}
+
+func referenceNote(b Batch) string {
+	if b.Reference == nil {
+		return "; no reference solution in the problem package"
+	}
+	return fmt.Sprintf("; reference %s: %s, cpu %.0f ms", b.ReferencePath, b.Reference.Verdict, b.Reference.CPUMillis)
+}
+
+func score(r Row) string {
+	if r.Verdict == errVerdict {
+		return "-"
+	}
+	return fmt.Sprintf("%.0f%%", 100*r.Score)
+}
+
+func passed(r Row) string {
+	if r.Verdict == errVerdict {
+		return "-"
+	}
+	return fmt.Sprintf("%d/%d", r.Passed, r.Total)
+}
+
+func cpu(r Row) string {
+	if r.Verdict == errVerdict {
+		return "-"
+	}
+	return fmt.Sprintf("%.0f", r.CPUMillis)
+}
+
+func slowest(r Row) string {
+	if r.SlowestTest == "" {
+		return "-"
+	}
+	return fmt.Sprintf("%s (%.0f ms)", r.SlowestTest, r.SlowestMillis)
+}
+
+func relative(r Row) string {
+	if r.RelativeCPU == nil {
+		return "-"
+	}
+	return fmt.Sprintf("%.2fx", *r.RelativeCPU)
+}
+
+// mdEscape keeps a cell inside its table: pipes escaped, no line breaks.
+func mdEscape(s string) string {
+	return strings.NewReplacer("|", `\|`, "\n", " ", "\r", "").Replace(s)
+}

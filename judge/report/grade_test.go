@@ -1,0 +1,101 @@
+package report_test
+
+import (
+	"bytes"
+	"encoding/csv"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/judge-dev/judge/judge"
+	"github.com/judge-dev/judge/judge/report"
+)
+
+// sampleBatch has fixed timings: an accepted reference, a slower accepted submission, a wrong
+// one, a compile error, a file that could not be judged, and names that need escaping.
+func sampleBatch() report.Batch {
+	ref := &judge.Report{Problem: "two-sum", Submission: "hash_map.py", Verdict: judge.Accepted, Passed: 4, Total: 4, Score: 1, CPUMillis: 40,
+		Tests: []judge.TestResult{
+			{Index: 0, Name: "sample/01", Verdict: judge.Accepted, CPUMillis: 10},
+			{Index: 1, Name: "secret/big", Verdict: judge.Accepted, CPUMillis: 30},
+		}}
+	slow := &judge.Report{Problem: "two-sum", Submission: "alice.py", Verdict: judge.Accepted, Passed: 4, Total: 4, Score: 1, CPUMillis: 130,
+		Tests: []judge.TestResult{
+			{Index: 0, Name: "sample/01", Verdict: judge.Accepted, CPUMillis: 12},
+			{Index: 1, Name: "secret/big", Verdict: judge.Accepted, CPUMillis: 118},
+		}}
+	ce := &judge.Report{Problem: "two-sum", Submission: "carol.py", Verdict: judge.CompileError, Total: 4, Tests: []judge.TestResult{},
+		Message: "forbidden: sorted() at line 3"}
+	return report.Batch{
+		Problem: "two-sum", Reference: ref, ReferencePath: "submissions/accepted/hash_map.py",
+		Entries: []report.Entry{
+			{Path: "alice.py", Report: slow},
+			{Path: "bob|pipe.py", Report: sampleReport()},
+			{Path: "carol.py", Report: ce},
+			{Path: "dave.py", Error: "check source dave.py: the file is empty"},
+		},
+	}
+}
+
+func TestGradeFormats(t *testing.T) {
+	cases := []struct {
+		name  string
+		write func(*bytes.Buffer, report.Batch) error
+	}{
+		{"text", func(b *bytes.Buffer, g report.Batch) error { return report.GradeText(b, g) }},
+		{"json", func(b *bytes.Buffer, g report.Batch) error { return report.GradeJSON(b, g) }},
+		{"csv", func(b *bytes.Buffer, g report.Batch) error { return report.GradeCSV(b, g) }},
+		{"markdown", func(b *bytes.Buffer, g report.Batch) error { return report.GradeMarkdown(b, g) }},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			var b bytes.Buffer
+			require.NoError(t, tc.write(&b, sampleBatch()))
+			golden(t, "grade."+tc.name, b.Bytes())
+		})
+	}
+	t.Run("no reference", func(t *testing.T) {
+		g := sampleBatch()
+		g.Reference = nil
+		var b bytes.Buffer
+		require.NoError(t, report.GradeText(&b, g))
+		golden(t, "grade.noref.text", b.Bytes())
+	})
+}
+
+func TestGradeRows(t *testing.T) {
+	rows := report.Rows(sampleBatch())
+	require.Len(t, rows, 4)
+	cases := []struct {
+		name     string
+		row      report.Row
+		verdict  string
+		relative float64 // 0: none
+		slowest  string
+	}{
+		{"slower accepted", rows[0], "AC", 130.0 / 40, "secret/big"},
+		{"wrong answer", rows[1], "WA", 61.5 / 40, "secret/02-neg"},
+		{"compile error: no tests ran", rows[2], "CE", 0, ""},
+		{"not judgeable", rows[3], "ERR", 0, ""},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			assert.Equal(t, tc.verdict, tc.row.Verdict)
+			assert.Equal(t, tc.slowest, tc.row.SlowestTest)
+			if tc.relative == 0 {
+				assert.Nil(t, tc.row.RelativeCPU)
+				return
+			}
+			require.NotNil(t, tc.row.RelativeCPU)
+			assert.InDelta(t, tc.relative, *tc.row.RelativeCPU, 1e-9)
+		})
+	}
+	// The CSV is one record per submission, whatever the names hold.
+	var b bytes.Buffer
+	require.NoError(t, report.GradeCSV(&b, sampleBatch()))
+	recs, err := csv.NewReader(&b).ReadAll()
+	require.NoError(t, err)
+	assert.Len(t, recs, 5)
+	assert.Equal(t, "bob|pipe.py", recs[2][0])
+}
