@@ -278,14 +278,16 @@ func fill(res *TestResult, t Test, output []byte, stderr string, reveal bool) {
 }
 
 func capText(b []byte) *string {
-	s := string(b)
-	if len(s) > detailCap {
-		cut := detailCap
-		for cut > 0 && !utf8Start(s[cut]) {
-			cut--
-		}
-		s = s[:cut] + fmt.Sprintf("\n… (%d more bytes)", len(b)-cut)
+	// Cut before copying: b can be a whole output frame (up to the output limit, a flood).
+	if len(b) <= detailCap {
+		s := string(b)
+		return &s
 	}
+	cut := detailCap
+	for cut > 0 && !utf8Start(b[cut]) {
+		cut--
+	}
+	s := string(b[:cut]) + fmt.Sprintf("\n… (%d more bytes)", len(b)-cut)
 	return &s
 }
 
