@@ -227,6 +227,9 @@ func (s *Sandbox) boot(ctx context.Context, id string) (*box, error) {
 		if ctx.Err() != nil {
 			return nil, fmt.Errorf("sandbox: start: %w", ctx.Err())
 		}
+		if lost := s.lostEngine(ctx, err); lost != nil {
+			return nil, lost
+		}
 		return nil, fmt.Errorf("sandbox: the runner image %s did not start the judge's harness (is it a runner image? `judge image build` makes one): %v (harness stderr: %s): %w",
 			s.image, err, b.stderr.tail(), judge.ErrUnavailable)
 	}
@@ -303,6 +306,9 @@ func (s *Sandbox) serve(ctx context.Context, b *box, job judge.Job, each func(ju
 		info.Killed = judge.StatusTLE
 		return info, nil
 	}
+	if lost := s.lostEngine(ctx, rerr); lost != nil {
+		return info, lost
+	}
 	if !errors.Is(rerr, harness.ErrIncomplete) {
 		return info, fmt.Errorf("sandbox: %v (harness stderr: %s)", rerr, b.stderr.tail())
 	}
@@ -329,10 +335,24 @@ func (s *Sandbox) serve(ctx context.Context, b *box, job judge.Job, each func(ju
 	return info, nil
 }
 
+// lostEngine tells a stream that broke because the engine went away (stopped, restarted, its
+// socket gone) from one the harness broke: then it returns the error to report, else nil.
+func (s *Sandbox) lostEngine(ctx context.Context, cause error) error {
+	pctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 5*time.Second)
+	defer cancel()
+	if _, err := s.client.Ping(pctx); err != nil {
+		return fmt.Errorf("sandbox: lost the Docker engine while judging (%v; it no longer answers: %v): %w", cause, err, judge.ErrUnavailable)
+	}
+	return nil
+}
+
 // unavailable wraps an engine failure: the judge cannot judge, not the candidate's fault.
 func (s *Sandbox) unavailable(op string, err error) error {
 	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
 		return fmt.Errorf("sandbox: %s: %w", op, err)
+	}
+	if lost := s.lostEngine(context.Background(), fmt.Errorf("%s: %w", op, err)); lost != nil {
+		return lost
 	}
 	return fmt.Errorf("sandbox: %s: %v: %w", op, err, judge.ErrUnavailable)
 }
