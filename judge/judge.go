@@ -134,8 +134,10 @@ func (j *Judge) Judge(ctx context.Context, p *Problem, s Submission, opt Options
 
 func jobLimits(l Limits) JobLimits {
 	return JobLimits{
-		Time:        l.Time,
-		Wall:        2*l.Time + time.Second,
+		Time: l.Time,
+		// Wall time only catches a submission that sleeps or blocks: CPU time decides TLE. It is
+		// generous so a busy machine does not turn a fast solution into a TLE.
+		Wall:        3*l.Time + 2*time.Second,
 		MemoryMiB:   l.MemoryMiB,
 		OutputBytes: l.OutputMiB << 20,
 		StderrBytes: 64 << 10,
