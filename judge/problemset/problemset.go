@@ -182,8 +182,10 @@ func readMeta(fsys fs.FS, p *judge.Problem) error {
 			}
 		}
 	}
-	if p.Limits.Time > 60*time.Second {
-		return bad("time limit %v is over 60 s", p.Limits.Time)
+	// Also catches what a float cannot make into a duration (1e300, .inf: negative after the
+	// conversion) and a limit that rounds down to nothing.
+	if p.Limits.Time < time.Millisecond || p.Limits.Time > 60*time.Second {
+		return bad("time limit must be between 1 ms and 60 s")
 	}
 	if y.Limits.Memory > 0 {
 		p.Limits.MemoryMiB = y.Limits.Memory
