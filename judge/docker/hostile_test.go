@@ -95,6 +95,9 @@ func TestHostileSubmissions(t *testing.T) {
 	// Set last: from here on the judge's temp folder must stay empty.
 	tmp := isolateTempDir(t)
 	volumesBefore := volumeNames(t, c)
+	// JUDGE_TEST_RUNTIME runs the catalog on another OCI runtime, e.g. runsc (SECURITY.md).
+	runtimeName := os.Getenv("JUDGE_TEST_RUNTIME")
+	sb.Runtime = runtimeName
 	runs := &runCounter{Sandbox: sb}
 	good := startGoodSubmissions(t, runs)
 
@@ -111,7 +114,7 @@ func TestHostileSubmissions(t *testing.T) {
 				defer func() { <-sem }()
 				switch {
 				case hc.Exit != nil:
-					runRequest(t, c, bin, tmp, hc)
+					runRequest(t, c, bin, tmp, runtimeName, hc)
 				case hc.Refused != "":
 					runRefused(t, sb, hc)
 				default:
@@ -182,10 +185,14 @@ func runRefused(t *testing.T, sb judge.Sandbox, hc hostileCase) {
 }
 
 // runRequest runs bin/judge from testdata/ and checks its exit code and message.
-func runRequest(t *testing.T, c *client.Client, bin, tmp string, hc hostileCase) {
+func runRequest(t *testing.T, c *client.Client, bin, tmp, runtimeName string, hc hostileCase) {
 	ctx, cancel := context.WithTimeout(context.Background(), caseBound)
 	defer cancel()
-	args := append([]string{"--problems", "problems"}, hc.Args...)
+	args := []string{"--problems", "problems"}
+	if runtimeName != "" {
+		args = append(args, "--runtime", runtimeName) // a case's own --runtime comes later and wins
+	}
+	args = append(args, hc.Args...)
 	args = append(args, "run", hc.Problem, filepath.Join("hostile", hc.File))
 	cmd := exec.CommandContext(ctx, bin, args...)
 	cmd.Dir = filepath.Join(repoRoot(), "testdata")
