@@ -123,8 +123,8 @@ func TestKilledJudgeIsSweptByTheNextRun(t *testing.T) {
 
 	next := startJudge(t, bin, nil, "run", "sum", "hostile/source/good.py")
 	assert.Equal(t, 0, next.wait(t, caseBound), "the next run judges normally; stderr:\n%s", next.stderr.String())
+	// (Any judge starting now sweeps it: in go test ./... that may be another package's.)
 	assert.False(t, exists(c, id), "the next run removed the orphan")
-	assert.Contains(t, next.stderr.String(), "left by a judge that did not finish")
 }
 
 func TestInterruptRemovesContainerAndExits(t *testing.T) {
