@@ -130,10 +130,14 @@ func Sweep(ctx context.Context, c apiClient) (int, error) {
 			continue
 		}
 		err := c.ContainerRemove(ctx, s.ID, container.RemoveOptions{Force: true, RemoveVolumes: true})
-		if err != nil && !strings.Contains(err.Error(), "No such container") {
+		switch {
+		case err == nil:
+			removed++
+		case strings.Contains(err.Error(), "No such container"), strings.Contains(err.Error(), "already in progress"):
+			// Another judge starting at the same time swept it first.
+		default:
 			return removed, fmt.Errorf("sweep: remove %s: %w", s.ID[:12], err)
 		}
-		removed++
 	}
 	return removed, nil
 }
