@@ -23,6 +23,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/judge-dev/judge/judge"
 	"github.com/judge-dev/judge/judge/docker"
 )
 
@@ -303,4 +304,34 @@ func TestJudgeMemoryStaysBoundedDuringFloods(t *testing.T) {
 			assert.Less(t, peak, int64(bound), "the judge's own memory stays bounded during an output flood")
 		})
 	}
+}
+
+// TestHostKillsAnOverrunningContainer: the harness stops each test itself; a container that does
+// not finish in time for any reason is killed from the host when the run's wall budget (start-up
+// allowance + tests x wall limit) is spent. Here the harness waits for a test input that never
+// comes, so only the host can end it.
+func TestHostKillsAnOverrunningContainer(t *testing.T) {
+	c, sb := engine(t)
+	release := make(chan struct{})
+	defer close(release)
+	job := judge.Job{
+		Mode:     judge.JobStdio,
+		Filename: "good.py",
+		Source:   []byte("print(input())\n"),
+		Limits:   judge.JobLimits{Time: time.Second, Wall: time.Second, MemoryMiB: 64, OutputBytes: 1 << 20, StderrBytes: 1 << 10},
+		Tests:    1,
+		Frames: func(int) [][]byte {
+			<-release
+			return nil
+		},
+	}
+	sb.Startup = 5 * time.Second
+	ctx, cancel := context.WithTimeout(context.Background(), exitBound)
+	defer cancel()
+	reported := 0
+	info, err := sb.Run(ctx, job, func(judge.Execution) bool { reported++; return true })
+	require.NoError(t, err)
+	assert.Equal(t, judge.StatusTLE, info.Killed, "the container was killed from the host for time")
+	assert.Zero(t, reported)
+	assert.Empty(t, sandboxesOfThisProcess(t, c), "and removed")
 }
