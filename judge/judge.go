@@ -267,7 +267,7 @@ func fill(res *TestResult, t Test, output []byte, stderr string, reveal bool) {
 		return
 	}
 	if res.Error != nil {
-		res.Error = &PyError{Type: res.Error.Type}
+		res.Error = &PyError{Type: builtinType(res.Error)}
 	}
 	switch res.Verdict {
 	case WrongAnswer:
@@ -277,6 +277,46 @@ func fill(res *TestResult, t Test, output []byte, stderr string, reveal bool) {
 			res.Message = res.Error.Type
 		}
 	}
+}
+
+// builtinType is the exception type a hidden test may show: the first of Python's built-in
+// exceptions in the type's MRO. A submission names its own exception classes, and a class named
+// after the test's input would carry hidden data out in the report.
+func builtinType(e *PyError) string {
+	if builtinExceptions[e.Type] {
+		return e.Type
+	}
+	for _, name := range e.MRO {
+		if builtinExceptions[name] {
+			return name
+		}
+	}
+	return "Exception"
+}
+
+// builtinExceptions are the exception classes of Python 3.11's builtins module.
+var builtinExceptions = map[string]bool{
+	"ArithmeticError": true, "AssertionError": true, "AttributeError": true,
+	"BaseException": true, "BaseExceptionGroup": true, "BlockingIOError": true,
+	"BrokenPipeError": true, "BufferError": true, "BytesWarning": true, "ChildProcessError": true,
+	"ConnectionAbortedError": true, "ConnectionError": true, "ConnectionRefusedError": true,
+	"ConnectionResetError": true, "DeprecationWarning": true, "EOFError": true,
+	"EncodingWarning": true, "EnvironmentError": true, "Exception": true, "ExceptionGroup": true,
+	"FileExistsError": true, "FileNotFoundError": true, "FloatingPointError": true,
+	"FutureWarning": true, "GeneratorExit": true, "IOError": true, "ImportError": true,
+	"ImportWarning": true, "IndentationError": true, "IndexError": true, "InterruptedError": true,
+	"IsADirectoryError": true, "KeyError": true, "KeyboardInterrupt": true, "LookupError": true,
+	"MemoryError": true, "ModuleNotFoundError": true, "NameError": true,
+	"NotADirectoryError": true, "NotImplementedError": true, "OSError": true,
+	"OverflowError": true, "PendingDeprecationWarning": true, "PermissionError": true,
+	"ProcessLookupError": true, "RecursionError": true, "ReferenceError": true,
+	"ResourceWarning": true, "RuntimeError": true, "RuntimeWarning": true,
+	"StopAsyncIteration": true, "StopIteration": true, "SyntaxError": true, "SyntaxWarning": true,
+	"SystemError": true, "SystemExit": true, "TabError": true, "TimeoutError": true,
+	"TypeError": true, "UnboundLocalError": true, "UnicodeDecodeError": true,
+	"UnicodeEncodeError": true, "UnicodeError": true, "UnicodeTranslateError": true,
+	"UnicodeWarning": true, "UserWarning": true, "ValueError": true, "Warning": true,
+	"ZeroDivisionError": true,
 }
 
 func capText(b []byte) *string {

@@ -248,3 +248,38 @@ func TestVerdictText(t *testing.T) {
 	_, err := judge.Verdict(0).MarshalText()
 	assert.Error(t, err, "the zero verdict is invalid")
 }
+
+// A submission names its own exception classes: on a hidden test only a built-in name may show,
+// or a class named after the input would carry the hidden data out.
+func TestHiddenExceptionShowsOnlyBuiltinTypes(t *testing.T) {
+	cases := []struct {
+		name string
+		err  judge.PyError
+		want string
+	}{
+		{"builtin", judge.PyError{Type: "KeyError", MRO: []string{"KeyError", "LookupError", "Exception", "BaseException", "object"}, Message: "'secret-input'"}, "KeyError"},
+		{"own class", judge.PyError{Type: "secret_input_42", MRO: []string{"secret_input_42", "ValueError", "Exception", "BaseException", "object"}}, "ValueError"},
+		{"no builtin in the mro", judge.PyError{Type: "secret_input_42", MRO: []string{"secret_input_42", "object"}}, "Exception"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			e := tc.err
+			p := stdioProblem("sample", "hidden")
+			j := &judge.Judge{Sandbox: &fakeSandbox{execs: []judge.Execution{ok(0, "sample"), {Test: 1, Status: judge.StatusRE, Error: &e}}}}
+			rep, err := j.Judge(context.Background(), p, src, judge.Options{})
+			require.NoError(t, err)
+			hidden := rep.Tests[1]
+			require.NotNil(t, hidden.Error)
+			assert.Equal(t, tc.want, hidden.Error.Type)
+			assert.Equal(t, tc.want, hidden.Message)
+			assert.Empty(t, hidden.Error.Message)
+			assert.Empty(t, hidden.Error.MRO)
+
+			e = tc.err
+			j = &judge.Judge{Sandbox: &fakeSandbox{execs: []judge.Execution{ok(0, "sample"), {Test: 1, Status: judge.StatusRE, Error: &e}}}}
+			rep, err = j.Judge(context.Background(), p, src, judge.Options{Reveal: true})
+			require.NoError(t, err)
+			assert.Equal(t, tc.err.Type, rep.Tests[1].Error.Type, "--reveal shows the real type")
+		})
+	}
+}
