@@ -1,0 +1,229 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"math"
+	"sort"
+	"sync"
+	"time"
+
+	"github.com/judge-dev/judge/judge"
+)
+
+// subject is a problem and the solution judged over and over.
+type subject struct {
+	name string // shown in the table
+	p    *judge.Problem
+	sub  judge.Submission
+}
+
+// mode is one way of judging: a sandbox, and what to do before each latency sample.
+type mode struct {
+	name, what string
+	sb         judge.Sandbox
+	// ready brings the mode to its resting state before a latency sample (the pool: full).
+	ready func(ctx context.Context, memoryMiB int) error
+	// samples and batch override the defaults (the naive baseline is slow).
+	samples, batch int
+}
+
+// result is one row of the table.
+type result struct {
+	mode, what  string
+	latencies   []time.Duration
+	batch, conc int
+	perSecond   float64
+	note        string
+}
+
+func (r result) p(q float64) time.Duration { return percentile(r.latencies, q) }
+
+// percentile is the nearest-rank percentile of the samples.
+func percentile(ds []time.Duration, q float64) time.Duration {
+	if len(ds) == 0 {
+		return 0
+	}
+	s := append([]time.Duration(nil), ds...)
+	sort.Slice(s, func(i, j int) bool { return s[i] < s[j] })
+	i := int(math.Ceil(q*float64(len(s)))) - 1
+	return s[max(0, min(i, len(s)-1))]
+}
+
+// judgeOnce judges the subject and insists on AC: timing wrong results would be meaningless.
+func judgeOnce(ctx context.Context, sb judge.Sandbox, s subject) (*judge.Report, error) {
+	rep, err := (&judge.Judge{Sandbox: sb}).Judge(ctx, s.p, s.sub, judge.Options{})
+	if err != nil {
+		return nil, err
+	}
+	if rep.Verdict != judge.Accepted {
+		return nil, fmt.Errorf("%s on %s: got %s (%s), want AC", s.sub.Filename, s.p.ID, rep.Verdict, rep.Message)
+	}
+	return rep, nil
+}
+
+// latency judges the subject n times, one at a time, each from the mode's resting state.
+func latency(ctx context.Context, m mode, s subject, n int) ([]time.Duration, error) {
+	var ds []time.Duration
+	for i := 0; i < n; i++ {
+		if m.ready != nil {
+			if err := m.ready(ctx, s.p.Limits.MemoryMiB); err != nil {
+				return nil, err
+			}
+		}
+		start := time.Now()
+		if _, err := judgeOnce(ctx, m.sb, s); err != nil {
+			return nil, fmt.Errorf("%s: %w", m.name, err)
+		}
+		ds = append(ds, time.Since(start))
+	}
+	return ds, nil
+}
+
+// throughput submits n at once, at most conc judged at a time, and returns submissions per
+// second from the first submission to the last verdict.
+func throughput(ctx context.Context, m mode, s subject, n, conc int) (float64, error) {
+	if m.ready != nil {
+		if err := m.ready(ctx, s.p.Limits.MemoryMiB); err != nil {
+			return 0, err
+		}
+	}
+	return parallel(ctx, n, conc, func(ctx context.Context) error {
+		_, err := judgeOnce(ctx, m.sb, s)
+		return err
+	})
+}
+
+// parallel runs job n times, conc at once, and returns runs per second.
+func parallel(ctx context.Context, n, conc int, job func(context.Context) error) (float64, error) {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	sem := make(chan struct{}, conc)
+	var wg sync.WaitGroup
+	var once sync.Once
+	var first error
+	start := time.Now()
+	for i := 0; i < n; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			sem <- struct{}{}
+			defer func() { <-sem }()
+			if ctx.Err() != nil {
+				return
+			}
+			if err := job(ctx); err != nil {
+				once.Do(func() { first = err; cancel() })
+			}
+		}()
+	}
+	wg.Wait()
+	elapsed := time.Since(start)
+	if first != nil {
+		return 0, first
+	}
+	return float64(n) / elapsed.Seconds(), nil
+}
+
+// measure fills one row: latency samples, then a batch submitted at once.
+func measure(ctx context.Context, log io.Writer, m mode, s subject, samples, batch, conc int) (result, error) {
+	if m.samples > 0 {
+		samples = m.samples
+	}
+	if m.batch > 0 {
+		batch = m.batch
+	}
+	fmt.Fprintf(log, "  %s / %s: %d one at a time, then %d at once (%d in parallel)\n", s.name, m.name, samples, batch, conc)
+	r := result{mode: m.name, what: m.what, batch: batch, conc: conc}
+	var err error
+	if r.latencies, err = latency(ctx, m, s, samples); err != nil {
+		return r, err
+	}
+	r.perSecond, err = throughput(ctx, m, s, batch, conc)
+	return r, err
+}
+
+// ceiling measures the raw container lifecycle the same way: one at a time, then a batch.
+func ceiling(ctx context.Context, log io.Writer, lifecycle func(context.Context) error, samples, batch, conc int) (result, error) {
+	fmt.Fprintf(log, "  ceiling: %d lifecycles one at a time, then %d at once (%d in parallel)\n", samples, batch, conc)
+	r := result{mode: "ceiling", what: "create+start+wait+remove of python3 -c pass (API)", batch: batch, conc: conc}
+	for i := 0; i < samples; i++ {
+		start := time.Now()
+		if err := lifecycle(ctx); err != nil {
+			return r, err
+		}
+		r.latencies = append(r.latencies, time.Since(start))
+	}
+	var err error
+	r.perSecond, err = parallel(ctx, batch, conc, lifecycle)
+	return r, err
+}
+
+// cpuStats summarises the total CPU time of repeated judgings of one solution.
+type cpuStats struct {
+	n                     int
+	mean, min, max, stdev float64
+}
+
+func summarize(xs []float64) cpuStats {
+	st := cpuStats{n: len(xs), min: math.Inf(1), max: math.Inf(-1)}
+	for _, x := range xs {
+		st.mean += x
+		st.min, st.max = math.Min(st.min, x), math.Max(st.max, x)
+	}
+	st.mean /= float64(len(xs))
+	for _, x := range xs {
+		st.stdev += (x - st.mean) * (x - st.mean)
+	}
+	if len(xs) > 1 {
+		st.stdev = math.Sqrt(st.stdev / float64(len(xs)-1))
+	}
+	return st
+}
+
+// cpuTimes judges the reference n times, one at a time, and returns each judging's total CPU.
+// ready (when set) runs before each.
+func cpuTimes(ctx context.Context, m mode, ref subject, n int, ready bool) ([]float64, error) {
+	var xs []float64
+	for i := 0; i < n; i++ {
+		if ready && m.ready != nil {
+			if err := m.ready(ctx, ref.p.Limits.MemoryMiB); err != nil {
+				return nil, err
+			}
+		}
+		rep, err := judgeOnce(ctx, m.sb, ref)
+		if err != nil {
+			return nil, err
+		}
+		xs = append(xs, rep.CPUMillis)
+	}
+	return xs, nil
+}
+
+// underLoad runs f while conc workers judge the load subject in sb without pause.
+func underLoad(ctx context.Context, sb judge.Sandbox, load subject, conc int, f func() error) error {
+	bctx, stop := context.WithCancel(ctx)
+	var wg sync.WaitGroup
+	var once sync.Once
+	var bgErr error
+	for w := 0; w < conc; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for bctx.Err() == nil {
+				if _, err := judgeOnce(bctx, sb, load); err != nil && bctx.Err() == nil {
+					once.Do(func() { bgErr = err })
+					return
+				}
+			}
+		}()
+	}
+	err := f()
+	stop()
+	wg.Wait()
+	if err == nil {
+		err = bgErr
+	}
+	return err
+}

@@ -1,0 +1,268 @@
+// Command judge-bench measures how fast submissions are judged (make bench): the naive script
+// (one `docker run --rm` per test from the docker CLI), a cold container per submission, the warm
+// pool, the limit (the harness on the host, no container) and the ceiling (the raw container
+// lifecycle), as latency of one submission and throughput of many submitted at once, plus the
+// spread of measured CPU times idle versus under load. It prints one table.
+//
+// It is a measuring tool, not part of the judge: it is the one program allowed to run the docker
+// CLI (for the naive baseline), and it never judges untrusted code (the limit runs on the host).
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"path"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/judge-dev/judge/judge"
+	"github.com/judge-dev/judge/judge/docker"
+	"github.com/judge-dev/judge/judge/local"
+	"github.com/judge-dev/judge/judge/problemset"
+)
+
+// BenchOptions are the inputs of judge-bench.
+type BenchOptions struct {
+	Synthetic, Real string // problem directories
+	Samples         int    // latency samples per mode
+	Batch           int    // submissions at once, for throughput
+	Parallel        int    // judged at once in a batch
+	NaiveSamples    int
+	NaiveBatch      int
+	Spread          int // judgings of the reference for the CPU spread, idle and loaded
+	Image           string
+}
+
+func main() {
+	opts := &BenchOptions{}
+	flag.StringVar(&opts.Synthetic, "synthetic", "testdata/problems/add20", "20-test function-mode problem with a trivial solution")
+	flag.StringVar(&opts.Real, "real", "problems/fibonacci", "a real problem")
+	flag.IntVar(&opts.Samples, "samples", 20, "latency samples per mode")
+	flag.IntVar(&opts.Batch, "batch", 40, "submissions submitted at once for throughput")
+	flag.IntVar(&opts.Parallel, "parallel", 2*runtime.NumCPU(), "submissions judged at once in a batch (every mode)")
+	flag.IntVar(&opts.NaiveSamples, "naive-samples", 2, "latency samples of the naive baseline (a docker run per test: slow)")
+	flag.IntVar(&opts.NaiveBatch, "naive-batch", 4, "batch size of the naive baseline")
+	flag.IntVar(&opts.Spread, "spread", 20, "judgings of the reference solution for the CPU-time spread, idle and under load")
+	flag.StringVar(&opts.Image, "image", docker.RunnerImage, "runner image")
+	flag.Parse()
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	if err := runBench(ctx, opts, os.Stdout, os.Stderr); err != nil {
+		fmt.Fprintf(os.Stderr, "judge-bench: %v\n", err)
+		os.Exit(1)
+	}
+}
+
+func runBench(ctx context.Context, opts *BenchOptions, out, log io.Writer) error {
+	synthetic, err := loadSubject(opts.Synthetic)
+	if err != nil {
+		return err
+	}
+	real, err := loadSubject(opts.Real)
+	if err != nil {
+		return err
+	}
+	c, err := docker.Connect(ctx)
+	if err != nil {
+		return err
+	}
+	defer c.Close()
+	if _, err := docker.Sweep(ctx, c); err != nil {
+		return err
+	}
+	engine, err := docker.Engine(ctx, c)
+	if err != nil {
+		return err
+	}
+	cold, err := docker.NewSandbox(ctx, c, opts.Image)
+	if err != nil {
+		return err
+	}
+	host, err := local.New("")
+	if err != nil {
+		return err
+	}
+	defer host.Close()
+	pool := docker.NewPool(cold, docker.PoolOptions{Size: opts.Parallel})
+	defer pool.Close()
+
+	started := time.Now()
+	load0 := loadAverage()
+	modes := []mode{
+		{name: "naive", what: "docker run --rm per test (CLI)", sb: &naive{image: opts.Image}, samples: opts.NaiveSamples, batch: opts.NaiveBatch},
+		{name: "cold", what: "a container per submission (Engine API)", sb: cold},
+		{name: "warm", what: fmt.Sprintf("warm pool (%d per memory limit)", pool.Size()), sb: pool, ready: pool.Fill},
+		{name: "limit", what: "the harness on the host, no container", sb: host},
+	}
+	fmt.Fprintf(log, "judge-bench: %d latency samples and %d at once per mode (naive: %d and %d), %d in parallel\n",
+		opts.Samples, opts.Batch, opts.NaiveSamples, opts.NaiveBatch, opts.Parallel)
+	ceil, err := ceiling(ctx, log, cold.Lifecycle, opts.Samples, opts.Batch, opts.Parallel)
+	if err != nil {
+		return fmt.Errorf("ceiling: %w", err)
+	}
+	tables := map[string][]result{}
+	for _, s := range []subject{synthetic, real} {
+		for _, m := range modes {
+			r, err := measure(ctx, log, m, s, opts.Samples, opts.Batch, opts.Parallel)
+			if err != nil {
+				return fmt.Errorf("%s / %s: %w", s.name, m.name, err)
+			}
+			tables[s.name] = append(tables[s.name], r)
+		}
+		tables[s.name] = append(tables[s.name], ceil)
+	}
+	poolStats := pool.Stats()
+	warm, limit := modes[2], modes[3]
+	fmt.Fprintf(log, "  CPU-time spread: %s's reference judged %d times idle, under load on the host, under load through the pool\n", real.p.ID, opts.Spread)
+	var spreads []spreadRow
+	xs, err := cpuTimes(ctx, warm, real, opts.Spread, true)
+	if err != nil {
+		return fmt.Errorf("spread: %w", err)
+	}
+	spreads = append(spreads, spreadRow{"idle (pool full before each)", xs})
+	for _, load := range []struct {
+		name string
+		sb   judge.Sandbox
+	}{
+		{fmt.Sprintf("%d %s judgings at a time on the host", opts.Parallel, synthetic.name), limit.sb},
+		{fmt.Sprintf("%d %s judgings at a time through the pool", opts.Parallel, synthetic.name), warm.sb},
+	} {
+		if err := warm.ready(ctx, real.p.Limits.MemoryMiB); err != nil {
+			return err
+		}
+		err := underLoad(ctx, load.sb, synthetic, opts.Parallel, func() error {
+			xs, err = cpuTimes(ctx, warm, real, opts.Spread, false)
+			return err
+		})
+		if err != nil {
+			return fmt.Errorf("spread: %w", err)
+		}
+		spreads = append(spreads, spreadRow{"under load: " + load.name, xs})
+	}
+
+	fmt.Fprintf(out, "judge-bench, %s; %s; %d cores (%s); %s; load average %s at start, %s at end; %.0f s\n",
+		started.Format("2006-01-02 15:04"), runtime.GOOS+"/"+runtime.GOARCH, runtime.NumCPU(), cpuModel(), engine,
+		load0, loadAverage(), time.Since(started).Seconds())
+	fmt.Fprintf(out, "latency: one submission at a time, each from the mode's resting state (warm: pool full); throughput: a batch submitted at once, %d judged in parallel\n", opts.Parallel)
+	for _, s := range []subject{synthetic, real} {
+		fmt.Fprintf(out, "\n%s: %s, %d tests, %s\n", s.name, s.p.Mode, len(s.p.Tests), s.sub.Filename)
+		printRows(out, tables[s.name])
+	}
+	fmt.Fprintf(out, "\nwarm pool during the batches: %d jobs took a ready container, %d waited for a start\n", poolStats.Warm, poolStats.Waited)
+	printTargets(out, tables[synthetic.name], tables[real.name], synthetic, real)
+	fmt.Fprintf(out, "\nCPU time of %s's %s (sum over its %d tests), judged %d times through the warm pool:\n", real.p.ID, real.sub.Filename, len(real.p.Tests), opts.Spread)
+	base := summarize(spreads[0].xs)
+	for _, row := range spreads {
+		st := summarize(row.xs)
+		fmt.Fprintf(out, "  %-52s mean %6.1f ms  min %6.1f  max %6.1f  stdev %5.1f (%4.1f%%)  mean/idle %.2f\n",
+			row.name, st.mean, st.min, st.max, st.stdev, 100*st.stdev/st.mean, st.mean/base.mean)
+	}
+	return nil
+}
+
+type spreadRow struct {
+	name string
+	xs   []float64
+}
+
+func loadSubject(dir string) (subject, error) {
+	p, err := problemset.LoadDir(dir)
+	if err != nil {
+		return subject{}, err
+	}
+	for _, s := range p.Submissions {
+		if s.Expected == judge.Accepted {
+			return subject{name: p.ID, p: p, sub: judge.Submission{Filename: path.Base(s.Path), Source: s.Source}}, nil
+		}
+	}
+	return subject{}, fmt.Errorf("%s has no accepted submission to time", filepath.Clean(dir))
+}
+
+func printRows(out io.Writer, rows []result) {
+	fmt.Fprintf(out, "  %-8s %-52s %4s %9s %9s %8s %9s\n", "mode", "what", "n", "p50 ms", "p95 ms", "batch", "subs/s")
+	for _, r := range rows {
+		fmt.Fprintf(out, "  %-8s %-52s %4d %9.1f %9.1f %8d %9.2f\n", r.mode, r.what, len(r.latencies), ms(r.p(0.5)), ms(r.p(0.95)), r.batch, r.perSecond)
+	}
+}
+
+func printTargets(out io.Writer, syn, real []result, s, rl subject) {
+	get := func(rows []result, name string) result {
+		for _, r := range rows {
+			if r.mode == name {
+				return r
+			}
+		}
+		return result{}
+	}
+	fmt.Fprintf(out, "\ntargets (p50 unless said)          %-22s %-22s target\n", s.name, rl.name)
+	line := func(what string, f func([]result) float64, ok func(float64) bool, target string) {
+		a, b := f(syn), f(real)
+		fmt.Fprintf(out, "  %-32s %-22s %-22s %s\n", what, verdict(a, ok), verdict(b, ok), target)
+	}
+	line("warm / limit", func(rows []result) float64 {
+		return ms(get(rows, "warm").p(0.5)) / ms(get(rows, "limit").p(0.5))
+	}, func(x float64) bool { return x <= 1.1 }, "<= 1.1")
+	line("cold / (ceiling + limit)", func(rows []result) float64 {
+		return ms(get(rows, "cold").p(0.5)) / (ms(get(rows, "ceiling").p(0.5)) + ms(get(rows, "limit").p(0.5)))
+	}, func(x float64) bool { return x <= 1.1 }, "<= 1.1")
+	line("naive / warm", func(rows []result) float64 {
+		return ms(get(rows, "naive").p(0.5)) / ms(get(rows, "warm").p(0.5))
+	}, func(x float64) bool { return x >= 20 }, ">= 20")
+	line("warm subs/s / ceiling subs/s", func(rows []result) float64 {
+		return get(rows, "warm").perSecond / get(rows, "ceiling").perSecond
+	}, func(x float64) bool { return x >= 0.9 }, ">= 0.9")
+	line("cold subs/s / ceiling subs/s", func(rows []result) float64 {
+		return get(rows, "cold").perSecond / get(rows, "ceiling").perSecond
+	}, nil, "(for comparison)")
+	// Each submission costs a container lifecycle plus the harness and tests: if both costs
+	// simply add up on the same cores, this is the best throughput possible.
+	line("warm subs/s / additive bound", func(rows []result) float64 {
+		c, l := get(rows, "ceiling").perSecond, get(rows, "limit").perSecond
+		return get(rows, "warm").perSecond / (1 / (1/c + 1/l))
+	}, nil, "bound = 1/(1/ceiling + 1/limit) subs/s")
+}
+
+func verdict(x float64, ok func(float64) bool) string {
+	if ok == nil {
+		return fmt.Sprintf("%.2f", x)
+	}
+	mark := "met"
+	if !ok(x) {
+		mark = "MISSED"
+	}
+	return fmt.Sprintf("%.2f %s", x, mark)
+}
+
+func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
+
+func loadAverage() string {
+	b, err := os.ReadFile("/proc/loadavg")
+	if err != nil {
+		return "?"
+	}
+	f := strings.Fields(string(b))
+	if len(f) < 3 {
+		return "?"
+	}
+	return strings.Join(f[:3], " ")
+}
+
+func cpuModel() string {
+	b, err := os.ReadFile("/proc/cpuinfo")
+	if err != nil {
+		return "?"
+	}
+	for _, l := range strings.Split(string(b), "\n") {
+		if k, v, ok := strings.Cut(l, ":"); ok && strings.TrimSpace(k) == "model name" {
+			return strings.TrimSpace(v)
+		}
+	}
+	return "?"
+}

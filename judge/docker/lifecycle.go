@@ -1,0 +1,56 @@
+package docker
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/docker/docker/api/types/container"
+	"github.com/docker/docker/api/types/network"
+	"github.com/google/uuid"
+)
+
+// Lifecycle creates, starts, waits for and removes one container that runs `python3 -c pass`,
+// with the sandbox's hardened settings: the engine's fixed cost per container, the floor under
+// any judge that uses a container per submission (the "ceiling" of make bench).
+func (s *Sandbox) Lifecycle(ctx context.Context) (err error) {
+	cfg, host := s.containerConfig(256)
+	cfg.Cmd = []string{"python3", "-c", "pass"}
+	cfg.AttachStdin, cfg.AttachStdout, cfg.AttachStderr, cfg.OpenStdin, cfg.StdinOnce = false, false, false, false, false
+	name := "judge-" + uuid.NewString()
+	created, err := s.client.ContainerCreate(ctx, cfg, host, &network.NetworkingConfig{}, nil, name)
+	if err != nil {
+		_ = s.remove(ctx, name)
+		return s.unavailable("create container", err)
+	}
+	defer func() {
+		if rerr := s.remove(ctx, created.ID); rerr != nil && err == nil {
+			err = fmt.Errorf("lifecycle: remove: %v", rerr)
+		}
+	}()
+	waitCh, waitErr := s.client.ContainerWait(ctx, created.ID, container.WaitConditionNextExit)
+	if err := s.client.ContainerStart(ctx, created.ID, container.StartOptions{}); err != nil {
+		return s.unavailable("start container", err)
+	}
+	select {
+	case w := <-waitCh:
+		if w.StatusCode != 0 {
+			return fmt.Errorf("lifecycle: python3 -c pass exited %d", w.StatusCode)
+		}
+		return nil
+	case err := <-waitErr:
+		return fmt.Errorf("lifecycle: wait: %w", err)
+	}
+}
+
+// Engine describes the Docker engine, for a benchmark's header: versions, cgroup, runtime.
+func Engine(ctx context.Context, c apiClient) (string, error) {
+	v, err := c.ServerVersion(ctx)
+	if err != nil {
+		return "", fmt.Errorf("engine version: %w", err)
+	}
+	info, err := c.Info(ctx)
+	if err != nil {
+		return "", fmt.Errorf("engine info: %w", err)
+	}
+	return fmt.Sprintf("Docker %s (API %s), cgroup v%s, %s, %s", v.Version, v.APIVersion, info.CgroupVersion, info.DefaultRuntime, info.Driver), nil
+}
