@@ -45,8 +45,11 @@ lint:
 	@out=$$(gofmt -l cmd judge problems runner-images testdata 2>/dev/null); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
 	$(GO) vet ./...
 
+# The checkers on large outputs, then the judging table (README "Performance"): about 7 minutes.
 bench: build image
 	$(GO) test -run '^$$' -bench . -benchmem ./judge/check/
+	$(GO) build -o bin/judge-bench ./cmd/judge-bench
+	./bin/judge-bench
 
 clean:
 	rm -rf bin
