@@ -140,8 +140,10 @@ func runHostile(t *testing.T, c *client.Client, runs *runCounter, hc hostileCase
 	ctx, cancel := context.WithTimeout(context.Background(), caseBound)
 	defer cancel()
 	mine := &runCounter{Sandbox: runs}
-	rep, err := (&judge.Judge{Sandbox: mine}).Judge(ctx, p, src, judge.Options{Reveal: true})
+	// As a candidate sees it: no --reveal.
+	rep, err := (&judge.Judge{Sandbox: mine}).Judge(ctx, p, src, judge.Options{})
 	require.NoError(t, err, "the judge returns a report, whatever the submission does")
+	assertNoHiddenData(t, p, rep)
 	assert.Contains(t, hc.Verdict, rep.Verdict.String(), "overall verdict; report:\n%s", describe(rep))
 	if rep.Verdict == judge.CompileError {
 		assert.Empty(t, rep.Tests, "no test runs after a compile error")
@@ -172,6 +174,24 @@ func runHostile(t *testing.T, c *client.Client, runs *runCounter, hc hostileCase
 		n := len(sandboxesOfThisProcess(t, c))
 		return int64(n) <= runs.started.Load()-finishedBefore
 	}, 10*time.Second, 100*time.Millisecond, "a sandbox container outlived its run")
+}
+
+// assertNoHiddenData checks the candidate's report quotes no hidden test's input or answer
+// (those long enough not to appear by chance).
+func assertNoHiddenData(t *testing.T, p *judge.Problem, rep *judge.Report) {
+	t.Helper()
+	b, err := json.Marshal(rep)
+	require.NoError(t, err)
+	for _, tc := range p.Tests {
+		if tc.Sample {
+			continue
+		}
+		for _, data := range [][]byte{tc.Input, tc.Answer} {
+			if d := bytes.TrimSpace(data); len(d) >= 8 {
+				assert.NotContains(t, string(b), string(d), "the report quotes hidden data of %s", tc.Name)
+			}
+		}
+	}
 }
 
 // runRefused checks a source is refused before any sandbox exists.
