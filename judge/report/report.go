@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode"
 
 	"github.com/judge-dev/judge/judge"
 )
@@ -25,7 +26,7 @@ func Text(w io.Writer, r *judge.Report) error {
 	tw := &errWriter{w: w}
 	if r.Verdict == judge.CompileError {
 		tw.printf("%s  %s\n", r.Verdict, r.Verdict.Name())
-		tw.printf("%s\n", indent(r.Message, "    "))
+		tw.printf("%s\n", indent(printable(r.Message), "    "))
 		summary(tw, r)
 		return tw.err
 	}
@@ -73,7 +74,7 @@ func diff(tw *errWriter, t judge.TestResult) {
 			a = act[i]
 		}
 		if strings.TrimRight(e, " \r") != strings.TrimRight(a, " \r") || i >= len(exp) || i >= len(act) {
-			tw.printf("     line %d:\n       expected: %s\n       actual:   %s\n", i+1, clip(e, 90), clip(a, 90))
+			tw.printf("     line %d:\n       expected: %s\n       actual:   %s\n", i+1, clip(printable(e), 90), clip(printable(a), 90))
 			return
 		}
 	}
@@ -96,8 +97,32 @@ func shortID(id string) string {
 }
 
 func oneLine(s string) string {
-	s = strings.ReplaceAll(strings.TrimSpace(s), "\n", "⏎")
-	return s
+	return printable(strings.ReplaceAll(strings.TrimSpace(s), "\n", "⏎"))
+}
+
+// printable escapes control and bidi characters but tabs and newlines. A submission's output and
+// exception messages reach a person's terminal here: raw, an ANSI sequence could clear the
+// screen, print a fake "AC" and hide the real verdict.
+func printable(s string) string {
+	if !strings.ContainsFunc(s, unsafeRune) {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case !unsafeRune(r):
+			b.WriteRune(r)
+		case r <= 0xff:
+			fmt.Fprintf(&b, "\\x%02x", r)
+		default:
+			fmt.Fprintf(&b, "\\u%04x", r)
+		}
+	}
+	return b.String()
+}
+
+func unsafeRune(r rune) bool {
+	return r != '\t' && r != '\n' && (unicode.IsControl(r) || unicode.Is(unicode.Bidi_Control, r))
 }
 
 func indent(s, pre string) string {

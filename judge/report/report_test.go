@@ -74,3 +74,24 @@ func TestFormats(t *testing.T) {
 		golden(t, "report.ce.text", b.Bytes())
 	})
 }
+
+// A submission's output and exception messages reach a person's terminal: control characters are
+// shown escaped, so an ANSI sequence cannot clear the screen, fake an "AC" and hide the verdict.
+func TestTextEscapesControlCharacters(t *testing.T) {
+	fake := "\x1b[2J\x1b[HAC  accepted\x1b[8m"
+	rep := &judge.Report{Verdict: judge.WrongAnswer, Total: 1, Tests: []judge.TestResult{{
+		Name: "sample/01", Sample: true, Verdict: judge.RuntimeError,
+		Message: "ValueError: " + fake, Input: str("1 2\n"), Expected: str("3\n"), Actual: str(fake + "\u202e\n"),
+	}}}
+	var out bytes.Buffer
+	require.NoError(t, report.Text(&out, rep))
+	assert.NotContains(t, out.String(), "\x1b")
+	assert.NotContains(t, out.String(), "\u202e")
+	assert.Contains(t, out.String(), `actual:   \x1b[2J\x1b[HAC  accepted\x1b[8m\u202e`)
+	assert.Contains(t, out.String(), `ValueError: \x1b[2J`)
+
+	rep = &judge.Report{Verdict: judge.CompileError, Message: "SyntaxError: " + fake}
+	out.Reset()
+	require.NoError(t, report.Text(&out, rep))
+	assert.NotContains(t, out.String(), "\x1b")
+}
