@@ -23,6 +23,7 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+	"unicode"
 
 	"github.com/docker/docker/api/types/container"
 	"github.com/docker/docker/api/types/filters"
@@ -33,6 +34,7 @@ import (
 
 	"github.com/judge-dev/judge/judge"
 	"github.com/judge-dev/judge/judge/docker"
+	"github.com/judge-dev/judge/judge/report"
 )
 
 // hostileParallel is how many cases are judged at once, on top of the known-good submissions
@@ -144,6 +146,10 @@ func runHostile(t *testing.T, c *client.Client, runs *runCounter, hc hostileCase
 	rep, err := (&judge.Judge{Sandbox: mine}).Judge(ctx, p, src, judge.Options{})
 	require.NoError(t, err, "the judge returns a report, whatever the submission does")
 	assertNoHiddenData(t, p, rep)
+	var text bytes.Buffer
+	require.NoError(t, report.Text(&text, rep))
+	assert.False(t, strings.ContainsFunc(text.String(), func(r rune) bool { return r != '\n' && r != '\t' && unicode.IsControl(r) }),
+		"the text report a person reads holds no control character from the submission:\n%q", text.String())
 	assert.Contains(t, hc.Verdict, rep.Verdict.String(), "overall verdict; report:\n%s", describe(rep))
 	if rep.Verdict == judge.CompileError {
 		assert.Empty(t, rep.Tests, "no test runs after a compile error")
