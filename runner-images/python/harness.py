@@ -748,6 +748,7 @@ class Run:
         self.rusage = None
         self.wall = 0.0
         self.oom = False
+        self.tree_cpu_ms = 0.0  # CPU of the test and of every process it started
 
 
 def anon_rss_kb():
@@ -785,6 +786,7 @@ def spawn(h, lim, stdin_data, target, with_result):
     res_r, res_w = os.pipe() if with_result else (None, None)
     oom_before = oom_kills()
     base_rss = anon_rss_kb()
+    cpu_before = reaped_cpu_ms()
     start = time.monotonic()
     pid = os.fork()
     if pid == 0:
@@ -817,7 +819,16 @@ def spawn(h, lim, stdin_data, target, with_result):
     after = oom_kills()
     run.oom = oom_before is not None and after is not None and after > oom_before
     run.base_rss = base_rss
+    # Every process of the test has been reaped by now (the test by wait4, what it left behind by
+    # sweep): their CPU time has all landed in our children's usage.
+    run.tree_cpu_ms = reaped_cpu_ms() - cpu_before
     return run
+
+
+def reaped_cpu_ms():
+    """User + system CPU of every child this process has reaped, and of their reaped children."""
+    ru = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return (ru.ru_utime + ru.ru_stime) * 1000
 
 
 CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
@@ -1046,6 +1057,8 @@ def classify(job, lim, run):
     """Turns what happened into the result report (without the output frame)."""
     ru = run.rusage
     cpu_ms = (ru.ru_utime + ru.ru_stime) * 1000 if ru else 0.0
+    # Work done in a child the test never waited for is the test's work too.
+    cpu_ms = max(cpu_ms, run.tree_cpu_ms)
     memory_kb = max(0, (ru.ru_maxrss if ru else 0) - run.base_rss)
     exit_code = os.WEXITSTATUS(run.status) if os.WIFEXITED(run.status) else None
     sig = os.WTERMSIG(run.status) if os.WIFSIGNALED(run.status) else None
