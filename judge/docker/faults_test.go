@@ -8,7 +8,6 @@ import (
 	"bytes"
 	"context"
 	"errors"
-	"io"
 	"net"
 	"os"
 	"os/exec"
@@ -244,11 +243,35 @@ func startProxy(t *testing.T, c *client.Client) *proxy {
 }
 
 // pipe copies one direction and passes its end on as a half-close: the judge closes the write
-// side of an attach connection to end the harness's stdin while reports still flow back.
+// side of an attach connection to end the harness's stdin while reports still flow back. Once
+// the proxy is cut it forwards nothing more, not even on a connection it has yet to close, so the
+// engine is gone at once for every connection.
 func (p *proxy) pipe(dst, src net.Conn) {
 	defer p.wg.Done()
-	_, _ = io.Copy(dst, src)
+	buf := make([]byte, 32<<10)
+	for {
+		n, err := src.Read(buf)
+		if n > 0 {
+			if p.isGone() {
+				dst.Close()
+				src.Close()
+				return
+			}
+			if _, werr := dst.Write(buf[:n]); werr != nil {
+				break
+			}
+		}
+		if err != nil {
+			break
+		}
+	}
 	_ = dst.(*net.UnixConn).CloseWrite()
+}
+
+func (p *proxy) isGone() bool {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return p.gone
 }
 
 // track records a forwarded pair; false when the proxy was cut meanwhile.
