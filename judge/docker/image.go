@@ -55,6 +55,13 @@ func Build(ctx context.Context, c apiClient, opt BuildOptions) (string, error) {
 	if progress == nil {
 		progress = io.Discard
 	}
+	// The images this build replaces are removed afterwards, so rebuilds leave no dangling
+	// images behind.
+	oldRunner := imageIDOrEmpty(ctx, c, RunnerImage)
+	oldRootfs := ""
+	if opt.Rebuild {
+		oldRootfs = imageIDOrEmpty(ctx, c, RootfsImage)
+	}
 	dockerfile := pyrunner.DockerfileLocal
 	if opt.FromRegistry {
 		dockerfile = pyrunner.Dockerfile
@@ -82,7 +89,25 @@ func Build(ctx context.Context, c apiClient, opt BuildOptions) (string, error) {
 	if err := streamMessages(resp.Body, progress); err != nil {
 		return "", fmt.Errorf("build runner image: %v: %w", err, judge.ErrUnavailable)
 	}
-	return ImageID(ctx, c, RunnerImage)
+	id, err := ImageID(ctx, c, RunnerImage)
+	if err != nil {
+		return "", err
+	}
+	for _, old := range []string{oldRunner, oldRootfs} {
+		if old != "" && old != id && old != imageIDOrEmpty(ctx, c, RootfsImage) {
+			// Still used by a running sandbox: the engine refuses, and that is fine.
+			_, _ = c.ImageRemove(ctx, old, image.RemoveOptions{PruneChildren: true})
+		}
+	}
+	return id, nil
+}
+
+func imageIDOrEmpty(ctx context.Context, c apiClient, ref string) string {
+	img, err := c.ImageInspect(ctx, ref)
+	if err != nil {
+		return ""
+	}
+	return img.ID
 }
 
 func ensureRootfs(ctx context.Context, c apiClient, rebuild bool, progress io.Writer) error {
