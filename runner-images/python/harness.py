@@ -1235,16 +1235,21 @@ def setup_validator(job):
     if entry not in files:
         raise CompileFailure("syntax", 0, f"validator entry {entry!r} is not among its files")
     root = tempfile.mkdtemp(prefix="judge-validator-")
-    for name, text in files.items():
-        norm = os.path.normpath(name)
-        if os.path.isabs(norm) or norm.startswith(".."):
-            raise CompileFailure("syntax", 0, f"bad validator file name {name!r}")
-        if name.endswith(".py"):
-            compile_submission(text, name)
-        path = os.path.join(root, norm)
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        with open(path, "w", encoding="utf-8") as f:
-            f.write(text)
+    try:
+        for name, text in files.items():
+            norm = os.path.normpath(name)
+            if os.path.isabs(norm) or norm.startswith(".."):
+                raise CompileFailure("syntax", 0, f"bad validator file name {name!r}")
+            if name.endswith(".py"):
+                compile_submission(text, name)
+            path = os.path.join(root, norm)
+            os.makedirs(os.path.dirname(path), exist_ok=True)
+            with open(path, "w", encoding="utf-8") as f:
+                f.write(text)
+    except BaseException:
+        # main() only removes the folder of a validator that compiled.
+        shutil.rmtree(root, ignore_errors=True)
+        raise
     job.validator_dir = root
     job.validator_entry = os.path.join(root, os.path.normpath(entry))
 
