@@ -5,8 +5,8 @@ package python
 
 import (
 	"crypto/sha256"
-	"encoding/hex"
 	_ "embed"
+	"encoding/hex"
 )
 
 // Harness is harness.py, the program the runner image runs.
