@@ -135,6 +135,7 @@ func (p *Pool) Fill(ctx context.Context, memoryMiB int) error {
 	if n := p.size - len(p.idle[memoryMiB]) - p.starting[memoryMiB]; n > p.want[memoryMiB] {
 		p.want[memoryMiB] = n
 	}
+	p.poke()
 	fails := p.failed[memoryMiB]
 	for len(p.idle[memoryMiB]) < p.size {
 		if p.failed[memoryMiB] > fails {

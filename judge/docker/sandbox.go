@@ -158,6 +158,9 @@ var errNoHello = errors.New("no hello from the harness in time")
 // launch creates, attaches and starts a container for jobs of that memory limit and reads its
 // harness's hello. On failure it leaves nothing behind.
 func (s *Sandbox) launch(ctx context.Context, memoryMiB int) (*box, error) {
+	// An engine that stops answering must not hold a job, or a pool's refill, for ever.
+	ctx, cancel := context.WithTimeout(ctx, 2*s.Startup)
+	defer cancel()
 	cfg, host := s.containerConfig(memoryMiB)
 	// Our own name lets us remove the container even when the create call was cancelled after
 	// the engine had made it.
