@@ -29,8 +29,12 @@ var DockerfileLocal []byte
 //go:embed build-rootfs.sh
 var BuildRootfs []byte
 
-// HarnessDigest identifies the embedded harness; an image built from another harness is stale.
+// HarnessDigest identifies the embedded harness and the Dockerfiles that install it; an image
+// built from another harness or Dockerfile is stale.
 func HarnessDigest() string {
-	sum := sha256.Sum256(Harness)
-	return hex.EncodeToString(sum[:])
+	h := sha256.New()
+	for _, b := range [][]byte{Harness, Dockerfile, DockerfileLocal} {
+		h.Write(b)
+	}
+	return hex.EncodeToString(h.Sum(nil))
 }
