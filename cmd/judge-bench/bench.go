@@ -182,27 +182,48 @@ func summarize(xs []float64) cpuStats {
 	return st
 }
 
-// cpuTimes judges the reference n times, one at a time, and returns each judging's total CPU.
-// ready (when set) runs before each.
-func cpuTimes(ctx context.Context, m mode, ref subject, n int, ready bool) ([]float64, error) {
-	var xs []float64
-	for i := 0; i < n; i++ {
-		if ready && m.ready != nil {
-			if err := m.ready(ctx, ref.p.Limits.MemoryMiB); err != nil {
-				return nil, err
-			}
-		}
-		rep, err := judgeOnce(ctx, m.sb, ref)
-		if err != nil {
-			return nil, err
-		}
-		xs = append(xs, rep.CPUMillis)
-	}
-	return xs, nil
+// scenario is a situation in which the reference solution's CPU time is measured.
+type scenario struct {
+	name string
+	ref  mode // how the reference is judged
+	fill bool // fill the pool before each judging (no start can be running)
+	// load, when set, runs without pause in conc workers while the reference is judged.
+	load func(context.Context) error
+	conc int
 }
 
-// underLoad runs f while conc workers judge the load subject in sb without pause.
-func underLoad(ctx context.Context, sb judge.Sandbox, load subject, conc int, f func() error) error {
+// cpuTimes judges the reference n times, one at a time, and returns each judging's total CPU.
+func (sc scenario) cpuTimes(ctx context.Context, ref subject, n int) ([]float64, error) {
+	var xs []float64
+	// Full before the load starts: under load it never is.
+	if sc.ref.ready != nil {
+		if err := sc.ref.ready(ctx, ref.p.Limits.MemoryMiB); err != nil {
+			return nil, err
+		}
+	}
+	measure := func() error {
+		for i := 0; i < n; i++ {
+			if sc.fill && i > 0 {
+				if err := sc.ref.ready(ctx, ref.p.Limits.MemoryMiB); err != nil {
+					return err
+				}
+			}
+			rep, err := judgeOnce(ctx, sc.ref.sb, ref)
+			if err != nil {
+				return err
+			}
+			xs = append(xs, rep.CPUMillis)
+		}
+		return nil
+	}
+	if sc.load == nil {
+		return xs, measure()
+	}
+	return xs, alongside(ctx, sc.conc, sc.load, measure)
+}
+
+// alongside runs f while conc workers repeat work without pause.
+func alongside(ctx context.Context, conc int, work func(context.Context) error, f func() error) error {
 	bctx, stop := context.WithCancel(ctx)
 	var wg sync.WaitGroup
 	var once sync.Once
@@ -212,7 +233,7 @@ func underLoad(ctx context.Context, sb judge.Sandbox, load subject, conc int, f 
 		go func() {
 			defer wg.Done()
 			for bctx.Err() == nil {
-				if _, err := judgeOnce(bctx, sb, load); err != nil && bctx.Err() == nil {
+				if err := work(bctx); err != nil && bctx.Err() == nil {
 					once.Do(func() { bgErr = err })
 					return
 				}

@@ -38,6 +38,7 @@ type BenchOptions struct {
 	NaiveBatch      int
 	Spread          int // judgings of the reference for the CPU spread, idle and loaded
 	Image           string
+	Modes           string // comma-separated subset of the modes, for quick looks
 }
 
 func main() {
@@ -51,6 +52,7 @@ func main() {
 	flag.IntVar(&opts.NaiveBatch, "naive-batch", 4, "batch size of the naive baseline")
 	flag.IntVar(&opts.Spread, "spread", 20, "judgings of the reference solution for the CPU-time spread, idle and under load")
 	flag.StringVar(&opts.Image, "image", docker.RunnerImage, "runner image")
+	flag.StringVar(&opts.Modes, "modes", "naive,cold,warm,overlap,limit", "modes to measure (the ceiling always is; the targets need all four)")
 	flag.Parse()
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
@@ -92,13 +94,16 @@ func runBench(ctx context.Context, opts *BenchOptions, out, log io.Writer) error
 	defer host.Close()
 	pool := docker.NewPool(cold, docker.PoolOptions{Size: opts.Parallel})
 	defer pool.Close()
+	overlap := docker.NewPool(cold, docker.PoolOptions{Size: opts.Parallel, Overlap: true})
+	defer overlap.Close()
 
 	started := time.Now()
 	load0 := loadAverage()
 	modes := []mode{
 		{name: "naive", what: "docker run --rm per test (CLI)", sb: &naive{image: opts.Image}, samples: opts.NaiveSamples, batch: opts.NaiveBatch},
 		{name: "cold", what: "a container per submission (Engine API)", sb: cold},
-		{name: "warm", what: fmt.Sprintf("warm pool (%d per memory limit)", pool.Size()), sb: pool, ready: pool.Fill},
+		{name: "warm", what: fmt.Sprintf("warm pool of %d, tests and churn take turns", pool.Size()), sb: pool, ready: pool.Fill},
+		{name: "overlap", what: fmt.Sprintf("warm pool of %d, churn overlapping tests", overlap.Size()), sb: overlap, ready: overlap.Fill},
 		{name: "limit", what: "the harness on the host, no container", sb: host},
 	}
 	fmt.Fprintf(log, "judge-bench: %d latency samples and %d at once per mode (naive: %d and %d), %d in parallel\n",
@@ -110,6 +115,9 @@ func runBench(ctx context.Context, opts *BenchOptions, out, log io.Writer) error
 	tables := map[string][]result{}
 	for _, s := range []subject{synthetic, real} {
 		for _, m := range modes {
+			if !strings.Contains(","+opts.Modes+",", ","+m.name+",") {
+				continue
+			}
 			r, err := measure(ctx, log, m, s, opts.Samples, opts.Batch, opts.Parallel)
 			if err != nil {
 				return fmt.Errorf("%s / %s: %w", s.name, m.name, err)
@@ -119,34 +127,34 @@ func runBench(ctx context.Context, opts *BenchOptions, out, log io.Writer) error
 		tables[s.name] = append(tables[s.name], ceil)
 	}
 	poolStats := pool.Stats()
-	warm, limit := modes[2], modes[3]
-	fmt.Fprintf(log, "  CPU-time spread: %s's reference judged %d times idle, under load on the host, under load through the pool\n", real.p.ID, opts.Spread)
 	var spreads []spreadRow
-	xs, err := cpuTimes(ctx, warm, real, opts.Spread, true)
-	if err != nil {
-		return fmt.Errorf("spread: %w", err)
-	}
-	spreads = append(spreads, spreadRow{"idle (pool full before each)", xs})
-	for _, load := range []struct {
-		name string
-		sb   judge.Sandbox
-	}{
-		{fmt.Sprintf("%d %s judgings at a time on the host", opts.Parallel, synthetic.name), limit.sb},
-		{fmt.Sprintf("%d %s judgings at a time through the pool", opts.Parallel, synthetic.name), warm.sb},
-	} {
-		if err := warm.ready(ctx, real.p.Limits.MemoryMiB); err != nil {
-			return err
+	if opts.Spread > 0 {
+		warm, strictLoad, overlapLoad := modes[2], modes[2], modes[3]
+		judging := func(sb judge.Sandbox) func(context.Context) error {
+			return func(ctx context.Context) error { _, err := judgeOnce(ctx, sb, synthetic); return err }
 		}
-		err := underLoad(ctx, load.sb, synthetic, opts.Parallel, func() error {
-			xs, err = cpuTimes(ctx, warm, real, opts.Spread, false)
-			return err
-		})
-		if err != nil {
-			return fmt.Errorf("spread: %w", err)
+		scenarios := []scenario{
+			{name: "idle (pool full before each)", ref: warm, fill: true},
+			{name: fmt.Sprintf("%d container lifecycles at a time alongside", runtime.NumCPU()), ref: warm, conc: runtime.NumCPU(), load: cold.Lifecycle},
+			{name: fmt.Sprintf("%d %s judgings at a time on the host", opts.Parallel, synthetic.name), ref: warm, conc: opts.Parallel, load: judging(host)},
+			{name: fmt.Sprintf("%d %s judgings at a time, pool taking turns", opts.Parallel, synthetic.name), ref: strictLoad, conc: opts.Parallel, load: judging(pool)},
+			{name: fmt.Sprintf("%d %s judgings at a time, pool overlapping", opts.Parallel, synthetic.name), ref: overlapLoad, conc: opts.Parallel, load: judging(overlap)},
 		}
-		spreads = append(spreads, spreadRow{"under load: " + load.name, xs})
+		fmt.Fprintf(log, "  CPU-time spread: %s's reference judged %d times in %d situations\n", real.p.ID, opts.Spread, len(scenarios))
+		for _, sc := range scenarios {
+			xs, err := sc.cpuTimes(ctx, real, opts.Spread)
+			if err != nil {
+				return fmt.Errorf("spread: %s: %w", sc.name, err)
+			}
+			spreads = append(spreads, spreadRow{sc.name, xs})
+		}
 	}
+	printAll(out, opts, started, load0, engine, synthetic, real, tables, poolStats, spreads)
+	return nil
+}
 
+func printAll(out io.Writer, opts *BenchOptions, started time.Time, load0, engine string, synthetic, real subject,
+	tables map[string][]result, poolStats docker.PoolStats, spreads []spreadRow) {
 	fmt.Fprintf(out, "judge-bench, %s; %s; %d cores (%s); %s; load average %s at start, %s at end; %.0f s\n",
 		started.Format("2006-01-02 15:04"), runtime.GOOS+"/"+runtime.GOARCH, runtime.NumCPU(), cpuModel(), engine,
 		load0, loadAverage(), time.Since(started).Seconds())
@@ -155,16 +163,18 @@ func runBench(ctx context.Context, opts *BenchOptions, out, log io.Writer) error
 		fmt.Fprintf(out, "\n%s: %s, %d tests, %s\n", s.name, s.p.Mode, len(s.p.Tests), s.sub.Filename)
 		printRows(out, tables[s.name])
 	}
-	fmt.Fprintf(out, "\nwarm pool during the batches: %d jobs took a ready container, %d waited for a start\n", poolStats.Warm, poolStats.Waited)
+	fmt.Fprintf(out, "\nwarm pool (taking turns), all its jobs: %d took a ready container, %d waited for a start\n", poolStats.Warm, poolStats.Waited)
 	printTargets(out, tables[synthetic.name], tables[real.name], synthetic, real)
-	fmt.Fprintf(out, "\nCPU time of %s's %s (sum over its %d tests), judged %d times through the warm pool:\n", real.p.ID, real.sub.Filename, len(real.p.Tests), opts.Spread)
+	if len(spreads) == 0 {
+		return
+	}
+	fmt.Fprintf(out, "\nCPU time of %s's %s (sum over its %d tests), judged %d times through a warm pool:\n", real.p.ID, real.sub.Filename, len(real.p.Tests), opts.Spread)
 	base := summarize(spreads[0].xs)
 	for _, row := range spreads {
 		st := summarize(row.xs)
-		fmt.Fprintf(out, "  %-52s mean %6.1f ms  min %6.1f  max %6.1f  stdev %5.1f (%4.1f%%)  mean/idle %.2f\n",
+		fmt.Fprintf(out, "  %-58s mean %6.1f ms  min %6.1f  max %6.1f  stdev %5.1f (%4.1f%%)  mean/idle %.2f\n",
 			row.name, st.mean, st.min, st.max, st.stdev, 100*st.stdev/st.mean, st.mean/base.mean)
 	}
-	return nil
 }
 
 type spreadRow struct {
@@ -221,12 +231,17 @@ func printTargets(out io.Writer, syn, real []result, s, rl subject) {
 	line("cold subs/s / ceiling subs/s", func(rows []result) float64 {
 		return get(rows, "cold").perSecond / get(rows, "ceiling").perSecond
 	}, nil, "(for comparison)")
+	line("overlap subs/s / ceiling subs/s", func(rows []result) float64 {
+		return get(rows, "overlap").perSecond / get(rows, "ceiling").perSecond
+	}, nil, "(for comparison)")
 	// Each submission costs a container lifecycle plus the harness and tests: if both costs
 	// simply add up on the same cores, this is the best throughput possible.
-	line("warm subs/s / additive bound", func(rows []result) float64 {
-		c, l := get(rows, "ceiling").perSecond, get(rows, "limit").perSecond
-		return get(rows, "warm").perSecond / (1 / (1/c + 1/l))
-	}, nil, "bound = 1/(1/ceiling + 1/limit) subs/s")
+	bound := func(rows []result) float64 {
+		return 1 / (1/get(rows, "ceiling").perSecond + 1/get(rows, "limit").perSecond)
+	}
+	line("additive bound, subs/s", bound, nil, "1/(1/ceiling + 1/limit): lifecycle and tests on the same cores")
+	line("warm subs/s / additive bound", func(rows []result) float64 { return get(rows, "warm").perSecond / bound(rows) }, nil, "")
+	line("overlap subs/s / additive bound", func(rows []result) float64 { return get(rows, "overlap").perSecond / bound(rows) }, nil, "")
 }
 
 func verdict(x float64, ok func(float64) bool) string {
