@@ -52,7 +52,7 @@ func main() {
 	flag.IntVar(&opts.NaiveBatch, "naive-batch", 4, "batch size of the naive baseline")
 	flag.IntVar(&opts.Spread, "spread", 20, "judgings of the reference solution for the CPU-time spread, idle and under load")
 	flag.StringVar(&opts.Image, "image", docker.RunnerImage, "runner image")
-	flag.StringVar(&opts.Modes, "modes", "naive,cold,warm,overlap,limit", "modes to measure (the ceiling always is; the targets need all four)")
+	flag.StringVar(&opts.Modes, "modes", "naive,cold,warm,turns,limit", "modes to measure (the ceiling always is; the targets need all four)")
 	flag.Parse()
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
@@ -94,16 +94,16 @@ func runBench(ctx context.Context, opts *BenchOptions, out, log io.Writer) error
 	defer host.Close()
 	pool := docker.NewPool(cold, docker.PoolOptions{Size: opts.Parallel})
 	defer pool.Close()
-	overlap := docker.NewPool(cold, docker.PoolOptions{Size: opts.Parallel, Overlap: true})
-	defer overlap.Close()
+	turns := docker.NewPool(cold, docker.PoolOptions{Size: opts.Parallel, TakeTurns: true})
+	defer turns.Close()
 
 	started := time.Now()
 	load0 := loadAverage()
 	modes := []mode{
 		{name: "naive", what: "docker run --rm per test (CLI)", sb: &naive{image: opts.Image}, samples: opts.NaiveSamples, batch: opts.NaiveBatch},
 		{name: "cold", what: "a container per submission (Engine API)", sb: cold},
-		{name: "warm", what: fmt.Sprintf("warm pool of %d, tests and churn take turns", pool.Size()), sb: pool, ready: pool.Fill},
-		{name: "overlap", what: fmt.Sprintf("warm pool of %d, churn overlapping tests", overlap.Size()), sb: overlap, ready: overlap.Fill},
+		{name: "warm", what: fmt.Sprintf("warm pool of %d", pool.Size()), sb: pool, ready: pool.Fill},
+		{name: "turns", what: fmt.Sprintf("warm pool of %d, starts and tests take turns", turns.Size()), sb: turns, ready: turns.Fill},
 		{name: "limit", what: "the harness on the host, no container", sb: host},
 	}
 	fmt.Fprintf(log, "judge-bench: %d latency samples and %d at once per mode (naive: %d and %d), %d in parallel\n",
@@ -129,16 +129,18 @@ func runBench(ctx context.Context, opts *BenchOptions, out, log io.Writer) error
 	poolStats := pool.Stats()
 	var spreads []spreadRow
 	if opts.Spread > 0 {
-		warm, strictLoad, overlapLoad := modes[2], modes[2], modes[3]
+		warm, warmTurns := modes[2], modes[3]
 		judging := func(sb judge.Sandbox) func(context.Context) error {
 			return func(ctx context.Context) error { _, err := judgeOnce(ctx, sb, synthetic); return err }
 		}
+		at := fmt.Sprintf("%d %s judgings at a time", opts.Parallel, synthetic.name)
 		scenarios := []scenario{
 			{name: "idle (pool full before each)", ref: warm, fill: true},
 			{name: fmt.Sprintf("%d container lifecycles at a time alongside", runtime.NumCPU()), ref: warm, conc: runtime.NumCPU(), load: cold.Lifecycle},
-			{name: fmt.Sprintf("%d %s judgings at a time on the host", opts.Parallel, synthetic.name), ref: warm, conc: opts.Parallel, load: judging(host)},
-			{name: fmt.Sprintf("%d %s judgings at a time, pool taking turns", opts.Parallel, synthetic.name), ref: strictLoad, conc: opts.Parallel, load: judging(pool)},
-			{name: fmt.Sprintf("%d %s judgings at a time, pool overlapping", opts.Parallel, synthetic.name), ref: overlapLoad, conc: opts.Parallel, load: judging(overlap)},
+			{name: at + " on the host", ref: warm, conc: opts.Parallel, load: judging(host)},
+			{name: at + " in cold containers", ref: warm, conc: opts.Parallel, load: judging(cold)},
+			{name: at + " in the pool", ref: warm, conc: opts.Parallel, load: judging(pool)},
+			{name: at + " in the pool taking turns", ref: warmTurns, conc: opts.Parallel, load: judging(turns)},
 		}
 		fmt.Fprintf(log, "  CPU-time spread: %s's reference judged %d times in %d situations\n", real.p.ID, opts.Spread, len(scenarios))
 		for _, sc := range scenarios {
@@ -231,8 +233,8 @@ func printTargets(out io.Writer, syn, real []result, s, rl subject) {
 	line("cold subs/s / ceiling subs/s", func(rows []result) float64 {
 		return get(rows, "cold").perSecond / get(rows, "ceiling").perSecond
 	}, nil, "(for comparison)")
-	line("overlap subs/s / ceiling subs/s", func(rows []result) float64 {
-		return get(rows, "overlap").perSecond / get(rows, "ceiling").perSecond
+	line("turns subs/s / ceiling subs/s", func(rows []result) float64 {
+		return get(rows, "turns").perSecond / get(rows, "ceiling").perSecond
 	}, nil, "(for comparison)")
 	// Each submission costs a container lifecycle plus the harness and tests: if both costs
 	// simply add up on the same cores, this is the best throughput possible.
@@ -241,7 +243,7 @@ func printTargets(out io.Writer, syn, real []result, s, rl subject) {
 	}
 	line("additive bound, subs/s", bound, nil, "1/(1/ceiling + 1/limit): lifecycle and tests on the same cores")
 	line("warm subs/s / additive bound", func(rows []result) float64 { return get(rows, "warm").perSecond / bound(rows) }, nil, "")
-	line("overlap subs/s / additive bound", func(rows []result) float64 { return get(rows, "overlap").perSecond / bound(rows) }, nil, "")
+	line("turns subs/s / additive bound", func(rows []result) float64 { return get(rows, "turns").perSecond / bound(rows) }, nil, "")
 }
 
 func verdict(x float64, ok func(float64) bool) string {

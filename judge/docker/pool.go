@@ -29,10 +29,11 @@ type PoolOptions struct {
 	// Starters bounds the warm-ups that run at once to refill the pool (default: the number of
 	// cores). A job that finds no warm container always gets a start of its own at once.
 	Starters int
-	// Overlap lets container starts and removals run while tests are being timed: more
-	// throughput under load, but the tests' CPU times read up to about a quarter higher (make
-	// bench measures both). Off, the two take turns.
-	Overlap bool
+	// TakeTurns keeps container starts and removals from ever running while a test is being
+	// timed: the two take turns, test by test. Under full load the tests' CPU times then stay
+	// closer to idle ones, at a cost in throughput: a job waiting for a container waits for the
+	// tests running elsewhere (judge verify took a third longer). make bench measures both.
+	TakeTurns bool
 }
 
 // PoolStats counts what a pool did.
@@ -55,10 +56,11 @@ type PoolStats struct {
 // alternative (one size for all, set with ContainerUpdate when a job takes it) costs 10-40 ms on
 // the critical path.
 //
-// Container starts and removals never run next to tests being timed (unless Overlap): a start
-// alongside raised the tests' CPU time by 10-25% on 2 cores. Tests and churn take turns, and
-// refills do not even begin while a job runs tests unless its memory limit has no warm container
-// left (then waiting would cost the next job a whole start).
+// A container start next to a judging raised its tests' CPU time by 10-20% on 2 cores, so
+// refills do not begin while a job runs tests unless its memory limit has no warm container left
+// (then waiting would cost the next job a whole start): on a lightly loaded judge no container
+// starts next to a timed test. Under full load starts are the work itself, as they are for cold
+// containers; TakeTurns trades throughput for steadier times there.
 type Pool struct {
 	sb       *Sandbox
 	size     int
@@ -109,7 +111,7 @@ func NewPool(sb *Sandbox, opt PoolOptions) *Pool {
 		idle: map[int][]*box{}, want: map[int]int{}, starting: map[int]int{}, waiting: map[int]int{},
 		failed: map[int]int{}, used: map[int]time.Time{},
 	}
-	if !opt.Overlap {
+	if opt.TakeTurns {
 		p.phases = newPhases()
 	}
 	p.bg.Add(1)
