@@ -283,3 +283,18 @@ func TestHiddenExceptionShowsOnlyBuiltinTypes(t *testing.T) {
 		})
 	}
 }
+
+func TestTotalsHaveNoFloatNoise(t *testing.T) {
+	p := stdioProblem("1", "1", "1")
+	cpu := []time.Duration{1973 * time.Microsecond, 1988 * time.Microsecond, 3070 * time.Microsecond}
+	var execs []judge.Execution
+	for i, c := range cpu {
+		e := ok(i, "1")
+		e.CPU = c
+		execs = append(execs, e)
+	}
+	rep, err := (&judge.Judge{Sandbox: &fakeSandbox{execs: execs}}).Judge(context.Background(), p, src, judge.Options{})
+	require.NoError(t, err)
+	// 1.973 + 1.988 + 3.07 is 7.031000000000001 in float64; reports must say 7.031.
+	assert.Equal(t, 7.031, rep.CPUMillis)
+}
