@@ -1,5 +1,6 @@
 // Package docker is the judge's sandbox on the Docker Engine API: one hardened, throwaway
-// container per job, plus building the runner image without a registry. It is the only package
+// container per job, started on demand (Sandbox) or ahead of time (Pool), plus building the
+// runner image without a registry. It is the only package
 // that imports github.com/docker/docker. It must never run the docker CLI, never bind-mount a
 // host path the container could write, and never leave a container behind.
 package docker
