@@ -76,18 +76,19 @@ type Pool struct {
 	// phases keeps container starts and removals from running next to timed tests.
 	phases *phases
 
-	mu       sync.Mutex
-	changed  chan struct{}  // closed and replaced whenever a container is ready or a start fails
-	idle     map[int][]*box // by memory limit, oldest first
-	want     map[int]int    // replacements owed, by memory limit
-	starting map[int]int
-	waiting  map[int]int       // jobs waiting for a container, by memory limit
-	failed   map[int]int       // failed starts, by memory limit
-	used     map[int]time.Time // last time a job or Fill asked for that memory limit
-	active   int               // jobs between taking a container and the end of their reports
-	closed   bool
-	lastErr  error
-	stats    PoolStats
+	mu        sync.Mutex
+	changed   chan struct{}  // closed and replaced whenever a container is ready or a start fails
+	idle      map[int][]*box // by memory limit, oldest first
+	want      map[int]int    // replacements owed, by memory limit
+	starting  map[int]int
+	waiting   map[int]int       // jobs waiting for a container, by memory limit
+	failed    map[int]int       // failed starts, by memory limit
+	used      map[int]time.Time // last time a job or Fill asked for that memory limit
+	active    int               // jobs between taking a container and the end of their reports
+	closed    bool
+	lastErr   error // the last failed start
+	removeErr error // the last failed removal, which Close reports
+	stats     PoolStats
 }
 
 var _ judge.Sandbox = (*Pool)(nil)
@@ -197,11 +198,11 @@ func (p *Pool) Fill(ctx context.Context, memoryMiB int) error {
 	p.poke()
 	fails := p.failed[memoryMiB]
 	for len(p.idle[memoryMiB]) < p.size {
-		if p.failed[memoryMiB] > fails {
-			return fmt.Errorf("sandbox pool: fill: %w", p.lastErr)
-		}
 		if p.closed {
 			return ErrPoolClosed
+		}
+		if p.failed[memoryMiB] > fails {
+			return fmt.Errorf("sandbox pool: fill: %w", p.lastErr)
 		}
 		if err := p.await(ctx); err != nil {
 			return err
@@ -244,10 +245,7 @@ func (p *Pool) Close() error {
 	p.bg.Wait()
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	if p.lastErr != nil && errors.Is(p.lastErr, errRemove) {
-		return p.lastErr
-	}
-	return nil
+	return p.removeErr
 }
 
 // checkout takes the oldest ready container for that memory limit, or waits for one: a start is
@@ -330,9 +328,6 @@ func (p *Pool) release(b *box) {
 	p.bg.Done()
 }
 
-// errRemove marks a failed removal, which Close reports.
-var errRemove = errors.New("remove container")
-
 // removeLater force-removes a container off the critical path.
 func (p *Pool) removeLater(b *box) {
 	p.bg.Add(1)
@@ -343,7 +338,7 @@ func (p *Pool) removeLater(b *box) {
 		defer p.phases.leave(phaseChurn)
 		if err := p.sb.remove(context.Background(), b.id); err != nil {
 			p.mu.Lock()
-			p.lastErr = fmt.Errorf("sandbox pool: %w %s: %v", errRemove, b.name, err)
+			p.removeErr = fmt.Errorf("sandbox pool: remove container %s: %v", b.name, err)
 			p.mu.Unlock()
 		}
 	}()
