@@ -51,7 +51,7 @@ func main() {
 	flag.IntVar(&opts.NaiveSamples, "naive-samples", 2, "latency samples of the naive baseline (a docker run per test: slow)")
 	flag.IntVar(&opts.NaiveBatch, "naive-batch", 4, "batch size of the naive baseline")
 	flag.IntVar(&opts.Spread, "spread", 20, "judgings of the reference solution for the CPU-time spread, idle and under load")
-	flag.StringVar(&opts.Image, "image", docker.RunnerImage, "runner image")
+	flag.StringVar(&opts.Image, "image", docker.RunnerImage(), "runner image")
 	flag.StringVar(&opts.Modes, "modes", "naive,cold,warm,turns,limit", "modes to measure (the ceiling always is; the targets need all four)")
 	flag.Parse()
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)

@@ -94,7 +94,7 @@ func (f *Factory) Sandbox(ctx context.Context) (*docker.Sandbox, error) {
 		return nil, err
 	}
 	sb, err := docker.NewSandbox(ctx, c, f.Image)
-	if err != nil && f.Image == docker.RunnerImage && docker.HasRootfs(ctx, c) {
+	if err != nil && f.Image == docker.RunnerImage() && docker.HasRootfs(ctx, c) {
 		fmt.Fprintln(f.IO.ErrOut, "runner image missing or out of date: building its harness layer")
 		if _, berr := docker.Build(ctx, c, docker.BuildOptions{Progress: io.Discard}); berr != nil {
 			return nil, berr
@@ -149,7 +149,7 @@ func poolFlag(cmd *cobra.Command, f *Factory) {
 
 // Main runs the command line and returns the exit code.
 func Main(args []string, io *IO) int {
-	f := &Factory{IO: io, ProblemsDir: os.Getenv("JUDGE_PROBLEMS"), Image: docker.RunnerImage}
+	f := &Factory{IO: io, ProblemsDir: os.Getenv("JUDGE_PROBLEMS"), Image: docker.RunnerImage()}
 	defer f.Close()
 	// Ctrl-C and SIGTERM cancel the context: sandboxes are removed before the judge exits.
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)

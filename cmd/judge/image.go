@@ -75,6 +75,6 @@ func runImageBuild(ctx context.Context, f *Factory, opts *ImageOptions) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(f.IO.Out, "built %s (%s) in %.0f s\n", docker.RunnerImage, id, time.Since(start).Seconds())
+	fmt.Fprintf(f.IO.Out, "built %s (%s) in %.0f s\n", docker.RunnerImage(), id, time.Since(start).Seconds())
 	return nil
 }

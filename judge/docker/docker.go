@@ -24,6 +24,7 @@ import (
 	ocispec "github.com/opencontainers/image-spec/specs-go/v1"
 
 	"github.com/judge-dev/judge/judge"
+	pyrunner "github.com/judge-dev/judge/runner-images/python"
 )
 
 // apiClient lists the Engine API calls this package makes; *client.Client satisfies it and unit
@@ -40,6 +41,7 @@ type apiClient interface {
 	ImageInspect(ctx context.Context, image string, opts ...client.ImageInspectOption) (image.InspectResponse, error)
 	ImageImport(ctx context.Context, source image.ImportSource, ref string, options image.ImportOptions) (io.ReadCloser, error)
 	ImageBuild(ctx context.Context, buildContext io.Reader, options build.ImageBuildOptions) (build.ImageBuildResponse, error)
+	ImageList(ctx context.Context, options image.ListOptions) ([]image.Summary, error)
 	ImageRemove(ctx context.Context, image string, options image.RemoveOptions) ([]image.DeleteResponse, error)
 	Ping(ctx context.Context) (types.Ping, error)
 	ServerVersion(ctx context.Context) (types.Version, error)
@@ -56,13 +58,18 @@ const (
 
 // Image names.
 const (
-	// RunnerImage is the image submissions run in.
-	RunnerImage = "judge-python:latest"
+	// runnerRepo is the repository of runner images; the tag is the harness digest.
+	runnerRepo = "judge-python"
 	// RootfsImage is the Debian + python3 base imported from debootstrap.
 	RootfsImage = "judge-python-rootfs:bookworm"
 	// labelHarness records the digest of the harness baked into RunnerImage.
 	labelHarness = "io.judge.harness"
 )
+
+// RunnerImage is the image submissions run in. Its tag is the digest of the harness it holds, so
+// judges built from different harnesses (two work trees, an upgrade next to a running server)
+// each find their own image instead of rebuilding one tag back and forth.
+func RunnerImage() string { return runnerRepo + ":" + pyrunner.HarnessDigest()[:12] }
 
 // Connect returns an Engine API client from the environment (DOCKER_HOST, ...) with API version
 // negotiation on, after checking the engine answers.

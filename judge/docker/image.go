@@ -14,6 +14,7 @@ import (
 	"strings"
 
 	"github.com/docker/docker/api/types/build"
+	"github.com/docker/docker/api/types/filters"
 	"github.com/docker/docker/api/types/image"
 	"github.com/docker/docker/client"
 
@@ -31,7 +32,7 @@ func ImageID(ctx context.Context, c apiClient, ref string) (string, error) {
 		}
 		return "", fmt.Errorf("inspect runner image %s: %v: %w", ref, err, judge.ErrUnavailable)
 	}
-	if ref == RunnerImage && (img.Config == nil || img.Config.Labels[labelHarness] != pyrunner.HarnessDigest()) {
+	if ref == RunnerImage() && (img.Config == nil || img.Config.Labels[labelHarness] != pyrunner.HarnessDigest()) {
 		return "", fmt.Errorf("runner image %s holds another version of the harness: rebuild it with `judge image build`: %w", ref, judge.ErrUnavailable)
 	}
 	return img.ID, nil
@@ -48,7 +49,7 @@ type BuildOptions struct {
 	Progress io.Writer
 }
 
-// Build builds RunnerImage: the Debian + python3 base (debootstrap, then an image import; no
+// Build builds RunnerImage(): the Debian + python3 base (debootstrap, then an image import; no
 // registry needed) unless it exists, then the thin harness layer on top of it.
 func Build(ctx context.Context, c apiClient, opt BuildOptions) (string, error) {
 	progress := opt.Progress
@@ -57,7 +58,7 @@ func Build(ctx context.Context, c apiClient, opt BuildOptions) (string, error) {
 	}
 	// The images this build replaces are removed afterwards, so rebuilds leave no dangling
 	// images behind.
-	oldRunner := imageIDOrEmpty(ctx, c, RunnerImage)
+	oldRunner := imageIDOrEmpty(ctx, c, RunnerImage())
 	oldRootfs := ""
 	if opt.Rebuild {
 		oldRootfs = imageIDOrEmpty(ctx, c, RootfsImage)
@@ -68,13 +69,13 @@ func Build(ctx context.Context, c apiClient, opt BuildOptions) (string, error) {
 	} else if err := ensureRootfs(ctx, c, opt.Rebuild, progress); err != nil {
 		return "", err
 	}
-	fmt.Fprintf(progress, "building %s (harness %s)\n", RunnerImage, pyrunner.HarnessDigest()[:12])
+	fmt.Fprintf(progress, "building %s (harness %s)\n", RunnerImage(), pyrunner.HarnessDigest()[:12])
 	buildCtx, err := tarFiles(map[string][]byte{"Dockerfile": dockerfile, "harness.py": pyrunner.Harness})
 	if err != nil {
 		return "", err
 	}
 	resp, err := c.ImageBuild(ctx, buildCtx, build.ImageBuildOptions{
-		Tags:        []string{RunnerImage},
+		Tags:        []string{RunnerImage()},
 		Labels:      map[string]string{labelHarness: pyrunner.HarnessDigest()},
 		Remove:      true,
 		ForceRemove: true,
@@ -89,7 +90,7 @@ func Build(ctx context.Context, c apiClient, opt BuildOptions) (string, error) {
 	if err := streamMessages(resp.Body, progress); err != nil {
 		return "", fmt.Errorf("build runner image: %v: %w", err, judge.ErrUnavailable)
 	}
-	id, err := ImageID(ctx, c, RunnerImage)
+	id, err := ImageID(ctx, c, RunnerImage())
 	if err != nil {
 		return "", err
 	}
@@ -152,10 +153,18 @@ func ensureRootfs(ctx context.Context, c apiClient, rebuild bool, progress io.Wr
 	return nil
 }
 
-// RemoveImages removes the runner and base images (make clean-image).
+// RemoveImages removes every runner image (of any harness) and the base image (make clean-image).
 func RemoveImages(ctx context.Context, c apiClient) error {
 	var errs []error
-	for _, ref := range []string{RunnerImage, RootfsImage} {
+	refs := []string{}
+	runners, err := c.ImageList(ctx, image.ListOptions{Filters: filters.NewArgs(filters.Arg("reference", runnerRepo+":*"))})
+	if err != nil {
+		errs = append(errs, err)
+	}
+	for _, img := range runners {
+		refs = append(refs, img.RepoTags...)
+	}
+	for _, ref := range append(refs, RootfsImage) {
 		if _, err := c.ImageRemove(ctx, ref, image.RemoveOptions{PruneChildren: true}); err != nil && !client.IsErrNotFound(err) {
 			errs = append(errs, err)
 		}

@@ -26,12 +26,12 @@ func engine(t *testing.T) (*client.Client, *docker.Sandbox) {
 	ctx := context.Background()
 	c, err := docker.Connect(ctx)
 	require.NoError(t, err, "these tests need a running Docker engine (docker info)")
-	sb, err := docker.NewSandbox(ctx, c, docker.RunnerImage)
+	sb, err := docker.NewSandbox(ctx, c, docker.RunnerImage())
 	if err != nil && docker.HasRootfs(ctx, c) {
 		// Only the harness layer is stale: rebuilding it takes seconds.
 		_, err = docker.Build(ctx, c, docker.BuildOptions{})
 		require.NoError(t, err)
-		sb, err = docker.NewSandbox(ctx, c, docker.RunnerImage)
+		sb, err = docker.NewSandbox(ctx, c, docker.RunnerImage())
 	}
 	require.NoError(t, err, "these tests need the runner image: run `make image`")
 	t.Cleanup(func() {

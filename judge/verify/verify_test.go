@@ -105,7 +105,7 @@ func TestKattisPackageOnDocker(t *testing.T) {
 	c, err := docker.Connect(ctx)
 	require.NoError(t, err, "this test needs a running Docker engine")
 	defer c.Close()
-	sb, err := docker.NewSandbox(ctx, c, docker.RunnerImage)
+	sb, err := docker.NewSandbox(ctx, c, docker.RunnerImage())
 	require.NoError(t, err, "this test needs the runner image: make image")
 	p, err := problemset.LoadDir("../../testdata/problems/kattis-hypot")
 	require.NoError(t, err)
