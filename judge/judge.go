@@ -54,6 +54,10 @@ func (j *Judge) Judge(ctx context.Context, p *Problem, s Submission, opt Options
 		Submission:    s.Filename,
 		Total:         len(p.Tests),
 		Started:       started.UTC(),
+		TimeLimit:     DeclaredLimit(p, ""),
+	}
+	if p.TimeLimit != nil {
+		rep.TimeLimit = *p.TimeLimit
 	}
 
 	job := Job{

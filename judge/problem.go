@@ -24,6 +24,8 @@ type Problem struct {
 	Difficulty string
 	Mode       Mode
 	Limits     Limits
+	// TimeLimit says how Limits.Time was derived (Calibration.Apply); nil: it is the declared one.
+	TimeLimit  *TimeLimit
 	Validation Validation
 	Function   *FunctionSpec // nil in stdio mode
 	Forbidden  Forbidden

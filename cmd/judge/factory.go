@@ -15,6 +15,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/judge-dev/judge/judge"
+	"github.com/judge-dev/judge/judge/cache"
 	"github.com/judge-dev/judge/judge/docker"
 	"github.com/judge-dev/judge/judge/problemset"
 	"github.com/judge-dev/judge/problems"
@@ -46,9 +47,13 @@ type Factory struct {
 	// PoolSize is --pool (grade, verify): warm containers kept ready per memory limit for
 	// commands that judge many submissions; 0 starts a cold container per submission.
 	PoolSize int
+	// DeclaredLimits is --declared-limits: judge with the problems' declared time limits exactly,
+	// without calibrating them on this machine.
+	DeclaredLimits bool
 
-	docker *client.Client
-	pool   *docker.Pool
+	docker  *client.Client
+	sandbox *docker.Sandbox
+	pool    *docker.Pool
 }
 
 // Problems returns the problem set in use.
@@ -66,6 +71,31 @@ func (f *Factory) Problem(arg string) (*judge.Problem, error) {
 		return problemset.LoadDir(arg)
 	}
 	return f.Problems().Load(arg)
+}
+
+// ProblemList loads the problems named, or every problem of the set when none is.
+func (f *Factory) ProblemList(ids []string) ([]*judge.Problem, error) {
+	if len(ids) == 0 {
+		list, err := f.Problems().List()
+		if err != nil {
+			return nil, err
+		}
+		for _, s := range list {
+			ids = append(ids, s.ID)
+		}
+	}
+	if len(ids) == 0 {
+		return nil, usageError("no problems")
+	}
+	var probs []*judge.Problem
+	for _, id := range ids {
+		p, err := f.Problem(id)
+		if err != nil {
+			return nil, err
+		}
+		probs = append(probs, p)
+	}
+	return probs, nil
 }
 
 // Docker connects to the engine once, and removes containers that crashed judges left behind.
@@ -105,7 +135,60 @@ func (f *Factory) Sandbox(ctx context.Context) (*docker.Sandbox, error) {
 		return nil, err
 	}
 	sb.Runtime = f.Runtime
+	f.sandbox = sb
 	return sb, nil
+}
+
+// Calibrator measures time limits on this machine, judging in sb (the sandbox the command judges
+// in), one run per core at once: the load of grade and verify.
+func (f *Factory) Calibrator(ctx context.Context, sb judge.Sandbox) (*judge.Calibrator, error) {
+	if f.sandbox == nil {
+		if _, err := f.Sandbox(ctx); err != nil {
+			return nil, err
+		}
+	}
+	env, err := f.sandbox.Environment(ctx)
+	if err != nil {
+		return nil, err
+	}
+	dir, err := cache.Default()
+	if err != nil {
+		return nil, err
+	}
+	return &judge.Calibrator{Judge: &judge.Judge{Sandbox: sb}, Cache: dir, Environment: env, Parallel: runtime.NumCPU()}, nil
+}
+
+// TimeLimited returns p with the time limit it is judged with here: the calibrated one (measured
+// now, lazily, when this machine has none cached) or, with --declared-limits, the declared one.
+func (f *Factory) TimeLimited(ctx context.Context, p *judge.Problem, sb judge.Sandbox) (*judge.Problem, error) {
+	if f.DeclaredLimits {
+		q := *p
+		l := judge.DeclaredLimit(p, "--declared-limits")
+		q.TimeLimit = &l
+		return &q, nil
+	}
+	c, err := f.Calibrator(ctx, sb)
+	if err != nil {
+		return nil, err
+	}
+	cal, err := c.Cached(p)
+	if err != nil {
+		return nil, err
+	}
+	if cal == nil {
+		n := len(judge.AcceptedSubmissions(p))
+		if n > 0 {
+			fmt.Fprintf(f.IO.ErrOut, "calibrating the time limit of %s on this machine: %d accepted submission(s) x %d runs (once; cached in %s)\n",
+				p.ID, n, judge.DefaultCalibrationRuns, c.Cache.(cache.Dir).Root)
+		}
+		if cal, _, err = c.Calibrate(ctx, p); err != nil {
+			return nil, err
+		}
+		if n > 0 {
+			fmt.Fprintf(f.IO.ErrOut, "%s: %s\n", p.ID, cal.Limit())
+		}
+	}
+	return cal.Apply(p), nil
 }
 
 // BatchSandbox is the sandbox of commands that judge many submissions: a pool of PoolSize warm
@@ -196,8 +279,9 @@ Exit codes: 0 accepted; 1 judged but not accepted; 2 bad usage or bad input;
 	cmd.PersistentFlags().StringVar(&f.ProblemsDir, "problems", f.ProblemsDir, "problem root folder (default: the built-in problems; env JUDGE_PROBLEMS)")
 	cmd.PersistentFlags().StringVar(&f.Runtime, "runtime", "", "OCI runtime registered with Docker for the sandbox, e.g. runsc (gVisor)")
 	cmd.PersistentFlags().StringVar(&f.Image, "image", f.Image, "runner image")
+	cmd.PersistentFlags().BoolVar(&f.DeclaredLimits, "declared-limits", false, "judge with the problems' declared time limits exactly, without calibrating them on this machine")
 	cmd.SetFlagErrorFunc(func(c *cobra.Command, err error) error { return usageError("%v", err) })
-	cmd.AddCommand(newCmdRun(f), newCmdProblems(f), newCmdImage(f), newCmdInit(f), newCmdVerify(f), newCmdGrade(f))
+	cmd.AddCommand(newCmdCalibrate(f), newCmdRun(f), newCmdProblems(f), newCmdImage(f), newCmdInit(f), newCmdVerify(f), newCmdGrade(f))
 	return cmd
 }
 

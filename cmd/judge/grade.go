@@ -77,6 +77,9 @@ func runGrade(ctx context.Context, f *Factory, opts *GradeOptions) error {
 	if err := f.Warm(ctx, p.Limits.MemoryMiB); err != nil {
 		return err
 	}
+	if p, err = f.TimeLimited(ctx, p, sb); err != nil {
+		return err
+	}
 
 	// The reference is judged with the others, so that CPU times are compared under the same
 	// conditions; it is the first entry.

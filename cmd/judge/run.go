@@ -59,6 +59,9 @@ func runRun(ctx context.Context, f *Factory, opts *RunOptions) error {
 	if err != nil {
 		return err
 	}
+	if p, err = f.TimeLimited(ctx, p, sb); err != nil {
+		return err
+	}
 	j := &judge.Judge{Sandbox: sb}
 	jo := judge.Options{Reveal: opts.Reveal}
 	if f.IO.Terminal {

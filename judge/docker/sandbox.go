@@ -399,3 +399,15 @@ func (c *capped) tail() string {
 	}
 	return s
 }
+
+// Environment names where this sandbox judges: the runner image (and so the harness), the OCI
+// runtime, and the engine's machine. A time-limit calibration is valid only there.
+func (s *Sandbox) Environment(ctx context.Context) (string, error) {
+	info, err := s.client.Info(ctx)
+	if err != nil {
+		return "", s.unavailable("engine info", err)
+	}
+	return fmt.Sprintf("image %s; runtime %q; engine %s on %s (%s), %d CPUs, %d MiB, kernel %s, %s storage, cgroup v%s",
+		s.imageID, s.Runtime, info.ID, info.Name, info.OperatingSystem, info.NCPU, info.MemTotal>>20,
+		info.KernelVersion, info.Driver, info.CgroupVersion), nil
+}

@@ -51,6 +51,9 @@ func summary(tw *errWriter, r *judge.Report) {
 	}
 	tw.printf("\npassed %d/%d tests, score %.0f%%, cpu %.0f ms, total %.2f s\n",
 		r.Passed, r.Total, 100*r.Score, r.CPUMillis, r.WallMillis/1000)
+	if r.TimeLimit.EffectiveMillis > 0 {
+		tw.printf("time limit %s\n", r.TimeLimit)
+	}
 	if r.Python != "" || r.Image != "" {
 		tw.printf("python %s, image %s\n", r.Python, shortID(r.Image))
 	}

@@ -33,10 +33,13 @@ func intp(i int) *int      { return &i }
 
 // sampleReport has fixed timings, so the golden files need no normalising.
 func sampleReport() *judge.Report {
+	calibrated := time.Date(2026, 11, 24, 8, 30, 0, 0, time.UTC)
 	return &judge.Report{
 		SchemaVersion: judge.SchemaVersion, Problem: "two-sum", Submission: "sol.py",
 		Verdict: judge.WrongAnswer, Passed: 2, Total: 4, Score: 0.5, CPUMillis: 61.5, WallMillis: 812.25,
 		Python: "3.11.2", Image: "sha256:0123456789abcdef0123", Started: time.Date(2026, 11, 25, 9, 0, 0, 0, time.UTC),
+		TimeLimit: judge.TimeLimit{DeclaredMillis: 1000, EffectiveMillis: 3000, Source: "calibrated",
+			CalibratedAt: &calibrated, SlowestAcceptedMillis: 968, SlowestAcceptedTest: "secret/07-big", Multiplier: 3},
 		Tests: []judge.TestResult{
 			{Index: 0, Name: "sample/01", Group: "sample", Sample: true, Verdict: judge.Accepted, CPUMillis: 10, WallMillis: 12.5, MemoryMiB: 9.2,
 				Input: str("[[2, 7], 9]"), Expected: str("[0, 1]"), Actual: str("[0, 1]")},

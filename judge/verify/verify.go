@@ -22,7 +22,9 @@ type Result struct {
 	Problem     string  `json:"problem"`
 	OK          bool    `json:"ok"`
 	Tests       int     `json:"tests"`
-	LimitMillis float64 `json:"time_limit_ms"`
+	LimitMillis float64 `json:"time_limit_ms"` // the effective limit the submissions were judged with
+	// TimeLimit says how LimitMillis was derived (declared, or calibrated on this machine).
+	TimeLimit judge.TimeLimit `json:"time_limit"`
 	// SlowestAC is the slowest test of any accepted submission.
 	SlowestACMillis float64      `json:"slowest_accepted_ms"`
 	SlowestACTest   string       `json:"slowest_accepted_test"`
@@ -61,7 +63,10 @@ type Verifier struct {
 
 // Problem verifies one problem package.
 func (v *Verifier) Problem(ctx context.Context, p *judge.Problem) (*Result, error) {
-	r := &Result{Problem: p.ID, Tests: len(p.Tests), LimitMillis: millis(p.Limits.Time)}
+	r := &Result{Problem: p.ID, Tests: len(p.Tests), LimitMillis: millis(p.Limits.Time), TimeLimit: judge.DeclaredLimit(p, "")}
+	if p.TimeLimit != nil {
+		r.TimeLimit = *p.TimeLimit
+	}
 	if err := v.inputs(ctx, p, r); err != nil {
 		return nil, err
 	}
