@@ -69,7 +69,7 @@ func calibrationProblem() *judge.Problem {
 type mapCache map[string]*judge.Calibration
 
 func (m mapCache) Load(key string) (*judge.Calibration, error) { return m[key], nil }
-func (m mapCache) Store(c *judge.Calibration) error           { m[c.Key] = c; return nil }
+func (m mapCache) Store(c *judge.Calibration) error            { m[c.Key] = c; return nil }
 
 func TestMeasureTakesTheSlowestMedian(t *testing.T) {
 	sb := &timedSandbox{cpu: func(src string, run, test int) time.Duration {
