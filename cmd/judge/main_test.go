@@ -106,15 +106,24 @@ func TestInit(t *testing.T) {
 
 // TestRunAgainstDocker judges through the real engine: exit codes, JSON schema and JUnit.
 func TestRunAgainstDocker(t *testing.T) {
+	cacheDir := t.TempDir()
+	t.Setenv("JUDGE_CACHE_DIR", cacheDir)
 	junit := filepath.Join(t.TempDir(), "r.xml")
 	code, out, stderr := run(t, "run", "--json", "--junit", junit, "two-sum", "../../testdata/demo/two_sum.py")
 	require.Equal(t, 0, code, stderr)
+	assert.Contains(t, stderr, "calibrating the time limit of two-sum on this machine", "the first run calibrates, and says so")
 	var rep struct {
 		Schema  int    `json:"schema_version"`
 		Verdict string `json:"verdict"`
 		Python  string `json:"python"`
 		Image   string `json:"image"`
-		Tests   []struct {
+		Limit   struct {
+			Declared  float64 `json:"declared_ms"`
+			Effective float64 `json:"effective_ms"`
+			Source    string  `json:"source"`
+			Slowest   float64 `json:"slowest_accepted_ms"`
+		} `json:"time_limit"`
+		Tests []struct {
 			Verdict  string   `json:"verdict"`
 			Sample   bool     `json:"sample"`
 			Input    *string  `json:"input"`
@@ -127,6 +136,13 @@ func TestRunAgainstDocker(t *testing.T) {
 	assert.Equal(t, "AC", rep.Verdict)
 	assert.NotEmpty(t, rep.Python)
 	assert.NotEmpty(t, rep.Image)
+	assert.Equal(t, "calibrated", rep.Limit.Source)
+	assert.Equal(t, 1000.0, rep.Limit.Declared)
+	assert.GreaterOrEqual(t, rep.Limit.Effective, rep.Limit.Declared, "never below the declared limit")
+	assert.GreaterOrEqual(t, rep.Limit.Effective, 3*rep.Limit.Slowest, "at least 3x the slowest accepted test")
+	assert.Positive(t, rep.Limit.Slowest)
+	cached, _ := filepath.Glob(filepath.Join(cacheDir, "calibration", "*.json"))
+	assert.Len(t, cached, 1, "the calibration is cached")
 	require.NotEmpty(t, rep.Tests)
 	for _, tr := range rep.Tests {
 		assert.Equal(t, tr.Sample, tr.Input != nil, "only samples show their input")
@@ -142,9 +158,28 @@ func TestRunAgainstDocker(t *testing.T) {
 	assert.Equal(t, len(rep.Tests), doc.Tests, "one testcase per test")
 
 	wrong := writeFile(t, "w.py", "def two_sum(nums, target):\n    return [0, 1]\n")
-	code, out, _ = run(t, "run", "two-sum", wrong)
+	code, out, stderr = run(t, "run", "two-sum", wrong)
 	assert.Equal(t, 1, code, "judged, not accepted")
 	assert.Contains(t, out, "WA")
+	assert.NotContains(t, stderr, "calibrating", "the second run uses the cached calibration")
+	assert.Contains(t, out, "time limit 1 s declared")
+
+	code, out, _ = run(t, "problems", "list", "--json")
+	require.Equal(t, 0, code)
+	var list []struct {
+		ID    string           `json:"ID"`
+		Limit *json.RawMessage `json:"time_limit"`
+	}
+	require.NoError(t, json.Unmarshal([]byte(out), &list))
+	for _, row := range list {
+		assert.Equal(t, row.ID == "two-sum", row.Limit != nil, "%s: only two-sum is calibrated in this cache", row.ID)
+	}
+
+	code, out, _ = run(t, "--declared-limits", "run", "--json", "two-sum", "../../testdata/demo/two_sum.py")
+	require.Equal(t, 0, code)
+	require.NoError(t, json.Unmarshal([]byte(out), &rep))
+	assert.Equal(t, "declared", rep.Limit.Source)
+	assert.Equal(t, 1000.0, rep.Limit.Effective)
 
 	code, out, _ = run(t, "run", "two-sum", writeFile(t, "ce.py", "def two_sum(:\n"))
 	assert.Equal(t, 1, code)

@@ -7,6 +7,8 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/judge-dev/judge/judge"
+	"github.com/judge-dev/judge/judge/problemset"
 	"github.com/judge-dev/judge/judge/report"
 )
 
@@ -41,28 +43,67 @@ func newCmdProblems(f *Factory) *cobra.Command {
 	return cmd
 }
 
-func runProblemsList(_ context.Context, f *Factory, opts *ProblemsOptions) error {
+func runProblemsList(ctx context.Context, f *Factory, opts *ProblemsOptions) error {
 	list, err := f.Problems().List()
 	if err != nil {
 		return err
 	}
+	limits, why := cachedLimits(ctx, f, list)
 	if opts.JSON {
 		type row struct {
 			ID, Name, Mode, Difficulty string
 			TimeSeconds                float64 `json:"time_s"`
 			MemoryMiB, OutputMiB       int
+			// TimeLimit is the limit judged with on this machine: calibrated, or declared (with
+			// the reason); null when this machine has not calibrated the problem yet.
+			TimeLimit *judge.TimeLimit `json:"time_limit"`
 		}
 		rows := []row{}
 		for _, s := range list {
-			rows = append(rows, row{s.ID, s.Name, string(s.Mode), s.Difficulty, s.Time.Seconds(), s.MemoryMiB, s.OutputMiB})
+			rows = append(rows, row{s.ID, s.Name, string(s.Mode), s.Difficulty, s.Time.Seconds(), s.MemoryMiB, s.OutputMiB, limits[s.ID]})
 		}
 		return report.JSON(f.IO.Out, rows)
 	}
-	fmt.Fprintf(f.IO.Out, "%-28s %-34s %-9s %-7s %6s %8s\n", "ID", "TITLE", "MODE", "LEVEL", "TIME", "MEMORY")
+	fmt.Fprintf(f.IO.Out, "%-28s %-34s %-9s %-7s %6s %6s %8s\n", "ID", "TITLE", "MODE", "LEVEL", "TIME", "HERE", "MEMORY")
 	for _, s := range list {
-		fmt.Fprintf(f.IO.Out, "%-28s %-34s %-9s %-7s %5gs %5d MiB\n", s.ID, s.Name, s.Mode, s.Difficulty, s.Time.Seconds(), s.MemoryMiB)
+		here := "-"
+		if l := limits[s.ID]; l != nil {
+			here = fmt.Sprintf("%.1fs", l.EffectiveMillis/1000)
+		}
+		fmt.Fprintf(f.IO.Out, "%-28s %-34s %-9s %-7s %5gs %6s %5d MiB\n", s.ID, s.Name, s.Mode, s.Difficulty, s.Time.Seconds(), here, s.MemoryMiB)
 	}
+	fmt.Fprintf(f.IO.Out, "\nTIME is the declared CPU limit per test; HERE the limit judged with on this machine (%s).\n", why)
 	return nil
+}
+
+// cachedLimits returns, per problem, the time limit this machine judges it with when that is
+// known without judging anything (a cached calibration, or --declared-limits), and says what
+// the blanks mean.
+func cachedLimits(ctx context.Context, f *Factory, list []problemset.Summary) (map[string]*judge.TimeLimit, string) {
+	out := map[string]*judge.TimeLimit{}
+	for _, s := range list {
+		p, err := f.Problem(s.ID)
+		if err != nil {
+			continue
+		}
+		if f.DeclaredLimits {
+			l := judge.DeclaredLimit(p, "--declared-limits")
+			out[s.ID] = &l
+			continue
+		}
+		c, err := f.Calibrator(ctx, nil)
+		if err != nil {
+			return out, "unknown: " + describe(err)
+		}
+		if cal, err := c.Cached(p); err == nil && cal != nil {
+			l := cal.Limit()
+			out[s.ID] = &l
+		}
+	}
+	if f.DeclaredLimits {
+		return out, "--declared-limits"
+	}
+	return out, "calibrated; - means not calibrated yet: the first run, grade or verify of it does that, or judge calibrate"
 }
 
 func runProblemsShow(_ context.Context, f *Factory, opts *ProblemsOptions) error {

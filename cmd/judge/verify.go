@@ -31,7 +31,9 @@ func newCmdVerify(f *Factory) *cobra.Command {
 input validator accepts every test; every file under submissions/<verdict>/ gets that
 verdict (accepted: AC on every test; wrong_answer: some WA and nothing worse;
 time_limit_exceeded: TLE even with twice the limit; run_time_error: RE); and the time
-limit is at least 2x the slowest accepted test. With no arguments, every problem.
+limit is at least 2x the slowest accepted test. The limit is the one calibrated on this
+machine (see judge calibrate; measured first when none is cached), or with
+--declared-limits the declared one. With no arguments, every problem.
 Exit 0 only when everything holds.`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Problems = args
