@@ -214,7 +214,8 @@ func (c *Calibrator) Calibrate(ctx context.Context, p *Problem) (cal *Calibratio
 	if err != nil {
 		return nil, false, err
 	}
-	if c.Cache != nil {
+	// Nothing measured (no accepted submission) is not worth a file.
+	if c.Cache != nil && cal.Note == "" {
 		if err := c.Cache.Store(cal); err != nil {
 			return nil, false, err
 		}

@@ -43,7 +43,8 @@ func startJudge(t *testing.T, bin string, env []string, args ...string) *judgePr
 	p := &judgeProcess{done: make(chan struct{})}
 	p.cmd = exec.Command(bin, append([]string{"--problems", "problems"}, args...)...)
 	p.cmd.Dir = filepath.Join(repoRoot(), "testdata")
-	p.cmd.Env = append(os.Environ(), env...)
+	// Calibrations go to a cache of the test's own, not the user's.
+	p.cmd.Env = append(append(os.Environ(), "JUDGE_CACHE_DIR="+t.TempDir()), env...)
 	p.cmd.Stdout, p.cmd.Stderr = &p.stdout, &p.stderr
 	require.NoError(t, p.cmd.Start())
 	go func() {

@@ -222,7 +222,7 @@ func runRequest(t *testing.T, c *client.Client, bin, tmp, runtimeName string, hc
 	args = append(args, "run", hc.Problem, filepath.Join("hostile", hc.File))
 	cmd := exec.CommandContext(ctx, bin, args...)
 	cmd.Dir = filepath.Join(repoRoot(), "testdata")
-	cmd.Env = append(os.Environ(), "TMPDIR="+tmp)
+	cmd.Env = append(os.Environ(), "TMPDIR="+tmp, "JUDGE_CACHE_DIR="+t.TempDir())
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	err := cmd.Run()
