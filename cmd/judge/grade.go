@@ -175,7 +175,7 @@ func runGrade(ctx context.Context, f *Factory, opts *GradeOptions) error {
 			ref = nil
 		}
 	}
-	b := report.Batch{Problem: p.ID, Reference: ref, ReferencePath: refPath, Entries: entries}
+	b := report.Batch{Problem: p.ID, Reference: ref, ReferencePath: refPath, TimeLimit: p.TimeLimit, Entries: entries}
 	if err := write(f, b); err != nil {
 		return err
 	}

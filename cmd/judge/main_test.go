@@ -13,6 +13,18 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
+// TestMain keeps the commands' calibrations in a cache of the tests' own, never the user's.
+func TestMain(m *testing.M) {
+	dir, err := os.MkdirTemp("", "judge-cmd-test-cache-")
+	if err != nil {
+		panic(err)
+	}
+	os.Setenv("JUDGE_CACHE_DIR", dir)
+	code := m.Run()
+	os.RemoveAll(dir)
+	os.Exit(code)
+}
+
 // run runs the command line in-process and returns exit code, stdout and stderr.
 func run(t *testing.T, args ...string) (int, string, string) {
 	t.Helper()

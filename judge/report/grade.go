@@ -18,7 +18,9 @@ type Batch struct {
 	// given relative to its total CPU. Nil when the problem ships none.
 	Reference     *judge.Report
 	ReferencePath string
-	Entries       []Entry
+	// TimeLimit is the limit every submission was judged with, and how it was derived.
+	TimeLimit *judge.TimeLimit
+	Entries   []Entry
 }
 
 // Entry is one submission of a batch: its report, or why it could not be judged.
@@ -78,7 +80,11 @@ func GradeText(w io.Writer, b Batch) error {
 		subW = max(subW, min(40, utf8.RuneCountInString(r.Submission)))
 		slowW = max(slowW, min(44, utf8.RuneCountInString(slowest(r))))
 	}
-	tw.printf("%s: %d submission(s)%s\n\n", b.Problem, len(b.Entries), referenceNote(b))
+	tw.printf("%s: %d submission(s)%s\n", b.Problem, len(b.Entries), referenceNote(b))
+	if b.TimeLimit != nil {
+		tw.printf("time limit %s\n", b.TimeLimit)
+	}
+	tw.printf("\n")
 	tw.printf("%-*s %-7s %5s %7s %9s  %-*s %8s  %s\n", subW, "SUBMISSION", "VERDICT", "SCORE", "PASSED", "CPU ms", slowW, "SLOWEST TEST", "vs REF", "NOTE")
 	for _, r := range rows {
 		line := fmt.Sprintf("%-*s %-7s %5s %7s %9s  %-*s %8s  %s", subW, clip(r.Submission, subW), r.Verdict, score(r), passed(r), cpu(r),
@@ -132,6 +138,9 @@ func GradeCSV(w io.Writer, b Batch) error {
 func GradeMarkdown(w io.Writer, b Batch) error {
 	tw := &errWriter{w: w}
 	tw.printf("### %s: %d submission(s)%s\n\n", mdEscape(b.Problem), len(b.Entries), mdEscape(referenceNote(b)))
+	if b.TimeLimit != nil {
+		tw.printf("Time limit %s.\n\n", mdEscape(b.TimeLimit.String()))
+	}
 	tw.printf("| Submission | Verdict | Score | Passed | CPU ms | Slowest test | vs ref | Note |\n")
 	tw.printf("|---|---|--:|--:|--:|---|--:|---|\n")
 	for _, r := range Rows(b) {

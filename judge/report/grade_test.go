@@ -29,6 +29,7 @@ func sampleBatch() report.Batch {
 		Message: "forbidden: sorted() at line 3"}
 	return report.Batch{
 		Problem: "two-sum", Reference: ref, ReferencePath: "submissions/accepted/hash_map.py",
+		TimeLimit: &judge.TimeLimit{DeclaredMillis: 1000, EffectiveMillis: 1000, Source: "declared", Note: "--declared-limits"},
 		Entries: []report.Entry{
 			{Path: "alice.py", Report: slow},
 			{Path: "bob|pipe.py", Report: sampleReport()},
