@@ -39,7 +39,7 @@ func (j *Judge) Judge(ctx context.Context, p *Problem, s Submission, opt Options
 	if err := CheckSource(s); err != nil {
 		return nil, err
 	}
-	flags, err := check.ParseFlagList(p.Validation.Flags)
+	flags, err := p.Validation.CheckerFlags()
 	if err != nil {
 		return nil, fmt.Errorf("judge %s: validator_flags: %v: %w", p.ID, err, ErrBadInput)
 	}
@@ -342,7 +342,7 @@ func (j *Judge) validate(ctx context.Context, p *Problem, tests []int, outputs m
 		Mode:      JobValidate,
 		Filename:  p.Validation.Validator.Entry,
 		Validator: p.Validation.Validator,
-		Flags:     p.Validation.Flags,
+		Flags:     p.Validation.ValidatorArgs(),
 		Limits: JobLimits{
 			Time: 10 * time.Second, Wall: 20 * time.Second, MemoryMiB: 512,
 			OutputBytes: 1 << 20, StderrBytes: 16 << 10,

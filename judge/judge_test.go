@@ -298,3 +298,32 @@ func TestTotalsHaveNoFloatNoise(t *testing.T) {
 	// 1.973 + 1.988 + 3.07 is 7.031000000000001 in float64; reports must say 7.031.
 	assert.Equal(t, 7.031, rep.CPUMillis)
 }
+
+// validator_flags belong to whoever judges the output: the default checker parses them, a
+// custom output validator gets them as arguments, unread (problemtools semantics).
+func TestValidatorFlagsGoToTheirOwner(t *testing.T) {
+	t.Run("custom validator gets them as arguments", func(t *testing.T) {
+		p := stdioProblem("1")
+		p.Validation.Flags = []string{"tolerance", "0.5", "case_insensitive"}
+		p.Validation.Validator = &judge.Program{Entry: "validate.py", Files: map[string][]byte{"validate.py": []byte("")}}
+		fs := &fakeSandbox{execs: []judge.Execution{ok(0, "1")}, validate: func(int, [][]byte) int { return 42 }}
+		rep, err := (&judge.Judge{Sandbox: fs}).Judge(context.Background(), p, src, judge.Options{})
+		require.NoError(t, err, "flags the default checker does not know are not bad input with a custom validator")
+		assert.Equal(t, judge.Accepted, rep.Verdict)
+		require.Len(t, fs.jobs, 2)
+		assert.Equal(t, []string{"tolerance", "0.5", "case_insensitive"}, fs.jobs[1].Flags)
+		assert.Empty(t, fs.jobs[0].Flags, "the submission's job carries no validator flags")
+	})
+	t.Run("default checker parses them", func(t *testing.T) {
+		p := stdioProblem("1")
+		p.Validation.Flags = []string{"tolerance", "0.5"}
+		_, err := (&judge.Judge{Sandbox: &fakeSandbox{execs: []judge.Execution{ok(0, "1")}}}).Judge(context.Background(), p, src, judge.Options{})
+		require.ErrorIs(t, err, judge.ErrBadInput)
+		assert.Contains(t, err.Error(), "tolerance")
+
+		p.Validation.Flags = []string{"case_sensitive"}
+		rep, err := (&judge.Judge{Sandbox: &fakeSandbox{execs: []judge.Execution{ok(0, "1")}}}).Judge(context.Background(), p, src, judge.Options{})
+		require.NoError(t, err)
+		assert.Equal(t, judge.Accepted, rep.Verdict)
+	})
+}
