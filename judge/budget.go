@@ -2,8 +2,15 @@ package judge
 
 import (
 	"fmt"
-	"time"
 )
+
+// maxOverLimit is how many tests over a limit one judging may run (without Options.All). The
+// first gives the verdict; the second, on a smaller input, tells a submission that is slow
+// only on large inputs (it then passes the rest) from one that is hopeless on every input (an
+// endless loop); a third would add cost, not information. Two CPU limits plus container starts
+// keep `while True: pass` under 10 s even on a busy 2-core machine, where a 1 s CPU limit took
+// 3.3 s of wall time (measured; README "Judging budget").
+const maxOverLimit = 2
 
 // budget is the judging budget (README: "Judging budget"): it decides which tests a submission
 // that goes over its limits does not run, so that a hopeless submission costs seconds, not a
@@ -14,18 +21,16 @@ import (
 //     larger (bytes of the .in) are not run. A solution too slow or too big on one input is
 //     assumed to be so on every input at least that large. Smaller tests still run, in a new
 //     sandbox.
-//   - Bound: each test over a limit is charged what it cost, in limits: the CPU limit, or the
-//     per-test wall-clock limit when it ran that long (a sleeping or blocked submission). Once the
-//     charges reach one wall-clock limit (3T+2 s), nothing more is run. That allows 5 tests over
-//     a 1 s CPU limit (3 at 10 s, 7 at 0.5 s) but only one that sleeps, so the hopeless part of a
-//     judging costs about one wall-clock limit whatever the submission does. The bound counts
-//     limits, not measured time, so the same submission skips the same tests on every machine.
+//   - Bound: after maxOverLimit tests over a limit nothing more runs; a test that ran out of
+//     wall-clock time (it sleeps or blocks, and would on every test) ends the judging at once,
+//     since it alone costs 3T+2 s. The bound counts tests, not measured time, so the same
+//     submission skips the same tests on every machine.
 //
 // With Options.All the budget never skips anything.
 type budget struct {
 	all   bool
 	lim   JobLimits
-	spent time.Duration
+	spent bool
 	over  []overLimit // tests over a limit, in the order they ran
 }
 
@@ -46,11 +51,7 @@ func (b *budget) exceeded(res TestResult, e Execution, t Test) bool {
 	}
 	o := overLimit{name: t.Name, verdict: res.Verdict, size: len(t.Input), wall: e.Wall >= b.lim.Wall}
 	b.over = append(b.over, o)
-	if o.wall {
-		b.spent += b.lim.Wall
-	} else {
-		b.spent += b.lim.Time
-	}
+	b.spent = b.spent || o.wall || len(b.over) >= maxOverLimit
 	return true
 }
 
@@ -59,17 +60,16 @@ func (b *budget) skip(t Test) (string, bool) {
 	if b.all || len(b.over) == 0 {
 		return "", false
 	}
-	if b.spent >= b.lim.Wall {
-		last := b.over[len(b.over)-1]
-		if last.wall && len(b.over) == 1 {
-			return fmt.Sprintf("not run: judging budget spent (test %s ran out of wall-clock time)", last.name), true
-		}
-		return fmt.Sprintf("not run: judging budget spent (%d tests over a limit)", len(b.over)), true
-	}
 	for _, o := range b.over {
 		if len(t.Input) >= o.size {
 			return fmt.Sprintf("not run: test %s exceeded the %s limit and this test is as large or larger", o.name, limitName(o.verdict)), true
 		}
+	}
+	if b.spent {
+		if last := b.over[len(b.over)-1]; last.wall {
+			return fmt.Sprintf("not run: judging budget spent (test %s ran out of wall-clock time)", last.name), true
+		}
+		return fmt.Sprintf("not run: judging budget spent (%d tests over a limit)", len(b.over)), true
 	}
 	return "", false
 }
