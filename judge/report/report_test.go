@@ -76,7 +76,7 @@ func TestFormats(t *testing.T) {
 		{"text", func(b *bytes.Buffer, r *judge.Report) error { return report.Text(b, r) }},
 		{"json", func(b *bytes.Buffer, r *judge.Report) error { return report.JSON(b, r) }},
 		{"junit", func(b *bytes.Buffer, r *judge.Report) error {
-			return report.JUnit(b, report.Suite("two-sum/sol.py", r))
+			return report.JUnit(b, report.Suite(r.Problem+"/"+r.Submission, r))
 		}},
 	}
 	for _, tc := range cases {
