@@ -26,6 +26,8 @@ type Options struct {
 	// StopOnFailure stops at the first test that is not accepted (judge verify on submissions
 	// that must fail).
 	StopOnFailure bool
+	// All runs every test: the judging budget (budget.go) skips none after a test over a limit.
+	All bool
 	// Progress, when set, is called after each test with its result.
 	Progress func(done, total int, t TestResult)
 }
@@ -39,7 +41,7 @@ func (j *Judge) Judge(ctx context.Context, p *Problem, s Submission, opt Options
 	if err := CheckSource(s); err != nil {
 		return nil, err
 	}
-	flags, err := check.ParseFlagList(p.Validation.Flags)
+	flags, err := p.Validation.CheckerFlags()
 	if err != nil {
 		return nil, fmt.Errorf("judge %s: validator_flags: %v: %w", p.ID, err, ErrBadInput)
 	}
@@ -67,8 +69,6 @@ func (j *Judge) Judge(ctx context.Context, p *Problem, s Submission, opt Options
 		Function:  p.Function,
 		Forbidden: p.Forbidden,
 		Limits:    jobLimits(p.Limits),
-		Tests:     len(p.Tests),
-		Frames:    func(i int) [][]byte { return [][]byte{p.Tests[i].Input} },
 	}
 	if p.Mode == Function {
 		job.Mode = JobFunction
@@ -85,33 +85,86 @@ func (j *Judge) Judge(ctx context.Context, p *Problem, s Submission, opt Options
 			opt.Progress(len(results), len(p.Tests), t)
 		}
 	}
-	info, err := j.Sandbox.Run(ctx, job, func(e Execution) bool {
-		if e.Test < 0 || e.Test >= len(p.Tests) {
-			return false
-		}
-		t := p.Tests[e.Test]
-		res := baseResult(e, t)
-		if e.Status == StatusOK && custom {
-			pending = append(pending, e.Test)
-			outputs[e.Test] = e.Output
-			bases[e.Test] = res
-			return true
-		}
-		res.Verdict, res.Message = safeDecide(p, flags, e, t)
-		fill(&res, t, e.Output, e.Stderr, opt.Reveal)
-		record(res)
-		return !(opt.StopOnFailure && res.Failed())
-	})
-	if err != nil {
-		return nil, err
+	b := newBudget(job.Limits, opt.All)
+	todo := make([]int, len(p.Tests))
+	for i := range todo {
+		todo[i] = i
 	}
-	rep.Python, rep.Image = info.Python, info.Image
-	if info.CompileError != nil {
-		rep.Verdict = CompileError
-		rep.Message = info.CompileError.Message
-		rep.Tests = []TestResult{}
-		rep.WallMillis = millis(now().Sub(started))
-		return rep, nil
+	// Each pass runs the tests still to run in one sandbox, in order. The budget stops a pass at
+	// a test over a limit; the next pass runs what the budget still allows (smaller tests).
+	for first := true; len(todo) > 0; first = false {
+		run := todo
+		job.Tests = len(run)
+		job.Frames = func(i int) [][]byte { return [][]byte{p.Tests[run[i]].Input} }
+		reported := make(map[int]bool, len(run))
+		var stopped, failed bool // the judge stopped the sandbox: budget, or StopOnFailure
+		info, err := j.Sandbox.Run(ctx, job, func(e Execution) bool {
+			if e.Test < 0 || e.Test >= len(run) || reported[run[e.Test]] {
+				return false
+			}
+			e.Test = run[e.Test]
+			reported[e.Test] = true
+			t := p.Tests[e.Test]
+			res := baseResult(e, t)
+			if custom && e.Status == StatusOK && !overCPU(p, e) {
+				pending = append(pending, e.Test)
+				outputs[e.Test] = e.Output
+				bases[e.Test] = res
+				return true
+			}
+			res.Verdict, res.Message = safeDecide(p, flags, e, t)
+			fill(&res, t, e.Output, e.Stderr, opt.Reveal)
+			record(res)
+			if opt.StopOnFailure && res.Failed() {
+				failed = true
+				return false
+			}
+			stopped = b.exceeded(res, e, t)
+			return !stopped
+		})
+		if err != nil {
+			return nil, err
+		}
+		if first {
+			rep.Python, rep.Image = info.Python, info.Image
+		}
+		if info.CompileError != nil {
+			rep.Verdict = CompileError
+			rep.Message = info.CompileError.Message
+			rep.Tests = []TestResult{}
+			rep.WallMillis = millis(now().Sub(started))
+			return rep, nil
+		}
+		if failed {
+			break // StopOnFailure reports only the tests up to the first failure
+		}
+		var left []int
+		for _, i := range run {
+			if !reported[i] {
+				left = append(left, i)
+			}
+		}
+		todo = nil
+		if !stopped && len(left) > 0 {
+			// The sandbox stopped on its own (killed from outside, or gone): the first test that
+			// did not report is blamed; the rest did not run. --all runs them in a new sandbox,
+			// except after a judge failure.
+			record(unreported(p, left[0], info.Killed))
+			left = left[1:]
+			if !opt.All || info.Killed == "" {
+				for _, i := range left {
+					record(notRun(p, i, "not run: an earlier test stopped the sandbox"))
+				}
+				break
+			}
+		}
+		for _, i := range left {
+			if msg, skip := b.skip(p.Tests[i]); skip {
+				record(notRun(p, i, msg))
+			} else {
+				todo = append(todo, i)
+			}
+		}
 	}
 
 	if len(pending) > 0 {
@@ -122,14 +175,10 @@ func (j *Judge) Judge(ctx context.Context, p *Problem, s Submission, opt Options
 		for _, i := range pending {
 			res := bases[i]
 			res.Verdict, res.Message = vres[i].Verdict, vres[i].Message
-			if res.Verdict == Accepted && res.CPUMillis > millis(p.Limits.Time) {
-				res.Verdict, res.Message = TimeLimitExceeded, "CPU time over the limit"
-			}
 			fill(&res, p.Tests[i], outputs[i], "", opt.Reveal)
 			record(res)
 		}
 	}
-	results = missing(results, p, info, opt.StopOnFailure)
 	sortByIndex(results)
 	rep.Tests = results
 	finish(rep)
@@ -175,6 +224,10 @@ func safeDecide(p *Problem, flags check.Flags, e Execution, t Test) (v Verdict, 
 	return decide(p, flags, e, t)
 }
 
+// overCPU is the one home of "CPU over the limit" on the judge's side: a test over its CPU limit
+// is TLE even when the harness let it finish (RLIMIT_CPU rounds up), whatever its output.
+func overCPU(p *Problem, e Execution) bool { return e.CPU > p.Limits.Time }
+
 // decide turns one execution into a verdict, comparing output with the answer when it ran fine.
 func decide(p *Problem, flags check.Flags, e Execution, t Test) (Verdict, string) {
 	switch e.Status {
@@ -191,8 +244,7 @@ func decide(p *Problem, flags check.Flags, e Execution, t Test) (Verdict, string
 	case StatusRE:
 		return RuntimeError, reMessage(e)
 	}
-	// A test over its CPU limit is TLE even when the harness let it finish (RLIMIT_CPU rounds up).
-	if e.CPU > p.Limits.Time {
+	if overCPU(p, e) {
 		return TimeLimitExceeded, fmt.Sprintf("CPU %.0f ms over the %.0f ms limit", millis(e.CPU), millis(p.Limits.Time))
 	}
 	if p.Mode == Stdio {
@@ -346,7 +398,7 @@ func (j *Judge) validate(ctx context.Context, p *Problem, tests []int, outputs m
 		Mode:      JobValidate,
 		Filename:  p.Validation.Validator.Entry,
 		Validator: p.Validation.Validator,
-		Flags:     p.Validation.Flags,
+		Flags:     p.Validation.ValidatorArgs(),
 		Limits: JobLimits{
 			Time: 10 * time.Second, Wall: 20 * time.Second, MemoryMiB: 512,
 			OutputBytes: 1 << 20, StderrBytes: 16 << 10,
@@ -388,61 +440,46 @@ func (j *Judge) validate(ctx context.Context, p *Problem, tests []int, outputs m
 	return res, nil
 }
 
-// missing gives a verdict to the tests that never reported, when the sandbox was stopped.
-func missing(results []TestResult, p *Problem, info RunInfo, stopped bool) []TestResult {
-	seen := make(map[int]bool, len(results))
-	for _, r := range results {
-		seen[r.Index] = true
+// unreported is the verdict of the first test that never reported because the sandbox stopped
+// on its own: the reason it was stopped, or the judge's failure when nothing says why.
+func unreported(p *Problem, i int, killed Status) TestResult {
+	t := p.Tests[i]
+	r := TestResult{Index: i, Name: t.Name, Group: t.Group, Sample: t.Sample}
+	switch killed {
+	case StatusTLE:
+		r.Verdict, r.Message = TimeLimitExceeded, "the sandbox's wall-clock limit ran out"
+	case StatusMLE:
+		r.Verdict, r.Message = MemoryLimitExceeded, "the sandbox ran out of memory"
+	case StatusRE:
+		r.Verdict, r.Message = RuntimeError, "the submission killed the judge's harness"
+	default:
+		r.Verdict, r.Message = InternalError, "the sandbox stopped without reporting this test"
 	}
-	if stopped && hasFailure(results) {
-		return results
-	}
-	first := true
-	for i, t := range p.Tests {
-		if seen[i] {
-			continue
-		}
-		r := TestResult{Index: i, Name: t.Name, Group: t.Group, Sample: t.Sample}
-		switch info.Killed {
-		case StatusTLE:
-			r.Verdict, r.Message = TimeLimitExceeded, "the sandbox's wall-clock limit ran out"
-		case StatusMLE:
-			r.Verdict, r.Message = MemoryLimitExceeded, "the sandbox ran out of memory"
-		case StatusRE:
-			r.Verdict, r.Message = RuntimeError, "the submission killed the judge's harness"
-		default:
-			r.Verdict, r.Message = InternalError, "the sandbox stopped without reporting this test"
-		}
-		if !first {
-			r.Message = "not run: an earlier test stopped the sandbox"
-		}
-		first = false
-		results = append(results, r)
-	}
-	return results
+	return r
 }
 
-func hasFailure(rs []TestResult) bool {
-	for _, r := range rs {
-		if r.Failed() {
-			return true
-		}
-	}
-	return false
+// notRun is a test the judge did not run, and why.
+func notRun(p *Problem, i int, why string) TestResult {
+	t := p.Tests[i]
+	return TestResult{Index: i, Name: t.Name, Group: t.Group, Sample: t.Sample, Verdict: NotRun, Message: why}
 }
 
 func sortByIndex(rs []TestResult) {
 	sort.SliceStable(rs, func(a, b int) bool { return rs[a].Index < rs[b].Index })
 }
 
-// finish computes the overall verdict (first non-AC test in order, Kattis), score and totals.
+// finish computes the overall verdict (first non-AC test in order, Kattis; a test that did not
+// run never decides it), score and totals.
 func finish(rep *Report) {
 	rep.Verdict = Accepted
 	for _, t := range rep.Tests {
 		rep.CPUMillis += t.CPUMillis
-		if t.Verdict == Accepted {
+		switch {
+		case t.Verdict == Accepted:
 			rep.Passed++
-		} else if rep.Verdict == Accepted {
+		case t.Verdict == NotRun:
+			rep.NotRun++
+		case rep.Verdict == Accepted:
 			rep.Verdict = t.Verdict
 		}
 	}

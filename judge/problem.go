@@ -5,6 +5,8 @@ package judge
 
 import (
 	"time"
+
+	"github.com/judge-dev/judge/judge/check"
 )
 
 // Mode says how a submission is run.
@@ -47,8 +49,30 @@ type Limits struct {
 
 // Validation says how an output is judged.
 type Validation struct {
-	Flags     []string // Kattis validator_flags (and `unordered` for function mode)
+	// Flags are problem.yaml's validator_flags, as words. Whose they are depends on Validator:
+	// see CheckerFlags and ValidatorArgs, the one place that decides it.
+	Flags     []string
 	Validator *Program // nil: the default checker
+}
+
+// CheckerFlags are the flags of the judge's own checker: validator_flags read as Kattis
+// default-validator flags (plus `unordered` for function mode). With a custom output validator
+// the flags belong to that validator, as in problemtools, so the checker gets none and nothing
+// is parsed: a flag only the validator knows is not an error.
+func (v Validation) CheckerFlags() (check.Flags, error) {
+	if v.Validator != nil {
+		return check.Flags{}, nil
+	}
+	return check.ParseFlagList(v.Flags)
+}
+
+// ValidatorArgs are the arguments the custom output validator gets after feedback_dir: the
+// validator_flags, unread. Nil without a custom validator.
+func (v Validation) ValidatorArgs() []string {
+	if v.Validator == nil {
+		return nil
+	}
+	return v.Flags
 }
 
 // Program is a Python program shipped in a problem package (validator), as files in memory.

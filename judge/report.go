@@ -10,19 +10,21 @@ const SchemaVersion = 1
 
 // Report is the result of judging one submission.
 type Report struct {
-	SchemaVersion int       `json:"schema_version"`
-	Problem       string    `json:"problem"`
-	Submission    string    `json:"submission"`
-	Verdict       Verdict   `json:"verdict"`
-	Message       string    `json:"message,omitempty"` // compile error, internal error
-	Passed        int       `json:"passed"`
-	Total         int       `json:"total"`
-	Score         float64   `json:"score"` // Passed / Total
-	CPUMillis     float64   `json:"cpu_ms"`
-	WallMillis    float64   `json:"wall_ms"` // whole judging, container start to verdict
-	Python        string    `json:"python,omitempty"`
-	Image         string    `json:"image,omitempty"`
-	Started       time.Time `json:"started"`
+	SchemaVersion int     `json:"schema_version"`
+	Problem       string  `json:"problem"`
+	Submission    string  `json:"submission"`
+	Verdict       Verdict `json:"verdict"`
+	Message       string  `json:"message,omitempty"` // compile error, internal error
+	Passed        int     `json:"passed"`
+	Total         int     `json:"total"`
+	Score         float64 `json:"score"` // Passed / Total
+	// NotRun counts the tests the judge did not run (verdict NR); omitted when 0.
+	NotRun     int       `json:"not_run,omitempty"`
+	CPUMillis  float64   `json:"cpu_ms"`
+	WallMillis float64   `json:"wall_ms"` // whole judging, container start to verdict
+	Python     string    `json:"python,omitempty"`
+	Image      string    `json:"image,omitempty"`
+	Started    time.Time `json:"started"`
 	// TimeLimit is the CPU limit per test this judging used, and how it was derived.
 	TimeLimit TimeLimit    `json:"time_limit,omitzero"`
 	Tests     []TestResult `json:"tests"`

@@ -89,7 +89,8 @@ type RunInfo struct {
 	Image        string
 	CompileError *CompileFailure
 	// Killed is set when the sandbox was stopped from outside (wall-clock limit of the whole run,
-	// OOM of the harness): tests without an Execution then count as TLE / MLE.
+	// OOM of the harness): the first test without an Execution then counts as TLE / MLE, the
+	// others as not run (NR).
 	Killed    Status
 	Completed int // tests that reported a result
 }

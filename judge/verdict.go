@@ -18,6 +18,9 @@ const (
 	OutputLimitExceeded
 	CompileError
 	InternalError
+	// NotRun is a test the judge did not run (judging budget, or the sandbox stopped early). It
+	// is a per-test status only: it counts as not passed and is never a submission's verdict.
+	NotRun
 )
 
 var verdictCodes = map[Verdict]string{
@@ -29,6 +32,7 @@ var verdictCodes = map[Verdict]string{
 	OutputLimitExceeded: "OLE",
 	CompileError:        "CE",
 	InternalError:       "IE",
+	NotRun:              "NR",
 }
 
 var verdictNames = map[Verdict]string{
@@ -40,6 +44,7 @@ var verdictNames = map[Verdict]string{
 	OutputLimitExceeded: "output limit exceeded",
 	CompileError:        "compile error",
 	InternalError:       "internal error (the judge failed, not the submission)",
+	NotRun:              "not run",
 }
 
 // String returns the short code (AC, WA, ...).

@@ -26,6 +26,7 @@ type GradeOptions struct {
 	JSON     bool
 	CSV      bool
 	Markdown bool
+	All      bool
 }
 
 func newCmdGrade(f *Factory) *cobra.Command {
@@ -53,6 +54,7 @@ Exit 0 when every submission is accepted, 1 otherwise.`,
 	cmd.Flags().BoolVar(&opts.JSON, "json", false, "print JSON: a row per submission with its full report")
 	cmd.Flags().BoolVar(&opts.CSV, "csv", false, "print CSV: a record per submission")
 	cmd.Flags().BoolVar(&opts.Markdown, "markdown", false, "print a Markdown table")
+	allFlag(cmd, &opts.All)
 	poolFlag(cmd, f)
 	return cmd
 }
@@ -135,7 +137,7 @@ func runGrade(ctx context.Context, f *Factory, opts *GradeOptions) error {
 			if ctx.Err() != nil {
 				return
 			}
-			rep, err := j.Judge(ctx, p, *subs[i], judge.Options{})
+			rep, err := j.Judge(ctx, p, *subs[i], judge.Options{All: opts.All})
 			mu.Lock()
 			defer mu.Unlock()
 			switch {

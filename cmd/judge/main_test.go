@@ -198,3 +198,47 @@ func TestRunAgainstDocker(t *testing.T) {
 	assert.Contains(t, out, "CE")
 	assert.Contains(t, out, "line 1")
 }
+
+// TestRunBudgetAgainstDocker judges, through the real engine, a submission that is slow on
+// inputs of 5 bytes or more: the judging budget skips the larger test, runs the smaller one in
+// a new sandbox, and --all runs everything. sum's inputs are 4, 5, 16 and 4 bytes.
+func TestRunBudgetAgainstDocker(t *testing.T) {
+	slow := writeFile(t, "slow.py", "import sys\ns = sys.stdin.read()\nwhile len(s) >= 5:\n    pass\na, b = map(int, s.split())\nprint(a + b)\n")
+	type report struct {
+		Verdict string `json:"verdict"`
+		Passed  int    `json:"passed"`
+		NotRun  int    `json:"not_run"`
+		Tests   []struct {
+			Verdict string `json:"verdict"`
+			Message string `json:"message"`
+		} `json:"tests"`
+	}
+	verdicts := func(r report) []string {
+		var vs []string
+		for _, tr := range r.Tests {
+			vs = append(vs, tr.Verdict)
+		}
+		return vs
+	}
+	junit := filepath.Join(t.TempDir(), "r.xml")
+	code, out, stderr := run(t, "run", "--json", "--junit", junit, "../../testdata/problems/sum", slow)
+	require.Equal(t, 1, code, stderr)
+	var r report
+	require.NoError(t, json.Unmarshal([]byte(out), &r), out)
+	assert.Equal(t, "TLE", r.Verdict)
+	assert.Equal(t, []string{"AC", "TLE", "NR", "AC"}, verdicts(r))
+	assert.Equal(t, 2, r.Passed)
+	assert.Equal(t, 1, r.NotRun)
+	assert.Equal(t, "not run: test secret/01-zero exceeded the time limit and this test is as large or larger", r.Tests[2].Message)
+	b, err := os.ReadFile(junit)
+	require.NoError(t, err)
+	assert.Contains(t, string(b), `<skipped message="not run: test secret/01-zero exceeded the time limit`)
+
+	code, out, stderr = run(t, "run", "--json", "--all", "../../testdata/problems/sum", slow)
+	require.Equal(t, 1, code, stderr)
+	r = report{}
+	require.NoError(t, json.Unmarshal([]byte(out), &r), out)
+	assert.Equal(t, []string{"AC", "TLE", "TLE", "AC"}, verdicts(r), "--all runs every test")
+	assert.Zero(t, r.NotRun)
+	assert.NotContains(t, out, `"not_run"`, "not_run is left out when every test ran")
+}

@@ -19,6 +19,7 @@ type RunOptions struct {
 	JSON     bool
 	JUnit    string
 	Reveal   bool
+	All      bool
 	Progress bool
 }
 
@@ -39,6 +40,7 @@ show verdict, time and memory only, unless --reveal (for interviewers).`,
 	cmd.Flags().BoolVar(&opts.JSON, "json", false, "print the report as JSON (schema in the README)")
 	cmd.Flags().StringVar(&opts.JUnit, "junit", "", "also write a JUnit XML report to `FILE`")
 	cmd.Flags().BoolVar(&opts.Reveal, "reveal", false, "show hidden tests' input, expected and actual output (interviewers)")
+	allFlag(cmd, &opts.All)
 	return cmd
 }
 
@@ -63,7 +65,7 @@ func runRun(ctx context.Context, f *Factory, opts *RunOptions) error {
 		return err
 	}
 	j := &judge.Judge{Sandbox: sb}
-	jo := judge.Options{Reveal: opts.Reveal}
+	jo := judge.Options{Reveal: opts.Reveal, All: opts.All}
 	if f.IO.Terminal {
 		jo.Progress = func(done, total int, t judge.TestResult) {
 			fmt.Fprintf(f.IO.ErrOut, "\r\033[K  judging %s: %d/%d tests (last: %s %s)", p.ID, done, total, t.Name, t.Verdict)
@@ -90,6 +92,11 @@ func runRun(ctx context.Context, f *Factory, opts *RunOptions) error {
 		return err
 	}
 	return verdictError(rep.Verdict)
+}
+
+// allFlag is --all on the commands that judge submissions: it turns off the judging budget.
+func allFlag(cmd *cobra.Command, all *bool) {
+	cmd.Flags().BoolVar(all, "all", false, "run every test, even after a test over its time or memory limit (no judging budget; can take a limit per test)")
 }
 
 func readSubmission(path string) (judge.Submission, error) {

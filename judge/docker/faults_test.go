@@ -110,13 +110,15 @@ func exists(c *client.Client, id string) bool {
 	return err == nil
 }
 
+// sleeper is judged with --all so that the judging lasts a wall limit per test: the judging
+// budget would end it after the first.
 const sleeper = "hostile/time/sleep_forever.py"
 
 func TestKilledJudgeIsSweptByTheNextRun(t *testing.T) {
 	c, _ := engine(t)
 	sweepAfter(t, c)
 	bin := judgeBinary(t)
-	p := startJudge(t, bin, nil, "run", "probe", sleeper)
+	p := startJudge(t, bin, nil, "run", "--all", "probe", sleeper)
 	id := p.waitRunning(t, c)
 	require.NoError(t, p.cmd.Process.Signal(syscall.SIGKILL))
 	p.wait(t, exitBound)
@@ -131,7 +133,7 @@ func TestKilledJudgeIsSweptByTheNextRun(t *testing.T) {
 func TestInterruptRemovesContainerAndExits(t *testing.T) {
 	c, _ := engine(t)
 	sweepAfter(t, c)
-	p := startJudge(t, judgeBinary(t), nil, "run", "probe", sleeper)
+	p := startJudge(t, judgeBinary(t), nil, "run", "--all", "probe", sleeper)
 	id := p.waitRunning(t, c)
 	start := time.Now()
 	require.NoError(t, p.cmd.Process.Signal(os.Interrupt))
@@ -181,7 +183,7 @@ func TestEngineGoesAwayMidRun(t *testing.T) {
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			proxy := startProxy(t, c)
-			p := startJudge(t, bin, []string{"DOCKER_HOST=unix://" + proxy.path}, "run", "probe", sleeper)
+			p := startJudge(t, bin, []string{"DOCKER_HOST=unix://" + proxy.path}, "run", "--all", "probe", sleeper)
 			id := p.waitRunning(t, c)
 			require.Eventually(t, func() bool { return tc.ready(id) }, exitBound, 20*time.Millisecond)
 			start := time.Now()

@@ -224,7 +224,9 @@ func TestPoolCancelRemovesContainer(t *testing.T) {
 	done := make(chan error, 1)
 	go func() {
 		_, err := (&judge.Judge{Sandbox: p}).Judge(ctx, prob, judge.Submission{Filename: "s.py", Source: []byte("import time\ntime.sleep(3600)\n")}, judge.Options{
-			// The sample test's result is in once the first (sleeping) secret test runs.
+			// The sample test's result is in once the first (sleeping) secret test runs; All, or
+			// the judging budget would end the judging there.
+			All:      true,
 			Progress: func(int, int, judge.TestResult) { once.Do(func() { close(started) }) },
 		})
 		done <- err

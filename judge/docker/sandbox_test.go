@@ -125,6 +125,30 @@ func TestVerdicts(t *testing.T) {
 	}
 }
 
+// With validation: custom, validator_flags reach the output validator as arguments and change its
+// decision: kattis-flags' validator accepts n//2 for n/2 only under its `tolerance 0.5` flag.
+func TestCustomValidatorReadsItsFlags(t *testing.T) {
+	_, sb := engine(t)
+	j := &judge.Judge{Sandbox: sb}
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	p := testProblem(t, "kattis-flags")
+	require.Equal(t, []string{"tolerance", "0.5"}, p.Validation.Flags)
+	floor := judge.Submission{Filename: "floor.py", Source: []byte("print(int(input()) // 2)\n")}
+
+	rep, err := j.Judge(ctx, p, floor, judge.Options{})
+	require.NoError(t, err)
+	assert.Equal(t, judge.Accepted, rep.Verdict, "within the flag's tolerance: %+v", rep.Tests)
+
+	exact := *p
+	exact.Validation.Flags = nil
+	rep, err = j.Judge(ctx, &exact, floor, judge.Options{Reveal: true})
+	require.NoError(t, err)
+	assert.Equal(t, judge.WrongAnswer, rep.Verdict, "without the flag the validator wants n/2 exactly")
+	assert.Equal(t, 1, rep.Passed, "only the even input is exact")
+	assert.Contains(t, rep.Tests[0].Message, "tolerance 0")
+}
+
 func TestCancelRemovesContainer(t *testing.T) {
 	c, sb := engine(t)
 	j := &judge.Judge{Sandbox: sb}

@@ -13,6 +13,7 @@ type JUnitSuites struct {
 	Tests    int          `xml:"tests,attr"`
 	Failures int          `xml:"failures,attr"`
 	Errors   int          `xml:"errors,attr"`
+	Skipped  int          `xml:"skipped,attr,omitempty"`
 	Time     string       `xml:"time,attr"`
 	Suites   []JUnitSuite `xml:"testsuite"`
 }
@@ -22,6 +23,7 @@ type JUnitSuite struct {
 	Tests      int             `xml:"tests,attr"`
 	Failures   int             `xml:"failures,attr"`
 	Errors     int             `xml:"errors,attr"`
+	Skipped    int             `xml:"skipped,attr,omitempty"`
 	Time       string          `xml:"time,attr"`
 	Properties []junitProperty `xml:"properties>property,omitempty"`
 	Cases      []junitCase     `xml:"testcase"`
@@ -38,6 +40,7 @@ type junitCase struct {
 	Time      string        `xml:"time,attr"`
 	Failure   *junitMessage `xml:"failure,omitempty"`
 	Error     *junitMessage `xml:"error,omitempty"`
+	Skipped   *junitSkipped `xml:"skipped,omitempty"`
 	SystemOut string        `xml:"system-out,omitempty"`
 }
 
@@ -47,9 +50,13 @@ type junitMessage struct {
 	Text    string `xml:",chardata"`
 }
 
+type junitSkipped struct {
+	Message string `xml:"message,attr"`
+}
+
 // Suite turns one report into a JUnit test suite: one testcase per test. A compile error is
 // one failing testcase; an internal error is an <error>, not a <failure>, since it is not the
-// submission's fault.
+// submission's fault; a test that did not run (NR) is <skipped> with the reason.
 func Suite(name string, r *judge.Report) JUnitSuite {
 	s := JUnitSuite{Name: name, Time: secs(r.WallMillis), Properties: []junitProperty{
 		{"problem", r.Problem}, {"submission", r.Submission}, {"verdict", r.Verdict.String()},
@@ -64,6 +71,9 @@ func Suite(name string, r *judge.Report) JUnitSuite {
 			SystemOut: fmt.Sprintf("verdict %s, cpu %.1f ms, wall %.1f ms, memory %.1f MiB", t.Verdict, t.CPUMillis, t.WallMillis, t.MemoryMiB)}
 		switch t.Verdict {
 		case judge.Accepted:
+		case judge.NotRun:
+			c.Time, c.SystemOut = "0", "not run"
+			c.Skipped = &junitSkipped{Message: t.Message}
 		case judge.InternalError:
 			c.Error = &junitMessage{Message: t.Verdict.Name(), Type: t.Verdict.String(), Text: t.Message}
 		default:
@@ -79,6 +89,9 @@ func Suite(name string, r *judge.Report) JUnitSuite {
 		if c.Error != nil {
 			s.Errors++
 		}
+		if c.Skipped != nil {
+			s.Skipped++
+		}
 	}
 	return s
 }
@@ -91,6 +104,7 @@ func JUnit(w io.Writer, suites ...JUnitSuite) error {
 		doc.Tests += s.Tests
 		doc.Failures += s.Failures
 		doc.Errors += s.Errors
+		doc.Skipped += s.Skipped
 		var t float64
 		fmt.Sscanf(s.Time, "%g", &t)
 		total += t

@@ -32,7 +32,12 @@ func Text(w io.Writer, r *judge.Report) error {
 	}
 	tw.printf("%-4s %-34s %-4s %9s %9s %8s\n", "#", "test", "", "cpu ms", "wall ms", "MiB")
 	for _, t := range r.Tests {
-		tw.printf("%-4d %-34s %-4s %9.0f %9.0f %8.1f\n", t.Index+1, clip(t.Name, 34), t.Verdict, t.CPUMillis, t.WallMillis, t.MemoryMiB)
+		if t.Verdict == judge.NotRun {
+			// No times: showing 0 ms would say it ran and was fast.
+			tw.printf("%-4d %-34s %-4s %9s %9s %8s\n", t.Index+1, clip(t.Name, 34), t.Verdict, "-", "-", "-")
+		} else {
+			tw.printf("%-4d %-34s %-4s %9.0f %9.0f %8.1f\n", t.Index+1, clip(t.Name, 34), t.Verdict, t.CPUMillis, t.WallMillis, t.MemoryMiB)
+		}
 		if t.Message != "" && t.Verdict != judge.Accepted {
 			tw.printf("     %s\n", clip(oneLine(t.Message), 100))
 		}
@@ -49,8 +54,11 @@ func summary(tw *errWriter, r *judge.Report) {
 	if r.Verdict == judge.InternalError && r.Message != "" {
 		tw.printf(": %s", r.Message)
 	}
-	tw.printf("\npassed %d/%d tests, score %.0f%%, cpu %.0f ms, total %.2f s\n",
-		r.Passed, r.Total, 100*r.Score, r.CPUMillis, r.WallMillis/1000)
+	tw.printf("\npassed %d/%d tests", r.Passed, r.Total)
+	if r.NotRun > 0 {
+		tw.printf(", %d not run", r.NotRun)
+	}
+	tw.printf(", score %.0f%%, cpu %.0f ms, total %.2f s\n", 100*r.Score, r.CPUMillis, r.WallMillis/1000)
 	if r.TimeLimit.EffectiveMillis > 0 {
 		tw.printf("time limit %s\n", r.TimeLimit)
 	}

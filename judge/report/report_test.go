@@ -52,6 +52,25 @@ func sampleReport() *judge.Report {
 	}
 }
 
+// budgetReport is a submission over the time limit on secret/01-big: the larger secret/03 did not
+// run, the smaller secret/02 did.
+func budgetReport() *judge.Report {
+	return &judge.Report{
+		SchemaVersion: judge.SchemaVersion, Problem: "bfs", Submission: "slow.py",
+		Verdict: judge.TimeLimitExceeded, Passed: 2, Total: 4, NotRun: 1, Score: 0.5, CPUMillis: 1112, WallMillis: 2405.5,
+		Python: "3.11.2", Image: "sha256:0123456789abcdef0123", Started: time.Date(2026, 12, 2, 10, 0, 0, 0, time.UTC),
+		Tests: []judge.TestResult{
+			{Index: 0, Name: "sample/01", Group: "sample", Sample: true, Verdict: judge.Accepted, CPUMillis: 5, WallMillis: 6, MemoryMiB: 9.2,
+				Input: str("[{}, \"a\"]"), Expected: str("[\"a\"]"), Actual: str("[\"a\"]")},
+			{Index: 1, Name: "secret/01-big", Group: "secret", Verdict: judge.TimeLimitExceeded, CPUMillis: 1100, WallMillis: 1130, MemoryMiB: 40.5,
+				Message: "CPU time over the 1000 ms limit"},
+			{Index: 2, Name: "secret/02-small", Group: "secret", Verdict: judge.Accepted, CPUMillis: 7, WallMillis: 8, MemoryMiB: 9.4},
+			{Index: 3, Name: "secret/03-bigger", Group: "secret", Verdict: judge.NotRun,
+				Message: "not run: test secret/01-big exceeded the time limit and this test is as large or larger"},
+		},
+	}
+}
+
 func TestFormats(t *testing.T) {
 	cases := []struct {
 		name  string
@@ -60,7 +79,7 @@ func TestFormats(t *testing.T) {
 		{"text", func(b *bytes.Buffer, r *judge.Report) error { return report.Text(b, r) }},
 		{"json", func(b *bytes.Buffer, r *judge.Report) error { return report.JSON(b, r) }},
 		{"junit", func(b *bytes.Buffer, r *judge.Report) error {
-			return report.JUnit(b, report.Suite("two-sum/sol.py", r))
+			return report.JUnit(b, report.Suite(r.Problem+"/"+r.Submission, r))
 		}},
 	}
 	for _, tc := range cases {
@@ -68,6 +87,14 @@ func TestFormats(t *testing.T) {
 			var b bytes.Buffer
 			require.NoError(t, tc.write(&b, sampleReport()))
 			golden(t, "report."+tc.name, b.Bytes())
+		})
+	}
+	// A submission the judging budget stopped: its not-run tests say why in every format.
+	for _, tc := range cases {
+		t.Run("budget "+tc.name, func(t *testing.T) {
+			var b bytes.Buffer
+			require.NoError(t, tc.write(&b, budgetReport()))
+			golden(t, "report.budget."+tc.name, b.Bytes())
 		})
 	}
 	t.Run("compile error text", func(t *testing.T) {

@@ -10,33 +10,26 @@ import (
 
 	"github.com/judge-dev/judge/judge"
 	"github.com/judge-dev/judge/judge/docker"
+	"github.com/judge-dev/judge/judge/judgetest"
 	"github.com/judge-dev/judge/judge/problemset"
 	"github.com/judge-dev/judge/judge/verify"
 )
 
-// scripted answers every job from a table keyed by source: a verdict-shaped execution per test.
-type scripted struct {
-	status map[string]judge.Status // source -> status of every test
-	output map[string]string       // source -> output of every test
-	cpu    time.Duration
-}
-
-func (s *scripted) Run(_ context.Context, job judge.Job, each func(judge.Execution) bool) (judge.RunInfo, error) {
-	for i := 0; i < job.Tests; i++ {
-		e := judge.Execution{Test: i, Status: judge.StatusOK, CPU: s.cpu}
-		if job.Source != nil && string(job.Source) == "validator" {
+// scripted is the shared fake sandbox answering every job from tables keyed by source: a
+// verdict-shaped execution per test; the input validator ("validator") accepts every input.
+func scripted(status map[string]judge.Status, output map[string]string, cpu time.Duration) *judgetest.Sandbox {
+	return &judgetest.Sandbox{Exec: func(job judge.Job, _ [][]byte) (judge.Execution, bool) {
+		e := judge.Execution{Status: judge.StatusOK, CPU: cpu}
+		if string(job.Source) == "validator" {
 			e.ExitCode = intp(42)
-		} else {
-			if st, ok := s.status[string(job.Source)]; ok {
-				e.Status = st
-			}
-			e.Output = []byte(s.output[string(job.Source)])
+			return e, true
 		}
-		if !each(e) {
-			break
+		if st, ok := status[string(job.Source)]; ok {
+			e.Status = st
 		}
-	}
-	return judge.RunInfo{Completed: job.Tests}, nil
+		e.Output = []byte(output[string(job.Source)])
+		return e, true
+	}}
 }
 
 func intp(i int) *int { return &i }
@@ -78,11 +71,8 @@ func TestVerdictsMustMatchFolders(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			sb := &scripted{
-				status: map[string]judge.Status{"tle": judge.StatusTLE, "re": judge.StatusRE},
-				output: map[string]string{"ac": "1", "wa": "2"},
-				cpu:    tc.cpu,
-			}
+			sb := scripted(map[string]judge.Status{"tle": judge.StatusTLE, "re": judge.StatusRE},
+				map[string]string{"ac": "1", "wa": "2"}, tc.cpu)
 			p := problem()
 			p.Submissions = tc.subs
 			v := &verify.Verifier{Judge: &judge.Judge{Sandbox: sb}, Parallel: 2}
