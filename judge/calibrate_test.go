@@ -11,45 +11,28 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/judge-dev/judge/judge"
+	"github.com/judge-dev/judge/judge/judgetest"
 )
 
-// timedSandbox answers every test correctly (stdio "ok"), with a CPU time chosen per
-// submission source, test and run.
-type timedSandbox struct {
-	mu   sync.Mutex
-	runs map[string]int // runs so far per source
-	cpu  func(source string, run, test int) time.Duration
-	fail string // a source that prints a wrong answer
-}
-
-func (s *timedSandbox) Run(_ context.Context, job judge.Job, each func(judge.Execution) bool) (judge.RunInfo, error) {
-	s.mu.Lock()
-	if s.runs == nil {
-		s.runs = map[string]int{}
-	}
-	run := s.runs[string(job.Source)]
-	s.runs[string(job.Source)]++
-	s.mu.Unlock()
-	for i := 0; i < job.Tests; i++ {
+// timedSandbox answers every test correctly (stdio "ok") with a CPU time chosen per submission
+// source, run and test; fail is a source whose answers are wrong.
+func timedSandbox(cpu func(source string, run, test int) time.Duration, fail string) *judgetest.Sandbox {
+	var mu sync.Mutex
+	calls := map[string]int{} // per source and test: the run is the how-manieth call
+	return &judgetest.Sandbox{Exec: func(job judge.Job, frames [][]byte) (judge.Execution, bool) {
+		src := string(job.Source)
+		key := src + "\x00" + string(frames[0])
+		mu.Lock()
+		run := calls[key]
+		calls[key]++
+		mu.Unlock()
+		test := map[string]int{"sample/1": 0, "secret/small": 1, "secret/big": 2}[string(frames[0])]
 		out := "ok"
-		if string(job.Source) == s.fail {
+		if src == fail {
 			out = "no"
 		}
-		if !each(judge.Execution{Test: i, Status: judge.StatusOK, CPU: s.cpu(string(job.Source), run, i), Output: []byte(out)}) {
-			break
-		}
-	}
-	return judge.RunInfo{Completed: job.Tests}, nil
-}
-
-func (s *timedSandbox) total() int {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	n := 0
-	for _, r := range s.runs {
-		n += r
-	}
-	return n
+		return judge.Execution{Status: judge.StatusOK, CPU: cpu(src, run, test), Output: []byte(out)}, true
+	}}
 }
 
 func calibrationProblem() *judge.Problem {
@@ -72,7 +55,7 @@ func (m mapCache) Load(key string) (*judge.Calibration, error) { return m[key], 
 func (m mapCache) Store(c *judge.Calibration) error            { m[c.Key] = c; return nil }
 
 func TestMeasureTakesTheSlowestMedian(t *testing.T) {
-	sb := &timedSandbox{cpu: func(src string, run, test int) time.Duration {
+	sb := timedSandbox(func(src string, run, test int) time.Duration {
 		ms := map[string][]int{"a": {10, 20, 300}, "b": {10, 40, 350}}[src][test]
 		if src == "b" && test == 2 && run == 1 {
 			ms = 5000 // one run of a noisy machine: the median ignores it
@@ -81,13 +64,13 @@ func TestMeasureTakesTheSlowestMedian(t *testing.T) {
 			panic("calibration ran a submission that is not accepted")
 		}
 		return time.Duration(ms) * time.Millisecond
-	}}
+	}, "")
 	c := &judge.Calibrator{Judge: &judge.Judge{Sandbox: sb}, Environment: "test", Parallel: 2,
 		Now: func() time.Time { return time.Date(2026, 12, 2, 10, 0, 0, 0, time.UTC) }}
 	p := calibrationProblem()
 	cal, err := c.Measure(context.Background(), p)
 	require.NoError(t, err)
-	assert.Equal(t, 6, sb.total(), "2 accepted submissions x 3 runs")
+	assert.Equal(t, 6, len(sb.Runs()), "2 accepted submissions x 3 runs")
 	assert.Equal(t, 350*time.Millisecond, cal.Slowest)
 	assert.Equal(t, "secret/big", cal.SlowestTest)
 	assert.Equal(t, "submissions/accepted/b.py", cal.SlowestSubmission)
@@ -150,19 +133,19 @@ func TestTimeLimitSaysHowItWasDerived(t *testing.T) {
 }
 
 func TestCalibrationWithoutAcceptedSubmissionUsesTheDeclaredLimit(t *testing.T) {
-	sb := &timedSandbox{cpu: func(string, int, int) time.Duration { return time.Millisecond }}
+	sb := timedSandbox(func(string, int, int) time.Duration { return time.Millisecond }, "")
 	p := calibrationProblem()
 	p.Submissions = p.Submissions[2:]
 	cal, err := (&judge.Calibrator{Judge: &judge.Judge{Sandbox: sb}}).Measure(context.Background(), p)
 	require.NoError(t, err)
-	assert.Equal(t, 0, sb.total())
+	assert.Equal(t, 0, len(sb.Runs()))
 	assert.Equal(t, time.Second, cal.Effective)
 	assert.Equal(t, "declared", cal.Limit().Source)
 	assert.Contains(t, cal.Limit().String(), "no accepted submission")
 }
 
 func TestCalibrationOfABrokenPackageIsBadInput(t *testing.T) {
-	sb := &timedSandbox{cpu: func(string, int, int) time.Duration { return time.Millisecond }, fail: "b"}
+	sb := timedSandbox(func(string, int, int) time.Duration { return time.Millisecond }, "b")
 	_, err := (&judge.Calibrator{Judge: &judge.Judge{Sandbox: sb}, Parallel: 2}).Measure(context.Background(), calibrationProblem())
 	require.Error(t, err)
 	assert.True(t, errors.Is(err, judge.ErrBadInput), err)
@@ -170,19 +153,19 @@ func TestCalibrationOfABrokenPackageIsBadInput(t *testing.T) {
 }
 
 func TestCalibrationIsCachedPerEnvironmentAndProblemVersion(t *testing.T) {
-	sb := &timedSandbox{cpu: func(string, int, int) time.Duration { return 500 * time.Millisecond }}
+	sb := timedSandbox(func(string, int, int) time.Duration { return 500 * time.Millisecond }, "")
 	cache := mapCache{}
 	c := &judge.Calibrator{Judge: &judge.Judge{Sandbox: sb}, Cache: cache, Environment: "machine A", Parallel: 2}
 	p := calibrationProblem()
 	cal, cached, err := c.Calibrate(context.Background(), p)
 	require.NoError(t, err)
 	assert.False(t, cached)
-	assert.Equal(t, 6, sb.total())
+	assert.Equal(t, 6, len(sb.Runs()))
 
 	again, cached, err := c.Calibrate(context.Background(), p)
 	require.NoError(t, err)
 	assert.True(t, cached)
-	assert.Equal(t, 6, sb.total(), "a cached calibration runs nothing")
+	assert.Equal(t, 6, len(sb.Runs()), "a cached calibration runs nothing")
 	assert.Equal(t, cal.Effective, again.Effective)
 
 	changed := calibrationProblem()
