@@ -17,6 +17,7 @@ import (
 	"github.com/judge-dev/judge/judge"
 	"github.com/judge-dev/judge/judge/cache"
 	"github.com/judge-dev/judge/judge/docker"
+	"github.com/judge-dev/judge/judge/grade"
 	"github.com/judge-dev/judge/judge/problemset"
 	"github.com/judge-dev/judge/problems"
 )
@@ -292,5 +293,17 @@ func exactArgs(n int) cobra.PositionalArgs {
 			return usageError("%s takes %d argument(s), got %d (see %s --help)", cmd.CommandPath(), n, len(args), cmd.CommandPath())
 		}
 		return nil
+	}
+}
+
+// Grader is the one grading path (judge/grade) judging in sb, with the time limits of this
+// machine (TimeLimited), parallel submissions at once.
+func (f *Factory) Grader(sb judge.Sandbox, parallel int) *grade.Grader {
+	return &grade.Grader{
+		Sandbox:  sb,
+		Parallel: parallel,
+		Limit: func(ctx context.Context, p *judge.Problem) (*judge.Problem, error) {
+			return f.TimeLimited(ctx, p, sb)
+		},
 	}
 }

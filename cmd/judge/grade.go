@@ -2,19 +2,17 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"os"
-	"path"
 	"path/filepath"
 	"runtime"
 	"sort"
 	"strings"
-	"sync"
 
 	"github.com/spf13/cobra"
 
 	"github.com/judge-dev/judge/judge"
+	"github.com/judge-dev/judge/judge/grade"
 	"github.com/judge-dev/judge/judge/report"
 )
 
@@ -79,109 +77,26 @@ func runGrade(ctx context.Context, f *Factory, opts *GradeOptions) error {
 	if err := f.Warm(ctx, p.Limits.MemoryMiB); err != nil {
 		return err
 	}
-	if p, err = f.TimeLimited(ctx, p, sb); err != nil {
+	items := make([]grade.Item, len(files))
+	for i, name := range displayNames(files) {
+		s, err := readSubmission(files[i])
+		items[i] = grade.Item{Name: name, Submission: s, Err: err}
+	}
+	g := f.Grader(sb, opts.Parallel)
+	prog := newGradeProgress(f, p.ID, len(files))
+	b, err := g.Batch(ctx, p, items, grade.Options{
+		All:      opts.All,
+		Progress: prog.done,
+		Warn:     func(msg string) { fmt.Fprintf(f.IO.ErrOut, "warning: %s\n", msg) },
+	})
+	prog.finish()
+	if err != nil {
 		return err
 	}
-
-	// The reference is judged with the others, so that CPU times are compared under the same
-	// conditions; it is the first entry.
-	entries := make([]report.Entry, len(files))
-	subs := make([]*judge.Submission, len(files))
-	names := displayNames(files)
-	for i, file := range files {
-		entries[i].Path = names[i]
-		s, err := readSubmission(file)
-		if err == nil {
-			err = judge.CheckSource(s)
-		}
-		if err != nil {
-			entries[i].Error = err.Error()
-			continue
-		}
-		subs[i] = &s
-	}
-	var refPath string
-	var ref *judge.Report
-	for _, s := range p.Submissions {
-		if s.Expected == judge.Accepted {
-			refPath = s.Path
-			subs = append([]*judge.Submission{{Filename: path.Base(s.Path), Source: s.Source}}, subs...)
-			entries = append([]report.Entry{{Path: s.Path}}, entries...)
-			break
-		}
-	}
-
-	ctx, cancel := context.WithCancel(ctx)
-	defer cancel()
-	j := &judge.Judge{Sandbox: sb}
-	prog := newGradeProgress(f, p.ID, len(files))
-	var (
-		mu       sync.Mutex
-		fatal    error
-		wg       sync.WaitGroup
-		sem      = make(chan struct{}, max(1, opts.Parallel))
-		hasRefer = refPath != ""
-	)
-	for i := range entries {
-		if subs[i] == nil {
-			mu.Lock()
-			prog.done(entries[i].Path, "ERR")
-			mu.Unlock()
-			continue
-		}
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			sem <- struct{}{}
-			defer func() { <-sem }()
-			if ctx.Err() != nil {
-				return
-			}
-			rep, err := j.Judge(ctx, p, *subs[i], judge.Options{All: opts.All})
-			mu.Lock()
-			defer mu.Unlock()
-			switch {
-			case err == nil:
-				entries[i].Report = rep
-			case errors.Is(err, judge.ErrBadInput):
-				entries[i].Error = err.Error()
-			default:
-				if fatal == nil {
-					fatal = fmt.Errorf("grade %s: %w", entries[i].Path, err)
-				}
-				cancel()
-				return
-			}
-			if !(hasRefer && i == 0) {
-				verdict := "ERR"
-				if rep != nil {
-					verdict = rep.Verdict.String()
-				}
-				prog.done(entries[i].Path, verdict)
-			}
-		}()
-	}
-	wg.Wait()
-	prog.finish()
-	if fatal != nil {
-		return fatal
-	}
-	if hasRefer {
-		ref, entries = entries[0].Report, entries[1:]
-		if ref == nil || ref.Verdict != judge.Accepted {
-			got := "nothing"
-			if ref != nil {
-				got = ref.Verdict.String()
-			}
-			fmt.Fprintf(f.IO.ErrOut, "warning: the reference solution %s got %s, not AC: no relative times\n", refPath, got)
-			ref = nil
-		}
-	}
-	b := report.Batch{Problem: p.ID, Reference: ref, ReferencePath: refPath, TimeLimit: p.TimeLimit, Entries: entries}
 	if err := write(f, b); err != nil {
 		return err
 	}
-	for _, e := range entries {
+	for _, e := range b.Entries {
 		if e.Report == nil || e.Report.Verdict != judge.Accepted {
 			return errNotAccepted
 		}
@@ -276,7 +191,7 @@ func newGradeProgress(f *Factory, problem string, total int) *gradeProgress {
 	return &gradeProgress{f: f, problem: problem, total: total, counts: map[string]int{}}
 }
 
-// done records one finished submission; callers serialise calls.
+// done records one finished submission; the grader serialises calls.
 func (g *gradeProgress) done(file, verdict string) {
 	g.n++
 	g.counts[verdict]++

@@ -1,0 +1,154 @@
+// Package grade is the one grading path of the judge: it judges submissions to a problem through
+// a judge.Sandbox, with the time limit they are judged with on this machine, many at once under a
+// bound (judge.Each), and compares them with the problem's own reference solution judged in the
+// same run. `judge grade` and the server's job worker both judge through it. It decides no
+// verdict itself (judge.Judge does) and never talks to Docker, a database or HTTP.
+package grade
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"path"
+	"sync"
+
+	"github.com/judge-dev/judge/judge"
+	"github.com/judge-dev/judge/judge/report"
+)
+
+// Grader judges submissions. Its zero Limit judges with the problem's limits as given.
+type Grader struct {
+	Sandbox judge.Sandbox
+	// Limit returns the problem with the time limit it is judged with here (calibrated or
+	// declared); nil leaves the problem as it is.
+	Limit func(ctx context.Context, p *judge.Problem) (*judge.Problem, error)
+	// Parallel bounds the submissions of a batch judged at once (at least 1).
+	Parallel int
+}
+
+// Options tune a grading.
+type Options struct {
+	// All runs every test (no judging budget).
+	All bool
+	// Reveal fills hidden tests' details (interviewers only).
+	Reveal bool
+	// Progress, when set, hears about each submission of a batch as it is done ("ERR" for one
+	// that could not be judged); calls are serialised. The reference is not reported.
+	Progress func(name, verdict string)
+	// Warn, when set, hears what the caller should know but is not an error.
+	Warn func(msg string)
+}
+
+// Item is one submission of a batch: its source, or why it cannot be judged (Err).
+type Item struct {
+	Name       string
+	Submission judge.Submission
+	Err        error
+}
+
+// Problem returns p with the time limit it is judged with here.
+func (g *Grader) Problem(ctx context.Context, p *judge.Problem) (*judge.Problem, error) {
+	if g.Limit == nil {
+		return p, nil
+	}
+	return g.Limit(ctx, p)
+}
+
+// One judges a single submission to p, whose time limit is already applied (Problem). An error
+// wrapping judge.ErrBadInput means the source cannot be judged; any other error means the judge
+// failed and the submission is not to blame.
+func (g *Grader) One(ctx context.Context, p *judge.Problem, s judge.Submission, opt Options) (*judge.Report, error) {
+	j := &judge.Judge{Sandbox: g.Sandbox}
+	return j.Judge(ctx, p, s, judge.Options{All: opt.All, Reveal: opt.Reveal})
+}
+
+// Batch judges items to p, with the problem's first accepted submission as the reference, judged
+// with them so that CPU times are compared under the same conditions. A submission that cannot
+// be judged gets an entry with its error; a judge failure stops the batch and is returned.
+func (g *Grader) Batch(ctx context.Context, p *judge.Problem, items []Item, opt Options) (report.Batch, error) {
+	p, err := g.Problem(ctx, p)
+	if err != nil {
+		return report.Batch{}, err
+	}
+	entries := make([]report.Entry, len(items))
+	subs := make([]*judge.Submission, len(items))
+	var mu sync.Mutex
+	progress := func(name, verdict string) {
+		if opt.Progress != nil {
+			mu.Lock()
+			defer mu.Unlock()
+			opt.Progress(name, verdict)
+		}
+	}
+	for i, it := range items {
+		entries[i].Path = it.Name
+		err := it.Err
+		if err == nil {
+			err = judge.CheckSource(it.Submission)
+		}
+		if err != nil {
+			entries[i].Error = err.Error()
+			progress(it.Name, "ERR")
+			continue
+		}
+		subs[i] = &items[i].Submission
+	}
+	refPath, refSub, hasRef := Reference(p)
+	if hasRef {
+		subs = append([]*judge.Submission{&refSub}, subs...)
+		entries = append([]report.Entry{{Path: refPath}}, entries...)
+	}
+
+	err = judge.Each(ctx, len(entries), g.Parallel, func(ctx context.Context, i int) error {
+		if subs[i] == nil {
+			return nil
+		}
+		rep, err := g.One(ctx, p, *subs[i], opt)
+		switch {
+		case err == nil:
+			entries[i].Report = rep
+		case errors.Is(err, judge.ErrBadInput):
+			entries[i].Error = err.Error()
+		default:
+			return fmt.Errorf("grade %s: %w", entries[i].Path, err)
+		}
+		if !(hasRef && i == 0) {
+			verdict := "ERR"
+			if rep != nil {
+				verdict = rep.Verdict.String()
+			}
+			progress(entries[i].Path, verdict)
+		}
+		return nil
+	})
+	if err != nil {
+		return report.Batch{}, err
+	}
+	b := report.Batch{Problem: p.ID, ReferencePath: refPath, TimeLimit: p.TimeLimit, Entries: entries}
+	if hasRef {
+		ref := entries[0].Report
+		b.Entries = entries[1:]
+		if ref == nil || ref.Verdict != judge.Accepted {
+			got := "nothing"
+			if ref != nil {
+				got = ref.Verdict.String()
+			}
+			if opt.Warn != nil {
+				opt.Warn(fmt.Sprintf("the reference solution %s got %s, not AC: no relative times", refPath, got))
+			}
+			ref = nil
+		}
+		b.Reference = ref
+	}
+	return b, nil
+}
+
+// Reference is the problem's own first accepted submission, the yardstick of relative CPU times.
+func Reference(p *judge.Problem) (name string, s judge.Submission, ok bool) {
+	for _, ps := range p.Submissions {
+		if ps.Expected == judge.Accepted {
+			return ps.Path, judge.Submission{Filename: path.Base(ps.Path), Source: ps.Source}, true
+		}
+	}
+	return "", judge.Submission{}, false
+}
