@@ -323,17 +323,27 @@ func fill(res *TestResult, t Test, output []byte, stderr string, reveal bool) {
 		}
 		return
 	}
-	if res.Error != nil {
-		res.Error = &PyError{Type: builtinType(res.Error)}
+	*res = res.Hidden()
+}
+
+// Hidden is the result of a hidden test as a candidate may see it: no input, expected or actual
+// output, no stderr, and only the verdict class of a message, since a checker message or an
+// exception text can quote the data. It is the one home of that rule, for reports judged with
+// Reveal too.
+func (t TestResult) Hidden() TestResult {
+	t.Input, t.Expected, t.Actual, t.Stderr = nil, nil, nil, nil
+	if t.Error != nil {
+		t.Error = &PyError{Type: builtinType(t.Error)}
 	}
-	switch res.Verdict {
+	switch t.Verdict {
 	case WrongAnswer:
-		res.Message = "wrong answer on a hidden test"
+		t.Message = "wrong answer on a hidden test"
 	case RuntimeError:
-		if res.Error != nil {
-			res.Message = res.Error.Type
+		if t.Error != nil {
+			t.Message = t.Error.Type
 		}
 	}
+	return t
 }
 
 // builtinType is the exception type a hidden test may show: the first of Python's built-in
