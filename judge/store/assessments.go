@@ -1,0 +1,216 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"time"
+
+	"github.com/google/uuid"
+
+	"github.com/judge-dev/judge/judge"
+)
+
+// AddAdminToken stores the hash of an interviewer token.
+func (s *Store) AddAdminToken(ctx context.Context, hash []byte) error {
+	_, err := s.db.ExecContext(ctx, "INSERT INTO admin_tokens (hash, created) VALUES (?, ?)", hash, ms(s.now()))
+	if err != nil {
+		return fmt.Errorf("add admin token: %w", err)
+	}
+	return nil
+}
+
+// AdminTokens counts the interviewer tokens.
+func (s *Store) AdminTokens(ctx context.Context) (int, error) {
+	var n int
+	err := s.db.QueryRowContext(ctx, "SELECT count(*) FROM admin_tokens").Scan(&n)
+	return n, err
+}
+
+// IsAdminToken reports whether hash is an interviewer token's.
+func (s *Store) IsAdminToken(ctx context.Context, hash []byte) (bool, error) {
+	var n int
+	err := s.db.QueryRowContext(ctx, "SELECT count(*) FROM admin_tokens WHERE hash = ?", hash).Scan(&n)
+	return n > 0, err
+}
+
+// CreateAssessment stores a (checked) assessment and gives it its id and creation time.
+func (s *Store) CreateAssessment(ctx context.Context, a *judge.Assessment) error {
+	if err := a.Check(); err != nil {
+		return err
+	}
+	a.ID, a.Created = uuid.NewString(), s.now().UTC().Truncate(time.Millisecond)
+	return s.InTx(ctx, func(tx *Tx) error {
+		_, err := tx.tx.ExecContext(ctx, `INSERT INTO assessments (id, name, opens, closes, allowance_ms, max_submissions, policy, released, created)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, a.ID, a.Name, ms(a.Opens), ms(a.Closes), a.Allowance.Milliseconds(), a.MaxSubmissions, string(a.Policy), a.Released, ms(a.Created))
+		if err != nil {
+			return fmt.Errorf("create assessment: %w", err)
+		}
+		for i, p := range a.Problems {
+			if _, err := tx.tx.ExecContext(ctx, "INSERT INTO assessment_problems (assessment_id, position, problem) VALUES (?, ?, ?)", a.ID, i, p); err != nil {
+				return fmt.Errorf("create assessment: %w", err)
+			}
+		}
+		return nil
+	})
+}
+
+const assessmentColumns = "id, name, opens, closes, allowance_ms, max_submissions, policy, released, created"
+
+func scanAssessment(row interface{ Scan(...any) error }) (*judge.Assessment, error) {
+	var a judge.Assessment
+	var opens, closes, allowance, created int64
+	var policy string
+	if err := row.Scan(&a.ID, &a.Name, &opens, &closes, &allowance, &a.MaxSubmissions, &policy, &a.Released, &created); err != nil {
+		return nil, err
+	}
+	a.Opens, a.Closes, a.Created = fromMS(opens), fromMS(closes), fromMS(created)
+	a.Allowance, a.Policy = time.Duration(allowance)*time.Millisecond, judge.Policy(policy)
+	return &a, nil
+}
+
+// Assessment returns the assessment with that id, its problems in order.
+func (s *Store) Assessment(ctx context.Context, id string) (*judge.Assessment, error) {
+	a, err := scanAssessment(s.db.QueryRowContext(ctx, "SELECT "+assessmentColumns+" FROM assessments WHERE id = ?", id))
+	if err != nil {
+		return nil, notFound("assessment", id, err)
+	}
+	if a.Problems, err = s.problems(ctx, id); err != nil {
+		return nil, err
+	}
+	return a, nil
+}
+
+func (s *Store) problems(ctx context.Context, id string) ([]string, error) {
+	rows, err := s.db.QueryContext(ctx, "SELECT problem FROM assessment_problems WHERE assessment_id = ? ORDER BY position", id)
+	if err != nil {
+		return nil, fmt.Errorf("assessment %s: %w", id, err)
+	}
+	defer rows.Close()
+	var ps []string
+	for rows.Next() {
+		var p string
+		if err := rows.Scan(&p); err != nil {
+			return nil, err
+		}
+		ps = append(ps, p)
+	}
+	return ps, rows.Err()
+}
+
+// Assessments lists every assessment, newest first.
+func (s *Store) Assessments(ctx context.Context) ([]*judge.Assessment, error) {
+	rows, err := s.db.QueryContext(ctx, "SELECT "+assessmentColumns+" FROM assessments ORDER BY created DESC, id")
+	if err != nil {
+		return nil, fmt.Errorf("list assessments: %w", err)
+	}
+	var list []*judge.Assessment
+	for rows.Next() {
+		a, err := scanAssessment(rows)
+		if err != nil {
+			rows.Close()
+			return nil, err
+		}
+		list = append(list, a)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	// Read the problems after the rows are closed: the store has one connection.
+	for _, a := range list {
+		if a.Problems, err = s.problems(ctx, a.ID); err != nil {
+			return nil, err
+		}
+	}
+	return list, nil
+}
+
+// SetReleased shows (or hides) a PolicyNone assessment's results to its candidates.
+func (s *Store) SetReleased(ctx context.Context, id string, released bool) error {
+	res, err := s.db.ExecContext(ctx, "UPDATE assessments SET released = ? WHERE id = ?", released, id)
+	return mustAffect(res, err, "release assessment", id)
+}
+
+// CreateCandidate invites a candidate to an assessment; tokenHash is the hash of their invite
+// token.
+func (s *Store) CreateCandidate(ctx context.Context, c *judge.Candidate, tokenHash []byte) error {
+	c.ID, c.Created = uuid.NewString(), s.now().UTC().Truncate(time.Millisecond)
+	_, err := s.db.ExecContext(ctx, "INSERT INTO candidates (id, assessment_id, name, email, token_hash, created) VALUES (?, ?, ?, ?, ?, ?)",
+		c.ID, c.AssessmentID, c.Name, c.Email, tokenHash, ms(c.Created))
+	if err != nil {
+		return fmt.Errorf("invite candidate: %w", err)
+	}
+	return nil
+}
+
+const candidateColumns = "id, assessment_id, name, email, revoked, started, created"
+
+func scanCandidate(row interface{ Scan(...any) error }) (*judge.Candidate, error) {
+	var c judge.Candidate
+	var started sql.NullInt64
+	var created int64
+	if err := row.Scan(&c.ID, &c.AssessmentID, &c.Name, &c.Email, &c.Revoked, &started, &created); err != nil {
+		return nil, err
+	}
+	c.Started, c.Created = fromNullMS(started), fromMS(created)
+	return &c, nil
+}
+
+// Candidate returns the candidate with that id.
+func (s *Store) Candidate(ctx context.Context, id string) (*judge.Candidate, error) {
+	c, err := scanCandidate(s.db.QueryRowContext(ctx, "SELECT "+candidateColumns+" FROM candidates WHERE id = ?", id))
+	if err != nil {
+		return nil, notFound("candidate", id, err)
+	}
+	return c, nil
+}
+
+// CandidateByToken returns the candidate whose invite token hashes to hash, revoked or not.
+func (s *Store) CandidateByToken(ctx context.Context, hash []byte) (*judge.Candidate, error) {
+	c, err := scanCandidate(s.db.QueryRowContext(ctx, "SELECT "+candidateColumns+" FROM candidates WHERE token_hash = ?", hash))
+	if err != nil {
+		return nil, notFound("invite", "token", err)
+	}
+	return c, nil
+}
+
+// Candidates lists an assessment's candidates in the order they were invited.
+func (s *Store) Candidates(ctx context.Context, assessmentID string) ([]*judge.Candidate, error) {
+	rows, err := s.db.QueryContext(ctx, "SELECT "+candidateColumns+" FROM candidates WHERE assessment_id = ? ORDER BY created, rowid", assessmentID)
+	if err != nil {
+		return nil, fmt.Errorf("list candidates: %w", err)
+	}
+	defer rows.Close()
+	var list []*judge.Candidate
+	for rows.Next() {
+		c, err := scanCandidate(rows)
+		if err != nil {
+			return nil, err
+		}
+		list = append(list, c)
+	}
+	return list, rows.Err()
+}
+
+// RevokeCandidate makes the candidate's invite link stop working.
+func (s *Store) RevokeCandidate(ctx context.Context, id string) error {
+	res, err := s.db.ExecContext(ctx, "UPDATE candidates SET revoked = 1 WHERE id = ?", id)
+	return mustAffect(res, err, "revoke candidate", id)
+}
+
+// ReissueToken gives the candidate a new invite token (the old link stops working) and lifts a
+// revocation.
+func (s *Store) ReissueToken(ctx context.Context, id string, hash []byte) error {
+	res, err := s.db.ExecContext(ctx, "UPDATE candidates SET token_hash = ?, revoked = 0 WHERE id = ?", hash, id)
+	return mustAffect(res, err, "reissue invite", id)
+}
+
+// StartCandidate starts the candidate's clock at their first open; later calls change nothing.
+// It returns the candidate as stored.
+func (s *Store) StartCandidate(ctx context.Context, id string) (*judge.Candidate, error) {
+	if _, err := s.db.ExecContext(ctx, "UPDATE candidates SET started = ? WHERE id = ? AND started IS NULL", ms(s.now()), id); err != nil {
+		return nil, fmt.Errorf("start candidate %s: %w", id, err)
+	}
+	return s.Candidate(ctx, id)
+}

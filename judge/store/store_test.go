@@ -1,0 +1,172 @@
+package store_test
+
+import (
+	"context"
+	"errors"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/judge-dev/judge/judge"
+	"github.com/judge-dev/judge/judge/store"
+)
+
+func open(t *testing.T) (*store.Store, string) {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "judge.db")
+	s, err := store.Open(context.Background(), path)
+	require.NoError(t, err)
+	t.Cleanup(func() { s.Close() })
+	return s, path
+}
+
+func assessment() *judge.Assessment {
+	now := time.Now().UTC()
+	return &judge.Assessment{Name: "Backend take-home", Problems: []string{"two-sum", "fibonacci"}, Opens: now.Add(-time.Hour),
+		Closes: now.Add(time.Hour), Allowance: 90 * time.Minute, MaxSubmissions: 3, Policy: judge.PolicySamples}
+}
+
+func TestOpenMigratesOnceAndSetsPragmas(t *testing.T) {
+	ctx := context.Background()
+	s, path := open(t)
+	v, err := s.Version(ctx)
+	require.NoError(t, err)
+	assert.Equal(t, 1, v)
+	var mode string
+	var fk int
+	require.NoError(t, s.DB().QueryRowContext(ctx, "PRAGMA journal_mode").Scan(&mode))
+	require.NoError(t, s.DB().QueryRowContext(ctx, "PRAGMA foreign_keys").Scan(&fk))
+	assert.Equal(t, "wal", mode)
+	assert.Equal(t, 1, fk)
+	require.NoError(t, s.CreateAssessment(ctx, assessment()))
+	require.NoError(t, s.Close())
+
+	// Opening again applies nothing twice and keeps the data.
+	s2, err := store.Open(ctx, path)
+	require.NoError(t, err)
+	defer s2.Close()
+	list, err := s2.Assessments(ctx)
+	require.NoError(t, err)
+	assert.Len(t, list, 1)
+}
+
+func TestAssessmentsAndCandidates(t *testing.T) {
+	ctx := context.Background()
+	s, _ := open(t)
+	a := assessment()
+	require.NoError(t, s.CreateAssessment(ctx, a))
+	require.NotEmpty(t, a.ID)
+	got, err := s.Assessment(ctx, a.ID)
+	require.NoError(t, err)
+	assert.Equal(t, a.Problems, got.Problems, "problems keep their order")
+	assert.Equal(t, a.Allowance, got.Allowance)
+	assert.True(t, a.Opens.Truncate(time.Millisecond).Equal(got.Opens))
+	assert.Equal(t, judge.PolicySamples, got.Policy)
+
+	bad := assessment()
+	bad.Policy = "everything"
+	assert.ErrorIs(t, s.CreateAssessment(ctx, bad), judge.ErrBadInput)
+
+	_, err = s.Assessment(ctx, "nope")
+	assert.ErrorIs(t, err, judge.ErrNotFound)
+
+	c := &judge.Candidate{AssessmentID: a.ID, Name: "Ada", Email: "ada@example.com"}
+	require.NoError(t, s.CreateCandidate(ctx, c, []byte("hash-1")))
+	byTok, err := s.CandidateByToken(ctx, []byte("hash-1"))
+	require.NoError(t, err)
+	assert.Equal(t, c.ID, byTok.ID)
+	assert.True(t, byTok.Started.IsZero())
+
+	started, err := s.StartCandidate(ctx, c.ID)
+	require.NoError(t, err)
+	require.False(t, started.Started.IsZero())
+	again, err := s.StartCandidate(ctx, c.ID)
+	require.NoError(t, err)
+	assert.Equal(t, started.Started, again.Started, "the clock starts once")
+
+	require.NoError(t, s.RevokeCandidate(ctx, c.ID))
+	byTok, err = s.CandidateByToken(ctx, []byte("hash-1"))
+	require.NoError(t, err)
+	assert.True(t, byTok.Revoked)
+	require.NoError(t, s.ReissueToken(ctx, c.ID, []byte("hash-2")))
+	_, err = s.CandidateByToken(ctx, []byte("hash-1"))
+	assert.ErrorIs(t, err, judge.ErrNotFound, "the old link is dead")
+	byTok, err = s.CandidateByToken(ctx, []byte("hash-2"))
+	require.NoError(t, err)
+	assert.False(t, byTok.Revoked)
+
+	assert.ErrorIs(t, s.RevokeCandidate(ctx, "nope"), judge.ErrNotFound)
+	// Foreign keys are on: a candidate of no assessment is refused.
+	assert.Error(t, s.CreateCandidate(ctx, &judge.Candidate{AssessmentID: "nope", Name: "x"}, []byte("h3")))
+}
+
+func TestSubmissionLifecycle(t *testing.T) {
+	ctx := context.Background()
+	s, _ := open(t)
+	a := assessment()
+	require.NoError(t, s.CreateAssessment(ctx, a))
+	c := &judge.Candidate{AssessmentID: a.ID, Name: "Ada"}
+	require.NoError(t, s.CreateCandidate(ctx, c, []byte("h")))
+
+	r := &judge.Record{AssessmentID: a.ID, CandidateID: c.ID, Problem: "two-sum", Submission: judge.Submission{Filename: "s.py", Source: []byte("print(1)\n")}}
+	require.NoError(t, s.InTx(ctx, func(tx *store.Tx) error {
+		n, err := tx.CountRecords(ctx, c.ID, "two-sum")
+		require.NoError(t, err)
+		assert.Zero(t, n)
+		return tx.InsertRecord(ctx, r)
+	}))
+	got, err := s.Record(ctx, r.ID)
+	require.NoError(t, err)
+	assert.Equal(t, judge.StateQueued, got.State)
+	assert.Equal(t, "print(1)\n", string(got.Submission.Source))
+
+	// A transaction that fails stores nothing.
+	boom := errors.New("boom")
+	err = s.InTx(ctx, func(tx *store.Tx) error {
+		require.NoError(t, tx.InsertRecord(ctx, &judge.Record{AssessmentID: a.ID, CandidateID: c.ID, Problem: "two-sum", Submission: r.Submission}))
+		return boom
+	})
+	assert.ErrorIs(t, err, boom)
+	list, err := s.Records(ctx, store.Filter{CandidateID: c.ID})
+	require.NoError(t, err)
+	assert.Len(t, list, 1)
+
+	rep := &judge.Report{Problem: "two-sum", Verdict: judge.WrongAnswer, Passed: 1, Total: 2, Score: 0.5,
+		Tests: []judge.TestResult{{Name: "secret/1", Verdict: judge.WrongAnswer}}}
+	require.NoError(t, s.InTx(ctx, func(tx *store.Tx) error { return tx.FinishRecord(ctx, r.ID, rep, "") }))
+	got, err = s.Record(ctx, r.ID)
+	require.NoError(t, err)
+	assert.Equal(t, judge.StateDone, got.State)
+	require.NotNil(t, got.Report)
+	assert.Equal(t, judge.WrongAnswer, got.Report.Verdict)
+	assert.Equal(t, "secret/1", got.Report.Tests[0].Name)
+	assert.False(t, got.Finished.IsZero())
+
+	require.NoError(t, s.InTx(ctx, func(tx *store.Tx) error { return tx.FinishRecord(ctx, r.ID, nil, "docker gone") }))
+	got, err = s.Record(ctx, r.ID)
+	require.NoError(t, err)
+	assert.Equal(t, judge.StateFailed, got.State)
+	assert.Equal(t, "docker gone", got.Error)
+
+	list, err = s.Records(ctx, store.Filter{AssessmentID: a.ID, Problem: "fibonacci"})
+	require.NoError(t, err)
+	assert.Empty(t, list)
+}
+
+func TestAdminTokens(t *testing.T) {
+	ctx := context.Background()
+	s, _ := open(t)
+	n, err := s.AdminTokens(ctx)
+	require.NoError(t, err)
+	assert.Zero(t, n)
+	require.NoError(t, s.AddAdminToken(ctx, []byte("h")))
+	ok, err := s.IsAdminToken(ctx, []byte("h"))
+	require.NoError(t, err)
+	assert.True(t, ok)
+	ok, err = s.IsAdminToken(ctx, []byte("other"))
+	require.NoError(t, err)
+	assert.False(t, ok)
+}
