@@ -158,3 +158,6 @@ type Record struct {
 
 // ErrNotFound: no such assessment, candidate or submission (or not one the caller may see).
 var ErrNotFound = errors.New("not found")
+
+// ErrLimit: the candidate has used every submission the assessment allows for that problem.
+var ErrLimit = errors.New("submission limit reached")

@@ -1,0 +1,200 @@
+// Package jobs is judge serve's queue: each submission is one River job (github.com/riverqueue/
+// river, on SQLite through riversqlite) whose arguments hold only the submission's id. It is the
+// only importer of River. A submission's row and its job are committed in one transaction, and
+// its result is written in the transaction that completes the job, so what a client was told is
+// accepted is never lost and is recorded exactly once. It judges through judge/grade only and
+// decides no verdict; it never writes SQL itself (judge/store does).
+package jobs
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"time"
+
+	"github.com/riverqueue/river"
+	"github.com/riverqueue/river/riverdriver/riversqlite"
+	"github.com/riverqueue/river/rivermigrate"
+
+	"github.com/judge-dev/judge/judge"
+	"github.com/judge-dev/judge/judge/grade"
+	"github.com/judge-dev/judge/judge/store"
+)
+
+// Args are a submission job's arguments: the submission's id, nothing more. The source and the
+// result live in the submission's row.
+type Args struct {
+	SubmissionID string `json:"submission_id"`
+}
+
+// Kind names the job in River's tables.
+func (Args) Kind() string { return "judge_submission" }
+
+// Config wires a Queue.
+type Config struct {
+	Store *store.Store
+	// Grader judges; its Limit applies this machine's time limits.
+	Grader *grade.Grader
+	// Problem loads a problem by id.
+	Problem func(ctx context.Context, id string) (*judge.Problem, error)
+	// Workers is how many submissions are judged at once in this process; 0 inserts only.
+	Workers int
+	// Retry is how long a submission waits before another try when the judge is unavailable
+	// (Docker unreachable): it stays queued, never failed. Default 5 s.
+	Retry time.Duration
+	// PollInterval is how often idle workers look for jobs (SQLite has no notifications).
+	// Default 200 ms.
+	PollInterval time.Duration
+	Logger       *slog.Logger
+}
+
+// Queue enqueues submissions and, with workers, judges them.
+type Queue struct {
+	client *river.Client[store.SQLTx]
+	store  *store.Store
+}
+
+// Migrate brings River's own tables up to date in the store's database.
+func Migrate(ctx context.Context, st *store.Store) error {
+	m, err := rivermigrate.New(riversqlite.New(st.DB()), nil)
+	if err != nil {
+		return fmt.Errorf("migrate queue: %w", err)
+	}
+	if _, err := m.Migrate(ctx, rivermigrate.DirectionUp, nil); err != nil {
+		return fmt.Errorf("migrate queue: %w", err)
+	}
+	return nil
+}
+
+// New makes a queue on the store's database. Migrate first.
+func New(cfg Config) (*Queue, error) {
+	if cfg.Retry <= 0 {
+		cfg.Retry = 5 * time.Second
+	}
+	if cfg.PollInterval <= 0 {
+		cfg.PollInterval = 200 * time.Millisecond
+	}
+	if cfg.Logger == nil {
+		cfg.Logger = slog.New(slog.DiscardHandler)
+	}
+	rc := &river.Config{
+		Logger:            cfg.Logger,
+		FetchPollInterval: cfg.PollInterval,
+		FetchCooldown:     cfg.PollInterval / 2,
+		// A judging takes seconds, the first of a problem longer (its time limit is calibrated
+		// on this machine then): a minute's default would cut it short.
+		JobTimeout: 15 * time.Minute,
+		// A server shut down gracefully finishes what it is judging for this long, then hands
+		// the rest back to the queue.
+		SoftStopTimeout: 30 * time.Second,
+	}
+	if cfg.Workers > 0 {
+		workers := river.NewWorkers()
+		if err := river.AddWorkerSafely(workers, &worker{cfg: cfg}); err != nil {
+			return nil, err
+		}
+		rc.Workers = workers
+		rc.Queues = map[string]river.QueueConfig{river.QueueDefault: {MaxWorkers: cfg.Workers}}
+	}
+	c, err := river.NewClient(riversqlite.New(cfg.Store.DB()), rc)
+	if err != nil {
+		return nil, fmt.Errorf("queue: %w", err)
+	}
+	return &Queue{client: c, store: cfg.Store}, nil
+}
+
+// Start starts the workers; their context is ctx.
+func (q *Queue) Start(ctx context.Context) error { return q.client.Start(ctx) }
+
+// Stop stops taking jobs and waits for the running ones (up to the soft-stop timeout, then they
+// are cancelled and go back to the queue).
+func (q *Queue) Stop(ctx context.Context) error { return q.client.Stop(ctx) }
+
+// Submit stores r as a new queued submission and enqueues its job in one transaction, after
+// checking in that transaction that the candidate has a submission left (max 0: no bound). On
+// an error nothing is stored.
+func (q *Queue) Submit(ctx context.Context, r *judge.Record, max int) error {
+	return q.store.InTx(ctx, func(tx *store.Tx) error {
+		if max > 0 {
+			n, err := tx.CountRecords(ctx, r.CandidateID, r.Problem)
+			if err != nil {
+				return err
+			}
+			if n >= max {
+				return fmt.Errorf("submit %s: %d of %d submissions used: %w", r.Problem, n, max, judge.ErrLimit)
+			}
+		}
+		if err := tx.InsertRecord(ctx, r); err != nil {
+			return err
+		}
+		if _, err := q.client.InsertTx(ctx, tx.SQL(), Args{SubmissionID: r.ID}, nil); err != nil {
+			return fmt.Errorf("enqueue submission %s: %w", r.ID, err)
+		}
+		return nil
+	})
+}
+
+// worker judges one submission.
+type worker struct {
+	river.WorkerDefaults[Args]
+	cfg Config
+}
+
+func (w *worker) Work(ctx context.Context, job *river.Job[Args]) error {
+	id := job.Args.SubmissionID
+	r, err := w.cfg.Store.Record(ctx, id)
+	if errors.Is(err, judge.ErrNotFound) {
+		return river.JobCancel(err) // nothing to judge: never retried
+	}
+	if err != nil {
+		return err
+	}
+	if r.State != judge.StateQueued {
+		// Recorded already (a re-delivered job): complete the job, write nothing.
+		return w.finish(ctx, job, nil, "", false)
+	}
+	rep, err := w.judge(ctx, r)
+	switch {
+	case err == nil:
+		return w.finish(ctx, job, rep, "", true)
+	case errors.Is(err, judge.ErrUnavailable):
+		// Docker is away: the submission waits, queued, without using up an attempt.
+		w.cfg.Logger.WarnContext(ctx, "judge unavailable: submission stays queued", "submission", id, "err", err)
+		return river.JobSnooze(w.cfg.Retry)
+	case errors.Is(err, judge.ErrBadInput), job.Attempt >= job.MaxAttempts:
+		// Not judgeable (its problem is gone or broken), or the last try: record the failure,
+		// which is never the candidate's.
+		w.cfg.Logger.ErrorContext(ctx, "submission not judged", "submission", id, "err", err)
+		return w.finish(ctx, job, nil, err.Error(), true)
+	}
+	return err // River retries it later
+}
+
+func (w *worker) judge(ctx context.Context, r *judge.Record) (*judge.Report, error) {
+	p, err := w.cfg.Problem(ctx, r.Problem)
+	if err != nil {
+		return nil, err
+	}
+	if p, err = w.cfg.Grader.Problem(ctx, p); err != nil {
+		return nil, err
+	}
+	// Interviewers see everything; a candidate's view is redacted when it is read.
+	return w.cfg.Grader.One(ctx, p, r.Submission, grade.Options{Reveal: true})
+}
+
+// finish writes the outcome (when write) and completes the job in one transaction. It runs even
+// when the worker's context is being cancelled: a judged result is worth keeping.
+func (w *worker) finish(ctx context.Context, job *river.Job[Args], rep *judge.Report, failure string, write bool) error {
+	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 30*time.Second)
+	defer cancel()
+	return w.cfg.Store.InTx(ctx, func(tx *store.Tx) error {
+		if write {
+			if err := tx.FinishRecord(ctx, job.Args.SubmissionID, rep, failure); err != nil {
+				return err
+			}
+		}
+		_, err := river.JobCompleteTx[*riversqlite.Driver](ctx, tx.SQL(), job)
+		return err
+	})
+}

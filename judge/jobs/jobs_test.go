@@ -1,0 +1,169 @@
+package jobs_test
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/judge-dev/judge/judge"
+	"github.com/judge-dev/judge/judge/grade"
+	"github.com/judge-dev/judge/judge/jobs"
+	"github.com/judge-dev/judge/judge/judgetest"
+	"github.com/judge-dev/judge/judge/store"
+)
+
+// flaky is the shared fake sandbox, unavailable while down is set (Docker gone).
+type flaky struct {
+	judgetest.Sandbox
+	down atomic.Bool
+	runs atomic.Int32
+}
+
+func (f *flaky) Run(ctx context.Context, job judge.Job, each func(judge.Execution) bool) (judge.RunInfo, error) {
+	f.runs.Add(1)
+	if f.down.Load() {
+		return judge.RunInfo{}, fmt.Errorf("docker: no answer: %w", judge.ErrUnavailable)
+	}
+	return f.Sandbox.Run(ctx, job, each)
+}
+
+func problem() *judge.Problem {
+	p := &judge.Problem{ID: "echo", Mode: judge.Stdio, Limits: judge.Limits{Time: time.Second, MemoryMiB: 64, OutputMiB: 1}}
+	p.Tests = []judge.Test{
+		{Name: "sample/1", Group: "sample", Sample: true, Input: []byte("1"), Answer: []byte("ok")},
+		{Name: "secret/1", Group: "secret", Input: []byte("2"), Answer: []byte("ok")},
+	}
+	return p
+}
+
+type env struct {
+	store *store.Store
+	queue *jobs.Queue
+	sb    *flaky
+	rec   func(problem, src string) *judge.Record
+}
+
+func setup(t *testing.T) *env {
+	t.Helper()
+	ctx := context.Background()
+	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "judge.db"))
+	require.NoError(t, err)
+	t.Cleanup(func() { st.Close() })
+	require.NoError(t, jobs.Migrate(ctx, st))
+	sb := &flaky{Sandbox: judgetest.Sandbox{Exec: func(job judge.Job, _ [][]byte) (judge.Execution, bool) {
+		out := "no"
+		if string(job.Source) == "print('ok')\n" {
+			out = "ok"
+		}
+		return judge.Execution{Status: judge.StatusOK, CPU: time.Millisecond, Output: []byte(out)}, true
+	}}}
+	q, err := jobs.New(jobs.Config{
+		Store:  st,
+		Grader: &grade.Grader{Sandbox: sb, Parallel: 1},
+		Problem: func(_ context.Context, id string) (*judge.Problem, error) {
+			if id != "echo" {
+				return nil, fmt.Errorf("problem %s: no such problem: %w", id, judge.ErrBadInput)
+			}
+			return problem(), nil
+		},
+		Workers:      2,
+		Retry:        50 * time.Millisecond,
+		PollInterval: 20 * time.Millisecond,
+	})
+	require.NoError(t, err)
+	ctx, cancel := context.WithCancel(ctx)
+	require.NoError(t, q.Start(ctx))
+	t.Cleanup(func() {
+		stopCtx, stop := context.WithTimeout(context.Background(), 10*time.Second)
+		defer stop()
+		assert.NoError(t, q.Stop(stopCtx))
+		cancel()
+	})
+	a := &judge.Assessment{Name: "a", Problems: []string{"echo"}, Opens: time.Now().Add(-time.Hour), Closes: time.Now().Add(time.Hour), Policy: judge.PolicySamples}
+	require.NoError(t, st.CreateAssessment(ctx, a))
+	c := &judge.Candidate{AssessmentID: a.ID, Name: "c"}
+	require.NoError(t, st.CreateCandidate(ctx, c, []byte("h")))
+	return &env{store: st, queue: q, sb: sb, rec: func(problem, src string) *judge.Record {
+		return &judge.Record{AssessmentID: a.ID, CandidateID: c.ID, Problem: problem, Submission: judge.Submission{Filename: "s.py", Source: []byte(src)}}
+	}}
+}
+
+// wait polls the submission until it leaves the queue, or fails the test at the deadline.
+func wait(t *testing.T, st *store.Store, id string) *judge.Record {
+	t.Helper()
+	deadline := time.Now().Add(30 * time.Second)
+	for {
+		r, err := st.Record(context.Background(), id)
+		require.NoError(t, err)
+		if r.State != judge.StateQueued {
+			return r
+		}
+		require.True(t, time.Now().Before(deadline), "submission %s still queued at the deadline", id)
+		time.Sleep(10 * time.Millisecond)
+	}
+}
+
+func TestSubmissionsAreJudgedAndRecorded(t *testing.T) {
+	e := setup(t)
+	ctx := context.Background()
+	right, wrong := e.rec("echo", "print('ok')\n"), e.rec("echo", "print('no')\n")
+	require.NoError(t, e.queue.Submit(ctx, right, 0))
+	require.NoError(t, e.queue.Submit(ctx, wrong, 0))
+
+	r := wait(t, e.store, right.ID)
+	assert.Equal(t, judge.StateDone, r.State)
+	assert.Equal(t, judge.Accepted, r.Report.Verdict)
+	w := wait(t, e.store, wrong.ID)
+	assert.Equal(t, judge.WrongAnswer, w.Report.Verdict)
+	require.NotNil(t, w.Report.Tests[1].Expected, "the stored report is revealed, for interviewers")
+	assert.Equal(t, int32(2), e.sb.runs.Load(), "each submission judged once")
+}
+
+func TestSubmitBoundsSubmissionsAndStoresNothingOver(t *testing.T) {
+	e := setup(t)
+	ctx := context.Background()
+	require.NoError(t, e.queue.Submit(ctx, e.rec("echo", "print('ok')\n"), 1))
+	over := e.rec("echo", "print('ok')\n")
+	err := e.queue.Submit(ctx, over, 1)
+	require.ErrorIs(t, err, judge.ErrLimit)
+	all, err := e.store.Records(ctx, store.Filter{})
+	require.NoError(t, err)
+	assert.Len(t, all, 1)
+}
+
+// While Docker is away a submission stays queued, never failed; it is judged when it is back.
+func TestUnavailableJudgeLeavesSubmissionQueued(t *testing.T) {
+	e := setup(t)
+	ctx := context.Background()
+	e.sb.down.Store(true)
+	r := e.rec("echo", "print('ok')\n")
+	require.NoError(t, e.queue.Submit(ctx, r, 0))
+	deadline := time.Now().Add(30 * time.Second)
+	for e.sb.runs.Load() < 2 {
+		require.True(t, time.Now().Before(deadline), "the job was not retried")
+		time.Sleep(10 * time.Millisecond)
+	}
+	got, err := e.store.Record(ctx, r.ID)
+	require.NoError(t, err)
+	assert.Equal(t, judge.StateQueued, got.State, "tried twice, still queued")
+	e.sb.down.Store(false)
+	got = wait(t, e.store, r.ID)
+	assert.Equal(t, judge.StateDone, got.State)
+	assert.Equal(t, judge.Accepted, got.Report.Verdict)
+}
+
+func TestUnjudgeableSubmissionFailsWithoutBlame(t *testing.T) {
+	e := setup(t)
+	r := e.rec("gone", "print('ok')\n")
+	require.NoError(t, e.queue.Submit(context.Background(), r, 0))
+	got := wait(t, e.store, r.ID)
+	assert.Equal(t, judge.StateFailed, got.State)
+	assert.Contains(t, got.Error, "no such problem")
+	assert.Nil(t, got.Report)
+}
