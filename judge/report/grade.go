@@ -18,6 +18,9 @@ type Batch struct {
 	// given relative to its total CPU. Nil when the problem ships none.
 	Reference     *judge.Report
 	ReferencePath string
+	// NoReference says why there is no reference when it is not that the package ships none
+	// (the server's exports judge none).
+	NoReference string
 	// TimeLimit is the limit every submission was judged with, and how it was derived.
 	TimeLimit *judge.TimeLimit
 	Entries   []Entry
@@ -151,6 +154,9 @@ func GradeMarkdown(w io.Writer, b Batch) error {
 }
 
 func referenceNote(b Batch) string {
+	if b.Reference == nil && b.NoReference != "" {
+		return "; " + b.NoReference
+	}
 	if b.Reference == nil {
 		return "; no reference solution in the problem package"
 	}

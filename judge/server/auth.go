@@ -1,0 +1,113 @@
+package server
+
+import (
+	"context"
+	"crypto/rand"
+	"crypto/sha256"
+	"encoding/base64"
+	"errors"
+	"fmt"
+	"net/http"
+	"strings"
+
+	"github.com/judge-dev/judge/judge"
+	"github.com/judge-dev/judge/judge/store"
+)
+
+// Tokens are 32 random bytes (256 bits: unguessable, so a plain SHA-256 is a safe hash at
+// rest), base64url, after a prefix that says what they open.
+const (
+	adminPrefix  = "jadm_"
+	invitePrefix = "jinv_"
+)
+
+func newToken(prefix string) string {
+	b := make([]byte, 32)
+	rand.Read(b)
+	return prefix + base64.RawURLEncoding.EncodeToString(b)
+}
+
+func hashToken(tok string) []byte {
+	h := sha256.Sum256([]byte(tok))
+	return h[:]
+}
+
+// EnsureAdminToken makes the first interviewer token when the database has none and returns it,
+// to be shown once: only its hash is stored. It returns "" when a token exists already.
+func EnsureAdminToken(ctx context.Context, st *store.Store) (string, error) {
+	n, err := st.AdminTokens(ctx)
+	if err != nil {
+		return "", fmt.Errorf("admin token: %w", err)
+	}
+	if n > 0 {
+		return "", nil
+	}
+	tok := newToken(adminPrefix)
+	if err := st.AddAdminToken(ctx, hashToken(tok)); err != nil {
+		return "", err
+	}
+	return tok, nil
+}
+
+// admin lets a request through with a valid interviewer token.
+func (s *Server) admin(h func(http.ResponseWriter, *http.Request) error) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		tok, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
+		if !ok || !strings.HasPrefix(tok, adminPrefix) {
+			s.fail(w, r, errUnauthorized)
+			return
+		}
+		valid, err := s.cfg.Store.IsAdminToken(r.Context(), hashToken(tok))
+		if err != nil {
+			s.fail(w, r, err)
+			return
+		}
+		if !valid {
+			s.fail(w, r, errUnauthorized)
+			return
+		}
+		if err := h(w, r); err != nil {
+			s.fail(w, r, err)
+		}
+	})
+}
+
+// invitee is the candidate behind an invite link, with their assessment.
+type invitee struct {
+	candidate  *judge.Candidate
+	assessment *judge.Assessment
+}
+
+type inviteeKey struct{}
+
+func inviteeOf(r *http.Request) invitee { return r.Context().Value(inviteeKey{}).(invitee) }
+
+// candidate lets a request through with a live invite link: the {token} path value.
+func (s *Server) candidate(h func(http.ResponseWriter, *http.Request) error) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		tok := r.PathValue("token")
+		if !strings.HasPrefix(tok, invitePrefix) || len(tok) > 100 {
+			s.fail(w, r, errNoInvite)
+			return
+		}
+		c, err := s.cfg.Store.CandidateByToken(r.Context(), hashToken(tok))
+		if errors.Is(err, judge.ErrNotFound) {
+			err = errNoInvite
+		}
+		if err == nil && c.Revoked {
+			err = errRevoked
+		}
+		var a *judge.Assessment
+		if err == nil {
+			a, err = s.cfg.Store.Assessment(r.Context(), c.AssessmentID)
+		}
+		if err != nil {
+			s.fail(w, r, err)
+			return
+		}
+		r = r.WithContext(context.WithValue(r.Context(), inviteeKey{}, invitee{candidate: c, assessment: a}))
+		if err := h(w, r); err != nil {
+			s.fail(w, r, err)
+		}
+	})
+}

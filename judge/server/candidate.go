@@ -1,0 +1,210 @@
+package server
+
+import (
+	"context"
+	"net/http"
+	"time"
+
+	"github.com/judge-dev/judge/judge"
+	"github.com/judge-dev/judge/judge/grade"
+	"github.com/judge-dev/judge/judge/store"
+)
+
+// The candidates' API, reached through an invite link. Every answer is built from the judge
+// package's candidate views (no field for hidden data), and a candidate reaches only their own
+// submissions and their assessment's problems, inside their window.
+
+type problemRef struct {
+	ID   string `json:"id"`
+	Name string `json:"name"`
+}
+
+func (s *Server) overview(w http.ResponseWriter, r *http.Request) error {
+	inv := inviteeOf(r)
+	a, c := inv.assessment, inv.candidate
+	refs := []problemRef{}
+	for _, id := range a.Problems {
+		p, err := s.cfg.Problem(r.Context(), id)
+		if err != nil {
+			return err
+		}
+		refs = append(refs, problemRef{ID: id, Name: p.Name})
+	}
+	opens, ends := judge.Window(a, c)
+	out := map[string]any{
+		"candidate":         c.Name,
+		"assessment":        a.Name,
+		"problems":          refs,
+		"opens":             opens,
+		"ends":              ends,
+		"allowance_minutes": int(a.Allowance / time.Minute),
+		"max_submissions":   a.MaxSubmissions,
+		"policy":            a.Policy,
+		"open":              judge.CheckOpen(a, c, s.cfg.Now()) == nil,
+	}
+	if !c.Started.IsZero() {
+		out["started"] = c.Started
+	}
+	writeJSON(w, http.StatusOK, out)
+	return nil
+}
+
+// open checks that the candidate may work now, and starts their clock at their first piece of
+// work (reading a problem, running samples, submitting).
+func (s *Server) open(r *http.Request) (invitee, error) {
+	inv := inviteeOf(r)
+	now := s.cfg.Now()
+	if err := judge.CheckOpen(inv.assessment, inv.candidate, now); err != nil {
+		return inv, err
+	}
+	if inv.candidate.Started.IsZero() {
+		c, err := s.cfg.Store.StartCandidate(r.Context(), inv.candidate.ID)
+		if err != nil {
+			return inv, err
+		}
+		inv.candidate = c
+		if err := judge.CheckOpen(inv.assessment, c, now); err != nil {
+			return inv, err
+		}
+	}
+	return inv, nil
+}
+
+// problem loads one of the assessment's problems.
+func (s *Server) problem(ctx context.Context, a *judge.Assessment, id string) (*judge.Problem, error) {
+	if !a.HasProblem(id) {
+		return nil, errf(http.StatusNotFound, "not_found", "problem %q is not part of this assessment", id)
+	}
+	return s.cfg.Problem(ctx, id)
+}
+
+func (s *Server) readProblem(w http.ResponseWriter, r *http.Request) error {
+	inv, err := s.open(r)
+	if err != nil {
+		return err
+	}
+	p, err := s.problem(r.Context(), inv.assessment, r.PathValue("problem"))
+	if err != nil {
+		return err
+	}
+	writeJSON(w, http.StatusOK, judge.NewProblemView(p))
+	return nil
+}
+
+type sourceJSON struct {
+	Problem  string `json:"problem,omitempty"`
+	Filename string `json:"filename"`
+	Source   string `json:"source"`
+}
+
+func (in sourceJSON) submission() (judge.Submission, error) {
+	if in.Filename == "" {
+		in.Filename = "solution.py"
+	}
+	sub := judge.Submission{Filename: in.Filename, Source: []byte(in.Source)}
+	return sub, judge.CheckSource(sub)
+}
+
+// runSamples judges the source on the problem's samples only, now, with full details; nothing
+// is stored or counted.
+func (s *Server) runSamples(w http.ResponseWriter, r *http.Request) error {
+	var in sourceJSON
+	if err := decode(r, w, &in); err != nil {
+		return err
+	}
+	if in.Problem != "" {
+		return errf(http.StatusBadRequest, "bad_input", "the problem is in the path, not the body")
+	}
+	inv, err := s.open(r)
+	if err != nil {
+		return err
+	}
+	p, err := s.problem(r.Context(), inv.assessment, r.PathValue("problem"))
+	if err != nil {
+		return err
+	}
+	sub, err := in.submission()
+	if err != nil {
+		return err
+	}
+	ctx, cancel := context.WithTimeout(r.Context(), 5*time.Minute)
+	defer cancel()
+	select {
+	case s.samples <- struct{}{}:
+		defer func() { <-s.samples }()
+	case <-ctx.Done():
+		return errf(http.StatusServiceUnavailable, "busy", "too many sample runs at once; try again")
+	}
+	// The time limit comes from the whole problem (its calibration); then only samples run.
+	if p, err = s.cfg.Grader.Problem(ctx, p); err != nil {
+		return err
+	}
+	rep, err := s.cfg.Grader.One(ctx, judge.SamplesOnly(p), sub, gradeOptions())
+	if err != nil {
+		return err
+	}
+	writeJSON(w, http.StatusOK, judge.SampleRunView(rep))
+	return nil
+}
+
+// submit stores the submission and its job together and answers 202 at once; the candidate
+// polls the submission for its result.
+func (s *Server) submit(w http.ResponseWriter, r *http.Request) error {
+	var in sourceJSON
+	if err := decode(r, w, &in); err != nil {
+		return err
+	}
+	inv, err := s.open(r)
+	if err != nil {
+		return err
+	}
+	if _, err := s.problem(r.Context(), inv.assessment, in.Problem); err != nil {
+		return err
+	}
+	sub, err := in.submission()
+	if err != nil {
+		return err
+	}
+	rec := &judge.Record{AssessmentID: inv.assessment.ID, CandidateID: inv.candidate.ID, Problem: in.Problem, Submission: sub}
+	if err := s.cfg.Queue.Submit(r.Context(), rec, inv.assessment.MaxSubmissions); err != nil {
+		return err
+	}
+	w.Header().Set("Location", "/api/invite/"+r.PathValue("token")+"/submissions/"+rec.ID)
+	writeJSON(w, http.StatusAccepted, judge.CandidateView(inv.assessment, rec))
+	return nil
+}
+
+func (s *Server) mySubmissions(w http.ResponseWriter, r *http.Request) error {
+	inv := inviteeOf(r)
+	recs, err := s.cfg.Store.Records(r.Context(), store.Filter{CandidateID: inv.candidate.ID})
+	if err != nil {
+		return err
+	}
+	out := []judge.ResultView{}
+	for _, rec := range recs {
+		out = append(out, judge.CandidateView(inv.assessment, rec))
+	}
+	writeJSON(w, http.StatusOK, out)
+	return nil
+}
+
+func (s *Server) mySubmission(w http.ResponseWriter, r *http.Request) error {
+	inv := inviteeOf(r)
+	id, err := pathID(r, "id")
+	if err != nil {
+		return err
+	}
+	rec, err := s.cfg.Store.Record(r.Context(), id)
+	if err != nil {
+		return err
+	}
+	if rec.CandidateID != inv.candidate.ID {
+		// Another candidate's submission does not exist, as far as this one can tell.
+		return errf(http.StatusNotFound, "not_found", "no such submission")
+	}
+	writeJSON(w, http.StatusOK, judge.CandidateView(inv.assessment, rec))
+	return nil
+}
+
+// gradeOptions are a sample run's: the budget on, nothing hidden to reveal.
+func gradeOptions() grade.Options { return grade.Options{} }

@@ -1,0 +1,75 @@
+package server
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+
+	"github.com/judge-dev/judge/judge"
+)
+
+// apiError is an error with the HTTP status and stable code it is answered with.
+type apiError struct {
+	status int
+	code   string
+	detail string
+}
+
+func (e *apiError) Error() string { return e.detail }
+
+func errf(status int, code, format string, args ...any) error {
+	return &apiError{status: status, code: code, detail: fmt.Sprintf(format, args...)}
+}
+
+var (
+	errUnauthorized = errf(http.StatusUnauthorized, "unauthorized", "a valid interviewer token is required (Authorization: Bearer <token>)")
+	errRevoked      = errf(http.StatusForbidden, "invite_revoked", "this invite link was revoked; ask your interviewer for a new one")
+	errNoInvite     = errf(http.StatusNotFound, "invite_not_found", "no such invite link")
+)
+
+// problem is an RFC 9457 problem details body.
+type problem struct {
+	Type      string `json:"type"`
+	Title     string `json:"title"`
+	Status    int    `json:"status"`
+	Code      string `json:"code"`
+	Detail    string `json:"detail,omitempty"`
+	RequestID string `json:"request_id,omitempty"`
+}
+
+// fail answers err as problem+json. It is the one place errors become HTTP statuses.
+func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
+	var ae *apiError
+	switch {
+	case errors.As(err, &ae):
+	case errors.Is(err, judge.ErrBadInput):
+		ae = &apiError{http.StatusBadRequest, "bad_input", err.Error()}
+	case errors.Is(err, judge.ErrNotFound):
+		ae = &apiError{http.StatusNotFound, "not_found", err.Error()}
+	case errors.Is(err, judge.ErrClosed):
+		ae = &apiError{http.StatusForbidden, "assessment_closed", err.Error()}
+	case errors.Is(err, judge.ErrLimit):
+		ae = &apiError{http.StatusConflict, "submission_limit", err.Error()}
+	case errors.Is(err, judge.ErrUnavailable):
+		ae = &apiError{http.StatusServiceUnavailable, "judge_unavailable", "the judge cannot judge right now; try again later"}
+		s.cfg.Logger.WarnContext(r.Context(), "judge unavailable", "err", err)
+	default:
+		// The server's own failure: logged, never shown (it can name paths and internals).
+		ae = &apiError{http.StatusInternalServerError, "internal", "internal error"}
+		s.cfg.Logger.ErrorContext(r.Context(), "internal error", "err", err, "route", r.Pattern)
+	}
+	id, _ := r.Context().Value(requestIDKey{}).(string)
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(ae.status)
+	_ = json.NewEncoder(w).Encode(problem{Type: "about:blank", Title: http.StatusText(ae.status), Status: ae.status,
+		Code: ae.code, Detail: ae.detail, RequestID: id})
+}
+
+func writeJSON(w http.ResponseWriter, status int, v any) {
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(status)
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	_ = enc.Encode(v)
+}

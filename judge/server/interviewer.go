@@ -1,0 +1,370 @@
+package server
+
+import (
+	"bytes"
+	"fmt"
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/judge-dev/judge/judge"
+	"github.com/judge-dev/judge/judge/report"
+	"github.com/judge-dev/judge/judge/store"
+)
+
+// The interviewers' API: everything, hidden details included.
+
+type assessmentJSON struct {
+	ID               string       `json:"id"`
+	Name             string       `json:"name"`
+	Problems         []string     `json:"problems"`
+	Opens            time.Time    `json:"opens"`
+	Closes           time.Time    `json:"closes"`
+	AllowanceMinutes int          `json:"allowance_minutes"`
+	MaxSubmissions   int          `json:"max_submissions"`
+	Policy           judge.Policy `json:"policy"`
+	Released         bool         `json:"released"`
+	Created          time.Time    `json:"created"`
+}
+
+func toAssessmentJSON(a *judge.Assessment) assessmentJSON {
+	return assessmentJSON{ID: a.ID, Name: a.Name, Problems: a.Problems, Opens: a.Opens, Closes: a.Closes,
+		AllowanceMinutes: int(a.Allowance / time.Minute), MaxSubmissions: a.MaxSubmissions, Policy: a.Policy,
+		Released: a.Released, Created: a.Created}
+}
+
+func (s *Server) createAssessment(w http.ResponseWriter, r *http.Request) error {
+	var in struct {
+		Name             string       `json:"name"`
+		Problems         []string     `json:"problems"`
+		Opens            time.Time    `json:"opens"`
+		Closes           time.Time    `json:"closes"`
+		AllowanceMinutes int          `json:"allowance_minutes"`
+		MaxSubmissions   int          `json:"max_submissions"`
+		Policy           judge.Policy `json:"policy"`
+	}
+	if err := decode(r, w, &in); err != nil {
+		return err
+	}
+	if in.Policy == "" {
+		in.Policy = judge.PolicySamples
+	}
+	if in.AllowanceMinutes < 0 || in.AllowanceMinutes > 60*24*365 {
+		return errf(http.StatusBadRequest, "bad_input", "allowance_minutes must be between 0 and a year")
+	}
+	a := &judge.Assessment{Name: in.Name, Problems: in.Problems, Opens: in.Opens, Closes: in.Closes,
+		Allowance: time.Duration(in.AllowanceMinutes) * time.Minute, MaxSubmissions: in.MaxSubmissions, Policy: in.Policy}
+	if err := a.Check(); err != nil {
+		return err
+	}
+	for _, id := range a.Problems {
+		if _, err := s.cfg.Problem(r.Context(), id); err != nil {
+			return err
+		}
+	}
+	if err := s.cfg.Store.CreateAssessment(r.Context(), a); err != nil {
+		return err
+	}
+	writeJSON(w, http.StatusCreated, toAssessmentJSON(a))
+	return nil
+}
+
+func (s *Server) listAssessments(w http.ResponseWriter, r *http.Request) error {
+	list, err := s.cfg.Store.Assessments(r.Context())
+	if err != nil {
+		return err
+	}
+	out := []assessmentJSON{}
+	for _, a := range list {
+		out = append(out, toAssessmentJSON(a))
+	}
+	writeJSON(w, http.StatusOK, out)
+	return nil
+}
+
+func (s *Server) assessment(r *http.Request) (*judge.Assessment, error) {
+	id, err := pathID(r, "id")
+	if err != nil {
+		return nil, err
+	}
+	return s.cfg.Store.Assessment(r.Context(), id)
+}
+
+func (s *Server) getAssessment(w http.ResponseWriter, r *http.Request) error {
+	a, err := s.assessment(r)
+	if err != nil {
+		return err
+	}
+	writeJSON(w, http.StatusOK, toAssessmentJSON(a))
+	return nil
+}
+
+// releaseAssessment shows a "none" policy's results to the candidates (as "tests").
+func (s *Server) releaseAssessment(w http.ResponseWriter, r *http.Request) error {
+	a, err := s.assessment(r)
+	if err != nil {
+		return err
+	}
+	if err := s.cfg.Store.SetReleased(r.Context(), a.ID, true); err != nil {
+		return err
+	}
+	a.Released = true
+	writeJSON(w, http.StatusOK, toAssessmentJSON(a))
+	return nil
+}
+
+type candidateJSON struct {
+	ID           string     `json:"id"`
+	AssessmentID string     `json:"assessment_id"`
+	Name         string     `json:"name"`
+	Email        string     `json:"email,omitempty"`
+	Revoked      bool       `json:"revoked"`
+	Started      *time.Time `json:"started,omitempty"`
+	Created      time.Time  `json:"created"`
+	// InviteToken and InviteURL are shown once, when the link is made; only a hash is kept.
+	InviteToken string `json:"invite_token,omitempty"`
+	InviteURL   string `json:"invite_url,omitempty"`
+}
+
+func toCandidateJSON(c *judge.Candidate) candidateJSON {
+	out := candidateJSON{ID: c.ID, AssessmentID: c.AssessmentID, Name: c.Name, Email: c.Email, Revoked: c.Revoked, Created: c.Created}
+	if !c.Started.IsZero() {
+		out.Started = &c.Started
+	}
+	return out
+}
+
+func withInvite(r *http.Request, out candidateJSON, tok string) candidateJSON {
+	scheme := "http"
+	if r.TLS != nil {
+		scheme = "https"
+	}
+	out.InviteToken, out.InviteURL = tok, scheme+"://"+r.Host+"/api/invite/"+tok
+	return out
+}
+
+func (s *Server) inviteCandidate(w http.ResponseWriter, r *http.Request) error {
+	a, err := s.assessment(r)
+	if err != nil {
+		return err
+	}
+	var in struct {
+		Name  string `json:"name"`
+		Email string `json:"email"`
+	}
+	if err := decode(r, w, &in); err != nil {
+		return err
+	}
+	in.Name, in.Email = strings.TrimSpace(in.Name), strings.TrimSpace(in.Email)
+	if in.Name == "" || len(in.Name) > 200 || len(in.Email) > 320 || strings.ContainsAny(in.Name+in.Email, "\x00\r\n") {
+		return errf(http.StatusBadRequest, "bad_input", "a name of 1 to 200 bytes (and an e-mail of at most 320) on one line is required")
+	}
+	tok := newToken(invitePrefix)
+	c := &judge.Candidate{AssessmentID: a.ID, Name: in.Name, Email: in.Email}
+	if err := s.cfg.Store.CreateCandidate(r.Context(), c, hashToken(tok)); err != nil {
+		return err
+	}
+	writeJSON(w, http.StatusCreated, withInvite(r, toCandidateJSON(c), tok))
+	return nil
+}
+
+func (s *Server) listCandidates(w http.ResponseWriter, r *http.Request) error {
+	a, err := s.assessment(r)
+	if err != nil {
+		return err
+	}
+	list, err := s.cfg.Store.Candidates(r.Context(), a.ID)
+	if err != nil {
+		return err
+	}
+	out := []candidateJSON{}
+	for _, c := range list {
+		out = append(out, toCandidateJSON(c))
+	}
+	writeJSON(w, http.StatusOK, out)
+	return nil
+}
+
+func (s *Server) revokeCandidate(w http.ResponseWriter, r *http.Request) error {
+	id, err := pathID(r, "id")
+	if err != nil {
+		return err
+	}
+	if err := s.cfg.Store.RevokeCandidate(r.Context(), id); err != nil {
+		return err
+	}
+	c, err := s.cfg.Store.Candidate(r.Context(), id)
+	if err != nil {
+		return err
+	}
+	writeJSON(w, http.StatusOK, toCandidateJSON(c))
+	return nil
+}
+
+// reissueCandidate gives a new invite link; the old one stops working.
+func (s *Server) reissueCandidate(w http.ResponseWriter, r *http.Request) error {
+	id, err := pathID(r, "id")
+	if err != nil {
+		return err
+	}
+	tok := newToken(invitePrefix)
+	if err := s.cfg.Store.ReissueToken(r.Context(), id, hashToken(tok)); err != nil {
+		return err
+	}
+	c, err := s.cfg.Store.Candidate(r.Context(), id)
+	if err != nil {
+		return err
+	}
+	writeJSON(w, http.StatusOK, withInvite(r, toCandidateJSON(c), tok))
+	return nil
+}
+
+// submissionJSON is a submission in full, for interviewers.
+type submissionJSON struct {
+	ID           string        `json:"id"`
+	AssessmentID string        `json:"assessment_id"`
+	Candidate    candidateJSON `json:"candidate"`
+	Problem      string        `json:"problem"`
+	Filename     string        `json:"filename"`
+	Source       string        `json:"source"`
+	State        judge.State   `json:"state"`
+	Report       *judge.Report `json:"report,omitempty"`
+	Error        string        `json:"error,omitempty"`
+	Created      time.Time     `json:"created"`
+	Finished     *time.Time    `json:"finished,omitempty"`
+}
+
+func toSubmissionJSON(rec *judge.Record, c *judge.Candidate) submissionJSON {
+	out := submissionJSON{ID: rec.ID, AssessmentID: rec.AssessmentID, Candidate: toCandidateJSON(c), Problem: rec.Problem,
+		Filename: rec.Submission.Filename, Source: string(rec.Submission.Source), State: rec.State, Report: rec.Report,
+		Error: rec.Error, Created: rec.Created}
+	if !rec.Finished.IsZero() {
+		out.Finished = &rec.Finished
+	}
+	return out
+}
+
+// records lists an assessment's submissions with their candidates, of one candidate and one
+// problem when those are not "".
+func (s *Server) records(r *http.Request, a *judge.Assessment, candidate, prob string) ([]*judge.Record, map[string]*judge.Candidate, error) {
+	if candidate != "" && !idPattern.MatchString(candidate) {
+		return nil, nil, errf(http.StatusBadRequest, "bad_id", "candidate is not a valid id")
+	}
+	if prob != "" && !a.HasProblem(prob) {
+		return nil, nil, errf(http.StatusBadRequest, "bad_input", "problem %q is not one of the assessment's (%s)", prob, strings.Join(a.Problems, ", "))
+	}
+	recs, err := s.cfg.Store.Records(r.Context(), store.Filter{AssessmentID: a.ID, CandidateID: candidate, Problem: prob})
+	if err != nil {
+		return nil, nil, err
+	}
+	list, err := s.cfg.Store.Candidates(r.Context(), a.ID)
+	if err != nil {
+		return nil, nil, err
+	}
+	cands := map[string]*judge.Candidate{}
+	for _, c := range list {
+		cands[c.ID] = c
+	}
+	return recs, cands, nil
+}
+
+func (s *Server) listSubmissions(w http.ResponseWriter, r *http.Request) error {
+	a, err := s.assessment(r)
+	if err != nil {
+		return err
+	}
+	q := r.URL.Query()
+	recs, cands, err := s.records(r, a, q.Get("candidate"), q.Get("problem"))
+	if err != nil {
+		return err
+	}
+	out := []submissionJSON{}
+	for _, rec := range recs {
+		out = append(out, toSubmissionJSON(rec, cands[rec.CandidateID]))
+	}
+	writeJSON(w, http.StatusOK, out)
+	return nil
+}
+
+func (s *Server) getSubmission(w http.ResponseWriter, r *http.Request) error {
+	id, err := pathID(r, "id")
+	if err != nil {
+		return err
+	}
+	rec, err := s.cfg.Store.Record(r.Context(), id)
+	if err != nil {
+		return err
+	}
+	c, err := s.cfg.Store.Candidate(r.Context(), rec.CandidateID)
+	if err != nil {
+		return err
+	}
+	writeJSON(w, http.StatusOK, toSubmissionJSON(rec, c))
+	return nil
+}
+
+// export writes one problem's submissions in the shapes of `judge grade` (report's grade
+// formats): a row per submission, named by candidate.
+func (s *Server) export(w http.ResponseWriter, r *http.Request) error {
+	a, err := s.assessment(r)
+	if err != nil {
+		return err
+	}
+	q := r.URL.Query()
+	prob := q.Get("problem")
+	if prob == "" && len(a.Problems) == 1 {
+		prob = a.Problems[0]
+	}
+	if prob == "" {
+		return errf(http.StatusBadRequest, "bad_input", "problem is required: one of %s", strings.Join(a.Problems, ", "))
+	}
+	type format struct {
+		contentType string
+		write       func(*bytes.Buffer, report.Batch) error
+	}
+	formats := map[string]format{
+		"json":     {"application/json", func(b *bytes.Buffer, x report.Batch) error { return report.GradeJSON(b, x) }},
+		"csv":      {"text/csv; charset=utf-8", func(b *bytes.Buffer, x report.Batch) error { return report.GradeCSV(b, x) }},
+		"markdown": {"text/markdown; charset=utf-8", func(b *bytes.Buffer, x report.Batch) error { return report.GradeMarkdown(b, x) }},
+	}
+	name := q.Get("format")
+	if name == "" {
+		name = "json"
+	}
+	f, ok := formats[name]
+	if !ok {
+		return errf(http.StatusBadRequest, "bad_input", "format must be json, csv or markdown")
+	}
+	recs, cands, err := s.records(r, a, "", prob)
+	if err != nil {
+		return err
+	}
+	b := report.Batch{Problem: prob, NoReference: "no reference judged by the server"}
+	n := map[string]int{}
+	for _, rec := range recs {
+		c := cands[rec.CandidateID]
+		n[c.ID]++
+		e := report.Entry{Path: fmt.Sprintf("%s #%d (%s)", c.Name, n[c.ID], rec.Submission.Filename), Report: rec.Report}
+		switch rec.State {
+		case judge.StateQueued:
+			e.Error = "queued: not judged yet"
+		case judge.StateFailed:
+			e.Error = "the judge failed: " + rec.Error
+		}
+		if b.TimeLimit == nil && rec.Report != nil && rec.Report.TimeLimit.Source != "" {
+			tl := rec.Report.TimeLimit
+			b.TimeLimit = &tl
+		}
+		b.Entries = append(b.Entries, e)
+	}
+	var buf bytes.Buffer
+	if err := f.write(&buf, b); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", f.contentType)
+	w.Header().Set("Content-Disposition", fmt.Sprintf("attachment; filename=%q", prob+"."+map[string]string{"json": "json", "csv": "csv", "markdown": "md"}[name]))
+	w.WriteHeader(http.StatusOK)
+	_, err = w.Write(buf.Bytes())
+	return err
+}
+

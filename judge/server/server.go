@@ -1,0 +1,155 @@
+// Package server is judge serve's HTTP API: the interviewers' API (admin token), the candidates'
+// API (their invite link's token), /healthz and /readyz. It is the only importer of net/http.
+// It decides no verdict (judge/grade does), writes no SQL (judge/store does) and never hands a
+// candidate a hidden test: candidate responses are built from the judge package's views, which
+// have no field for hidden data.
+package server
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"log/slog"
+	"net/http"
+	"runtime"
+	"time"
+
+	"github.com/judge-dev/judge/judge"
+	"github.com/judge-dev/judge/judge/grade"
+	"github.com/judge-dev/judge/judge/store"
+)
+
+// Submitter enqueues a submission (judge/jobs): the row and its job in one transaction, after
+// checking the per-problem bound (max 0: none).
+type Submitter interface {
+	Submit(ctx context.Context, r *judge.Record, max int) error
+}
+
+// Config wires a Server.
+type Config struct {
+	Store *store.Store
+	Queue Submitter
+	// Problem loads a problem of the catalogue by id (an unknown id wraps judge.ErrBadInput).
+	Problem func(ctx context.Context, id string) (*judge.Problem, error)
+	// Grader runs candidates' samples, at once, outside the queue (nothing is stored).
+	Grader *grade.Grader
+	// SampleRuns bounds the sample runs at once (default: the number of CPUs).
+	SampleRuns int
+	// Ready says whether the server can judge now (Docker reachable, runner image present).
+	Ready  func(ctx context.Context) error
+	Now    func() time.Time
+	Logger *slog.Logger
+}
+
+// MaxBody bounds every request body: a solution is at most judge.MaxSourceBytes, which JSON
+// escaping can at most about double for real code.
+const MaxBody = 2*judge.MaxSourceBytes + 64<<10
+
+// Server serves the API.
+type Server struct {
+	cfg     Config
+	mux     *http.ServeMux
+	samples chan struct{}
+}
+
+// New builds the server's routes.
+func New(cfg Config) *Server {
+	if cfg.Now == nil {
+		cfg.Now = time.Now
+	}
+	if cfg.Logger == nil {
+		cfg.Logger = slog.New(slog.DiscardHandler)
+	}
+	if cfg.SampleRuns <= 0 {
+		cfg.SampleRuns = runtime.NumCPU()
+	}
+	s := &Server{cfg: cfg, mux: http.NewServeMux(), samples: make(chan struct{}, cfg.SampleRuns)}
+	s.routes()
+	return s
+}
+
+func (s *Server) routes() {
+	m := s.mux
+	m.HandleFunc("GET /healthz", s.healthz)
+	m.HandleFunc("GET /readyz", s.readyz)
+
+	m.Handle("POST /api/assessments", s.admin(s.createAssessment))
+	m.Handle("GET /api/assessments", s.admin(s.listAssessments))
+	m.Handle("GET /api/assessments/{id}", s.admin(s.getAssessment))
+	m.Handle("POST /api/assessments/{id}/release", s.admin(s.releaseAssessment))
+	m.Handle("POST /api/assessments/{id}/candidates", s.admin(s.inviteCandidate))
+	m.Handle("GET /api/assessments/{id}/candidates", s.admin(s.listCandidates))
+	m.Handle("GET /api/assessments/{id}/submissions", s.admin(s.listSubmissions))
+	m.Handle("GET /api/assessments/{id}/export", s.admin(s.export))
+	m.Handle("POST /api/candidates/{id}/revoke", s.admin(s.revokeCandidate))
+	m.Handle("POST /api/candidates/{id}/reissue", s.admin(s.reissueCandidate))
+	m.Handle("GET /api/submissions/{id}", s.admin(s.getSubmission))
+
+	m.Handle("GET /api/invite/{token}", s.candidate(s.overview))
+	m.Handle("GET /api/invite/{token}/problems/{problem}", s.candidate(s.readProblem))
+	m.Handle("POST /api/invite/{token}/problems/{problem}/run", s.candidate(s.runSamples))
+	m.Handle("POST /api/invite/{token}/submissions", s.candidate(s.submit))
+	m.Handle("GET /api/invite/{token}/submissions", s.candidate(s.mySubmissions))
+	m.Handle("GET /api/invite/{token}/submissions/{id}", s.candidate(s.mySubmission))
+
+	m.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
+		s.fail(w, r, errf(http.StatusNotFound, "not_found", "no such route: %s %s", r.Method, r.URL.Path))
+	})
+}
+
+// Handler is the server's http.Handler: the routes behind request ids and logging.
+func (s *Server) Handler() http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		start := s.cfg.Now()
+		id := requestID()
+		w.Header().Set("X-Request-Id", id)
+		w.Header().Set("X-Content-Type-Options", "nosniff")
+		w.Header().Set("Cache-Control", "no-store")
+		rw := &statusWriter{ResponseWriter: w, status: http.StatusOK}
+		r = r.WithContext(context.WithValue(r.Context(), requestIDKey{}, id))
+		s.mux.ServeHTTP(rw, r)
+		// The route pattern, not the path: an invite link's path is its token.
+		s.cfg.Logger.InfoContext(r.Context(), "request", "id", id, "method", r.Method, "route", r.Pattern,
+			"status", rw.status, "ms", s.cfg.Now().Sub(start).Milliseconds())
+	})
+}
+
+type requestIDKey struct{}
+
+func requestID() string {
+	b := make([]byte, 8)
+	rand.Read(b)
+	return hex.EncodeToString(b)
+}
+
+type statusWriter struct {
+	http.ResponseWriter
+	status int
+}
+
+func (w *statusWriter) WriteHeader(code int) {
+	w.status = code
+	w.ResponseWriter.WriteHeader(code)
+}
+
+func (s *Server) healthz(w http.ResponseWriter, r *http.Request) {
+	writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
+}
+
+// readyz is red when the server cannot judge: the database or Docker (and its runner image) not
+// answering. Submissions are still accepted then; they wait in the queue.
+func (s *Server) readyz(w http.ResponseWriter, r *http.Request) {
+	ctx, cancel := context.WithTimeout(r.Context(), 5*time.Second)
+	defer cancel()
+	checks := map[string]string{"database": "ok", "docker": "ok"}
+	status := http.StatusOK
+	if err := s.cfg.Store.Ping(ctx); err != nil {
+		checks["database"], status = err.Error(), http.StatusServiceUnavailable
+	}
+	if s.cfg.Ready != nil {
+		if err := s.cfg.Ready(ctx); err != nil {
+			checks["docker"], status = err.Error(), http.StatusServiceUnavailable
+		}
+	}
+	writeJSON(w, status, map[string]any{"ready": status == http.StatusOK, "checks": checks})
+}

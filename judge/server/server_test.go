@@ -1,0 +1,438 @@
+package server_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/csv"
+	"encoding/json"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/judge-dev/judge/judge"
+	"github.com/judge-dev/judge/judge/grade"
+	"github.com/judge-dev/judge/judge/jobs"
+	"github.com/judge-dev/judge/judge/judgetest"
+	"github.com/judge-dev/judge/judge/problemset"
+	"github.com/judge-dev/judge/judge/server"
+	"github.com/judge-dev/judge/judge/store"
+)
+
+const problemsDir = "../../testdata/problems"
+
+// api is a running server on real SQLite and River, judging with the shared fake sandbox: a
+// source holding "right" answers every test correctly, anything else answers 0.
+type api struct {
+	t     *testing.T
+	url   string
+	admin string
+	store *store.Store
+	now   time.Time
+}
+
+func newAPI(t *testing.T) *api {
+	t.Helper()
+	ctx := context.Background()
+	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "judge.db"))
+	require.NoError(t, err)
+	t.Cleanup(func() { st.Close() })
+	require.NoError(t, jobs.Migrate(ctx, st))
+	set := problemset.Dir(problemsDir)
+	load := func(_ context.Context, id string) (*judge.Problem, error) { return set.Load(id) }
+	answers := map[string][]byte{}
+	for _, id := range []string{"sum"} {
+		p, err := set.Load(id)
+		require.NoError(t, err)
+		for _, tc := range p.Tests {
+			answers[string(tc.Input)] = tc.Answer
+		}
+	}
+	sb := &judgetest.Sandbox{Exec: func(job judge.Job, frames [][]byte) (judge.Execution, bool) {
+		out := []byte("0\n")
+		if bytes.Contains(job.Source, []byte("right")) {
+			out = answers[string(frames[0])]
+		}
+		return judge.Execution{Status: judge.StatusOK, CPU: time.Millisecond, Output: out}, true
+	}}
+	g := &grade.Grader{Sandbox: sb, Parallel: 1}
+	q, err := jobs.New(jobs.Config{Store: st, Grader: g, Problem: load, Workers: 1, PollInterval: 20 * time.Millisecond})
+	require.NoError(t, err)
+	qctx, cancel := context.WithCancel(ctx)
+	require.NoError(t, q.Start(qctx))
+	t.Cleanup(func() {
+		sctx, stop := context.WithTimeout(context.Background(), 10*time.Second)
+		defer stop()
+		assert.NoError(t, q.Stop(sctx))
+		cancel()
+	})
+	tok, err := server.EnsureAdminToken(ctx, st)
+	require.NoError(t, err)
+	require.NotEmpty(t, tok)
+	again, err := server.EnsureAdminToken(ctx, st)
+	require.NoError(t, err)
+	assert.Empty(t, again, "the admin token is made once and never shown again")
+	a := &api{t: t, admin: tok, store: st, now: time.Now()}
+	srv := server.New(server.Config{Store: st, Queue: q, Problem: load, Grader: g, Now: func() time.Time { return a.now }})
+	hs := httptest.NewServer(srv.Handler())
+	t.Cleanup(hs.Close)
+	a.url = hs.URL
+	return a
+}
+
+// do sends a request and decodes a JSON answer into out (when not nil); it returns the status
+// and the raw body.
+func (a *api) do(method, path, token string, body any, out any) (int, string) {
+	a.t.Helper()
+	var r io.Reader
+	if s, ok := body.(string); ok {
+		r = strings.NewReader(s)
+	} else if body != nil {
+		b, err := json.Marshal(body)
+		require.NoError(a.t, err)
+		r = bytes.NewReader(b)
+	}
+	req, err := http.NewRequest(method, a.url+path, r)
+	require.NoError(a.t, err)
+	if body != nil {
+		req.Header.Set("Content-Type", "application/json")
+	}
+	if token != "" {
+		req.Header.Set("Authorization", "Bearer "+token)
+	}
+	resp, err := http.DefaultClient.Do(req)
+	require.NoError(a.t, err)
+	defer resp.Body.Close()
+	b, err := io.ReadAll(resp.Body)
+	require.NoError(a.t, err)
+	if out != nil && resp.StatusCode < 300 {
+		require.NoError(a.t, json.Unmarshal(b, out), string(b))
+	}
+	return resp.StatusCode, string(b)
+}
+
+type created struct {
+	ID          string `json:"id"`
+	InviteToken string `json:"invite_token"`
+	InviteURL   string `json:"invite_url"`
+}
+
+func (a *api) assessment(extra map[string]any) string {
+	a.t.Helper()
+	body := map[string]any{"name": "Take-home", "problems": []string{"sum"}, "opens": a.now.Add(-time.Hour),
+		"closes": a.now.Add(time.Hour), "allowance_minutes": 90, "max_submissions": 5, "policy": "tests"}
+	for k, v := range extra {
+		body[k] = v
+	}
+	var out created
+	code, raw := a.do("POST", "/api/assessments", a.admin, body, &out)
+	require.Equal(a.t, http.StatusCreated, code, raw)
+	return out.ID
+}
+
+func (a *api) invite(assessment, name string) created {
+	a.t.Helper()
+	var out created
+	code, raw := a.do("POST", "/api/assessments/"+assessment+"/candidates", a.admin, map[string]string{"name": name, "email": name + "@example.com"}, &out)
+	require.Equal(a.t, http.StatusCreated, code, raw)
+	require.True(a.t, strings.HasSuffix(out.InviteURL, "/api/invite/"+out.InviteToken))
+	return out
+}
+
+type result struct {
+	ID      string `json:"id"`
+	State   string `json:"state"`
+	Verdict string `json:"verdict"`
+	Hidden  []struct {
+		Verdict string `json:"verdict"`
+	} `json:"hidden"`
+}
+
+// poll asks for a submission until it is judged, or fails the test at the deadline.
+func (a *api) poll(token, id string) (result, string) {
+	a.t.Helper()
+	deadline := time.Now().Add(60 * time.Second)
+	for {
+		var r result
+		code, raw := a.do("GET", "/api/invite/"+token+"/submissions/"+id, "", nil, &r)
+		require.Equal(a.t, http.StatusOK, code, raw)
+		if r.State != "queued" {
+			return r, raw
+		}
+		require.True(a.t, time.Now().Before(deadline), "submission %s not judged by the deadline", id)
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+// hiddenData is every hidden test's input and answer of a problem.
+func hiddenData(t *testing.T, id string) []string {
+	p, err := problemset.Dir(problemsDir).Load(id)
+	require.NoError(t, err)
+	var out []string
+	for _, tc := range p.Tests {
+		if !tc.Sample {
+			out = append(out, strings.TrimSpace(string(tc.Input)), strings.TrimSpace(string(tc.Answer)), tc.Name)
+		}
+	}
+	return out
+}
+
+func assertNoHiddenData(t *testing.T, body string) {
+	t.Helper()
+	for _, h := range hiddenData(t, "sum") {
+		if len(h) < 4 {
+			continue // "0" is in every answer; what is distinctive must not be
+		}
+		assert.NotContains(t, body, h, "hidden data in a candidate's answer")
+	}
+}
+
+func TestInterviewerAndCandidateFlow(t *testing.T) {
+	a := newAPI(t)
+	aid := a.assessment(nil)
+	inv := a.invite(aid, "ada")
+	tok := inv.InviteToken
+
+	code, raw := a.do("GET", "/api/invite/"+tok, "", nil, nil)
+	require.Equal(t, http.StatusOK, code, raw)
+	assert.Contains(t, raw, `"Sum of two"`)
+
+	var pv judge.ProblemView
+	code, raw = a.do("GET", "/api/invite/"+tok+"/problems/sum", "", nil, &pv)
+	require.Equal(t, http.StatusOK, code, raw)
+	require.Len(t, pv.Samples, 1)
+	assert.Equal(t, "1 2\n", pv.Samples[0].Input)
+	assert.Equal(t, 3, pv.HiddenTests)
+	assertNoHiddenData(t, raw)
+
+	var run result
+	code, raw = a.do("POST", "/api/invite/"+tok+"/problems/sum/run", "", map[string]string{"source": "# right\n"}, &run)
+	require.Equal(t, http.StatusOK, code, raw)
+	assert.Equal(t, "AC", run.Verdict)
+	assertNoHiddenData(t, raw)
+
+	var right, wrong result
+	code, raw = a.do("POST", "/api/invite/"+tok+"/submissions", "", map[string]string{"problem": "sum", "filename": "ok.py", "source": "# right\n"}, &right)
+	require.Equal(t, http.StatusAccepted, code, raw)
+	assert.Equal(t, "queued", right.State)
+	code, raw = a.do("POST", "/api/invite/"+tok+"/submissions", "", map[string]string{"problem": "sum", "filename": "no.py", "source": "print(0)\n"}, &wrong)
+	require.Equal(t, http.StatusAccepted, code, raw)
+
+	got, raw := a.poll(tok, right.ID)
+	assert.Equal(t, "AC", got.Verdict)
+	assertNoHiddenData(t, raw)
+	got, raw = a.poll(tok, wrong.ID)
+	assert.Equal(t, "WA", got.Verdict)
+	require.Len(t, got.Hidden, 3, "policy tests: a verdict per hidden test")
+	assert.Equal(t, "AC", got.Hidden[0].Verdict, "0 + 0 is 0")
+	assert.Equal(t, "WA", got.Hidden[1].Verdict)
+	assertNoHiddenData(t, raw)
+	_, raw = a.do("GET", "/api/invite/"+tok+"/submissions", "", nil, nil)
+	assertNoHiddenData(t, raw)
+
+	// The interviewer sees everything: the source and the hidden tests' data.
+	var subs []struct {
+		Source string        `json:"source"`
+		Report *judge.Report `json:"report"`
+	}
+	code, raw = a.do("GET", "/api/assessments/"+aid+"/submissions", a.admin, nil, &subs)
+	require.Equal(t, http.StatusOK, code, raw)
+	require.Len(t, subs, 2)
+	assert.Equal(t, "print(0)\n", subs[1].Source)
+	require.NotNil(t, subs[1].Report.Tests[1].Expected, "hidden details for interviewers")
+
+	code, raw = a.do("GET", "/api/assessments/"+aid+"/export?format=csv", a.admin, nil, nil)
+	require.Equal(t, http.StatusOK, code, raw)
+	recs, err := csv.NewReader(strings.NewReader(raw)).ReadAll()
+	require.NoError(t, err, raw)
+	require.Len(t, recs, 3, raw)
+	assert.Equal(t, []string{"ada #1 (ok.py)", "AC"}, recs[1][:2])
+	assert.Equal(t, []string{"ada #2 (no.py)", "WA"}, recs[2][:2])
+	for _, f := range []string{"json", "markdown"} {
+		code, raw = a.do("GET", "/api/assessments/"+aid+"/export?format="+f, a.admin, nil, nil)
+		require.Equal(t, http.StatusOK, code, raw)
+		assert.Contains(t, raw, "ada #2 (no.py)")
+	}
+}
+
+func TestFeedbackPolicyNoneUntilReleased(t *testing.T) {
+	a := newAPI(t)
+	aid := a.assessment(map[string]any{"policy": "none"})
+	tok := a.invite(aid, "bo").InviteToken
+	var sub result
+	code, raw := a.do("POST", "/api/invite/"+tok+"/submissions", "", map[string]string{"problem": "sum", "source": "print(0)\n"}, &sub)
+	require.Equal(t, http.StatusAccepted, code, raw)
+	deadline := time.Now().Add(60 * time.Second)
+	for {
+		rec, err := a.store.Record(context.Background(), sub.ID)
+		require.NoError(t, err)
+		if rec.State == judge.StateDone {
+			break
+		}
+		require.True(t, time.Now().Before(deadline))
+		time.Sleep(20 * time.Millisecond)
+	}
+	_, raw = a.do("GET", "/api/invite/"+tok+"/submissions/"+sub.ID, "", nil, nil)
+	assert.NotContains(t, raw, "verdict")
+	assert.Contains(t, raw, "withheld")
+	code, _ = a.do("POST", "/api/assessments/"+aid+"/release", a.admin, nil, nil)
+	require.Equal(t, http.StatusOK, code)
+	got, raw := a.poll(tok, sub.ID)
+	assert.Equal(t, "WA", got.Verdict, raw)
+}
+
+func TestRevokeAndReissue(t *testing.T) {
+	a := newAPI(t)
+	aid := a.assessment(nil)
+	inv := a.invite(aid, "cy")
+	code, raw := a.do("POST", "/api/candidates/"+inv.ID+"/revoke", a.admin, nil, nil)
+	require.Equal(t, http.StatusOK, code, raw)
+	code, raw = a.do("GET", "/api/invite/"+inv.InviteToken, "", nil, nil)
+	assert.Equal(t, http.StatusForbidden, code)
+	assert.Contains(t, raw, "invite_revoked")
+
+	var re created
+	code, raw = a.do("POST", "/api/candidates/"+inv.ID+"/reissue", a.admin, nil, &re)
+	require.Equal(t, http.StatusOK, code, raw)
+	assert.NotEqual(t, inv.InviteToken, re.InviteToken)
+	code, _ = a.do("GET", "/api/invite/"+re.InviteToken, "", nil, nil)
+	assert.Equal(t, http.StatusOK, code)
+	code, _ = a.do("GET", "/api/invite/"+inv.InviteToken, "", nil, nil)
+	assert.Equal(t, http.StatusNotFound, code, "the old link stays dead")
+}
+
+// Hostile input: each a clear 4xx with a stable code, and nothing stored.
+func TestHostileInputIsRefusedAndStoresNothing(t *testing.T) {
+	a := newAPI(t)
+	aid := a.assessment(map[string]any{"max_submissions": 1})
+	mine := a.invite(aid, "dee")
+	other := a.invite(aid, "eve")
+	var theirs result
+	code, raw := a.do("POST", "/api/invite/"+other.InviteToken+"/submissions", "", map[string]string{"problem": "sum", "source": "print(0)\n"}, &theirs)
+	require.Equal(t, http.StatusAccepted, code, raw)
+	closedID := a.assessment(map[string]any{"opens": a.now.Add(-2 * time.Hour), "closes": a.now.Add(-time.Hour)})
+	closed := a.invite(closedID, "fay")
+	used := a.invite(aid, "gus")
+	code, raw = a.do("POST", "/api/invite/"+used.InviteToken+"/submissions", "", map[string]string{"problem": "sum", "source": "print(0)\n"}, nil)
+	require.Equal(t, http.StatusAccepted, code, raw)
+	revoked := a.invite(aid, "hal")
+	code, _ = a.do("POST", "/api/candidates/"+revoked.ID+"/revoke", a.admin, nil, nil)
+	require.Equal(t, http.StatusOK, code)
+
+	before, err := a.store.Records(context.Background(), store.Filter{})
+	require.NoError(t, err)
+	assessmentsBefore, err := a.store.Assessments(context.Background())
+	require.NoError(t, err)
+
+	sub := "/api/invite/" + mine.InviteToken + "/submissions"
+	big := `{"name":"x","problems":["sum"],"opens":"2026-01-01T00:00:00Z","closes":"2027-01-01T00:00:00Z","pad":"` + strings.Repeat("a", server.MaxBody) + `"}`
+	cases := []struct {
+		name, method, path, token string
+		body                      any
+		status                    int
+		code                      string
+	}{
+		{"no admin token", "GET", "/api/assessments", "", nil, 401, "unauthorized"},
+		{"wrong admin token", "GET", "/api/assessments", "jadm_nope", nil, 401, "unauthorized"},
+		{"invite token as admin", "GET", "/api/assessments", mine.InviteToken, nil, 401, "unauthorized"},
+		{"malformed json", "POST", "/api/assessments", "admin", `{"name": "x",`, 400, "malformed_json"},
+		{"unknown field", "POST", "/api/assessments", "admin", `{"name":"x","problems":["sum"],"admin":true}`, 400, "malformed_json"},
+		{"two values", "POST", "/api/assessments", "admin", `{"name":"x"} {}`, 400, "malformed_json"},
+		{"oversized body", "POST", "/api/assessments", "admin", big, 413, "body_too_large"},
+		{"unknown problem", "POST", "/api/assessments", "admin", map[string]any{"name": "x", "problems": []string{"nope"}, "opens": a.now, "closes": a.now.Add(time.Hour)}, 400, "bad_input"},
+		{"traversal in a problem id", "POST", "/api/assessments", "admin", map[string]any{"name": "x", "problems": []string{"../../etc"}, "opens": a.now, "closes": a.now.Add(time.Hour)}, 400, "bad_input"},
+		{"closes before it opens", "POST", "/api/assessments", "admin", map[string]any{"name": "x", "problems": []string{"sum"}, "opens": a.now, "closes": a.now.Add(-time.Hour)}, 400, "bad_input"},
+		{"unknown policy", "POST", "/api/assessments", "admin", map[string]any{"name": "x", "problems": []string{"sum"}, "opens": a.now, "closes": a.now.Add(time.Hour), "policy": "all"}, 400, "bad_input"},
+		{"bad assessment id", "GET", "/api/assessments/..%2F..%2Fetc", "admin", nil, 400, "bad_id"},
+		{"unknown assessment id", "GET", "/api/assessments/00000000-0000-0000-0000-000000000000", "admin", nil, 404, "not_found"},
+		{"unknown invite", "GET", "/api/invite/jinv_nope", "", nil, 404, "invite_not_found"},
+		{"revoked invite", "POST", "/api/invite/" + revoked.InviteToken + "/submissions", "", map[string]string{"problem": "sum", "source": "print(1)\n"}, 403, "invite_revoked"},
+		{"another candidate's submission", "GET", sub + "/" + theirs.ID, "", nil, 404, "not_found"},
+		{"bad submission id", "GET", sub + "/1%20OR%201=1", "", nil, 400, "bad_id"},
+		{"problem outside the assessment", "POST", sub, "", map[string]string{"problem": "add", "source": "print(1)\n"}, 404, "not_found"},
+		{"traversal in a problem", "GET", "/api/invite/" + mine.InviteToken + "/problems/..%2F..%2Fetc", "", nil, 404, "not_found"},
+		{"empty source", "POST", sub, "", map[string]string{"problem": "sum", "source": "  \n"}, 400, "bad_input"},
+		{"nul byte", "POST", sub, "", map[string]string{"problem": "sum", "source": "x=1\x00"}, 400, "bad_input"},
+		{"file name with a folder", "POST", sub, "", map[string]string{"problem": "sum", "filename": "../x.py", "source": "print(1)\n"}, 400, "bad_input"},
+		{"source over the limit", "POST", sub, "", map[string]string{"problem": "sum", "source": strings.Repeat("#", judge.MaxSourceBytes+1)}, 400, "bad_input"},
+		{"not json", "POST", sub, "", nil, 415, "unsupported_media_type"},
+		{"unknown field in a submission", "POST", sub, "", `{"problem":"sum","source":"print(1)","candidate_id":"x"}`, 400, "malformed_json"},
+		{"closed assessment", "POST", "/api/invite/" + closed.InviteToken + "/submissions", "", map[string]string{"problem": "sum", "source": "print(1)\n"}, 403, "assessment_closed"},
+		{"closed assessment's problem", "GET", "/api/invite/" + closed.InviteToken + "/problems/sum", "", nil, 403, "assessment_closed"},
+		{"submissions used up", "POST", "/api/invite/" + used.InviteToken + "/submissions", "", map[string]string{"problem": "sum", "source": "print(1)\n"}, 409, "submission_limit"},
+		{"unknown route", "GET", "/api/nope", "", nil, 404, "not_found"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			token := tc.token
+			if token == "admin" {
+				token = a.admin
+			}
+			body := tc.body
+			req, err := http.NewRequest(tc.method, a.url+tc.path, nil)
+			require.NoError(t, err)
+			if body != nil {
+				var b []byte
+				if s, ok := body.(string); ok {
+					b = []byte(s)
+				} else {
+					b, err = json.Marshal(body)
+					require.NoError(t, err)
+				}
+				req.Body = io.NopCloser(bytes.NewReader(b))
+				req.Header.Set("Content-Type", "application/json")
+			} else if tc.method == "POST" {
+				req.Body = io.NopCloser(strings.NewReader("problem=sum"))
+				req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+			}
+			if token != "" {
+				req.Header.Set("Authorization", "Bearer "+token)
+			}
+			resp, err := http.DefaultClient.Do(req)
+			require.NoError(t, err)
+			defer resp.Body.Close()
+			var p struct {
+				Status int    `json:"status"`
+				Code   string `json:"code"`
+			}
+			raw, _ := io.ReadAll(resp.Body)
+			assert.Equal(t, tc.status, resp.StatusCode, string(raw))
+			assert.Equal(t, "application/problem+json", resp.Header.Get("Content-Type"))
+			require.NoError(t, json.Unmarshal(raw, &p), string(raw))
+			assert.Equal(t, tc.code, p.Code, string(raw))
+			assert.NotContains(t, string(raw), "print(0)", "never another's source")
+		})
+	}
+	after, err := a.store.Records(context.Background(), store.Filter{})
+	require.NoError(t, err)
+	assert.Len(t, after, len(before), "no submission stored")
+	assessmentsAfter, err := a.store.Assessments(context.Background())
+	require.NoError(t, err)
+	assert.Len(t, assessmentsAfter, len(assessmentsBefore), "no assessment stored")
+}
+
+func TestAllowanceEndsACandidatesWindow(t *testing.T) {
+	a := newAPI(t)
+	aid := a.assessment(map[string]any{"allowance_minutes": 30})
+	tok := a.invite(aid, "ida").InviteToken
+	code, raw := a.do("GET", "/api/invite/"+tok+"/problems/sum", "", nil, nil)
+	require.Equal(t, http.StatusOK, code, raw, "the first open starts the clock")
+	a.now = a.now.Add(31 * time.Minute)
+	code, raw = a.do("GET", "/api/invite/"+tok+"/problems/sum", "", nil, nil)
+	assert.Equal(t, http.StatusForbidden, code)
+	assert.Contains(t, raw, "assessment_closed")
+}
+
+func TestHealthAndReadiness(t *testing.T) {
+	a := newAPI(t)
+	code, _ := a.do("GET", "/healthz", "", nil, nil)
+	assert.Equal(t, http.StatusOK, code)
+	code, raw := a.do("GET", "/readyz", "", nil, nil)
+	assert.Equal(t, http.StatusOK, code, raw)
+}
