@@ -367,4 +367,3 @@ func (s *Server) export(w http.ResponseWriter, r *http.Request) error {
 	_, err = w.Write(buf.Bytes())
 	return err
 }
-
