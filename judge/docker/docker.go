@@ -152,3 +152,12 @@ func Sweep(ctx context.Context, c apiClient) (int, error) {
 	}
 	return removed, nil
 }
+
+// Owned counts the containers this process made that still exist: after a clean shutdown, none.
+func Owned(ctx context.Context, c apiClient) (int, error) {
+	list, err := c.ContainerList(ctx, container.ListOptions{All: true, Filters: filters.NewArgs(filters.Arg("label", OwnerLabel()))})
+	if err != nil {
+		return 0, fmt.Errorf("list containers: %w", err)
+	}
+	return len(list), nil
+}

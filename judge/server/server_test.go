@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/csv"
 	"encoding/json"
+	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -435,4 +436,26 @@ func TestHealthAndReadiness(t *testing.T) {
 	assert.Equal(t, http.StatusOK, code)
 	code, raw := a.do("GET", "/readyz", "", nil, nil)
 	assert.Equal(t, http.StatusOK, code, raw)
+}
+
+// Docker unreachable: /readyz is red and says why; /healthz stays green (the process is fine).
+func TestReadyzRedWhenTheJudgeIsUnavailable(t *testing.T) {
+	st, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "judge.db"))
+	require.NoError(t, err)
+	defer st.Close()
+	srv := server.New(server.Config{Store: st, Ready: func(context.Context) error {
+		return fmt.Errorf("docker: the Docker engine does not answer: %w", judge.ErrUnavailable)
+	}})
+	hs := httptest.NewServer(srv.Handler())
+	defer hs.Close()
+	resp, err := http.Get(hs.URL + "/readyz")
+	require.NoError(t, err)
+	body, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	assert.Equal(t, http.StatusServiceUnavailable, resp.StatusCode)
+	assert.Contains(t, string(body), "does not answer")
+	resp, err = http.Get(hs.URL + "/healthz")
+	require.NoError(t, err)
+	resp.Body.Close()
+	assert.Equal(t, http.StatusOK, resp.StatusCode)
 }

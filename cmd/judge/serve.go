@@ -1,0 +1,125 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"runtime"
+	"sync"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/judge-dev/judge/judge"
+	"github.com/judge-dev/judge/judge/docker"
+	"github.com/judge-dev/judge/judge/jobs"
+	"github.com/judge-dev/judge/judge/server"
+	"github.com/judge-dev/judge/judge/store"
+)
+
+// ServeOptions are the inputs of `judge serve`.
+type ServeOptions struct {
+	Addr    string
+	DB      string
+	Workers int
+
+	// listening hears the address bound (tests ask for port 0).
+	listening func(addr string)
+}
+
+func newCmdServe(f *Factory) *cobra.Command {
+	opts := &ServeOptions{}
+	cmd := &cobra.Command{
+		Use:   "serve",
+		Short: "Serve take-home assessments over HTTP (interviewers' and candidates' JSON API)",
+		Long: `Serve take-home assessments: interviewers create assessments from the problem set and
+invite candidates; candidates read statements and samples, run samples and submit through
+their invite link, and never hold the hidden tests. Submissions are kept in an SQLite
+database file (--db) with their queue (River), judged by in-process workers in the warm
+pool, each recorded exactly once.
+
+On the first start with a new database the admin token is printed, once: interviewers send
+it as "Authorization: Bearer <token>". SIGTERM or Ctrl-C stops taking requests, lets the
+judgings in flight finish (30 s at most; the rest go back to the queue) and exits.`,
+		Args: exactArgs(0),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runServe(cmd.Context(), f, opts)
+		},
+	}
+	cmd.Flags().StringVar(&opts.Addr, "addr", "127.0.0.1:8080", "address to listen on")
+	cmd.Flags().StringVar(&opts.DB, "db", "judge.db", "SQLite database `FILE` (created when missing)")
+	cmd.Flags().IntVar(&opts.Workers, "workers", runtime.NumCPU(), "submissions judged at once")
+	poolFlag(cmd, f)
+	return cmd
+}
+
+func runServe(ctx context.Context, f *Factory, opts *ServeOptions) error {
+	if opts.Workers < 1 {
+		return usageError("--workers must be at least 1")
+	}
+	log := slog.New(slog.NewTextHandler(f.IO.ErrOut, nil))
+	st, err := store.Open(ctx, opts.DB)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	if err := jobs.Migrate(ctx, st); err != nil {
+		return err
+	}
+	sb, err := f.BatchSandbox(ctx)
+	if err != nil {
+		return err
+	}
+	// Calibrations measure with every core: one at a time, and a judging of that problem waits.
+	var calibrating sync.Mutex
+	g := f.Grader(sb, opts.Workers)
+	limit := g.Limit
+	g.Limit = func(ctx context.Context, p *judge.Problem) (*judge.Problem, error) {
+		calibrating.Lock()
+		defer calibrating.Unlock()
+		return limit(ctx, p)
+	}
+	set := f.Problems()
+	load := func(_ context.Context, id string) (*judge.Problem, error) { return set.Load(id) }
+
+	q, err := jobs.New(jobs.Config{Store: st, Grader: g, Problem: load, Workers: opts.Workers, Logger: log})
+	if err != nil {
+		return err
+	}
+	// The queue stops after the HTTP server, explicitly: not when ctx is cancelled.
+	if err := q.Start(context.WithoutCancel(ctx)); err != nil {
+		return fmt.Errorf("start queue: %w", err)
+	}
+	defer func() {
+		sctx, cancel := context.WithTimeout(context.Background(), 45*time.Second)
+		defer cancel()
+		if err := q.Stop(sctx); err != nil {
+			log.Error("stop queue", "err", err)
+		}
+	}()
+
+	tok, err := server.EnsureAdminToken(ctx, st)
+	if err != nil {
+		return err
+	}
+	if tok != "" {
+		fmt.Fprintf(f.IO.Out, "admin token (shown once; only its hash is stored): %s\n", tok)
+	}
+	srv := server.New(server.Config{
+		Store: st, Queue: q, Problem: load, Grader: g, Logger: log,
+		Ready: func(ctx context.Context) error {
+			c, err := f.Docker(ctx)
+			if err != nil {
+				return err
+			}
+			_, err = docker.ImageID(ctx, c, f.Image)
+			return err
+		},
+	})
+	return srv.Serve(ctx, opts.Addr, func(addr string) {
+		log.Info("judge serve listening", "url", "http://"+addr, "db", opts.DB, "workers", opts.Workers)
+		if opts.listening != nil {
+			opts.listening(addr)
+		}
+	})
+}

@@ -1,0 +1,177 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"io"
+	"net/http"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/judge-dev/judge/judge/docker"
+)
+
+// serveClient talks to a judge serve under test.
+type serveClient struct {
+	t    *testing.T
+	base string
+}
+
+func (c serveClient) do(method, path, token string, body any, out any) (int, string) {
+	c.t.Helper()
+	var r io.Reader
+	if body != nil {
+		b, err := json.Marshal(body)
+		require.NoError(c.t, err)
+		r = bytes.NewReader(b)
+	}
+	req, err := http.NewRequest(method, c.base+path, r)
+	require.NoError(c.t, err)
+	if body != nil {
+		req.Header.Set("Content-Type", "application/json")
+	}
+	if token != "" {
+		req.Header.Set("Authorization", "Bearer "+token)
+	}
+	resp, err := http.DefaultClient.Do(req)
+	require.NoError(c.t, err)
+	defer resp.Body.Close()
+	b, err := io.ReadAll(resp.Body)
+	require.NoError(c.t, err)
+	if out != nil && resp.StatusCode < 300 {
+		require.NoError(c.t, json.Unmarshal(b, out), string(b))
+	}
+	return resp.StatusCode, string(b)
+}
+
+// TestServeAgainstDocker runs judge serve in-process on a fresh database and the real engine:
+// an interviewer creates an assessment and invites a candidate, who submits an accepted and a
+// wrong solution; both are judged in containers, the candidate never sees a hidden test's data,
+// the interviewer sees everything, and SIGTERM (a cancelled context) stops it leaving no
+// container behind.
+func TestServeAgainstDocker(t *testing.T) {
+	var out bytes.Buffer
+	errOut := &syncBuffer{}
+	f := &Factory{IO: &IO{In: strings.NewReader(""), Out: &out, ErrOut: errOut},
+		ProblemsDir: "../../testdata/problems", Image: docker.RunnerImage(), PoolSize: 1}
+	ctx, stop := context.WithCancel(context.Background())
+	defer stop()
+	addr := make(chan string, 1)
+	done := make(chan error, 1)
+	opts := &ServeOptions{Addr: "127.0.0.1:0", DB: filepath.Join(t.TempDir(), "judge.db"), Workers: 2,
+		listening: func(a string) { addr <- a }}
+	go func() { done <- runServe(ctx, f, opts) }()
+	var c serveClient
+	select {
+	case a := <-addr:
+		c = serveClient{t: t, base: "http://" + a}
+	case err := <-done:
+		require.FailNow(t, "judge serve did not start (a Docker engine and the runner image are required)", "%v\n%s", err, errOut.String())
+	}
+
+	admin := strings.TrimSpace(strings.TrimPrefix(out.String(), "admin token (shown once; only its hash is stored): "))
+	require.True(t, strings.HasPrefix(admin, "jadm_"), out.String())
+	code, raw := c.do("GET", "/readyz", "", nil, nil)
+	require.Equal(t, http.StatusOK, code, raw)
+
+	var a struct{ ID string }
+	code, raw = c.do("POST", "/api/assessments", admin, map[string]any{"name": "Take-home", "problems": []string{"sum"},
+		"opens": time.Now().Add(-time.Minute), "closes": time.Now().Add(time.Hour), "policy": "samples"}, &a)
+	require.Equal(t, http.StatusCreated, code, raw)
+	var inv struct {
+		InviteURL string `json:"invite_url"`
+	}
+	code, raw = c.do("POST", "/api/assessments/"+a.ID+"/candidates", admin, map[string]string{"name": "Ada"}, &inv)
+	require.Equal(t, http.StatusCreated, code, raw)
+	me := strings.TrimPrefix(inv.InviteURL, c.base)
+
+	submit := func(src string) string {
+		var s struct{ ID string }
+		code, raw := c.do("POST", me+"/submissions", "", map[string]string{"problem": "sum", "filename": "sol.py", "source": src}, &s)
+		require.Equal(t, http.StatusAccepted, code, raw)
+		return s.ID
+	}
+	right := submit("a, b = map(int, input().split())\nprint(a + b)\n")
+	wrong := submit("print(0)\n")
+
+	hidden := []string{"1000000000001", "1000000000000 1", "-5 5", "secret/"}
+	type view struct {
+		State   string `json:"state"`
+		Verdict string `json:"verdict"`
+		Passed  int    `json:"passed"`
+		Total   int    `json:"total"`
+	}
+	for id, want := range map[string]string{right: "AC", wrong: "WA"} {
+		deadline := time.Now().Add(90 * time.Second)
+		var v view
+		for {
+			code, raw = c.do("GET", me+"/submissions/"+id, "", nil, &v)
+			require.Equal(t, http.StatusOK, code, raw)
+			if v.State != "queued" {
+				break
+			}
+			require.True(t, time.Now().Before(deadline), "submission not judged by the deadline:\n%s", errOut.String())
+			time.Sleep(100 * time.Millisecond)
+		}
+		assert.Equal(t, "done", v.State, raw)
+		assert.Equal(t, want, v.Verdict, raw)
+		assert.Equal(t, 4, v.Total)
+		for _, h := range hidden {
+			assert.NotContains(t, raw, h, "hidden data shown to the candidate")
+		}
+	}
+
+	var subs []struct {
+		Report struct {
+			Verdict string `json:"verdict"`
+			Tests   []struct {
+				Name     string  `json:"name"`
+				Expected *string `json:"expected"`
+			} `json:"tests"`
+		} `json:"report"`
+	}
+	code, raw = c.do("GET", "/api/assessments/"+a.ID+"/submissions", admin, nil, &subs)
+	require.Equal(t, http.StatusOK, code, raw)
+	require.Len(t, subs, 2)
+	assert.Contains(t, raw, "1000000000001", "interviewers see the hidden tests' data")
+
+	stop() // what SIGTERM does
+	select {
+	case err := <-done:
+		require.NoError(t, err)
+	case <-time.After(90 * time.Second):
+		require.FailNow(t, "judge serve did not stop")
+	}
+	f.Close()
+	c2, err := docker.Connect(context.Background())
+	require.NoError(t, err)
+	defer c2.Close()
+	left, err := docker.Owned(context.Background(), c2)
+	require.NoError(t, err)
+	assert.Zero(t, left, "containers left behind")
+}
+
+// syncBuffer is a buffer the server's goroutines may log to while the test reads it.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
