@@ -22,6 +22,9 @@ type ServeOptions struct {
 	Addr    string
 	DB      string
 	Workers int
+	// JobTimeout cancels a judging that takes longer; it also decides how soon the judgings of
+	// a server that died are taken up again (after it and jobs.RescueMargin).
+	JobTimeout time.Duration
 
 	// listening hears the address bound (tests ask for port 0).
 	listening func(addr string)
@@ -49,6 +52,7 @@ judgings in flight finish (30 s at most; the rest go back to the queue) and exit
 	cmd.Flags().StringVar(&opts.Addr, "addr", "127.0.0.1:8080", "address to listen on")
 	cmd.Flags().StringVar(&opts.DB, "db", "judge.db", "SQLite database `FILE` (created when missing)")
 	cmd.Flags().IntVar(&opts.Workers, "workers", runtime.NumCPU(), "submissions judged at once")
+	cmd.Flags().DurationVar(&opts.JobTimeout, "job-timeout", 10*time.Minute, "cancel (and retry) a judging that takes longer; judgings a killed server left are retried this long (+10 s) after they started")
 	poolFlag(cmd, f)
 	return cmd
 }
@@ -56,6 +60,9 @@ judgings in flight finish (30 s at most; the rest go back to the queue) and exit
 func runServe(ctx context.Context, f *Factory, opts *ServeOptions) error {
 	if opts.Workers < 1 {
 		return usageError("--workers must be at least 1")
+	}
+	if opts.JobTimeout < time.Second {
+		return usageError("--job-timeout must be at least 1s")
 	}
 	log := slog.New(slog.NewTextHandler(f.IO.ErrOut, nil))
 	st, err := store.Open(ctx, opts.DB)
@@ -82,7 +89,7 @@ func runServe(ctx context.Context, f *Factory, opts *ServeOptions) error {
 	set := f.Problems()
 	load := func(_ context.Context, id string) (*judge.Problem, error) { return set.Load(id) }
 
-	q, err := jobs.New(jobs.Config{Store: st, Grader: g, Problem: load, Workers: opts.Workers, Logger: log})
+	q, err := jobs.New(jobs.Config{Store: st, Grader: g, Problem: load, Workers: opts.Workers, JobTimeout: opts.JobTimeout, Logger: log})
 	if err != nil {
 		return err
 	}

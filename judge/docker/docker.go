@@ -161,3 +161,18 @@ func Owned(ctx context.Context, c apiClient) (int, error) {
 	}
 	return len(list), nil
 }
+
+// OwnedBy counts the containers that the judge process pid made and that still exist.
+func OwnedBy(ctx context.Context, c apiClient, pid int) (int, error) {
+	list, err := c.ContainerList(ctx, container.ListOptions{All: true, Filters: filters.NewArgs(filters.Arg("label", labelManaged+"=1"))})
+	if err != nil {
+		return 0, fmt.Errorf("list containers: %w", err)
+	}
+	n := 0
+	for _, s := range list {
+		if strings.HasPrefix(s.Labels[labelOwner], strconv.Itoa(pid)+":") {
+			n++
+		}
+	}
+	return n, nil
+}

@@ -16,6 +16,7 @@ import (
 	"github.com/riverqueue/river"
 	"github.com/riverqueue/river/riverdriver/riversqlite"
 	"github.com/riverqueue/river/rivermigrate"
+	"github.com/riverqueue/river/rivertype"
 
 	"github.com/judge-dev/judge/judge"
 	"github.com/judge-dev/judge/judge/grade"
@@ -46,8 +47,17 @@ type Config struct {
 	// PollInterval is how often idle workers look for jobs (SQLite has no notifications).
 	// Default 200 ms.
 	PollInterval time.Duration
-	Logger       *slog.Logger
+	// JobTimeout cancels a judging that takes longer (it is tried again). A judging whose
+	// server died (kill -9, a crash) is taken up again RescueMargin after its timeout: nothing
+	// can tell it from one still running on another server sooner. Default 10 min: the first
+	// judging of a problem calibrates its time limit, which takes a while.
+	JobTimeout time.Duration
+	Logger     *slog.Logger
 }
+
+// RescueMargin is how long after its timeout a judging that is still marked running is
+// taken to be orphaned and queued again.
+const RescueMargin = 10 * time.Second
 
 // Queue enqueues submissions and, with workers, judges them.
 type Queue struct {
@@ -75,16 +85,18 @@ func New(cfg Config) (*Queue, error) {
 	if cfg.PollInterval <= 0 {
 		cfg.PollInterval = 200 * time.Millisecond
 	}
+	if cfg.JobTimeout <= 0 {
+		cfg.JobTimeout = 10 * time.Minute
+	}
 	if cfg.Logger == nil {
 		cfg.Logger = slog.New(slog.DiscardHandler)
 	}
 	rc := &river.Config{
-		Logger:            cfg.Logger,
-		FetchPollInterval: cfg.PollInterval,
-		FetchCooldown:     cfg.PollInterval / 2,
-		// A judging takes seconds, the first of a problem longer (its time limit is calibrated
-		// on this machine then): a minute's default would cut it short.
-		JobTimeout: 15 * time.Minute,
+		Logger:               cfg.Logger,
+		FetchPollInterval:    cfg.PollInterval,
+		FetchCooldown:        cfg.PollInterval / 2,
+		JobTimeout:           cfg.JobTimeout,
+		RescueStuckJobsAfter: cfg.JobTimeout + RescueMargin,
 		// A server shut down gracefully finishes what it is judging for this long, then hands
 		// the rest back to the queue.
 		SoftStopTimeout: 30 * time.Second,
@@ -197,4 +209,25 @@ func (w *worker) finish(ctx context.Context, job *river.Job[Args], rep *judge.Re
 		_, err := river.JobCompleteTx[*riversqlite.Driver](ctx, tx.SQL(), job)
 		return err
 	})
+}
+
+// Jobs counts the submission jobs by River state (available, running, completed, ...) and
+// attempts made: what an operator or a test asks of the queue.
+func (q *Queue) Jobs(ctx context.Context) (states map[string]int, attempts int, err error) {
+	states = map[string]int{}
+	params := river.NewJobListParams().Kinds(Args{}.Kind()).States(rivertype.JobStates()...).First(10_000)
+	for {
+		res, err := q.client.JobList(ctx, params)
+		if err != nil {
+			return nil, 0, fmt.Errorf("list jobs: %w", err)
+		}
+		for _, j := range res.Jobs {
+			states[string(j.State)]++
+			attempts += j.Attempt
+		}
+		if len(res.Jobs) < 10_000 {
+			return states, attempts, nil
+		}
+		params = params.After(res.LastCursor)
+	}
 }

@@ -123,6 +123,18 @@ func TestSubmissionsAreJudgedAndRecorded(t *testing.T) {
 	assert.Equal(t, judge.WrongAnswer, w.Report.Verdict)
 	require.NotNil(t, w.Report.Tests[1].Expected, "the stored report is revealed, for interviewers")
 	assert.Equal(t, int32(2), e.sb.runs.Load(), "each submission judged once")
+	deadline := time.Now().Add(30 * time.Second)
+	for {
+		states, attempts, err := e.queue.Jobs(ctx)
+		require.NoError(t, err)
+		if states["completed"] == 2 {
+			assert.Equal(t, map[string]int{"completed": 2}, states)
+			assert.Equal(t, 2, attempts)
+			break
+		}
+		require.True(t, time.Now().Before(deadline), "jobs not completed: %v", states)
+		time.Sleep(10 * time.Millisecond)
+	}
 }
 
 func TestSubmitBoundsSubmissionsAndStoresNothingOver(t *testing.T) {

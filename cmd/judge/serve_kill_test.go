@@ -1,0 +1,181 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/judge-dev/judge/judge"
+	"github.com/judge-dev/judge/judge/docker"
+	"github.com/judge-dev/judge/judge/jobs"
+	"github.com/judge-dev/judge/judge/store"
+)
+
+// serveProc is a `judge serve` process of the real binary.
+type serveProc struct {
+	cmd    *exec.Cmd
+	url    string
+	stdout string
+	mu     sync.Mutex
+	log    strings.Builder
+}
+
+var listeningRE = regexp.MustCompile(`msg="judge serve listening" url=(http://\S+)`)
+
+// startServer starts bin under test on db and waits until it listens.
+func startServer(t *testing.T, bin, db string) *serveProc {
+	t.Helper()
+	cmd := exec.Command(bin, "serve", "--addr", "127.0.0.1:0", "--db", db, "--problems", "../../testdata/problems",
+		"--workers", "2", "--pool", "2", "--job-timeout", "5s")
+	cmd.Env = os.Environ() // JUDGE_CACHE_DIR is the tests' own (TestMain)
+	var stdout strings.Builder
+	cmd.Stdout = &stdout
+	stderr, err := cmd.StderrPipe()
+	require.NoError(t, err)
+	require.NoError(t, cmd.Start())
+	s := &serveProc{cmd: cmd}
+	urls := make(chan string, 1)
+	go func() {
+		sc := bufio.NewScanner(stderr)
+		for sc.Scan() {
+			s.mu.Lock()
+			s.log.WriteString(sc.Text() + "\n")
+			s.mu.Unlock()
+			if m := listeningRE.FindStringSubmatch(sc.Text()); m != nil {
+				urls <- m[1]
+			}
+		}
+	}()
+	select {
+	case s.url = <-urls:
+	case <-time.After(60 * time.Second):
+		cmd.Process.Kill()
+		require.FailNow(t, "judge serve did not start (a Docker engine and the runner image are required)", s.logs())
+	}
+	s.stdout = stdout.String()
+	return s
+}
+
+func (s *serveProc) logs() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.log.String()
+}
+
+// TestServeKill9LosesNothing kills the server with SIGKILL while 50 submissions are queued or
+// being judged, starts it again on the same database, and checks that every submission the
+// server answered 202 to gets exactly one result (one job, completed), and that no container
+// of either process is left.
+func TestServeKill9LosesNothing(t *testing.T) {
+	bin := filepath.Join(t.TempDir(), "judge")
+	build := exec.Command("go", "build", "-o", bin, ".")
+	out, err := build.CombinedOutput()
+	require.NoError(t, err, string(out))
+	db := filepath.Join(t.TempDir(), "judge.db")
+
+	first := startServer(t, bin, db)
+	admin := strings.TrimSpace(strings.TrimPrefix(first.stdout, "admin token (shown once; only its hash is stored): "))
+	require.True(t, strings.HasPrefix(admin, "jadm_"), first.stdout)
+	c := serveClient{t: t, base: first.url}
+	var a struct{ ID string }
+	code, raw := c.do("POST", "/api/assessments", admin, map[string]any{"name": "Load", "problems": []string{"sum"},
+		"opens": time.Now().Add(-time.Minute), "closes": time.Now().Add(time.Hour)}, &a)
+	require.Equal(t, 201, code, raw)
+	var inv struct {
+		InviteURL string `json:"invite_url"`
+	}
+	code, raw = c.do("POST", "/api/assessments/"+a.ID+"/candidates", admin, map[string]string{"name": "Ada"}, &inv)
+	require.Equal(t, 201, code, raw)
+	me := strings.TrimPrefix(inv.InviteURL, first.url)
+
+	const n = 50
+	want := map[string]judge.Verdict{}
+	for i := range n {
+		src, v := "a, b = map(int, input().split())\nprint(a + b)\n", judge.Accepted
+		if i%2 == 1 {
+			src, v = fmt.Sprintf("print(%d)\n", i), judge.WrongAnswer
+		}
+		var s struct{ ID string }
+		code, raw := c.do("POST", me+"/submissions", "", map[string]string{"problem": "sum", "source": src}, &s)
+		require.Equal(t, 202, code, raw)
+		want[s.ID] = v
+	}
+
+	// Kill it once a few are judged: the rest are queued or being judged.
+	ctx := context.Background()
+	st, err := store.Open(ctx, db)
+	require.NoError(t, err)
+	deadline := time.Now().Add(2 * time.Minute)
+	for {
+		done := countDone(t, st)
+		if done >= 2 {
+			require.Less(t, done, n, "every submission was judged before the kill: the test proves nothing")
+			break
+		}
+		require.True(t, time.Now().Before(deadline), "nothing judged before the deadline:\n%s", first.logs())
+		time.Sleep(20 * time.Millisecond)
+	}
+	require.NoError(t, first.cmd.Process.Signal(syscall.SIGKILL))
+	_ = first.cmd.Wait()
+	firstPID := first.cmd.Process.Pid
+
+	second := startServer(t, bin, db)
+	assert.Empty(t, second.stdout, "the admin token is shown on the first start only")
+	deadline = time.Now().Add(3 * time.Minute)
+	for countDone(t, st) < n {
+		require.True(t, time.Now().Before(deadline), "not every submission judged after the restart:\n%s", second.logs())
+		time.Sleep(100 * time.Millisecond)
+	}
+	require.NoError(t, second.cmd.Process.Signal(syscall.SIGTERM))
+	require.NoError(t, second.cmd.Wait(), "a SIGTERM'd server exits 0:\n%s", second.logs())
+
+	recs, err := st.Records(ctx, store.Filter{})
+	require.NoError(t, err)
+	require.Len(t, recs, n, "every submission answered 202 is stored, and nothing else")
+	for _, r := range recs {
+		require.Equal(t, judge.StateDone, r.State, r.Error)
+		assert.Equal(t, want[r.ID], r.Report.Verdict, r.ID)
+	}
+	q, err := jobs.New(jobs.Config{Store: st}) // insert-only: it works no job
+	require.NoError(t, err)
+	states, attempts, err := q.Jobs(ctx)
+	require.NoError(t, err)
+	assert.Equal(t, map[string]int{"completed": n}, states, "one job per submission, each completed once")
+	assert.GreaterOrEqual(t, attempts, n)
+	t.Logf("%d submissions, %d judging attempts (the ones the kill cut short were judged again)", n, attempts)
+	require.NoError(t, st.Close())
+
+	dc, err := docker.Connect(ctx)
+	require.NoError(t, err)
+	defer dc.Close()
+	for _, pid := range []int{firstPID, second.cmd.Process.Pid} {
+		left, err := docker.OwnedBy(ctx, dc, pid)
+		require.NoError(t, err)
+		assert.Zero(t, left, "containers of judge serve (pid %d) left behind", pid)
+	}
+}
+
+func countDone(t *testing.T, st *store.Store) int {
+	t.Helper()
+	recs, err := st.Records(context.Background(), store.Filter{})
+	require.NoError(t, err)
+	n := 0
+	for _, r := range recs {
+		if r.State != judge.StateQueued {
+			n++
+		}
+	}
+	return n
+}
