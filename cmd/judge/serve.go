@@ -25,6 +25,8 @@ type ServeOptions struct {
 	// JobTimeout cancels a judging that takes longer; it also decides how soon the judgings of
 	// a server that died are taken up again (after it and jobs.RescueMargin).
 	JobTimeout time.Duration
+	// PerMinute bounds each candidate's submissions and sample runs.
+	PerMinute int
 
 	// listening hears the address bound (tests ask for port 0).
 	listening func(addr string)
@@ -52,6 +54,7 @@ judgings in flight finish (30 s at most; the rest go back to the queue) and exit
 	cmd.Flags().StringVar(&opts.Addr, "addr", "127.0.0.1:8080", "address to listen on")
 	cmd.Flags().StringVar(&opts.DB, "db", "judge.db", "SQLite database `FILE` (created when missing)")
 	cmd.Flags().IntVar(&opts.Workers, "workers", runtime.NumCPU(), "submissions judged at once")
+	cmd.Flags().IntVar(&opts.PerMinute, "submissions-per-minute", 10, "each candidate's submissions and sample runs: that many at once, then one every minute/N (429 beyond)")
 	cmd.Flags().DurationVar(&opts.JobTimeout, "job-timeout", 10*time.Minute, "cancel (and retry) a judging that takes longer; judgings a killed server left are retried this long (+10 s) after they started")
 	poolFlag(cmd, f)
 	return cmd
@@ -60,6 +63,9 @@ judgings in flight finish (30 s at most; the rest go back to the queue) and exit
 func runServe(ctx context.Context, f *Factory, opts *ServeOptions) error {
 	if opts.Workers < 1 {
 		return usageError("--workers must be at least 1")
+	}
+	if opts.PerMinute < 1 {
+		return usageError("--submissions-per-minute must be at least 1")
 	}
 	if opts.JobTimeout < time.Second {
 		return usageError("--job-timeout must be at least 1s")
@@ -113,7 +119,7 @@ func runServe(ctx context.Context, f *Factory, opts *ServeOptions) error {
 		fmt.Fprintf(f.IO.Out, "admin token (shown once; only its hash is stored): %s\n", tok)
 	}
 	srv := server.New(server.Config{
-		Store: st, Queue: q, Problem: load, Grader: g, Logger: log,
+		Store: st, Queue: q, Problem: load, Grader: g, Logger: log, PerMinute: opts.PerMinute,
 		Ready: func(ctx context.Context) error {
 			c, err := f.Docker(ctx)
 			if err != nil {

@@ -38,7 +38,7 @@ var listeningRE = regexp.MustCompile(`msg="judge serve listening" url=(http://\S
 func startServer(t *testing.T, bin, db string) *serveProc {
 	t.Helper()
 	cmd := exec.Command(bin, "serve", "--addr", "127.0.0.1:0", "--db", db, "--problems", "../../testdata/problems",
-		"--workers", "2", "--pool", "2", "--job-timeout", "5s")
+		"--workers", "2", "--pool", "2", "--job-timeout", "5s", "--submissions-per-minute", "100")
 	cmd.Env = os.Environ() // JUDGE_CACHE_DIR is the tests' own (TestMain)
 	var stdout strings.Builder
 	cmd.Stdout = &stdout

@@ -127,6 +127,9 @@ func (s *Server) runSamples(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	if err := s.limits.take(inv.candidate.ID, s.cfg.Now()); err != nil {
+		return err
+	}
 	ctx, cancel := context.WithTimeout(r.Context(), 5*time.Minute)
 	defer cancel()
 	select {
@@ -163,6 +166,9 @@ func (s *Server) submit(w http.ResponseWriter, r *http.Request) error {
 	}
 	sub, err := in.submission()
 	if err != nil {
+		return err
+	}
+	if err := s.limits.take(inv.candidate.ID, s.cfg.Now()); err != nil {
 		return err
 	}
 	rec := &judge.Record{AssessmentID: inv.assessment.ID, CandidateID: inv.candidate.ID, Problem: in.Problem, Submission: sub}

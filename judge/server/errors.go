@@ -4,7 +4,10 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math"
 	"net/http"
+	"strconv"
+	"time"
 
 	"github.com/judge-dev/judge/judge"
 )
@@ -14,6 +17,8 @@ type apiError struct {
 	status int
 	code   string
 	detail string
+	// retryAfter, when set, is sent as Retry-After (429, 503).
+	retryAfter time.Duration
 }
 
 func (e *apiError) Error() string { return e.detail }
@@ -44,22 +49,25 @@ func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
 	switch {
 	case errors.As(err, &ae):
 	case errors.Is(err, judge.ErrBadInput):
-		ae = &apiError{http.StatusBadRequest, "bad_input", err.Error()}
+		ae = &apiError{status: http.StatusBadRequest, code: "bad_input", detail: err.Error()}
 	case errors.Is(err, judge.ErrNotFound):
-		ae = &apiError{http.StatusNotFound, "not_found", err.Error()}
+		ae = &apiError{status: http.StatusNotFound, code: "not_found", detail: err.Error()}
 	case errors.Is(err, judge.ErrClosed):
-		ae = &apiError{http.StatusForbidden, "assessment_closed", err.Error()}
+		ae = &apiError{status: http.StatusForbidden, code: "assessment_closed", detail: err.Error()}
 	case errors.Is(err, judge.ErrLimit):
-		ae = &apiError{http.StatusConflict, "submission_limit", err.Error()}
+		ae = &apiError{status: http.StatusConflict, code: "submission_limit", detail: err.Error()}
 	case errors.Is(err, judge.ErrUnavailable):
-		ae = &apiError{http.StatusServiceUnavailable, "judge_unavailable", "the judge cannot judge right now; try again later"}
+		ae = &apiError{status: http.StatusServiceUnavailable, code: "judge_unavailable", detail: "the judge cannot judge right now; try again later", retryAfter: 30 * time.Second}
 		s.cfg.Logger.WarnContext(r.Context(), "judge unavailable", "err", err)
 	default:
 		// The server's own failure: logged, never shown (it can name paths and internals).
-		ae = &apiError{http.StatusInternalServerError, "internal", "internal error"}
+		ae = &apiError{status: http.StatusInternalServerError, code: "internal", detail: "internal error"}
 		s.cfg.Logger.ErrorContext(r.Context(), "internal error", "err", err, "route", r.Pattern)
 	}
 	id, _ := r.Context().Value(requestIDKey{}).(string)
+	if ae.retryAfter > 0 {
+		w.Header().Set("Retry-After", strconv.Itoa(int(math.Ceil(ae.retryAfter.Seconds()))))
+	}
 	w.Header().Set("Content-Type", "application/problem+json")
 	w.WriteHeader(ae.status)
 	_ = json.NewEncoder(w).Encode(problem{Type: "about:blank", Title: http.StatusText(ae.status), Status: ae.status,

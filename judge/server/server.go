@@ -14,6 +14,8 @@ import (
 	"runtime"
 	"time"
 
+	"golang.org/x/time/rate"
+
 	"github.com/judge-dev/judge/judge"
 	"github.com/judge-dev/judge/judge/grade"
 	"github.com/judge-dev/judge/judge/store"
@@ -35,6 +37,9 @@ type Config struct {
 	Grader *grade.Grader
 	// SampleRuns bounds the sample runs at once (default: the number of CPUs).
 	SampleRuns int
+	// PerMinute bounds each candidate's submissions and sample runs together: that many at
+	// once, then one every minute/PerMinute (default 10).
+	PerMinute int
 	// Ready says whether the server can judge now (Docker reachable, runner image present).
 	Ready  func(ctx context.Context) error
 	Now    func() time.Time
@@ -50,6 +55,7 @@ type Server struct {
 	cfg     Config
 	mux     *http.ServeMux
 	samples chan struct{}
+	limits  *limits
 }
 
 // New builds the server's routes.
@@ -63,7 +69,11 @@ func New(cfg Config) *Server {
 	if cfg.SampleRuns <= 0 {
 		cfg.SampleRuns = runtime.NumCPU()
 	}
-	s := &Server{cfg: cfg, mux: http.NewServeMux(), samples: make(chan struct{}, cfg.SampleRuns)}
+	if cfg.PerMinute <= 0 {
+		cfg.PerMinute = 10
+	}
+	s := &Server{cfg: cfg, mux: http.NewServeMux(), samples: make(chan struct{}, cfg.SampleRuns),
+		limits: newLimits(rate.Limit(float64(cfg.PerMinute)/60), cfg.PerMinute)}
 	s.routes()
 	return s
 }

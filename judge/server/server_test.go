@@ -459,3 +459,36 @@ func TestReadyzRedWhenTheJudgeIsUnavailable(t *testing.T) {
 	resp.Body.Close()
 	assert.Equal(t, http.StatusOK, resp.StatusCode)
 }
+
+// A candidate's submissions and sample runs share a bucket: 10 at once, then 429 with
+// Retry-After and nothing stored, until time refills it.
+func TestRateLimitPerCandidate(t *testing.T) {
+	a := newAPI(t)
+	aid := a.assessment(map[string]any{"max_submissions": 0})
+	tok := a.invite(aid, "jo").InviteToken
+	other := a.invite(aid, "kim").InviteToken
+	body := map[string]string{"problem": "sum", "source": "print(0)\n"}
+	code, raw := a.do("POST", "/api/invite/"+tok+"/problems/sum/run", "", map[string]string{"source": "print(0)\n"}, nil)
+	require.Equal(t, http.StatusOK, code, raw)
+	for range 9 {
+		code, raw := a.do("POST", "/api/invite/"+tok+"/submissions", "", body, nil)
+		require.Equal(t, http.StatusAccepted, code, raw)
+	}
+	req, err := http.NewRequest("POST", a.url+"/api/invite/"+tok+"/submissions", strings.NewReader(`{"problem":"sum","source":"print(0)"}`))
+	require.NoError(t, err)
+	req.Header.Set("Content-Type", "application/json")
+	resp, err := http.DefaultClient.Do(req)
+	require.NoError(t, err)
+	resp.Body.Close()
+	assert.Equal(t, http.StatusTooManyRequests, resp.StatusCode)
+	assert.Equal(t, "6", resp.Header.Get("Retry-After"), "one token every 6 s")
+	recs, err := a.store.Records(context.Background(), store.Filter{})
+	require.NoError(t, err)
+	assert.Len(t, recs, 9)
+
+	code, raw = a.do("POST", "/api/invite/"+other+"/submissions", "", body, nil)
+	assert.Equal(t, http.StatusAccepted, code, "another candidate has a bucket of their own: %s", raw)
+	a.now = a.now.Add(6 * time.Second)
+	code, raw = a.do("POST", "/api/invite/"+tok+"/submissions", "", body, nil)
+	assert.Equal(t, http.StatusAccepted, code, raw)
+}
