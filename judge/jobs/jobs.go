@@ -147,6 +147,27 @@ func (q *Queue) Submit(ctx context.Context, r *judge.Record, max int) error {
 	})
 }
 
+// Rejudge queues every submission of an assessment to a problem again (after a test was
+// fixed): their results are cleared and a job per submission enqueued, in one transaction. It
+// returns how many.
+func (q *Queue) Rejudge(ctx context.Context, assessmentID, problem string) (int, error) {
+	var n int
+	err := q.store.InTx(ctx, func(tx *store.Tx) error {
+		ids, err := tx.RequeueRecords(ctx, assessmentID, problem)
+		if err != nil {
+			return err
+		}
+		for _, id := range ids {
+			if _, err := q.client.InsertTx(ctx, tx.SQL(), Args{SubmissionID: id}, nil); err != nil {
+				return fmt.Errorf("enqueue submission %s: %w", id, err)
+			}
+		}
+		n = len(ids)
+		return nil
+	})
+	return n, err
+}
+
 // worker judges one submission.
 type worker struct {
 	river.WorkerDefaults[Args]

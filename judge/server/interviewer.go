@@ -113,6 +113,29 @@ func (s *Server) releaseAssessment(w http.ResponseWriter, r *http.Request) error
 	return nil
 }
 
+// rejudge judges a problem's submissions again, e.g. after its tests were fixed.
+func (s *Server) rejudge(w http.ResponseWriter, r *http.Request) error {
+	a, err := s.assessment(r)
+	if err != nil {
+		return err
+	}
+	var in struct {
+		Problem string `json:"problem"`
+	}
+	if err := decode(r, w, &in); err != nil {
+		return err
+	}
+	if !a.HasProblem(in.Problem) {
+		return errf(http.StatusBadRequest, "bad_input", "problem %q is not one of the assessment's (%s)", in.Problem, strings.Join(a.Problems, ", "))
+	}
+	n, err := s.cfg.Queue.Rejudge(r.Context(), a.ID, in.Problem)
+	if err != nil {
+		return err
+	}
+	writeJSON(w, http.StatusAccepted, map[string]any{"problem": in.Problem, "requeued": n})
+	return nil
+}
+
 type candidateJSON struct {
 	ID           string     `json:"id"`
 	AssessmentID string     `json:"assessment_id"`

@@ -25,6 +25,8 @@ import (
 // checking the per-problem bound (max 0: none).
 type Submitter interface {
 	Submit(ctx context.Context, r *judge.Record, max int) error
+	// Rejudge queues an assessment's submissions to a problem again; it returns how many.
+	Rejudge(ctx context.Context, assessmentID, problem string) (int, error)
 }
 
 // Config wires a Server.
@@ -87,6 +89,7 @@ func (s *Server) routes() {
 	m.Handle("GET /api/assessments", s.admin(s.listAssessments))
 	m.Handle("GET /api/assessments/{id}", s.admin(s.getAssessment))
 	m.Handle("POST /api/assessments/{id}/release", s.admin(s.releaseAssessment))
+	m.Handle("POST /api/assessments/{id}/rejudge", s.admin(s.rejudge))
 	m.Handle("POST /api/assessments/{id}/candidates", s.admin(s.inviteCandidate))
 	m.Handle("GET /api/assessments/{id}/candidates", s.admin(s.listCandidates))
 	m.Handle("GET /api/assessments/{id}/submissions", s.admin(s.listSubmissions))

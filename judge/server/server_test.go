@@ -255,6 +255,25 @@ func TestInterviewerAndCandidateFlow(t *testing.T) {
 	require.Len(t, recs, 3, raw)
 	assert.Equal(t, []string{"ada #1 (ok.py)", "AC"}, recs[1][:2])
 	assert.Equal(t, []string{"ada #2 (no.py)", "WA"}, recs[2][:2])
+	// Re-judge: both go back to the queue and come back with the same verdicts.
+	judged, err := a.store.Record(context.Background(), wrong.ID)
+	require.NoError(t, err)
+	var rj struct {
+		Requeued int `json:"requeued"`
+	}
+	code, raw = a.do("POST", "/api/assessments/"+aid+"/rejudge", a.admin, map[string]string{"problem": "sum"}, &rj)
+	require.Equal(t, http.StatusAccepted, code, raw)
+	assert.Equal(t, 2, rj.Requeued)
+	got, _ = a.poll(tok, right.ID)
+	assert.Equal(t, "AC", got.Verdict)
+	got, _ = a.poll(tok, wrong.ID)
+	assert.Equal(t, "WA", got.Verdict)
+	rejudged, err := a.store.Record(context.Background(), wrong.ID)
+	require.NoError(t, err)
+	assert.NotEqual(t, judged.Report.Started, rejudged.Report.Started, "judged again")
+	code, _ = a.do("POST", "/api/assessments/"+aid+"/rejudge", a.admin, map[string]string{"problem": "add"}, nil)
+	assert.Equal(t, http.StatusBadRequest, code, "not one of the assessment's problems")
+
 	for _, f := range []string{"json", "markdown"} {
 		code, raw = a.do("GET", "/api/assessments/"+aid+"/export?format="+f, a.admin, nil, nil)
 		require.Equal(t, http.StatusOK, code, raw)

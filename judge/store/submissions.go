@@ -128,3 +128,31 @@ func (s *Store) Records(ctx context.Context, f Filter) ([]*judge.Record, error) 
 	}
 	return list, rows.Err()
 }
+
+// RequeueRecords puts an assessment's submissions to a problem back in the queue (state queued,
+// result cleared) and returns their ids; the caller enqueues a job for each in the same
+// transaction.
+func (tx *Tx) RequeueRecords(ctx context.Context, assessmentID, problem string) ([]string, error) {
+	rows, err := tx.tx.QueryContext(ctx, "SELECT id FROM submissions WHERE assessment_id = ? AND problem = ? ORDER BY created, rowid", assessmentID, problem)
+	if err != nil {
+		return nil, fmt.Errorf("requeue submissions: %w", err)
+	}
+	var ids []string
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		ids = append(ids, id)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	_, err = tx.tx.ExecContext(ctx, "UPDATE submissions SET state = 'queued', report = NULL, error = '', finished = NULL WHERE assessment_id = ? AND problem = ?", assessmentID, problem)
+	if err != nil {
+		return nil, fmt.Errorf("requeue submissions: %w", err)
+	}
+	return ids, nil
+}
