@@ -176,8 +176,45 @@ func (s *Server) submit(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	w.Header().Set("Location", "/api/invite/"+r.PathValue("token")+"/submissions/"+rec.ID)
+	if r.URL.Query().Get("wait") == "true" {
+		if done, err := s.await(r.Context(), rec.ID); err != nil {
+			return err
+		} else if done != nil {
+			writeJSON(w, http.StatusOK, judge.CandidateView(inv.assessment, done))
+			return nil
+		}
+	}
 	writeJSON(w, http.StatusAccepted, judge.CandidateView(inv.assessment, rec))
 	return nil
+}
+
+// MaxWait is how long POST .../submissions?wait=true waits for the result before answering
+// 202 as without it.
+const MaxWait = 60 * time.Second
+
+// await polls the stored submission until it is judged (nil when MaxWait runs out first).
+func (s *Server) await(ctx context.Context, id string) (*judge.Record, error) {
+	ctx, cancel := context.WithTimeout(ctx, MaxWait)
+	defer cancel()
+	tick := time.NewTicker(100 * time.Millisecond)
+	defer tick.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return nil, nil
+		case <-tick.C:
+		}
+		rec, err := s.cfg.Store.Record(ctx, id)
+		if err != nil {
+			if ctx.Err() != nil {
+				return nil, nil
+			}
+			return nil, err
+		}
+		if rec.State != judge.StateQueued {
+			return rec, nil
+		}
+	}
 }
 
 func (s *Server) mySubmissions(w http.ResponseWriter, r *http.Request) error {

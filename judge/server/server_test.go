@@ -225,6 +225,11 @@ func TestInterviewerAndCandidateFlow(t *testing.T) {
 	code, raw = a.do("POST", "/api/invite/"+tok+"/submissions", "", map[string]string{"problem": "sum", "filename": "no.py", "source": "print(0)\n"}, &wrong)
 	require.Equal(t, http.StatusAccepted, code, raw)
 
+	var waited result
+	code, raw = a.do("POST", "/api/invite/"+tok+"/submissions?wait=true", "", map[string]string{"problem": "sum", "filename": "w.py", "source": "# right\n"}, &waited)
+	require.Equal(t, http.StatusOK, code, "wait=true answers with the result: %s", raw)
+	assert.Equal(t, "AC", waited.Verdict)
+
 	got, raw := a.poll(tok, right.ID)
 	assert.Equal(t, "AC", got.Verdict)
 	assertNoHiddenData(t, raw)
@@ -244,7 +249,7 @@ func TestInterviewerAndCandidateFlow(t *testing.T) {
 	}
 	code, raw = a.do("GET", "/api/assessments/"+aid+"/submissions", a.admin, nil, &subs)
 	require.Equal(t, http.StatusOK, code, raw)
-	require.Len(t, subs, 2)
+	require.Len(t, subs, 3)
 	assert.Equal(t, "print(0)\n", subs[1].Source)
 	require.NotNil(t, subs[1].Report.Tests[1].Expected, "hidden details for interviewers")
 
@@ -252,7 +257,7 @@ func TestInterviewerAndCandidateFlow(t *testing.T) {
 	require.Equal(t, http.StatusOK, code, raw)
 	recs, err := csv.NewReader(strings.NewReader(raw)).ReadAll()
 	require.NoError(t, err, raw)
-	require.Len(t, recs, 3, raw)
+	require.Len(t, recs, 4, raw)
 	assert.Equal(t, []string{"ada #1 (ok.py)", "AC"}, recs[1][:2])
 	assert.Equal(t, []string{"ada #2 (no.py)", "WA"}, recs[2][:2])
 	// Re-judge: both go back to the queue and come back with the same verdicts.
@@ -263,7 +268,7 @@ func TestInterviewerAndCandidateFlow(t *testing.T) {
 	}
 	code, raw = a.do("POST", "/api/assessments/"+aid+"/rejudge", a.admin, map[string]string{"problem": "sum"}, &rj)
 	require.Equal(t, http.StatusAccepted, code, raw)
-	assert.Equal(t, 2, rj.Requeued)
+	assert.Equal(t, 3, rj.Requeued)
 	got, _ = a.poll(tok, right.ID)
 	assert.Equal(t, "AC", got.Verdict)
 	got, _ = a.poll(tok, wrong.ID)
