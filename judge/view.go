@@ -178,3 +178,22 @@ func overallMessage(rep *Report) string {
 	}
 	return ""
 }
+
+// CandidateTest is one finished test of a judging in progress as its candidate may see it, under
+// the same policy as CandidateView; ok is false when the policy shows nothing of it (the
+// candidate still learns how many tests are done).
+func CandidateTest(a *Assessment, t TestResult) (v TestView, ok bool) {
+	policy := a.Policy
+	if policy == PolicyNone && a.Released {
+		policy = PolicyTests
+	}
+	switch {
+	case policy == PolicyNone || policy == PolicyScore:
+		return TestView{}, false
+	case t.Sample:
+		return sampleView(t), true
+	case policy == PolicyTests:
+		return hiddenView(t.Hidden()), true
+	}
+	return TestView{}, false
+}

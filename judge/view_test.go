@@ -69,3 +69,28 @@ func TestProblemViewHasNoHiddenTests(t *testing.T) {
 	assert.Len(t, judge.SamplesOnly(p).Tests, 1)
 	assert.Len(t, p.Tests, 2, "SamplesOnly leaves the problem alone")
 }
+
+func TestCandidateTestFollowsThePolicy(t *testing.T) {
+	rep := revealed()
+	for _, tc := range []struct {
+		policy       judge.Policy
+		sample, hide bool
+	}{
+		{judge.PolicySamples, true, false},
+		{judge.PolicyTests, true, true},
+		{judge.PolicyScore, false, false},
+		{judge.PolicyNone, false, false},
+	} {
+		a := &judge.Assessment{Policy: tc.policy}
+		_, ok := judge.CandidateTest(a, rep.Tests[0])
+		assert.Equal(t, tc.sample, ok, "sample under %s", tc.policy)
+		v, ok := judge.CandidateTest(a, rep.Tests[2])
+		assert.Equal(t, tc.hide, ok, "hidden under %s", tc.policy)
+		if ok {
+			b, err := json.Marshal(v)
+			require.NoError(t, err)
+			assert.NotContains(t, string(b), "HIDDEN")
+			assert.Equal(t, "ValueError", v.ErrorType)
+		}
+	}
+}

@@ -95,7 +95,8 @@ func runServe(ctx context.Context, f *Factory, opts *ServeOptions) error {
 	set := f.Problems()
 	load := func(_ context.Context, id string) (*judge.Problem, error) { return set.Load(id) }
 
-	q, err := jobs.New(jobs.Config{Store: st, Grader: g, Problem: load, Workers: opts.Workers, JobTimeout: opts.JobTimeout, Logger: log})
+	feed := judge.NewFeed()
+	q, err := jobs.New(jobs.Config{Store: st, Grader: g, Problem: load, Feed: feed, Workers: opts.Workers, JobTimeout: opts.JobTimeout, Logger: log})
 	if err != nil {
 		return err
 	}
@@ -119,7 +120,7 @@ func runServe(ctx context.Context, f *Factory, opts *ServeOptions) error {
 		fmt.Fprintf(f.IO.Out, "admin token (shown once; only its hash is stored): %s\n", tok)
 	}
 	srv := server.New(server.Config{
-		Store: st, Queue: q, Problem: load, Grader: g, Logger: log, PerMinute: opts.PerMinute,
+		Store: st, Queue: q, Problem: load, Grader: g, Logger: log, PerMinute: opts.PerMinute, Follow: feed.Follow,
 		Ready: func(ctx context.Context) error {
 			c, err := f.Docker(ctx)
 			if err != nil {

@@ -101,7 +101,21 @@ func TestServeAgainstDocker(t *testing.T) {
 	right := submit("a, b = map(int, input().split())\nprint(a + b)\n")
 	wrong := submit("print(0)\n")
 
+	// Follow the wrong one live: per-test progress (as many as the stream caught), then the
+	// result, and nothing hidden on the way.
+	resp, err := http.Get(c.base + me + "/submissions/" + wrong + "/events")
+	require.NoError(t, err)
+	events, err := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	require.NoError(t, err)
+	require.Equal(t, http.StatusOK, resp.StatusCode, string(events))
+	assert.Contains(t, string(events), "event: result\n")
+	assert.Contains(t, string(events), `"verdict":"WA"`)
+
 	hidden := []string{"1000000000001", "1000000000000 1", "-5 5", "secret/"}
+	for _, h := range hidden {
+		assert.NotContains(t, string(events), h, "hidden data in the event stream")
+	}
 	type view struct {
 		State   string `json:"state"`
 		Verdict string `json:"verdict"`

@@ -37,6 +37,8 @@ type Options struct {
 	Progress func(name, verdict string)
 	// Warn, when set, hears what the caller should know but is not an error.
 	Warn func(msg string)
+	// Tested, when set, hears each test of a single judging (One) as it finishes.
+	Tested func(done, total int, t judge.TestResult)
 }
 
 // Item is one submission of a batch: its source, or why it cannot be judged (Err).
@@ -59,7 +61,7 @@ func (g *Grader) Problem(ctx context.Context, p *judge.Problem) (*judge.Problem,
 // failed and the submission is not to blame.
 func (g *Grader) One(ctx context.Context, p *judge.Problem, s judge.Submission, opt Options) (*judge.Report, error) {
 	j := &judge.Judge{Sandbox: g.Sandbox}
-	return j.Judge(ctx, p, s, judge.Options{All: opt.All, Reveal: opt.Reveal})
+	return j.Judge(ctx, p, s, judge.Options{All: opt.All, Reveal: opt.Reveal, Progress: opt.Tested})
 }
 
 // Batch judges items to p, with the problem's first accepted submission as the reference, judged

@@ -39,6 +39,8 @@ type Config struct {
 	Grader *grade.Grader
 	// Problem loads a problem by id.
 	Problem func(ctx context.Context, id string) (*judge.Problem, error)
+	// Feed, when set, hears each judging's tests as they finish, and its end.
+	Feed *judge.Feed
 	// Workers is how many submissions are judged at once in this process; 0 inserts only.
 	Workers int
 	// Retry is how long a submission waits before another try when the judge is unavailable
@@ -190,7 +192,11 @@ func (w *worker) Work(ctx context.Context, job *river.Job[Args]) error {
 	rep, err := w.judge(ctx, r)
 	switch {
 	case err == nil:
-		return w.finish(ctx, job, rep, "", true)
+		if err := w.finish(ctx, job, rep, "", true); err != nil {
+			return err
+		}
+		w.cfg.Feed.Publish(id, judge.Progress{Done: rep.Total, Total: rep.Total, Final: true})
+		return nil
 	case errors.Is(err, judge.ErrUnavailable):
 		// Docker is away: the submission waits, queued, without using up an attempt.
 		w.cfg.Logger.WarnContext(ctx, "judge unavailable: submission stays queued", "submission", id, "err", err)
@@ -199,7 +205,11 @@ func (w *worker) Work(ctx context.Context, job *river.Job[Args]) error {
 		// Not judgeable (its problem is gone or broken), or the last try: record the failure,
 		// which is never the candidate's.
 		w.cfg.Logger.ErrorContext(ctx, "submission not judged", "submission", id, "err", err)
-		return w.finish(ctx, job, nil, err.Error(), true)
+		if err := w.finish(ctx, job, nil, err.Error(), true); err != nil {
+			return err
+		}
+		w.cfg.Feed.Publish(id, judge.Progress{Final: true})
+		return nil
 	}
 	return err // River retries it later
 }
@@ -213,7 +223,9 @@ func (w *worker) judge(ctx context.Context, r *judge.Record) (*judge.Report, err
 		return nil, err
 	}
 	// Interviewers see everything; a candidate's view is redacted when it is read.
-	return w.cfg.Grader.One(ctx, p, r.Submission, grade.Options{Reveal: true})
+	return w.cfg.Grader.One(ctx, p, r.Submission, grade.Options{Reveal: true, Tested: func(done, total int, t judge.TestResult) {
+		w.cfg.Feed.Publish(r.ID, judge.Progress{Done: done, Total: total, Test: &t})
+	}})
 }
 
 // finish writes the outcome (when write) and completes the job in one transaction. It runs even

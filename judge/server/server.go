@@ -42,6 +42,9 @@ type Config struct {
 	// PerMinute bounds each candidate's submissions and sample runs together: that many at
 	// once, then one every minute/PerMinute (default 10).
 	PerMinute int
+	// Follow subscribes to a submission's judging as it happens (judge.Feed.Follow); nil: the
+	// event stream reports the result only.
+	Follow func(id string) (<-chan judge.Progress, func())
 	// Ready says whether the server can judge now (Docker reachable, runner image present).
 	Ready  func(ctx context.Context) error
 	Now    func() time.Time
@@ -104,6 +107,7 @@ func (s *Server) routes() {
 	m.Handle("POST /api/invite/{token}/submissions", s.candidate(s.submit))
 	m.Handle("GET /api/invite/{token}/submissions", s.candidate(s.mySubmissions))
 	m.Handle("GET /api/invite/{token}/submissions/{id}", s.candidate(s.mySubmission))
+	m.Handle("GET /api/invite/{token}/submissions/{id}/events", s.candidate(s.follow))
 
 	m.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, errf(http.StatusNotFound, "not_found", "no such route: %s %s", r.Method, r.URL.Path))
@@ -139,6 +143,9 @@ type statusWriter struct {
 	http.ResponseWriter
 	status int
 }
+
+// Unwrap lets http.ResponseController reach the connection (Flush for event streams).
+func (w *statusWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
 
 func (w *statusWriter) WriteHeader(code int) {
 	w.status = code

@@ -11,6 +11,7 @@ import (
 	"net/http/httptest"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -36,6 +37,8 @@ type api struct {
 	admin string
 	store *store.Store
 	now   time.Time
+	// release lets judgings of sources holding "slow" go on.
+	release func()
 }
 
 func newAPI(t *testing.T) *api {
@@ -55,7 +58,11 @@ func newAPI(t *testing.T) *api {
 			answers[string(tc.Input)] = tc.Answer
 		}
 	}
+	gate := make(chan struct{})
 	sb := &judgetest.Sandbox{Exec: func(job judge.Job, frames [][]byte) (judge.Execution, bool) {
+		if bytes.Contains(job.Source, []byte("slow")) {
+			<-gate
+		}
 		out := []byte("0\n")
 		if bytes.Contains(job.Source, []byte("right")) {
 			out = answers[string(frames[0])]
@@ -63,7 +70,8 @@ func newAPI(t *testing.T) *api {
 		return judge.Execution{Status: judge.StatusOK, CPU: time.Millisecond, Output: out}, true
 	}}
 	g := &grade.Grader{Sandbox: sb, Parallel: 1}
-	q, err := jobs.New(jobs.Config{Store: st, Grader: g, Problem: load, Workers: 1, PollInterval: 20 * time.Millisecond})
+	feed := judge.NewFeed()
+	q, err := jobs.New(jobs.Config{Store: st, Grader: g, Problem: load, Feed: feed, Workers: 1, PollInterval: 20 * time.Millisecond})
 	require.NoError(t, err)
 	qctx, cancel := context.WithCancel(ctx)
 	require.NoError(t, q.Start(qctx))
@@ -73,14 +81,17 @@ func newAPI(t *testing.T) *api {
 		assert.NoError(t, q.Stop(sctx))
 		cancel()
 	})
+	var once sync.Once
+	release := func() { once.Do(func() { close(gate) }) }
+	t.Cleanup(release) // before the queue stops: a judging held at the gate would hold it up
 	tok, err := server.EnsureAdminToken(ctx, st)
 	require.NoError(t, err)
 	require.NotEmpty(t, tok)
 	again, err := server.EnsureAdminToken(ctx, st)
 	require.NoError(t, err)
 	assert.Empty(t, again, "the admin token is made once and never shown again")
-	a := &api{t: t, admin: tok, store: st, now: time.Now()}
-	srv := server.New(server.Config{Store: st, Queue: q, Problem: load, Grader: g, Now: func() time.Time { return a.now }})
+	a := &api{t: t, admin: tok, store: st, now: time.Now(), release: release}
+	srv := server.New(server.Config{Store: st, Queue: q, Problem: load, Grader: g, Follow: feed.Follow, Now: func() time.Time { return a.now }})
 	hs := httptest.NewServer(srv.Handler())
 	t.Cleanup(hs.Close)
 	a.url = hs.URL
@@ -518,4 +529,47 @@ func TestRateLimitPerCandidate(t *testing.T) {
 	a.now = a.now.Add(6 * time.Second)
 	code, raw = a.do("POST", "/api/invite/"+tok+"/submissions", "", body, nil)
 	assert.Equal(t, http.StatusAccepted, code, raw)
+}
+
+// The event stream: progress per test as the policy shows it (a sample in full, hidden tests'
+// verdicts under "tests", never their data), then the result.
+func TestFollowASubmissionLive(t *testing.T) {
+	a := newAPI(t)
+	aid := a.assessment(nil) // policy tests
+	tok := a.invite(aid, "lu").InviteToken
+	var sub result
+	code, raw := a.do("POST", "/api/invite/"+tok+"/submissions", "", map[string]string{"problem": "sum", "source": "# slow\nprint(0)\n"}, &sub)
+	require.Equal(t, http.StatusAccepted, code, raw)
+
+	resp, err := http.Get(a.url + "/api/invite/" + tok + "/submissions/" + sub.ID + "/events")
+	require.NoError(t, err)
+	defer resp.Body.Close()
+	require.Equal(t, http.StatusOK, resp.StatusCode)
+	assert.Equal(t, "text/event-stream", resp.Header.Get("Content-Type"))
+	a.release() // the stream is subscribed once its headers are here
+
+	body, err := io.ReadAll(resp.Body)
+	require.NoError(t, err)
+	stream := string(body)
+	assert.Equal(t, 4, strings.Count(stream, "event: progress\n"), stream)
+	assert.Contains(t, stream, `"done":4,"total":4`)
+	assert.Contains(t, stream, `"input":"1 2\n"`, "the sample in full")
+	assert.Contains(t, stream, "wrong answer on a hidden test", "hidden verdicts under policy tests")
+	assert.True(t, strings.HasSuffix(strings.TrimSpace(stream), "}"), stream)
+	assert.Contains(t, stream, "event: result\n")
+	assert.Contains(t, stream, `"verdict":"WA"`)
+	assertNoHiddenData(t, stream)
+
+	// A finished submission's stream is its result at once; another candidate's is a 404.
+	resp, err = http.Get(a.url + "/api/invite/" + tok + "/submissions/" + sub.ID + "/events")
+	require.NoError(t, err)
+	body, _ = io.ReadAll(resp.Body)
+	resp.Body.Close()
+	assert.Equal(t, 1, strings.Count(string(body), "event: "), string(body))
+	assert.Contains(t, string(body), "event: result\n")
+	other := a.invite(aid, "mo").InviteToken
+	resp, err = http.Get(a.url + "/api/invite/" + other + "/submissions/" + sub.ID + "/events")
+	require.NoError(t, err)
+	resp.Body.Close()
+	assert.Equal(t, http.StatusNotFound, resp.StatusCode)
 }
