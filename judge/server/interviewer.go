@@ -2,10 +2,15 @@ package server
 
 import (
 	"bytes"
+	"encoding/csv"
+	"errors"
 	"fmt"
+	"io"
+	"mime"
 	"net/http"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/judge-dev/judge/judge"
 	"github.com/judge-dev/judge/judge/report"
@@ -166,29 +171,93 @@ func withInvite(r *http.Request, out candidateJSON, tok string) candidateJSON {
 	return out
 }
 
+// MaxInvites bounds the candidates one CSV invites.
+const MaxInvites = 1000
+
+// inviteCandidate invites one candidate ({"name", "email"}), or with a text/csv body one per
+// record ("name,email"; a first record "name,email" is a header), all or none.
 func (s *Server) inviteCandidate(w http.ResponseWriter, r *http.Request) error {
 	a, err := s.assessment(r)
 	if err != nil {
 		return err
 	}
-	var in struct {
-		Name  string `json:"name"`
-		Email string `json:"email"`
+	var people []invitation
+	mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type"))
+	fromCSV := mt == "text/csv"
+	if fromCSV {
+		if people, err = readInvitations(http.MaxBytesReader(w, r.Body, MaxBody)); err != nil {
+			return err
+		}
+	} else {
+		var in invitation
+		if err := decode(r, w, &in); err != nil {
+			return err
+		}
+		people = []invitation{in}
 	}
-	if err := decode(r, w, &in); err != nil {
+	cs := make([]*judge.Candidate, len(people))
+	toks, hashes := make([]string, len(people)), make([][]byte, len(people))
+	for i, p := range people {
+		p.Name, p.Email = strings.TrimSpace(p.Name), strings.TrimSpace(p.Email)
+		if p.Name == "" || len(p.Name) > 200 || len(p.Email) > 320 || strings.ContainsFunc(p.Name+p.Email, unicode.IsControl) {
+			return errf(http.StatusBadRequest, "bad_input", "invitation %d: a name of 1 to 200 bytes (and an e-mail of at most 320) without control characters is required", i+1)
+		}
+		toks[i] = newToken(invitePrefix)
+		hashes[i] = hashToken(toks[i])
+		cs[i] = &judge.Candidate{AssessmentID: a.ID, Name: p.Name, Email: p.Email}
+	}
+	if err := s.cfg.Store.CreateCandidates(r.Context(), cs, hashes); err != nil {
 		return err
 	}
-	in.Name, in.Email = strings.TrimSpace(in.Name), strings.TrimSpace(in.Email)
-	if in.Name == "" || len(in.Name) > 200 || len(in.Email) > 320 || strings.ContainsAny(in.Name+in.Email, "\x00\r\n") {
-		return errf(http.StatusBadRequest, "bad_input", "a name of 1 to 200 bytes (and an e-mail of at most 320) on one line is required")
+	if !fromCSV {
+		writeJSON(w, http.StatusCreated, withInvite(r, toCandidateJSON(cs[0]), toks[0]))
+		return nil
 	}
-	tok := newToken(invitePrefix)
-	c := &judge.Candidate{AssessmentID: a.ID, Name: in.Name, Email: in.Email}
-	if err := s.cfg.Store.CreateCandidate(r.Context(), c, hashToken(tok)); err != nil {
-		return err
+	out := make([]candidateJSON, len(cs))
+	for i, c := range cs {
+		out[i] = withInvite(r, toCandidateJSON(c), toks[i])
 	}
-	writeJSON(w, http.StatusCreated, withInvite(r, toCandidateJSON(c), tok))
+	writeJSON(w, http.StatusCreated, out)
 	return nil
+}
+
+type invitation struct {
+	Name  string `json:"name"`
+	Email string `json:"email"`
+}
+
+// readInvitations reads "name,email" records (the e-mail may be left out).
+func readInvitations(body io.Reader) ([]invitation, error) {
+	cr := csv.NewReader(body)
+	cr.FieldsPerRecord = -1
+	recs, err := cr.ReadAll()
+	if err != nil {
+		var tooBig *http.MaxBytesError
+		if errors.As(err, &tooBig) {
+			return nil, errf(http.StatusRequestEntityTooLarge, "body_too_large", "the body is over %d bytes", MaxBody)
+		}
+		return nil, errf(http.StatusBadRequest, "malformed_csv", "malformed CSV: %v", err)
+	}
+	if len(recs) > 0 && len(recs[0]) >= 1 && strings.EqualFold(strings.TrimSpace(recs[0][0]), "name") {
+		recs = recs[1:]
+	}
+	switch {
+	case len(recs) == 0:
+		return nil, errf(http.StatusBadRequest, "malformed_csv", "no invitations: one \"name,email\" record per candidate")
+	case len(recs) > MaxInvites:
+		return nil, errf(http.StatusBadRequest, "malformed_csv", "%d invitations; at most %d at once", len(recs), MaxInvites)
+	}
+	out := make([]invitation, len(recs))
+	for i, rec := range recs {
+		if len(rec) > 2 {
+			return nil, errf(http.StatusBadRequest, "malformed_csv", "record %d: %d fields; name and e-mail only", i+1, len(rec))
+		}
+		out[i].Name = rec[0]
+		if len(rec) == 2 {
+			out[i].Email = rec[1]
+		}
+	}
+	return out, nil
 }
 
 func (s *Server) listCandidates(w http.ResponseWriter, r *http.Request) error {

@@ -573,3 +573,41 @@ func TestFollowASubmissionLive(t *testing.T) {
 	resp.Body.Close()
 	assert.Equal(t, http.StatusNotFound, resp.StatusCode)
 }
+
+// A CSV of names and e-mails invites them all (an unguessable link each), or none.
+func TestInviteFromCSV(t *testing.T) {
+	a := newAPI(t)
+	aid := a.assessment(nil)
+	post := func(body string) (int, string) {
+		req, err := http.NewRequest("POST", a.url+"/api/assessments/"+aid+"/candidates", strings.NewReader(body))
+		require.NoError(t, err)
+		req.Header.Set("Content-Type", "text/csv")
+		req.Header.Set("Authorization", "Bearer "+a.admin)
+		resp, err := http.DefaultClient.Do(req)
+		require.NoError(t, err)
+		defer resp.Body.Close()
+		b, _ := io.ReadAll(resp.Body)
+		return resp.StatusCode, string(b)
+	}
+	code, raw := post("name,email\nAda Lovelace,ada@example.com\n\"Hopper, Grace\",grace@example.com\nLinus\n")
+	require.Equal(t, http.StatusCreated, code, raw)
+	var got []created
+	require.NoError(t, json.Unmarshal([]byte(raw), &got))
+	require.Len(t, got, 3)
+	seen := map[string]bool{}
+	for _, c := range got {
+		assert.False(t, seen[c.InviteToken])
+		seen[c.InviteToken] = true
+		code, _ := a.do("GET", "/api/invite/"+c.InviteToken, "", nil, nil)
+		assert.Equal(t, http.StatusOK, code)
+	}
+	assert.Contains(t, raw, `"name": "Hopper, Grace"`)
+
+	for _, bad := range []string{"name,email\n", "Ada,a@x,extra\n", "Ada,a@x\n,b@x\n", "\"unclosed\n"} {
+		code, raw := post(bad)
+		assert.Equal(t, http.StatusBadRequest, code, "%q: %s", bad, raw)
+	}
+	list, err := a.store.Candidates(context.Background(), aid)
+	require.NoError(t, err)
+	assert.Len(t, list, 3, "a refused CSV invites no one")
+}

@@ -135,13 +135,22 @@ func (s *Store) SetReleased(ctx context.Context, id string, released bool) error
 // CreateCandidate invites a candidate to an assessment; tokenHash is the hash of their invite
 // token.
 func (s *Store) CreateCandidate(ctx context.Context, c *judge.Candidate, tokenHash []byte) error {
-	c.ID, c.Created = uuid.NewString(), s.now().UTC().Truncate(time.Millisecond)
-	_, err := s.db.ExecContext(ctx, "INSERT INTO candidates (id, assessment_id, name, email, token_hash, created) VALUES (?, ?, ?, ?, ?, ?)",
-		c.ID, c.AssessmentID, c.Name, c.Email, tokenHash, ms(c.Created))
-	if err != nil {
-		return fmt.Errorf("invite candidate: %w", err)
-	}
-	return nil
+	return s.CreateCandidates(ctx, []*judge.Candidate{c}, [][]byte{tokenHash})
+}
+
+// CreateCandidates invites candidates (tokenHashes[i] is cs[i]'s) all together or none.
+func (s *Store) CreateCandidates(ctx context.Context, cs []*judge.Candidate, tokenHashes [][]byte) error {
+	return s.InTx(ctx, func(tx *Tx) error {
+		for i, c := range cs {
+			c.ID, c.Created = uuid.NewString(), s.now().UTC().Truncate(time.Millisecond)
+			_, err := tx.tx.ExecContext(ctx, "INSERT INTO candidates (id, assessment_id, name, email, token_hash, created) VALUES (?, ?, ?, ?, ?, ?)",
+				c.ID, c.AssessmentID, c.Name, c.Email, tokenHashes[i], ms(c.Created))
+			if err != nil {
+				return fmt.Errorf("invite candidate %q: %w", c.Name, err)
+			}
+		}
+		return nil
+	})
 }
 
 const candidateColumns = "id, assessment_id, name, email, revoked, started, created"
