@@ -70,6 +70,7 @@ func (s *Server) createAssessment(w http.ResponseWriter, r *http.Request) error 
 	if err := s.cfg.Store.CreateAssessment(r.Context(), a); err != nil {
 		return err
 	}
+	s.prepare(a.Problems)
 	writeJSON(w, http.StatusCreated, toAssessmentJSON(a))
 	return nil
 }

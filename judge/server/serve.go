@@ -13,11 +13,19 @@ import (
 const ShutdownGrace = 15 * time.Second
 
 // Serve listens on addr and serves until ctx is done, then stops taking connections and lets
-// the requests in flight finish (up to ShutdownGrace). listening, when set, hears the address
+// the requests in flight finish (up to ShutdownGrace). It measures the time limits of the open
+// assessments' problems in the background meanwhile. listening, when set, hears the address
 // bound (addr may ask for port 0).
 func (s *Server) Serve(ctx context.Context, addr string, listening func(addr string)) error {
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
+		return fmt.Errorf("serve: %w", err)
+	}
+	s.bg = ctx
+	// Background work stops with the server, before what it uses (the pool) is closed.
+	defer s.prep.Wait()
+	if err := s.prepareOpen(ctx); err != nil {
+		ln.Close()
 		return fmt.Errorf("serve: %w", err)
 	}
 	hs := &http.Server{

@@ -12,6 +12,7 @@ import (
 	"log/slog"
 	"net/http"
 	"runtime"
+	"sync"
 	"time"
 
 	"golang.org/x/time/rate"
@@ -57,7 +58,10 @@ const MaxBody = 2*judge.MaxSourceBytes + 64<<10
 
 // Server serves the API.
 type Server struct {
-	cfg     Config
+	cfg Config
+	// bg is the context of work the server starts on its own (Serve's); prep counts it.
+	bg      context.Context
+	prep    sync.WaitGroup
 	mux     *http.ServeMux
 	samples chan struct{}
 	limits  *limits
@@ -77,7 +81,7 @@ func New(cfg Config) *Server {
 	if cfg.PerMinute <= 0 {
 		cfg.PerMinute = 10
 	}
-	s := &Server{cfg: cfg, mux: http.NewServeMux(), samples: make(chan struct{}, cfg.SampleRuns),
+	s := &Server{cfg: cfg, bg: context.Background(), mux: http.NewServeMux(), samples: make(chan struct{}, cfg.SampleRuns),
 		limits: newLimits(rate.Limit(float64(cfg.PerMinute)/60), cfg.PerMinute)}
 	s.routes()
 	return s
@@ -172,4 +176,51 @@ func (s *Server) readyz(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	writeJSON(w, status, map[string]any{"ready": status == http.StatusOK, "checks": checks})
+}
+
+// prepare measures the time limits of problems on this machine in the background (a first
+// calibration takes seconds to a minute), so that the first candidate to run samples or submit
+// does not wait for it. Failures are logged: the judging calibrates again when it needs to.
+func (s *Server) prepare(ids []string) {
+	s.prep.Add(1)
+	go func() {
+		defer s.prep.Done()
+		for _, id := range ids {
+			if s.bg.Err() != nil {
+				return
+			}
+			p, err := s.cfg.Problem(s.bg, id)
+			if err == nil {
+				_, err = s.cfg.Grader.Problem(s.bg, p)
+			}
+			if err != nil && s.bg.Err() == nil {
+				s.cfg.Logger.Warn("time limit not measured ahead", "problem", id, "err", err)
+			}
+		}
+	}()
+}
+
+// prepareOpen prepares the problems of the assessments not closed yet.
+func (s *Server) prepareOpen(ctx context.Context) error {
+	list, err := s.cfg.Store.Assessments(ctx)
+	if err != nil {
+		return err
+	}
+	seen := map[string]bool{}
+	var ids []string
+	for _, a := range list {
+		if !s.cfg.Now().Before(a.Closes) {
+			continue
+		}
+		for _, id := range a.Problems {
+			if !seen[id] {
+				seen[id] = true
+				ids = append(ids, id)
+			}
+		}
+	}
+	if len(ids) > 0 {
+		s.prepare(ids)
+	}
+	return nil
 }

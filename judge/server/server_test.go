@@ -39,6 +39,8 @@ type api struct {
 	now   time.Time
 	// release lets judgings of sources holding "slow" go on.
 	release func()
+	// limited holds the problems whose time limit was asked for.
+	limited *sync.Map
 }
 
 func newAPI(t *testing.T) *api {
@@ -69,7 +71,11 @@ func newAPI(t *testing.T) *api {
 		}
 		return judge.Execution{Status: judge.StatusOK, CPU: time.Millisecond, Output: out}, true
 	}}
-	g := &grade.Grader{Sandbox: sb, Parallel: 1}
+	limited := &sync.Map{}
+	g := &grade.Grader{Sandbox: sb, Parallel: 1, Limit: func(_ context.Context, p *judge.Problem) (*judge.Problem, error) {
+		limited.Store(p.ID, true)
+		return p, nil
+	}}
 	feed := judge.NewFeed()
 	q, err := jobs.New(jobs.Config{Store: st, Grader: g, Problem: load, Feed: feed, Workers: 1, PollInterval: 20 * time.Millisecond})
 	require.NoError(t, err)
@@ -90,7 +96,7 @@ func newAPI(t *testing.T) *api {
 	again, err := server.EnsureAdminToken(ctx, st)
 	require.NoError(t, err)
 	assert.Empty(t, again, "the admin token is made once and never shown again")
-	a := &api{t: t, admin: tok, store: st, now: time.Now(), release: release}
+	a := &api{t: t, admin: tok, store: st, now: time.Now(), release: release, limited: limited}
 	srv := server.New(server.Config{Store: st, Queue: q, Problem: load, Grader: g, Follow: feed.Follow, Now: func() time.Time { return a.now }})
 	hs := httptest.NewServer(srv.Handler())
 	t.Cleanup(hs.Close)
@@ -610,4 +616,19 @@ func TestInviteFromCSV(t *testing.T) {
 	list, err := a.store.Candidates(context.Background(), aid)
 	require.NoError(t, err)
 	assert.Len(t, list, 3, "a refused CSV invites no one")
+}
+
+// Creating an assessment measures its problems' time limits in the background, before any
+// candidate needs them.
+func TestAssessmentProblemsArePreparedAhead(t *testing.T) {
+	a := newAPI(t)
+	a.assessment(nil)
+	deadline := time.Now().Add(30 * time.Second)
+	for {
+		if _, ok := a.limited.Load("sum"); ok {
+			break
+		}
+		require.True(t, time.Now().Before(deadline), "the time limit of sum was not prepared")
+		time.Sleep(10 * time.Millisecond)
+	}
 }
