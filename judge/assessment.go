@@ -161,3 +161,6 @@ var ErrNotFound = errors.New("not found")
 
 // ErrLimit: the candidate has used every submission the assessment allows for that problem.
 var ErrLimit = errors.New("submission limit reached")
+
+// ErrBusy: the queue holds as many submissions as it may; the client should try again later.
+var ErrBusy = errors.New("queue full")

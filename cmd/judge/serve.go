@@ -27,6 +27,8 @@ type ServeOptions struct {
 	JobTimeout time.Duration
 	// PerMinute bounds each candidate's submissions and sample runs.
 	PerMinute int
+	// MaxQueued bounds the submissions waiting for a result.
+	MaxQueued int
 
 	// listening hears the address bound (tests ask for port 0).
 	listening func(addr string)
@@ -55,6 +57,7 @@ judgings in flight finish (30 s at most; the rest go back to the queue) and exit
 	cmd.Flags().StringVar(&opts.DB, "db", "judge.db", "SQLite database `FILE` (created when missing)")
 	cmd.Flags().IntVar(&opts.Workers, "workers", runtime.NumCPU(), "submissions judged at once")
 	cmd.Flags().IntVar(&opts.PerMinute, "submissions-per-minute", 10, "each candidate's submissions and sample runs: that many at once, then one every minute/N (429 beyond)")
+	cmd.Flags().IntVar(&opts.MaxQueued, "max-queued", 1000, "submissions that may wait for a result at once (503 queue_full beyond)")
 	cmd.Flags().DurationVar(&opts.JobTimeout, "job-timeout", 10*time.Minute, "cancel (and retry) a judging that takes longer; judgings a killed server left are retried this long (+10 s) after they started")
 	poolFlag(cmd, f)
 	return cmd
@@ -63,6 +66,9 @@ judgings in flight finish (30 s at most; the rest go back to the queue) and exit
 func runServe(ctx context.Context, f *Factory, opts *ServeOptions) error {
 	if opts.Workers < 1 {
 		return usageError("--workers must be at least 1")
+	}
+	if opts.MaxQueued < 1 {
+		return usageError("--max-queued must be at least 1")
 	}
 	if opts.PerMinute < 1 {
 		return usageError("--submissions-per-minute must be at least 1")
@@ -96,7 +102,7 @@ func runServe(ctx context.Context, f *Factory, opts *ServeOptions) error {
 	load := func(_ context.Context, id string) (*judge.Problem, error) { return set.Load(id) }
 
 	feed := judge.NewFeed()
-	q, err := jobs.New(jobs.Config{Store: st, Grader: g, Problem: load, Feed: feed, Workers: opts.Workers, JobTimeout: opts.JobTimeout, Logger: log})
+	q, err := jobs.New(jobs.Config{Store: st, Grader: g, Problem: load, Feed: feed, Workers: opts.Workers, JobTimeout: opts.JobTimeout, MaxQueued: opts.MaxQueued, Logger: log})
 	if err != nil {
 		return err
 	}

@@ -65,7 +65,7 @@ func TestServeAgainstDocker(t *testing.T) {
 	defer stop()
 	addr := make(chan string, 1)
 	done := make(chan error, 1)
-	opts := &ServeOptions{Addr: "127.0.0.1:0", DB: filepath.Join(t.TempDir(), "judge.db"), Workers: 2, JobTimeout: time.Minute, PerMinute: 10,
+	opts := &ServeOptions{Addr: "127.0.0.1:0", DB: filepath.Join(t.TempDir(), "judge.db"), Workers: 2, JobTimeout: time.Minute, PerMinute: 10, MaxQueued: 100,
 		listening: func(a string) { addr <- a }}
 	go func() { done <- runServe(ctx, f, opts) }()
 	var c serveClient

@@ -41,6 +41,9 @@ type Config struct {
 	Problem func(ctx context.Context, id string) (*judge.Problem, error)
 	// Feed, when set, hears each judging's tests as they finish, and its end.
 	Feed *judge.Feed
+	// MaxQueued bounds the submissions waiting for a result (default 1000): beyond it Submit
+	// refuses with judge.ErrBusy, so a flood waits at the door instead of in everyone's queue.
+	MaxQueued int
 	// Workers is how many submissions are judged at once in this process; 0 inserts only.
 	Workers int
 	// Retry is how long a submission waits before another try when the judge is unavailable
@@ -63,8 +66,9 @@ const RescueMargin = 10 * time.Second
 
 // Queue enqueues submissions and, with workers, judges them.
 type Queue struct {
-	client *river.Client[store.SQLTx]
-	store  *store.Store
+	client    *river.Client[store.SQLTx]
+	store     *store.Store
+	maxQueued int
 }
 
 // Migrate brings River's own tables up to date in the store's database.
@@ -86,6 +90,9 @@ func New(cfg Config) (*Queue, error) {
 	}
 	if cfg.PollInterval <= 0 {
 		cfg.PollInterval = 200 * time.Millisecond
+	}
+	if cfg.MaxQueued <= 0 {
+		cfg.MaxQueued = 1000
 	}
 	if cfg.JobTimeout <= 0 {
 		cfg.JobTimeout = 10 * time.Minute
@@ -115,7 +122,7 @@ func New(cfg Config) (*Queue, error) {
 	if err != nil {
 		return nil, fmt.Errorf("queue: %w", err)
 	}
-	return &Queue{client: c, store: cfg.Store}, nil
+	return &Queue{client: c, store: cfg.Store, maxQueued: cfg.MaxQueued}, nil
 }
 
 // Start starts the workers; their context is ctx.
@@ -126,10 +133,17 @@ func (q *Queue) Start(ctx context.Context) error { return q.client.Start(ctx) }
 func (q *Queue) Stop(ctx context.Context) error { return q.client.Stop(ctx) }
 
 // Submit stores r as a new queued submission and enqueues its job in one transaction, after
-// checking in that transaction that the candidate has a submission left (max 0: no bound). On
-// an error nothing is stored.
+// checking in that transaction that the queue has room and the candidate has a submission left
+// (max 0: no bound). On an error nothing is stored.
 func (q *Queue) Submit(ctx context.Context, r *judge.Record, max int) error {
 	return q.store.InTx(ctx, func(tx *store.Tx) error {
+		queued, err := tx.CountQueued(ctx)
+		if err != nil {
+			return err
+		}
+		if queued >= q.maxQueued {
+			return fmt.Errorf("submit: %d submissions wait already: %w", queued, judge.ErrBusy)
+		}
 		if max > 0 {
 			n, err := tx.CountRecords(ctx, r.CandidateID, r.Problem)
 			if err != nil {

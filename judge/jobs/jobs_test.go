@@ -179,3 +179,17 @@ func TestUnjudgeableSubmissionFailsWithoutBlame(t *testing.T) {
 	assert.Contains(t, got.Error, "no such problem")
 	assert.Nil(t, got.Report)
 }
+
+func TestSubmitRefusesWhenTheQueueIsFull(t *testing.T) {
+	e := setup(t)
+	ctx := context.Background()
+	e.sb.down.Store(true) // nothing leaves the queue
+	q, err := jobs.New(jobs.Config{Store: e.store, MaxQueued: 2})
+	require.NoError(t, err)
+	require.NoError(t, q.Submit(ctx, e.rec("echo", "print('ok')\n"), 0))
+	require.NoError(t, q.Submit(ctx, e.rec("echo", "print('ok')\n"), 0))
+	require.ErrorIs(t, q.Submit(ctx, e.rec("echo", "print('ok')\n"), 0), judge.ErrBusy)
+	all, err := e.store.Records(ctx, store.Filter{})
+	require.NoError(t, err)
+	assert.Len(t, all, 2, "nothing stored beyond the bound")
+}

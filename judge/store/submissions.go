@@ -36,6 +36,16 @@ func (tx *Tx) CountRecords(ctx context.Context, candidateID, problem string) (in
 	return n, nil
 }
 
+// CountQueued counts the submissions waiting for a result.
+func (tx *Tx) CountQueued(ctx context.Context) (int, error) {
+	var n int
+	err := tx.tx.QueryRowContext(ctx, "SELECT count(*) FROM submissions WHERE state = 'queued'").Scan(&n)
+	if err != nil {
+		return 0, fmt.Errorf("count queued submissions: %w", err)
+	}
+	return n, nil
+}
+
 // FinishRecord writes a submission's outcome: its report (done) or the judge's failure
 // (failed). The caller completes the submission's job in the same transaction.
 func (tx *Tx) FinishRecord(ctx context.Context, id string, rep *judge.Report, failure string) error {
