@@ -13,6 +13,7 @@ import (
 	"github.com/judge-dev/judge/judge"
 	"github.com/judge-dev/judge/judge/docker"
 	"github.com/judge-dev/judge/judge/jobs"
+	"github.com/judge-dev/judge/judge/metrics"
 	"github.com/judge-dev/judge/judge/server"
 	"github.com/judge-dev/judge/judge/store"
 )
@@ -102,7 +103,15 @@ func runServe(ctx context.Context, f *Factory, opts *ServeOptions) error {
 	load := func(_ context.Context, id string) (*judge.Problem, error) { return set.Load(id) }
 
 	feed := judge.NewFeed()
-	q, err := jobs.New(jobs.Config{Store: st, Grader: g, Problem: load, Feed: feed, Workers: opts.Workers, JobTimeout: opts.JobTimeout, MaxQueued: opts.MaxQueued, Logger: log})
+	src := metrics.Sources{Queued: st.Queued}
+	if f.pool != nil {
+		src.Pool = func() map[string]int {
+			s := f.pool.Stats()
+			return map[string]int{"warm": s.Warm, "waited": s.Waited, "started": s.Started, "recycled": s.Recycled, "idle": s.Idle}
+		}
+	}
+	m := metrics.New(src)
+	q, err := jobs.New(jobs.Config{Store: st, Grader: g, Problem: load, Feed: feed, Judged: m.Judged, Workers: opts.Workers, JobTimeout: opts.JobTimeout, MaxQueued: opts.MaxQueued, Logger: log})
 	if err != nil {
 		return err
 	}
@@ -127,6 +136,7 @@ func runServe(ctx context.Context, f *Factory, opts *ServeOptions) error {
 	}
 	srv := server.New(server.Config{
 		Store: st, Queue: q, Problem: load, Grader: g, Logger: log, PerMinute: opts.PerMinute, Follow: feed.Follow,
+		Metrics: m.Handler(), Observe: m.Request,
 		Ready: func(ctx context.Context) error {
 			c, err := f.Docker(ctx)
 			if err != nil {

@@ -156,6 +156,15 @@ func TestServeAgainstDocker(t *testing.T) {
 	require.Len(t, subs, 2)
 	assert.Contains(t, raw, "1000000000001", "interviewers see the hidden tests' data")
 
+	code, raw = c.do("GET", "/metrics", "", nil, nil)
+	assert.Equal(t, http.StatusUnauthorized, code, "metrics are for interviewers")
+	code, raw = c.do("GET", "/metrics", admin, nil, nil)
+	require.Equal(t, http.StatusOK, code)
+	for _, want := range []string{`judge_judgings_total{verdict="AC"} 1`, `judge_judgings_total{verdict="WA"} 1`,
+		"judge_queue_depth 0", `judge_pool{counter="started"}`, `route="POST /api/invite/{token}/submissions",status="202"`} {
+		assert.Contains(t, raw, want)
+	}
+
 	stop() // what SIGTERM does
 	select {
 	case err := <-done:

@@ -41,6 +41,9 @@ type Config struct {
 	Problem func(ctx context.Context, id string) (*judge.Problem, error)
 	// Feed, when set, hears each judging's tests as they finish, and its end.
 	Feed *judge.Feed
+	// Judged, when set, hears each recorded outcome: the report (nil when the judge failed),
+	// how long the worker took, and how long since the submission came in.
+	Judged func(rep *judge.Report, took, since time.Duration)
 	// MaxQueued bounds the submissions waiting for a result (default 1000): beyond it Submit
 	// refuses with judge.ErrBusy, so a flood waits at the door instead of in everyone's queue.
 	MaxQueued int
@@ -203,6 +206,7 @@ func (w *worker) Work(ctx context.Context, job *river.Job[Args]) error {
 		// Recorded already (a re-delivered job): complete the job, write nothing.
 		return w.finish(ctx, job, nil, "", false)
 	}
+	start := time.Now()
 	rep, err := w.judge(ctx, r)
 	switch {
 	case err == nil:
@@ -210,6 +214,7 @@ func (w *worker) Work(ctx context.Context, job *river.Job[Args]) error {
 			return err
 		}
 		w.cfg.Feed.Publish(id, judge.Progress{Done: rep.Total, Total: rep.Total, Final: true})
+		w.judged(rep, start, r.Created)
 		return nil
 	case errors.Is(err, judge.ErrUnavailable):
 		// Docker is away: the submission waits, queued, without using up an attempt.
@@ -223,9 +228,16 @@ func (w *worker) Work(ctx context.Context, job *river.Job[Args]) error {
 			return err
 		}
 		w.cfg.Feed.Publish(id, judge.Progress{Final: true})
+		w.judged(nil, start, r.Created)
 		return nil
 	}
 	return err // River retries it later
+}
+
+func (w *worker) judged(rep *judge.Report, start, created time.Time) {
+	if w.cfg.Judged != nil {
+		w.cfg.Judged(rep, time.Since(start), time.Since(created))
+	}
 }
 
 func (w *worker) judge(ctx context.Context, r *judge.Record) (*judge.Report, error) {

@@ -47,9 +47,12 @@ type Config struct {
 	// event stream reports the result only.
 	Follow func(id string) (<-chan judge.Progress, func())
 	// Ready says whether the server can judge now (Docker reachable, runner image present).
-	Ready  func(ctx context.Context) error
-	Now    func() time.Time
-	Logger *slog.Logger
+	Ready func(ctx context.Context) error
+	// Metrics serves /metrics (interviewers' token); Observe hears every request. Both optional.
+	Metrics http.Handler
+	Observe func(route string, status int, took time.Duration)
+	Now     func() time.Time
+	Logger  *slog.Logger
 }
 
 // MaxBody bounds every request body: a solution is at most judge.MaxSourceBytes, which JSON
@@ -92,6 +95,12 @@ func (s *Server) routes() {
 	m.HandleFunc("GET /healthz", s.healthz)
 	m.HandleFunc("GET /readyz", s.readyz)
 
+	if s.cfg.Metrics != nil {
+		m.Handle("GET /metrics", s.admin(func(w http.ResponseWriter, r *http.Request) error {
+			s.cfg.Metrics.ServeHTTP(w, r)
+			return nil
+		}))
+	}
 	m.Handle("POST /api/assessments", s.admin(s.createAssessment))
 	m.Handle("GET /api/assessments", s.admin(s.listAssessments))
 	m.Handle("GET /api/assessments/{id}", s.admin(s.getAssessment))
@@ -130,8 +139,12 @@ func (s *Server) Handler() http.Handler {
 		r = r.WithContext(context.WithValue(r.Context(), requestIDKey{}, id))
 		s.mux.ServeHTTP(rw, r)
 		// The route pattern, not the path: an invite link's path is its token.
+		took := s.cfg.Now().Sub(start)
 		s.cfg.Logger.InfoContext(r.Context(), "request", "id", id, "method", r.Method, "route", r.Pattern,
-			"status", rw.status, "ms", s.cfg.Now().Sub(start).Milliseconds())
+			"status", rw.status, "ms", took.Milliseconds())
+		if s.cfg.Observe != nil {
+			s.cfg.Observe(r.Pattern, rw.status, took)
+		}
 	})
 }
 

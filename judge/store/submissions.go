@@ -37,9 +37,14 @@ func (tx *Tx) CountRecords(ctx context.Context, candidateID, problem string) (in
 }
 
 // CountQueued counts the submissions waiting for a result.
-func (tx *Tx) CountQueued(ctx context.Context) (int, error) {
+func (tx *Tx) CountQueued(ctx context.Context) (int, error) { return countQueued(ctx, tx.tx) }
+
+// Queued counts the submissions waiting for a result.
+func (s *Store) Queued(ctx context.Context) (int, error) { return countQueued(ctx, s.db) }
+
+func countQueued(ctx context.Context, q querier) (int, error) {
 	var n int
-	err := tx.tx.QueryRowContext(ctx, "SELECT count(*) FROM submissions WHERE state = 'queued'").Scan(&n)
+	err := q.QueryRowContext(ctx, "SELECT count(*) FROM submissions WHERE state = 'queued'").Scan(&n)
 	if err != nil {
 		return 0, fmt.Errorf("count queued submissions: %w", err)
 	}
