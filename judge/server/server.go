@@ -8,6 +8,7 @@ package server
 import (
 	"context"
 	"crypto/rand"
+	_ "embed"
 	"encoding/hex"
 	"log/slog"
 	"net/http"
@@ -55,6 +56,12 @@ type Config struct {
 	Logger  *slog.Logger
 }
 
+// OpenAPI is the API's description (served at /openapi.yaml); the tests check the handlers'
+// requests and answers against it.
+//
+//go:embed openapi.yaml
+var OpenAPI []byte
+
 // MaxBody bounds every request body: a solution is at most judge.MaxSourceBytes, which JSON
 // escaping can at most about double for real code.
 const MaxBody = 2*judge.MaxSourceBytes + 64<<10
@@ -93,6 +100,10 @@ func New(cfg Config) *Server {
 func (s *Server) routes() {
 	m := s.mux
 	m.HandleFunc("GET /healthz", s.healthz)
+	m.HandleFunc("GET /openapi.yaml", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/yaml")
+		_, _ = w.Write(OpenAPI)
+	})
 	m.HandleFunc("GET /readyz", s.readyz)
 
 	if s.cfg.Metrics != nil {

@@ -22,6 +22,7 @@ import (
 	"github.com/judge-dev/judge/judge/grade"
 	"github.com/judge-dev/judge/judge/jobs"
 	"github.com/judge-dev/judge/judge/judgetest"
+	"github.com/judge-dev/judge/judge/metrics"
 	"github.com/judge-dev/judge/judge/problemset"
 	"github.com/judge-dev/judge/judge/server"
 	"github.com/judge-dev/judge/judge/store"
@@ -97,7 +98,9 @@ func newAPI(t *testing.T) *api {
 	require.NoError(t, err)
 	assert.Empty(t, again, "the admin token is made once and never shown again")
 	a := &api{t: t, admin: tok, store: st, now: time.Now(), release: release, limited: limited}
-	srv := server.New(server.Config{Store: st, Queue: q, Problem: load, Grader: g, Follow: feed.Follow, Now: func() time.Time { return a.now }})
+	m := metrics.New(metrics.Sources{Queued: st.Queued})
+	srv := server.New(server.Config{Store: st, Queue: q, Problem: load, Grader: g, Follow: feed.Follow, Now: func() time.Time { return a.now },
+		Metrics: m.Handler(), Observe: m.Request})
 	hs := httptest.NewServer(srv.Handler())
 	t.Cleanup(hs.Close)
 	a.url = hs.URL
@@ -108,15 +111,15 @@ func newAPI(t *testing.T) *api {
 // and the raw body.
 func (a *api) do(method, path, token string, body any, out any) (int, string) {
 	a.t.Helper()
-	var r io.Reader
+	var reqBody []byte
 	if s, ok := body.(string); ok {
-		r = strings.NewReader(s)
+		reqBody = []byte(s)
 	} else if body != nil {
 		b, err := json.Marshal(body)
 		require.NoError(a.t, err)
-		r = bytes.NewReader(b)
+		reqBody = b
 	}
-	req, err := http.NewRequest(method, a.url+path, r)
+	req, err := http.NewRequest(method, a.url+path, bytes.NewReader(reqBody))
 	require.NoError(a.t, err)
 	if body != nil {
 		req.Header.Set("Content-Type", "application/json")
@@ -129,6 +132,7 @@ func (a *api) do(method, path, token string, body any, out any) (int, string) {
 	defer resp.Body.Close()
 	b, err := io.ReadAll(resp.Body)
 	require.NoError(a.t, err)
+	conform(a.t, req, reqBody, resp, b, true)
 	if out != nil && resp.StatusCode < 300 {
 		require.NoError(a.t, json.Unmarshal(b, out), string(b))
 	}
@@ -447,6 +451,9 @@ func TestHostileInputIsRefusedAndStoresNothing(t *testing.T) {
 				Code   string `json:"code"`
 			}
 			raw, _ := io.ReadAll(resp.Body)
+			if tc.name != "unknown route" {
+				conform(t, req, nil, resp, raw, false)
+			}
 			assert.Equal(t, tc.status, resp.StatusCode, string(raw))
 			assert.Equal(t, "application/problem+json", resp.Header.Get("Content-Type"))
 			require.NoError(t, json.Unmarshal(raw, &p), string(raw))
