@@ -86,15 +86,22 @@ func runServe(ctx context.Context, f *Factory, opts *ServeOptions) error {
 	if err := jobs.Migrate(ctx, st); err != nil {
 		return err
 	}
-	sb, err := f.BatchSandbox(ctx)
-	if err != nil {
-		return err
+	// Docker may be away when the server starts, or go away later: submissions are taken and
+	// wait in the queue, and the sandbox is made when Docker answers.
+	sb := &lazySandbox{f: f}
+	if _, err := sb.get(ctx); err != nil {
+		// Not fatal: /readyz says so, submissions wait, judging starts when Docker answers.
+		log.Warn("cannot judge yet; submissions will wait in the queue", "err", err)
 	}
 	// Calibrations measure with every core: one at a time, and a judging of that problem waits.
 	var calibrating sync.Mutex
 	g := f.Grader(sb, opts.Workers)
 	limit := g.Limit
 	g.Limit = func(ctx context.Context, p *judge.Problem) (*judge.Problem, error) {
+		// The Factory's sandbox exists before calibrating: the calibration never makes it.
+		if _, err := sb.get(ctx); err != nil {
+			return nil, err
+		}
 		calibrating.Lock()
 		defer calibrating.Unlock()
 		return limit(ctx, p)
@@ -103,14 +110,7 @@ func runServe(ctx context.Context, f *Factory, opts *ServeOptions) error {
 	load := func(_ context.Context, id string) (*judge.Problem, error) { return set.Load(id) }
 
 	feed := judge.NewFeed()
-	src := metrics.Sources{Queued: st.Queued}
-	if f.pool != nil {
-		src.Pool = func() map[string]int {
-			s := f.pool.Stats()
-			return map[string]int{"warm": s.Warm, "waited": s.Waited, "started": s.Started, "recycled": s.Recycled, "idle": s.Idle}
-		}
-	}
-	m := metrics.New(src)
+	m := metrics.New(metrics.Sources{Queued: st.Queued, Pool: sb.poolStats})
 	q, err := jobs.New(jobs.Config{Store: st, Grader: g, Problem: load, Feed: feed, Judged: m.Judged, Workers: opts.Workers, JobTimeout: opts.JobTimeout, MaxQueued: opts.MaxQueued, Logger: log})
 	if err != nil {
 		return err
@@ -138,10 +138,12 @@ func runServe(ctx context.Context, f *Factory, opts *ServeOptions) error {
 		Store: st, Queue: q, Problem: load, Grader: g, Logger: log, PerMinute: opts.PerMinute, Follow: feed.Follow,
 		Metrics: m.Handler(), Observe: m.Request,
 		Ready: func(ctx context.Context) error {
-			c, err := f.Docker(ctx)
+			// A client of its own: asking must not wait for a judging or a calibration.
+			c, err := docker.Connect(ctx)
 			if err != nil {
 				return err
 			}
+			defer c.Close()
 			_, err = docker.ImageID(ctx, c, f.Image)
 			return err
 		},
@@ -152,4 +154,51 @@ func runServe(ctx context.Context, f *Factory, opts *ServeOptions) error {
 			opts.listening(addr)
 		}
 	})
+}
+
+// lazySandbox is the Factory's batch sandbox (the warm pool), made at the first judging that
+// finds Docker answering; until then every judging fails with judge.ErrUnavailable, which
+// leaves its submission queued.
+type lazySandbox struct {
+	f  *Factory
+	mu sync.Mutex
+	sb judge.Sandbox
+}
+
+var _ judge.Sandbox = (*lazySandbox)(nil)
+
+// get returns the sandbox, making it if Docker answers now. The Factory is touched only here,
+// under mu, until it succeeds.
+func (l *lazySandbox) get(ctx context.Context) (judge.Sandbox, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.sb != nil {
+		return l.sb, nil
+	}
+	sb, err := l.f.BatchSandbox(ctx)
+	if err != nil {
+		return nil, err
+	}
+	l.sb = sb
+	return sb, nil
+}
+
+func (l *lazySandbox) Run(ctx context.Context, job judge.Job, each func(judge.Execution) bool) (judge.RunInfo, error) {
+	sb, err := l.get(ctx)
+	if err != nil {
+		return judge.RunInfo{}, err
+	}
+	return sb.Run(ctx, job, each)
+}
+
+// poolStats reads the warm pool's counters for /metrics; nil before it exists.
+func (l *lazySandbox) poolStats() map[string]int {
+	l.mu.Lock()
+	ready := l.sb != nil
+	l.mu.Unlock()
+	if !ready || l.f.pool == nil {
+		return nil
+	}
+	s := l.f.pool.Stats()
+	return map[string]int{"warm": s.Warm, "waited": s.Waited, "started": s.Started, "recycled": s.Recycled, "idle": s.Idle}
 }

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"io"
 	"net/http"
+	"os"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -197,4 +198,102 @@ func (s *syncBuffer) String() string {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.b.String()
+}
+
+// startServe runs judge serve in-process on a fresh database until the test ends.
+func startServe(t *testing.T, opts *ServeOptions) (serveClient, string, *syncBuffer) {
+	t.Helper()
+	var out bytes.Buffer
+	errOut := &syncBuffer{}
+	f := &Factory{IO: &IO{In: strings.NewReader(""), Out: &out, ErrOut: errOut},
+		ProblemsDir: "../../testdata/problems", Image: docker.RunnerImage(), PoolSize: 1}
+	ctx, stop := context.WithCancel(context.Background())
+	addr := make(chan string, 1)
+	done := make(chan error, 1)
+	opts.Addr, opts.DB = "127.0.0.1:0", filepath.Join(t.TempDir(), "judge.db")
+	opts.listening = func(a string) { addr <- a }
+	go func() { done <- runServe(ctx, f, opts) }()
+	t.Cleanup(func() {
+		stop()
+		select {
+		case err := <-done:
+			assert.NoError(t, err)
+		case <-time.After(90 * time.Second):
+			t.Error("judge serve did not stop")
+		}
+		f.Close()
+	})
+	select {
+	case a := <-addr:
+		admin := strings.TrimSpace(strings.TrimPrefix(out.String(), "admin token (shown once; only its hash is stored): "))
+		return serveClient{t: t, base: "http://" + a}, admin, errOut
+	case err := <-done:
+		require.FailNow(t, "judge serve did not start", "%v\n%s", err, errOut.String())
+	}
+	return serveClient{}, "", nil
+}
+
+// Docker away when the server starts: it serves anyway, /readyz is red, a submission is taken
+// and waits in the queue (tried, never failed); when Docker answers again it is judged.
+func TestServeWaitsForDocker(t *testing.T) {
+	host, hadHost := os.LookupEnv("DOCKER_HOST")
+	require.NoError(t, os.Setenv("DOCKER_HOST", "unix:///nonexistent/docker.sock"))
+	restore := func() {
+		if hadHost {
+			os.Setenv("DOCKER_HOST", host)
+		} else {
+			os.Unsetenv("DOCKER_HOST")
+		}
+	}
+	defer restore()
+	opts := &ServeOptions{Workers: 1, JobTimeout: time.Minute, PerMinute: 10, MaxQueued: 10}
+	c, admin, logs := startServe(t, opts)
+
+	code, raw := c.do("GET", "/readyz", "", nil, nil)
+	assert.Equal(t, http.StatusServiceUnavailable, code, raw)
+	assert.Contains(t, raw, "does not answer")
+
+	var a struct{ ID string }
+	code, raw = c.do("POST", "/api/assessments", admin, map[string]any{"name": "T", "problems": []string{"sum"},
+		"opens": time.Now().Add(-time.Minute), "closes": time.Now().Add(time.Hour)}, &a)
+	require.Equal(t, http.StatusCreated, code, raw)
+	var inv struct {
+		InviteURL string `json:"invite_url"`
+	}
+	code, raw = c.do("POST", "/api/assessments/"+a.ID+"/candidates", admin, map[string]string{"name": "Ada"}, &inv)
+	require.Equal(t, http.StatusCreated, code, raw)
+	me := strings.TrimPrefix(inv.InviteURL, c.base)
+	var sub struct{ ID string }
+	code, raw = c.do("POST", me+"/submissions", "", map[string]string{"problem": "sum", "source": "a, b = map(int, input().split())\nprint(a + b)\n"}, &sub)
+	require.Equal(t, http.StatusAccepted, code, raw)
+
+	// The worker has tried once Docker's absence is logged for this submission.
+	deadline := time.Now().Add(60 * time.Second)
+	for !strings.Contains(logs.String(), "submission stays queued") {
+		require.True(t, time.Now().Before(deadline), "the worker never tried:\n%s", logs.String())
+		time.Sleep(50 * time.Millisecond)
+	}
+	var v struct {
+		State   string `json:"state"`
+		Verdict string `json:"verdict"`
+	}
+	code, raw = c.do("GET", me+"/submissions/"+sub.ID, "", nil, &v)
+	require.Equal(t, http.StatusOK, code, raw)
+	assert.Equal(t, "queued", v.State, "tried without Docker: still queued, not failed")
+
+	restore()
+	deadline = time.Now().Add(90 * time.Second)
+	for {
+		code, raw = c.do("GET", me+"/submissions/"+sub.ID, "", nil, &v)
+		require.Equal(t, http.StatusOK, code, raw)
+		if v.State != "queued" {
+			break
+		}
+		require.True(t, time.Now().Before(deadline), "not judged after Docker came back:\n%s", logs.String())
+		time.Sleep(100 * time.Millisecond)
+	}
+	assert.Equal(t, "done", v.State, raw)
+	assert.Equal(t, "AC", v.Verdict, raw)
+	code, raw = c.do("GET", "/readyz", "", nil, nil)
+	assert.Equal(t, http.StatusOK, code, raw)
 }
