@@ -3,6 +3,7 @@ package judge
 import (
 	"errors"
 	"fmt"
+	"net/url"
 	"time"
 )
 
@@ -49,7 +50,10 @@ type Assessment struct {
 	Policy         Policy
 	// Released shows PolicyNone assessments' results to candidates.
 	Released bool
-	Created  time.Time
+	// WebhookURL, when set, hears (signed with WebhookSecret) when a candidate finishes.
+	WebhookURL    string
+	WebhookSecret string
+	Created       time.Time
 }
 
 // Check rejects an assessment that cannot be taken.
@@ -68,6 +72,8 @@ func (a *Assessment) Check() error {
 		return bad("allowance and max_submissions cannot be negative")
 	case !a.Policy.Valid():
 		return bad("unknown feedback policy %q (samples, tests, score, none)", a.Policy)
+	case a.WebhookURL != "" && !validWebhook(a.WebhookURL):
+		return bad("webhook_url must be an absolute http or https URL")
 	}
 	seen := map[string]bool{}
 	for _, p := range a.Problems {
@@ -99,7 +105,9 @@ type Candidate struct {
 	Revoked      bool
 	// Started is the candidate's first open of the assessment (their clock); zero until then.
 	Started time.Time
-	Created time.Time
+	// Finished is when the candidate said they were done: their window ends there.
+	Finished time.Time
+	Created  time.Time
 }
 
 // ErrClosed: the assessment is not open to this candidate now (before it opens, after it closes,
@@ -115,6 +123,9 @@ func Window(a *Assessment, c *Candidate) (opens, ends time.Time) {
 			ends = e
 		}
 	}
+	if !c.Finished.IsZero() && c.Finished.Before(ends) {
+		ends = c.Finished
+	}
 	return a.Opens, ends
 }
 
@@ -122,6 +133,9 @@ func Window(a *Assessment, c *Candidate) (opens, ends time.Time) {
 func CheckOpen(a *Assessment, c *Candidate, now time.Time) error {
 	opens, ends := Window(a, c)
 	switch {
+	case !c.Finished.IsZero():
+		// Finished is a decision, not a time: whatever the clocks say, it is over.
+		return fmt.Errorf("you finished at %s: %w", c.Finished.UTC().Format(time.RFC3339), ErrClosed)
 	case now.Before(opens):
 		return fmt.Errorf("assessment opens at %s: %w", opens.UTC().Format(time.RFC3339), ErrClosed)
 	case !now.Before(ends):
@@ -164,3 +178,50 @@ var ErrLimit = errors.New("submission limit reached")
 
 // ErrBusy: the queue holds as many submissions as it may; the client should try again later.
 var ErrBusy = errors.New("queue full")
+
+func validWebhook(s string) bool {
+	u, err := url.Parse(s)
+	return err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != "" && len(s) <= 2000
+}
+
+// Finish is what a webhook tells when a candidate finishes: who, and their best result per
+// problem (the last of the best scores).
+type Finish struct {
+	Event        string          `json:"event"` // "candidate.finished"
+	AssessmentID string          `json:"assessment_id"`
+	Assessment   string          `json:"assessment"`
+	CandidateID  string          `json:"candidate_id"`
+	Candidate    string          `json:"candidate"`
+	Email        string          `json:"email,omitempty"`
+	Finished     time.Time       `json:"finished"`
+	Problems     []FinishProblem `json:"problems"`
+}
+
+// FinishProblem is a candidate's best on one problem.
+type FinishProblem struct {
+	Problem     string   `json:"problem"`
+	Submissions int      `json:"submissions"`
+	Verdict     *Verdict `json:"verdict,omitempty"`
+	Score       float64  `json:"score"`
+}
+
+// NewFinish summarises a candidate's submissions for the finish webhook.
+func NewFinish(a *Assessment, c *Candidate, recs []*Record) Finish {
+	f := Finish{Event: "candidate.finished", AssessmentID: a.ID, Assessment: a.Name, CandidateID: c.ID, Candidate: c.Name,
+		Email: c.Email, Finished: c.Finished, Problems: []FinishProblem{}}
+	for _, id := range a.Problems {
+		fp := FinishProblem{Problem: id}
+		for _, r := range recs {
+			if r.Problem != id || r.CandidateID != c.ID {
+				continue
+			}
+			fp.Submissions++
+			if r.Report != nil && (fp.Verdict == nil || r.Report.Score >= fp.Score) {
+				v := r.Report.Verdict
+				fp.Verdict, fp.Score = &v, r.Report.Score
+			}
+		}
+		f.Problems = append(f.Problems, fp)
+	}
+	return f
+}

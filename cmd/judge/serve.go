@@ -111,7 +111,8 @@ func runServe(ctx context.Context, f *Factory, opts *ServeOptions) error {
 
 	feed := judge.NewFeed()
 	m := metrics.New(metrics.Sources{Queued: st.Queued, Pool: sb.poolStats})
-	q, err := jobs.New(jobs.Config{Store: st, Grader: g, Problem: load, Feed: feed, Judged: m.Judged, Workers: opts.Workers, JobTimeout: opts.JobTimeout, MaxQueued: opts.MaxQueued, Logger: log})
+	q, err := jobs.New(jobs.Config{Store: st, Grader: g, Problem: load, Feed: feed, Judged: m.Judged,
+		Deliver: server.Deliverer(10*time.Second, time.Now), Workers: opts.Workers, JobTimeout: opts.JobTimeout, MaxQueued: opts.MaxQueued, Logger: log})
 	if err != nil {
 		return err
 	}

@@ -8,6 +8,7 @@ package jobs
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -32,6 +33,17 @@ type Args struct {
 // Kind names the job in River's tables.
 func (Args) Kind() string { return "judge_submission" }
 
+// FinishArgs are a finish webhook job's arguments: the candidate who finished.
+type FinishArgs struct {
+	CandidateID string `json:"candidate_id"`
+}
+
+// Kind names the job in River's tables.
+func (FinishArgs) Kind() string { return "judge_finish_webhook" }
+
+// Deliver posts a signed webhook body to url; an error means "try again later".
+type Deliver func(ctx context.Context, url, secret, idempotencyKey string, body []byte) error
+
 // Config wires a Queue.
 type Config struct {
 	Store *store.Store
@@ -47,6 +59,8 @@ type Config struct {
 	// MaxQueued bounds the submissions waiting for a result (default 1000): beyond it Submit
 	// refuses with judge.ErrBusy, so a flood waits at the door instead of in everyone's queue.
 	MaxQueued int
+	// Deliver sends finish webhooks (judge/server's signed POST); River retries it with backoff.
+	Deliver Deliver
 	// Workers is how many submissions are judged at once in this process; 0 inserts only.
 	Workers int
 	// Retry is how long a submission waits before another try when the judge is unavailable
@@ -118,6 +132,9 @@ func New(cfg Config) (*Queue, error) {
 		if err := river.AddWorkerSafely(workers, &worker{cfg: cfg}); err != nil {
 			return nil, err
 		}
+		if err := river.AddWorkerSafely(workers, &finishWorker{cfg: cfg}); err != nil {
+			return nil, err
+		}
 		rc.Workers = workers
 		rc.Queues = map[string]river.QueueConfig{river.QueueDefault: {MaxWorkers: cfg.Workers}}
 	}
@@ -185,6 +202,61 @@ func (q *Queue) Rejudge(ctx context.Context, assessmentID, problem string) (int,
 		return nil
 	})
 	return n, err
+}
+
+// Finish records that the candidate is done and, when the assessment has a webhook and this is
+// the first time, enqueues its delivery, in one transaction. It reports whether this call
+// finished them.
+func (q *Queue) Finish(ctx context.Context, a *judge.Assessment, c *judge.Candidate) (bool, error) {
+	var did bool
+	err := q.store.InTx(ctx, func(tx *store.Tx) error {
+		var err error
+		if did, err = tx.FinishCandidate(ctx, c.ID); err != nil || !did || a.WebhookURL == "" {
+			return err
+		}
+		if _, err := q.client.InsertTx(ctx, tx.SQL(), FinishArgs{CandidateID: c.ID}, nil); err != nil {
+			return fmt.Errorf("enqueue finish webhook: %w", err)
+		}
+		return nil
+	})
+	return did, err
+}
+
+// finishWorker delivers a finish webhook: the candidate's best per problem, signed.
+type finishWorker struct {
+	river.WorkerDefaults[FinishArgs]
+	cfg Config
+}
+
+func (w *finishWorker) Work(ctx context.Context, job *river.Job[FinishArgs]) error {
+	if w.cfg.Deliver == nil {
+		return river.JobCancel(errors.New("no webhook sender configured"))
+	}
+	c, err := w.cfg.Store.Candidate(ctx, job.Args.CandidateID)
+	if errors.Is(err, judge.ErrNotFound) {
+		return river.JobCancel(err)
+	}
+	if err != nil {
+		return err
+	}
+	a, err := w.cfg.Store.Assessment(ctx, c.AssessmentID)
+	if err != nil {
+		return err
+	}
+	recs, err := w.cfg.Store.Records(ctx, store.Filter{CandidateID: c.ID})
+	if err != nil {
+		return err
+	}
+	body, err := json.Marshal(judge.NewFinish(a, c, recs))
+	if err != nil {
+		return river.JobCancel(err)
+	}
+	// The same key on every try: the receiver drops a delivery it has seen.
+	if err := w.cfg.Deliver(ctx, a.WebhookURL, a.WebhookSecret, "finish-"+c.ID, body); err != nil {
+		w.cfg.Logger.WarnContext(ctx, "webhook not delivered; will retry", "candidate", c.ID, "attempt", job.Attempt, "err", err)
+		return err
+	}
+	return nil
 }
 
 // worker judges one submission.

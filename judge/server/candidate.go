@@ -45,6 +45,9 @@ func (s *Server) overview(w http.ResponseWriter, r *http.Request) error {
 	if !c.Started.IsZero() {
 		out["started"] = c.Started
 	}
+	if !c.Finished.IsZero() {
+		out["finished"] = c.Finished
+	}
 	writeJSON(w, http.StatusOK, out)
 	return nil
 }
@@ -251,3 +254,18 @@ func (s *Server) mySubmission(w http.ResponseWriter, r *http.Request) error {
 
 // gradeOptions are a sample run's: the budget on, nothing hidden to reveal.
 func gradeOptions() grade.Options { return grade.Options{} }
+
+// finish is the candidate saying they are done: their window ends now (nothing more can be
+// submitted), and the assessment's webhook, if any, is told once.
+func (s *Server) finish(w http.ResponseWriter, r *http.Request) error {
+	inv := inviteeOf(r)
+	if _, err := s.cfg.Queue.Finish(r.Context(), inv.assessment, inv.candidate); err != nil {
+		return err
+	}
+	c, err := s.cfg.Store.Candidate(r.Context(), inv.candidate.ID)
+	if err != nil {
+		return err
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"finished": c.Finished})
+	return nil
+}

@@ -29,13 +29,16 @@ type assessmentJSON struct {
 	MaxSubmissions   int          `json:"max_submissions"`
 	Policy           judge.Policy `json:"policy"`
 	Released         bool         `json:"released"`
-	Created          time.Time    `json:"created"`
+	WebhookURL       string       `json:"webhook_url,omitempty"`
+	// WebhookSecret is shown once, when the assessment is made.
+	WebhookSecret string    `json:"webhook_secret,omitempty"`
+	Created       time.Time `json:"created"`
 }
 
 func toAssessmentJSON(a *judge.Assessment) assessmentJSON {
 	return assessmentJSON{ID: a.ID, Name: a.Name, Problems: a.Problems, Opens: a.Opens, Closes: a.Closes,
 		AllowanceMinutes: int(a.Allowance / time.Minute), MaxSubmissions: a.MaxSubmissions, Policy: a.Policy,
-		Released: a.Released, Created: a.Created}
+		Released: a.Released, WebhookURL: a.WebhookURL, Created: a.Created}
 }
 
 func (s *Server) createAssessment(w http.ResponseWriter, r *http.Request) error {
@@ -47,6 +50,7 @@ func (s *Server) createAssessment(w http.ResponseWriter, r *http.Request) error 
 		AllowanceMinutes int          `json:"allowance_minutes"`
 		MaxSubmissions   int          `json:"max_submissions"`
 		Policy           judge.Policy `json:"policy"`
+		WebhookURL       string       `json:"webhook_url"`
 	}
 	if err := decode(r, w, &in); err != nil {
 		return err
@@ -58,7 +62,11 @@ func (s *Server) createAssessment(w http.ResponseWriter, r *http.Request) error 
 		return errf(http.StatusBadRequest, "bad_input", "allowance_minutes must be between 0 and a year")
 	}
 	a := &judge.Assessment{Name: in.Name, Problems: in.Problems, Opens: in.Opens, Closes: in.Closes,
-		Allowance: time.Duration(in.AllowanceMinutes) * time.Minute, MaxSubmissions: in.MaxSubmissions, Policy: in.Policy}
+		Allowance: time.Duration(in.AllowanceMinutes) * time.Minute, MaxSubmissions: in.MaxSubmissions, Policy: in.Policy,
+		WebhookURL: in.WebhookURL}
+	if a.WebhookURL != "" {
+		a.WebhookSecret = newToken("whsec_")
+	}
 	if err := a.Check(); err != nil {
 		return err
 	}
@@ -71,7 +79,9 @@ func (s *Server) createAssessment(w http.ResponseWriter, r *http.Request) error 
 		return err
 	}
 	s.prepare(a.Problems)
-	writeJSON(w, http.StatusCreated, toAssessmentJSON(a))
+	out := toAssessmentJSON(a)
+	out.WebhookSecret = a.WebhookSecret
+	writeJSON(w, http.StatusCreated, out)
 	return nil
 }
 
@@ -149,6 +159,7 @@ type candidateJSON struct {
 	Email        string     `json:"email,omitempty"`
 	Revoked      bool       `json:"revoked"`
 	Started      *time.Time `json:"started,omitempty"`
+	Finished     *time.Time `json:"finished,omitempty"`
 	Created      time.Time  `json:"created"`
 	// InviteToken and InviteURL are shown once, when the link is made; only a hash is kept.
 	InviteToken string `json:"invite_token,omitempty"`
@@ -159,6 +170,9 @@ func toCandidateJSON(c *judge.Candidate) candidateJSON {
 	out := candidateJSON{ID: c.ID, AssessmentID: c.AssessmentID, Name: c.Name, Email: c.Email, Revoked: c.Revoked, Created: c.Created}
 	if !c.Started.IsZero() {
 		out.Started = &c.Started
+	}
+	if !c.Finished.IsZero() {
+		out.Finished = &c.Finished
 	}
 	return out
 }

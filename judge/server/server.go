@@ -29,6 +29,9 @@ type Submitter interface {
 	Submit(ctx context.Context, r *judge.Record, max int) error
 	// Rejudge queues an assessment's submissions to a problem again; it returns how many.
 	Rejudge(ctx context.Context, assessmentID, problem string) (int, error)
+	// Finish records that a candidate is done and enqueues the assessment's webhook, once; it
+	// reports whether this call finished them.
+	Finish(ctx context.Context, a *judge.Assessment, c *judge.Candidate) (bool, error)
 }
 
 // Config wires a Server.
@@ -132,6 +135,7 @@ func (s *Server) routes() {
 	m.Handle("GET /api/invite/{token}/submissions", s.candidate(s.mySubmissions))
 	m.Handle("GET /api/invite/{token}/submissions/{id}", s.candidate(s.mySubmission))
 	m.Handle("GET /api/invite/{token}/submissions/{id}/events", s.candidate(s.follow))
+	m.Handle("POST /api/invite/{token}/finish", s.candidate(s.finish))
 
 	m.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, errf(http.StatusNotFound, "not_found", "no such route: %s %s", r.Method, r.URL.Path))

@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -78,7 +79,8 @@ func newAPI(t *testing.T) *api {
 		return p, nil
 	}}
 	feed := judge.NewFeed()
-	q, err := jobs.New(jobs.Config{Store: st, Grader: g, Problem: load, Feed: feed, Workers: 1, PollInterval: 20 * time.Millisecond})
+	q, err := jobs.New(jobs.Config{Store: st, Grader: g, Problem: load, Feed: feed, Workers: 1, PollInterval: 20 * time.Millisecond,
+		Deliver: server.Deliverer(5*time.Second, time.Now)})
 	require.NoError(t, err)
 	qctx, cancel := context.WithCancel(ctx)
 	require.NoError(t, q.Start(qctx))
@@ -397,6 +399,7 @@ func TestHostileInputIsRefusedAndStoresNothing(t *testing.T) {
 		{"unknown problem", "POST", "/api/assessments", "admin", map[string]any{"name": "x", "problems": []string{"nope"}, "opens": a.now, "closes": a.now.Add(time.Hour)}, 400, "bad_input"},
 		{"traversal in a problem id", "POST", "/api/assessments", "admin", map[string]any{"name": "x", "problems": []string{"../../etc"}, "opens": a.now, "closes": a.now.Add(time.Hour)}, 400, "bad_input"},
 		{"closes before it opens", "POST", "/api/assessments", "admin", map[string]any{"name": "x", "problems": []string{"sum"}, "opens": a.now, "closes": a.now.Add(-time.Hour)}, 400, "bad_input"},
+		{"webhook to a file", "POST", "/api/assessments", "admin", map[string]any{"name": "x", "problems": []string{"sum"}, "opens": a.now, "closes": a.now.Add(time.Hour), "webhook_url": "file:///etc/passwd"}, 400, "bad_input"},
 		{"unknown policy", "POST", "/api/assessments", "admin", map[string]any{"name": "x", "problems": []string{"sum"}, "opens": a.now, "closes": a.now.Add(time.Hour), "policy": "all"}, 400, "bad_input"},
 		{"bad assessment id", "GET", "/api/assessments/..%2F..%2Fetc", "admin", nil, 400, "bad_id"},
 		{"unknown assessment id", "GET", "/api/assessments/00000000-0000-0000-0000-000000000000", "admin", nil, 404, "not_found"},
@@ -638,4 +641,78 @@ func TestAssessmentProblemsArePreparedAhead(t *testing.T) {
 		require.True(t, time.Now().Before(deadline), "the time limit of sum was not prepared")
 		time.Sleep(10 * time.Millisecond)
 	}
+}
+
+// A candidate who finishes can submit no more, and the assessment's webhook is told once,
+// signed, with the same idempotency key on every retry (the first delivery fails here).
+func TestFinishSendsASignedWebhook(t *testing.T) {
+	type delivery struct {
+		header http.Header
+		body   []byte
+	}
+	got := make(chan delivery, 10)
+	var calls int
+	var mu sync.Mutex
+	hook := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		b, _ := io.ReadAll(r.Body)
+		mu.Lock()
+		calls++
+		first := calls == 1
+		mu.Unlock()
+		got <- delivery{r.Header.Clone(), b}
+		if first {
+			w.WriteHeader(http.StatusInternalServerError)
+		}
+	}))
+	defer hook.Close()
+
+	a := newAPI(t)
+	var made struct {
+		ID            string `json:"id"`
+		WebhookSecret string `json:"webhook_secret"`
+	}
+	code, raw := a.do("POST", "/api/assessments", a.admin, map[string]any{"name": "Hooked", "problems": []string{"sum"},
+		"opens": a.now.Add(-time.Hour), "closes": a.now.Add(time.Hour), "webhook_url": hook.URL}, &made)
+	require.Equal(t, http.StatusCreated, code, raw)
+	require.True(t, strings.HasPrefix(made.WebhookSecret, "whsec_"), raw)
+	_, raw = a.do("GET", "/api/assessments/"+made.ID, a.admin, nil, nil)
+	assert.NotContains(t, raw, made.WebhookSecret, "the secret is shown once")
+
+	inv := a.invite(made.ID, "nia")
+	tok := inv.InviteToken
+	code, raw = a.do("POST", "/api/invite/"+tok+"/submissions?wait=true", "", map[string]string{"problem": "sum", "source": "# right\n"}, nil)
+	require.Equal(t, http.StatusOK, code, raw)
+	for range 2 {
+		code, raw = a.do("POST", "/api/invite/"+tok+"/finish", "", nil, nil)
+		require.Equal(t, http.StatusOK, code, raw)
+	}
+	code, raw = a.do("POST", "/api/invite/"+tok+"/submissions", "", map[string]string{"problem": "sum", "source": "# right\n"}, nil)
+	assert.Equal(t, http.StatusForbidden, code, "finished: nothing more is taken: %s", raw)
+	assert.Contains(t, raw, "assessment_closed")
+
+	var ds []delivery
+	for len(ds) < 2 {
+		select {
+		case d := <-got:
+			ds = append(ds, d)
+		case <-time.After(60 * time.Second):
+			require.FailNow(t, "the webhook was not retried after a 500")
+		}
+	}
+	for _, d := range ds {
+		assert.Equal(t, "finish-"+inv.ID, d.header.Get("Idempotency-Key"))
+		ts, err := strconv.ParseInt(d.header.Get("X-Judge-Timestamp"), 10, 64)
+		require.NoError(t, err)
+		assert.Equal(t, server.Sign(made.WebhookSecret, ts, d.body), d.header.Get("X-Judge-Signature"), "signed with the secret")
+		assert.NotEqual(t, server.Sign("another secret", ts, d.body), d.header.Get("X-Judge-Signature"))
+	}
+	var f judge.Finish
+	require.NoError(t, json.Unmarshal(ds[1].body, &f))
+	assert.Equal(t, "candidate.finished", f.Event)
+	assert.Equal(t, "nia", f.Candidate)
+	require.Len(t, f.Problems, 1)
+	assert.Equal(t, 1, f.Problems[0].Submissions)
+	require.NotNil(t, f.Problems[0].Verdict)
+	assert.Equal(t, judge.Accepted, *f.Problems[0].Verdict)
+	assertNoHiddenData(t, string(ds[1].body))
 }

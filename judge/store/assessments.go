@@ -41,8 +41,9 @@ func (s *Store) CreateAssessment(ctx context.Context, a *judge.Assessment) error
 	}
 	a.ID, a.Created = uuid.NewString(), s.now().UTC().Truncate(time.Millisecond)
 	return s.InTx(ctx, func(tx *Tx) error {
-		_, err := tx.tx.ExecContext(ctx, `INSERT INTO assessments (id, name, opens, closes, allowance_ms, max_submissions, policy, released, created)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, a.ID, a.Name, ms(a.Opens), ms(a.Closes), a.Allowance.Milliseconds(), a.MaxSubmissions, string(a.Policy), a.Released, ms(a.Created))
+		_, err := tx.tx.ExecContext(ctx, `INSERT INTO assessments (id, name, opens, closes, allowance_ms, max_submissions, policy, released, webhook_url, webhook_secret, created)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, a.ID, a.Name, ms(a.Opens), ms(a.Closes), a.Allowance.Milliseconds(), a.MaxSubmissions, string(a.Policy), a.Released,
+			a.WebhookURL, a.WebhookSecret, ms(a.Created))
 		if err != nil {
 			return fmt.Errorf("create assessment: %w", err)
 		}
@@ -55,13 +56,13 @@ func (s *Store) CreateAssessment(ctx context.Context, a *judge.Assessment) error
 	})
 }
 
-const assessmentColumns = "id, name, opens, closes, allowance_ms, max_submissions, policy, released, created"
+const assessmentColumns = "id, name, opens, closes, allowance_ms, max_submissions, policy, released, webhook_url, webhook_secret, created"
 
 func scanAssessment(row interface{ Scan(...any) error }) (*judge.Assessment, error) {
 	var a judge.Assessment
 	var opens, closes, allowance, created int64
 	var policy string
-	if err := row.Scan(&a.ID, &a.Name, &opens, &closes, &allowance, &a.MaxSubmissions, &policy, &a.Released, &created); err != nil {
+	if err := row.Scan(&a.ID, &a.Name, &opens, &closes, &allowance, &a.MaxSubmissions, &policy, &a.Released, &a.WebhookURL, &a.WebhookSecret, &created); err != nil {
 		return nil, err
 	}
 	a.Opens, a.Closes, a.Created = fromMS(opens), fromMS(closes), fromMS(created)
@@ -153,16 +154,16 @@ func (s *Store) CreateCandidates(ctx context.Context, cs []*judge.Candidate, tok
 	})
 }
 
-const candidateColumns = "id, assessment_id, name, email, revoked, started, created"
+const candidateColumns = "id, assessment_id, name, email, revoked, started, finished, created"
 
 func scanCandidate(row interface{ Scan(...any) error }) (*judge.Candidate, error) {
 	var c judge.Candidate
-	var started sql.NullInt64
+	var started, finished sql.NullInt64
 	var created int64
-	if err := row.Scan(&c.ID, &c.AssessmentID, &c.Name, &c.Email, &c.Revoked, &started, &created); err != nil {
+	if err := row.Scan(&c.ID, &c.AssessmentID, &c.Name, &c.Email, &c.Revoked, &started, &finished, &created); err != nil {
 		return nil, err
 	}
-	c.Started, c.Created = fromNullMS(started), fromMS(created)
+	c.Started, c.Finished, c.Created = fromNullMS(started), fromNullMS(finished), fromMS(created)
 	return &c, nil
 }
 
@@ -222,4 +223,15 @@ func (s *Store) StartCandidate(ctx context.Context, id string) (*judge.Candidate
 		return nil, fmt.Errorf("start candidate %s: %w", id, err)
 	}
 	return s.Candidate(ctx, id)
+}
+
+// FinishCandidate records that the candidate is done, once; it reports whether this call did
+// (false: they had finished already). The caller enqueues the webhook in the same transaction.
+func (tx *Tx) FinishCandidate(ctx context.Context, id string) (bool, error) {
+	res, err := tx.tx.ExecContext(ctx, "UPDATE candidates SET finished = ? WHERE id = ? AND finished IS NULL", ms(tx.now()), id)
+	if err != nil {
+		return false, fmt.Errorf("finish candidate %s: %w", id, err)
+	}
+	n, err := res.RowsAffected()
+	return n == 1, err
 }

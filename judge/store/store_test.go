@@ -34,7 +34,7 @@ func TestOpenMigratesOnceAndSetsPragmas(t *testing.T) {
 	s, path := open(t)
 	v, err := s.Version(ctx)
 	require.NoError(t, err)
-	assert.Equal(t, 1, v)
+	assert.Equal(t, 2, v, "every migration applied")
 	var mode string
 	var fk int
 	require.NoError(t, s.DB().QueryRowContext(ctx, "PRAGMA journal_mode").Scan(&mode))
