@@ -225,3 +225,25 @@ func NewFinish(a *Assessment, c *Candidate, recs []*Record) Finish {
 	}
 	return f
 }
+
+// Scope is what an interviewer token may do.
+type Scope string
+
+const (
+	// ScopeAdmin: everything, tokens included.
+	ScopeAdmin Scope = "admin"
+	// ScopeRead: read assessments, candidates, submissions, exports and metrics; change nothing.
+	ScopeRead Scope = "read"
+)
+
+// Token is an interviewer token as stored: its hash is kept, never the token.
+type Token struct {
+	ID      string
+	Name    string
+	Scope   Scope
+	Revoked bool
+	Created time.Time
+}
+
+// ErrLastAdmin: revoking that token would leave no admin token, and no way back in.
+var ErrLastAdmin = errors.New("the last admin token")

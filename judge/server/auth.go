@@ -32,8 +32,8 @@ func hashToken(tok string) []byte {
 	return h[:]
 }
 
-// EnsureAdminToken makes the first interviewer token when the database has none and returns it,
-// to be shown once: only its hash is stored. It returns "" when a token exists already.
+// EnsureAdminToken makes the first interviewer token (admin scope) when the database has none
+// and returns it, to be shown once: only its hash is stored. It returns "" when a token exists.
 func EnsureAdminToken(ctx context.Context, st *store.Store) (string, error) {
 	n, err := st.AdminTokens(ctx)
 	if err != nil {
@@ -43,27 +43,42 @@ func EnsureAdminToken(ctx context.Context, st *store.Store) (string, error) {
 		return "", nil
 	}
 	tok := newToken(adminPrefix)
-	if err := st.AddAdminToken(ctx, hashToken(tok)); err != nil {
+	if err := st.AddToken(ctx, &judge.Token{Name: "first", Scope: judge.ScopeAdmin}, hashToken(tok)); err != nil {
 		return "", err
 	}
 	return tok, nil
 }
 
-// admin lets a request through with a valid interviewer token.
+var errReadOnly = errf(http.StatusForbidden, "read_only", "this token may read only")
+
+// admin lets a request through with a live interviewer token: a read token for GETs, an
+// admin token for everything.
 func (s *Server) admin(h func(http.ResponseWriter, *http.Request) error) http.Handler {
+	return s.interviewer(judge.ScopeRead, h)
+}
+
+// adminOnly lets a request through with a live admin-scope token only, whatever its method.
+func (s *Server) adminOnly(h func(http.ResponseWriter, *http.Request) error) http.Handler {
+	return s.interviewer(judge.ScopeAdmin, h)
+}
+
+func (s *Server) interviewer(least judge.Scope, h func(http.ResponseWriter, *http.Request) error) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		tok, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
 		if !ok || !strings.HasPrefix(tok, adminPrefix) {
 			s.fail(w, r, errUnauthorized)
 			return
 		}
-		valid, err := s.cfg.Store.IsAdminToken(r.Context(), hashToken(tok))
+		t, err := s.cfg.Store.TokenByHash(r.Context(), hashToken(tok))
+		switch {
+		case errors.Is(err, judge.ErrNotFound) || (err == nil && t.Revoked):
+			err = errUnauthorized
+		case err != nil:
+		case t.Scope != judge.ScopeAdmin && (least == judge.ScopeAdmin || r.Method != http.MethodGet):
+			err = errReadOnly
+		}
 		if err != nil {
 			s.fail(w, r, err)
-			return
-		}
-		if !valid {
-			s.fail(w, r, errUnauthorized)
 			return
 		}
 		if err := h(w, r); err != nil {

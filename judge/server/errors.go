@@ -56,6 +56,8 @@ func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
 		ae = &apiError{status: http.StatusForbidden, code: "assessment_closed", detail: err.Error()}
 	case errors.Is(err, judge.ErrLimit):
 		ae = &apiError{status: http.StatusConflict, code: "submission_limit", detail: err.Error()}
+	case errors.Is(err, judge.ErrLastAdmin):
+		ae = &apiError{status: http.StatusConflict, code: "last_admin_token", detail: err.Error()}
 	case errors.Is(err, judge.ErrBusy):
 		ae = &apiError{status: http.StatusServiceUnavailable, code: "queue_full", detail: "too many submissions wait to be judged; try again in a minute", retryAfter: time.Minute}
 	case errors.Is(err, judge.ErrUnavailable):

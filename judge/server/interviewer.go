@@ -474,3 +474,71 @@ func (s *Server) export(w http.ResponseWriter, r *http.Request) error {
 	_, err = w.Write(buf.Bytes())
 	return err
 }
+
+type tokenJSON struct {
+	ID      string      `json:"id"`
+	Name    string      `json:"name"`
+	Scope   judge.Scope `json:"scope"`
+	Revoked bool        `json:"revoked"`
+	Created time.Time   `json:"created"`
+	// Token is shown once, when it is made; only its hash is kept.
+	Token string `json:"token,omitempty"`
+}
+
+func toTokenJSON(t *judge.Token) tokenJSON {
+	return tokenJSON{ID: t.ID, Name: t.Name, Scope: t.Scope, Revoked: t.Revoked, Created: t.Created}
+}
+
+// createToken makes another interviewer token: admin, or read-only (e.g. for an
+// applicant-tracking system, or Prometheus).
+func (s *Server) createToken(w http.ResponseWriter, r *http.Request) error {
+	var in struct {
+		Name  string      `json:"name"`
+		Scope judge.Scope `json:"scope"`
+	}
+	if err := decode(r, w, &in); err != nil {
+		return err
+	}
+	in.Name = strings.TrimSpace(in.Name)
+	if in.Name == "" || len(in.Name) > 200 || strings.ContainsFunc(in.Name, unicode.IsControl) {
+		return errf(http.StatusBadRequest, "bad_input", "a name of 1 to 200 bytes without control characters is required")
+	}
+	if in.Scope != judge.ScopeAdmin && in.Scope != judge.ScopeRead {
+		return errf(http.StatusBadRequest, "bad_input", "scope must be admin or read")
+	}
+	tok := newToken(adminPrefix)
+	t := &judge.Token{Name: in.Name, Scope: in.Scope}
+	if err := s.cfg.Store.AddToken(r.Context(), t, hashToken(tok)); err != nil {
+		return err
+	}
+	out := toTokenJSON(t)
+	out.Token = tok
+	writeJSON(w, http.StatusCreated, out)
+	return nil
+}
+
+func (s *Server) listTokens(w http.ResponseWriter, r *http.Request) error {
+	list, err := s.cfg.Store.Tokens(r.Context())
+	if err != nil {
+		return err
+	}
+	out := []tokenJSON{}
+	for _, t := range list {
+		out = append(out, toTokenJSON(t))
+	}
+	writeJSON(w, http.StatusOK, out)
+	return nil
+}
+
+// revokeToken stops a token at once; the last admin token cannot be revoked.
+func (s *Server) revokeToken(w http.ResponseWriter, r *http.Request) error {
+	id, err := pathID(r, "id")
+	if err != nil {
+		return err
+	}
+	if err := s.cfg.Store.RevokeToken(r.Context(), id); err != nil {
+		return err
+	}
+	w.WriteHeader(http.StatusNoContent)
+	return nil
+}

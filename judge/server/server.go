@@ -115,6 +115,9 @@ func (s *Server) routes() {
 			return nil
 		}))
 	}
+	m.Handle("POST /api/tokens", s.adminOnly(s.createToken))
+	m.Handle("GET /api/tokens", s.adminOnly(s.listTokens))
+	m.Handle("POST /api/tokens/{id}/revoke", s.adminOnly(s.revokeToken))
 	m.Handle("POST /api/assessments", s.admin(s.createAssessment))
 	m.Handle("GET /api/assessments", s.admin(s.listAssessments))
 	m.Handle("GET /api/assessments/{id}", s.admin(s.getAssessment))

@@ -716,3 +716,48 @@ func TestFinishSendsASignedWebhook(t *testing.T) {
 	assert.Equal(t, judge.Accepted, *f.Problems[0].Verdict)
 	assertNoHiddenData(t, string(ds[1].body))
 }
+
+// Tokens: an admin makes a read token, which reads but changes nothing and manages no tokens;
+// a revoked token opens nothing; the last admin token stays.
+func TestInterviewerTokens(t *testing.T) {
+	a := newAPI(t)
+	aid := a.assessment(nil)
+	var reader struct {
+		ID    string `json:"id"`
+		Token string `json:"token"`
+	}
+	code, raw := a.do("POST", "/api/tokens", a.admin, map[string]string{"name": "ats", "scope": "read"}, &reader)
+	require.Equal(t, http.StatusCreated, code, raw)
+	require.True(t, strings.HasPrefix(reader.Token, "jadm_"))
+
+	code, raw = a.do("GET", "/api/assessments/"+aid+"/submissions", reader.Token, nil, nil)
+	assert.Equal(t, http.StatusOK, code, raw)
+	code, raw = a.do("POST", "/api/assessments/"+aid+"/candidates", reader.Token, map[string]string{"name": "x"}, nil)
+	assert.Equal(t, http.StatusForbidden, code)
+	assert.Contains(t, raw, "read_only")
+	code, _ = a.do("GET", "/api/tokens", reader.Token, nil, nil)
+	assert.Equal(t, http.StatusForbidden, code, "a read token does not see tokens")
+	list, err := a.store.Candidates(context.Background(), aid)
+	require.NoError(t, err)
+	assert.Empty(t, list, "nothing stored by a read token")
+
+	var tokens []struct {
+		ID    string `json:"id"`
+		Scope string `json:"scope"`
+		Token string `json:"token"`
+	}
+	code, raw = a.do("GET", "/api/tokens", a.admin, nil, &tokens)
+	require.Equal(t, http.StatusOK, code, raw)
+	require.Len(t, tokens, 2)
+	for _, tk := range tokens {
+		assert.Empty(t, tk.Token, "a token is shown only when made")
+	}
+	code, raw = a.do("POST", "/api/tokens/"+tokens[0].ID+"/revoke", a.admin, nil, nil)
+	assert.Equal(t, http.StatusConflict, code, "the last admin token stays: %s", raw)
+	assert.Contains(t, raw, "last_admin_token")
+
+	code, raw = a.do("POST", "/api/tokens/"+reader.ID+"/revoke", a.admin, nil, nil)
+	require.Equal(t, http.StatusNoContent, code, raw)
+	code, _ = a.do("GET", "/api/assessments", reader.Token, nil, nil)
+	assert.Equal(t, http.StatusUnauthorized, code, "revoked at once")
+}

@@ -11,27 +11,89 @@ import (
 	"github.com/judge-dev/judge/judge"
 )
 
-// AddAdminToken stores the hash of an interviewer token.
-func (s *Store) AddAdminToken(ctx context.Context, hash []byte) error {
-	_, err := s.db.ExecContext(ctx, "INSERT INTO admin_tokens (hash, created) VALUES (?, ?)", hash, ms(s.now()))
+// AddToken stores an interviewer token by its hash and gives it its id.
+func (s *Store) AddToken(ctx context.Context, t *judge.Token, hash []byte) error {
+	t.ID, t.Created = uuid.NewString(), s.now().UTC().Truncate(time.Millisecond)
+	_, err := s.db.ExecContext(ctx, "INSERT INTO interviewer_tokens (id, hash, name, scope, created) VALUES (?, ?, ?, ?, ?)",
+		t.ID, hash, t.Name, string(t.Scope), ms(t.Created))
 	if err != nil {
-		return fmt.Errorf("add admin token: %w", err)
+		return fmt.Errorf("add token: %w", err)
 	}
 	return nil
 }
 
-// AdminTokens counts the interviewer tokens.
+// AdminTokens counts the interviewer tokens, revoked ones included.
 func (s *Store) AdminTokens(ctx context.Context) (int, error) {
 	var n int
-	err := s.db.QueryRowContext(ctx, "SELECT count(*) FROM admin_tokens").Scan(&n)
+	err := s.db.QueryRowContext(ctx, "SELECT count(*) FROM interviewer_tokens").Scan(&n)
 	return n, err
 }
 
-// IsAdminToken reports whether hash is an interviewer token's.
-func (s *Store) IsAdminToken(ctx context.Context, hash []byte) (bool, error) {
-	var n int
-	err := s.db.QueryRowContext(ctx, "SELECT count(*) FROM admin_tokens WHERE hash = ?", hash).Scan(&n)
-	return n > 0, err
+const tokenColumns = "id, name, scope, revoked, created"
+
+func scanToken(row interface{ Scan(...any) error }) (*judge.Token, error) {
+	var t judge.Token
+	var scope string
+	var created int64
+	if err := row.Scan(&t.ID, &t.Name, &scope, &t.Revoked, &created); err != nil {
+		return nil, err
+	}
+	t.Scope, t.Created = judge.Scope(scope), fromMS(created)
+	return &t, nil
+}
+
+// TokenByHash returns the interviewer token whose hash that is, revoked or not.
+func (s *Store) TokenByHash(ctx context.Context, hash []byte) (*judge.Token, error) {
+	t, err := scanToken(s.db.QueryRowContext(ctx, "SELECT "+tokenColumns+" FROM interviewer_tokens WHERE hash = ?", hash))
+	if err != nil {
+		return nil, notFound("token", "", err)
+	}
+	return t, nil
+}
+
+// Tokens lists the interviewer tokens, oldest first.
+func (s *Store) Tokens(ctx context.Context) ([]*judge.Token, error) {
+	rows, err := s.db.QueryContext(ctx, "SELECT "+tokenColumns+" FROM interviewer_tokens ORDER BY created, rowid")
+	if err != nil {
+		return nil, fmt.Errorf("list tokens: %w", err)
+	}
+	defer rows.Close()
+	var list []*judge.Token
+	for rows.Next() {
+		t, err := scanToken(rows)
+		if err != nil {
+			return nil, err
+		}
+		list = append(list, t)
+	}
+	return list, rows.Err()
+}
+
+// RevokeToken stops an interviewer token, unless it is the last admin token standing (that
+// would lock every interviewer out): then judge.ErrLastAdmin.
+func (s *Store) RevokeToken(ctx context.Context, id string) error {
+	return s.InTx(ctx, func(tx *Tx) error {
+		var scope string
+		var revoked bool
+		err := tx.tx.QueryRowContext(ctx, "SELECT scope, revoked FROM interviewer_tokens WHERE id = ?", id).Scan(&scope, &revoked)
+		if err != nil {
+			return notFound("token", id, err)
+		}
+		if revoked {
+			return nil
+		}
+		if judge.Scope(scope) == judge.ScopeAdmin {
+			var admins int
+			if err := tx.tx.QueryRowContext(ctx, "SELECT count(*) FROM interviewer_tokens WHERE scope = 'admin' AND revoked = 0").Scan(&admins); err != nil {
+				return err
+			}
+			if admins <= 1 {
+				return fmt.Errorf("revoke token %s: %w: make another admin token first", id, judge.ErrLastAdmin)
+			}
+		}
+		_, err = tx.tx.ExecContext(ctx, "UPDATE interviewer_tokens SET revoked = 1 WHERE id = ?", id)
+		return err
+	})
 }
 
 // CreateAssessment stores a (checked) assessment and gives it its id and creation time.

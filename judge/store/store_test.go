@@ -34,7 +34,7 @@ func TestOpenMigratesOnceAndSetsPragmas(t *testing.T) {
 	s, path := open(t)
 	v, err := s.Version(ctx)
 	require.NoError(t, err)
-	assert.Equal(t, 2, v, "every migration applied")
+	assert.Equal(t, 3, v, "every migration applied")
 	var mode string
 	var fk int
 	require.NoError(t, s.DB().QueryRowContext(ctx, "PRAGMA journal_mode").Scan(&mode))
@@ -156,17 +156,32 @@ func TestSubmissionLifecycle(t *testing.T) {
 	assert.Empty(t, list)
 }
 
-func TestAdminTokens(t *testing.T) {
+func TestInterviewerTokens(t *testing.T) {
 	ctx := context.Background()
 	s, _ := open(t)
 	n, err := s.AdminTokens(ctx)
 	require.NoError(t, err)
 	assert.Zero(t, n)
-	require.NoError(t, s.AddAdminToken(ctx, []byte("h")))
-	ok, err := s.IsAdminToken(ctx, []byte("h"))
+	first := &judge.Token{Name: "first", Scope: judge.ScopeAdmin}
+	require.NoError(t, s.AddToken(ctx, first, []byte("h1")))
+	got, err := s.TokenByHash(ctx, []byte("h1"))
 	require.NoError(t, err)
-	assert.True(t, ok)
-	ok, err = s.IsAdminToken(ctx, []byte("other"))
+	assert.Equal(t, first.ID, got.ID)
+	_, err = s.TokenByHash(ctx, []byte("other"))
+	assert.ErrorIs(t, err, judge.ErrNotFound)
+
+	assert.ErrorIs(t, s.RevokeToken(ctx, first.ID), judge.ErrLastAdmin, "the last admin token stays")
+	reader := &judge.Token{Name: "ats", Scope: judge.ScopeRead}
+	require.NoError(t, s.AddToken(ctx, reader, []byte("h2")))
+	require.NoError(t, s.RevokeToken(ctx, reader.ID))
+	got, err = s.TokenByHash(ctx, []byte("h2"))
 	require.NoError(t, err)
-	assert.False(t, ok)
+	assert.True(t, got.Revoked)
+	second := &judge.Token{Name: "second", Scope: judge.ScopeAdmin}
+	require.NoError(t, s.AddToken(ctx, second, []byte("h3")))
+	require.NoError(t, s.RevokeToken(ctx, first.ID), "another admin token stands")
+	assert.ErrorIs(t, s.RevokeToken(ctx, "nope"), judge.ErrNotFound)
+	list, err := s.Tokens(ctx)
+	require.NoError(t, err)
+	assert.Len(t, list, 3)
 }
