@@ -187,7 +187,9 @@ func validWebhook(s string) bool {
 // Finish is what a webhook tells when a candidate finishes: who, and their best result per
 // problem (the last of the best scores).
 type Finish struct {
-	Event        string          `json:"event"` // "candidate.finished"
+	Event string `json:"event"` // "candidate.finished"
+	// Reason is "done" (the candidate said so) or "time_up" (their window ended).
+	Reason       string          `json:"reason"`
 	AssessmentID string          `json:"assessment_id"`
 	Assessment   string          `json:"assessment"`
 	CandidateID  string          `json:"candidate_id"`
@@ -206,8 +208,8 @@ type FinishProblem struct {
 }
 
 // NewFinish summarises a candidate's submissions for the finish webhook.
-func NewFinish(a *Assessment, c *Candidate, recs []*Record) Finish {
-	f := Finish{Event: "candidate.finished", AssessmentID: a.ID, Assessment: a.Name, CandidateID: c.ID, Candidate: c.Name,
+func NewFinish(a *Assessment, c *Candidate, recs []*Record, reason string) Finish {
+	f := Finish{Event: "candidate.finished", Reason: reason, AssessmentID: a.ID, Assessment: a.Name, CandidateID: c.ID, Candidate: c.Name,
 		Email: c.Email, Finished: c.Finished, Problems: []FinishProblem{}}
 	for _, id := range a.Problems {
 		fp := FinishProblem{Problem: id}

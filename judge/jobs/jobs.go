@@ -36,6 +36,7 @@ func (Args) Kind() string { return "judge_submission" }
 // FinishArgs are a finish webhook job's arguments: the candidate who finished.
 type FinishArgs struct {
 	CandidateID string `json:"candidate_id"`
+	Reason      string `json:"reason"` // done, time_up
 }
 
 // Kind names the job in River's tables.
@@ -59,6 +60,8 @@ type Config struct {
 	// MaxQueued bounds the submissions waiting for a result (default 1000): beyond it Submit
 	// refuses with judge.ErrBusy, so a flood waits at the door instead of in everyone's queue.
 	MaxQueued int
+	// WindowCheck is how often candidates whose window ended are looked for (default 1 min).
+	WindowCheck time.Duration
 	// Deliver sends finish webhooks (judge/server's signed POST); River retries it with backoff.
 	Deliver Deliver
 	// Workers is how many submissions are judged at once in this process; 0 inserts only.
@@ -108,6 +111,9 @@ func New(cfg Config) (*Queue, error) {
 	if cfg.PollInterval <= 0 {
 		cfg.PollInterval = 200 * time.Millisecond
 	}
+	if cfg.WindowCheck <= 0 {
+		cfg.WindowCheck = time.Minute
+	}
 	if cfg.MaxQueued <= 0 {
 		cfg.MaxQueued = 1000
 	}
@@ -135,6 +141,11 @@ func New(cfg Config) (*Queue, error) {
 		if err := river.AddWorkerSafely(workers, &finishWorker{cfg: cfg}); err != nil {
 			return nil, err
 		}
+		if err := river.AddWorkerSafely(workers, &windowsWorker{cfg: cfg}); err != nil {
+			return nil, err
+		}
+		rc.PeriodicJobs = []*river.PeriodicJob{river.NewPeriodicJob(river.PeriodicInterval(cfg.WindowCheck),
+			func() (river.JobArgs, *river.InsertOpts) { return WindowsArgs{}, nil }, &river.PeriodicJobOpts{RunOnStart: true})}
 		rc.Workers = workers
 		rc.Queues = map[string]river.QueueConfig{river.QueueDefault: {MaxWorkers: cfg.Workers}}
 	}
@@ -208,18 +219,61 @@ func (q *Queue) Rejudge(ctx context.Context, assessmentID, problem string) (int,
 // the first time, enqueues its delivery, in one transaction. It reports whether this call
 // finished them.
 func (q *Queue) Finish(ctx context.Context, a *judge.Assessment, c *judge.Candidate) (bool, error) {
+	return finish(ctx, q.store, q.client, a, c, time.Now(), "done")
+}
+
+// finish records the candidate finished at at, for reason, and enqueues the webhook, once.
+func finish(ctx context.Context, st *store.Store, client *river.Client[store.SQLTx], a *judge.Assessment, c *judge.Candidate, at time.Time, reason string) (bool, error) {
 	var did bool
-	err := q.store.InTx(ctx, func(tx *store.Tx) error {
+	err := st.InTx(ctx, func(tx *store.Tx) error {
 		var err error
-		if did, err = tx.FinishCandidate(ctx, c.ID); err != nil || !did || a.WebhookURL == "" {
+		if did, err = tx.FinishCandidate(ctx, c.ID, at); err != nil || !did || a.WebhookURL == "" {
 			return err
 		}
-		if _, err := q.client.InsertTx(ctx, tx.SQL(), FinishArgs{CandidateID: c.ID}, nil); err != nil {
+		if _, err := client.InsertTx(ctx, tx.SQL(), FinishArgs{CandidateID: c.ID, Reason: reason}, nil); err != nil {
 			return fmt.Errorf("enqueue finish webhook: %w", err)
 		}
 		return nil
 	})
 	return did, err
+}
+
+// WindowsArgs is the periodic job that finishes the candidates whose window has ended.
+type WindowsArgs struct{}
+
+// Kind names the job in River's tables.
+func (WindowsArgs) Kind() string { return "judge_close_windows" }
+
+// windowsWorker finishes, at the end of their window, every candidate whose window has ended
+// without their saying they were done, so their webhook ("time_up") is sent too.
+type windowsWorker struct {
+	river.WorkerDefaults[WindowsArgs]
+	cfg Config
+}
+
+func (w *windowsWorker) Work(ctx context.Context, job *river.Job[WindowsArgs]) error {
+	client := river.ClientFromContext[store.SQLTx](ctx)
+	cs, err := w.cfg.Store.UnfinishedCandidates(ctx)
+	if err != nil {
+		return err
+	}
+	now := time.Now()
+	assessments := map[string]*judge.Assessment{}
+	for _, c := range cs {
+		a, ok := assessments[c.AssessmentID]
+		if !ok {
+			if a, err = w.cfg.Store.Assessment(ctx, c.AssessmentID); err != nil {
+				return err
+			}
+			assessments[c.AssessmentID] = a
+		}
+		if _, ends := judge.Window(a, c); now.Before(ends) {
+			continue
+		} else if _, err := finish(ctx, w.cfg.Store, client, a, c, ends, "time_up"); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // finishWorker delivers a finish webhook: the candidate's best per problem, signed.
@@ -247,7 +301,7 @@ func (w *finishWorker) Work(ctx context.Context, job *river.Job[FinishArgs]) err
 	if err != nil {
 		return err
 	}
-	body, err := json.Marshal(judge.NewFinish(a, c, recs))
+	body, err := json.Marshal(judge.NewFinish(a, c, recs, job.Args.Reason))
 	if err != nil {
 		return river.JobCancel(err)
 	}

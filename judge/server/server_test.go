@@ -80,7 +80,7 @@ func newAPI(t *testing.T) *api {
 	}}
 	feed := judge.NewFeed()
 	q, err := jobs.New(jobs.Config{Store: st, Grader: g, Problem: load, Feed: feed, Workers: 1, PollInterval: 20 * time.Millisecond,
-		Deliver: server.Deliverer(5*time.Second, time.Now)})
+		Deliver: server.Deliverer(5*time.Second, time.Now), WindowCheck: 100 * time.Millisecond})
 	require.NoError(t, err)
 	qctx, cancel := context.WithCancel(ctx)
 	require.NoError(t, q.Start(qctx))
@@ -709,6 +709,7 @@ func TestFinishSendsASignedWebhook(t *testing.T) {
 	var f judge.Finish
 	require.NoError(t, json.Unmarshal(ds[1].body, &f))
 	assert.Equal(t, "candidate.finished", f.Event)
+	assert.Equal(t, "done", f.Reason)
 	assert.Equal(t, "nia", f.Candidate)
 	require.Len(t, f.Problems, 1)
 	assert.Equal(t, 1, f.Problems[0].Submissions)
@@ -760,4 +761,36 @@ func TestInterviewerTokens(t *testing.T) {
 	require.Equal(t, http.StatusNoContent, code, raw)
 	code, _ = a.do("GET", "/api/assessments", reader.Token, nil, nil)
 	assert.Equal(t, http.StatusUnauthorized, code, "revoked at once")
+}
+
+// A window that ends without "I'm done" finishes the candidate at its end, and the webhook says
+// time_up.
+func TestWindowEndSendsTheWebhook(t *testing.T) {
+	got := make(chan []byte, 10)
+	hook := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		b, _ := io.ReadAll(r.Body)
+		got <- b
+	}))
+	defer hook.Close()
+	a := newAPI(t)
+	wall := time.Now()
+	var made struct{ ID string }
+	code, raw := a.do("POST", "/api/assessments", a.admin, map[string]any{"name": "Over", "problems": []string{"sum"},
+		"opens": wall.Add(-2 * time.Hour), "closes": wall.Add(-time.Hour), "webhook_url": hook.URL}, &made)
+	require.Equal(t, http.StatusCreated, code, raw)
+	inv := a.invite(made.ID, "oz")
+	select {
+	case b := <-got:
+		var f judge.Finish
+		require.NoError(t, json.Unmarshal(b, &f))
+		assert.Equal(t, "time_up", f.Reason)
+		assert.Equal(t, inv.ID, f.CandidateID)
+		assert.True(t, f.Finished.Equal(wall.Add(-time.Hour).Truncate(time.Millisecond)), "finished when the window closed: %s", f.Finished)
+		assert.Equal(t, 0, f.Problems[0].Submissions)
+	case <-time.After(60 * time.Second):
+		require.FailNow(t, "no webhook after the window ended")
+	}
+	c, err := a.store.Candidate(context.Background(), inv.ID)
+	require.NoError(t, err)
+	assert.False(t, c.Finished.IsZero())
 }

@@ -287,13 +287,31 @@ func (s *Store) StartCandidate(ctx context.Context, id string) (*judge.Candidate
 	return s.Candidate(ctx, id)
 }
 
-// FinishCandidate records that the candidate is done, once; it reports whether this call did
+// FinishCandidate records that the candidate was done at at, once; it reports whether this call did
 // (false: they had finished already). The caller enqueues the webhook in the same transaction.
-func (tx *Tx) FinishCandidate(ctx context.Context, id string) (bool, error) {
-	res, err := tx.tx.ExecContext(ctx, "UPDATE candidates SET finished = ? WHERE id = ? AND finished IS NULL", ms(tx.now()), id)
+func (tx *Tx) FinishCandidate(ctx context.Context, id string, at time.Time) (bool, error) {
+	res, err := tx.tx.ExecContext(ctx, "UPDATE candidates SET finished = ? WHERE id = ? AND finished IS NULL", ms(at), id)
 	if err != nil {
 		return false, fmt.Errorf("finish candidate %s: %w", id, err)
 	}
 	n, err := res.RowsAffected()
 	return n == 1, err
+}
+
+// UnfinishedCandidates lists the candidates who have not finished, of every assessment.
+func (s *Store) UnfinishedCandidates(ctx context.Context) ([]*judge.Candidate, error) {
+	rows, err := s.db.QueryContext(ctx, "SELECT "+candidateColumns+" FROM candidates WHERE finished IS NULL ORDER BY created, rowid")
+	if err != nil {
+		return nil, fmt.Errorf("list unfinished candidates: %w", err)
+	}
+	defer rows.Close()
+	var list []*judge.Candidate
+	for rows.Next() {
+		c, err := scanCandidate(rows)
+		if err != nil {
+			return nil, err
+		}
+		list = append(list, c)
+	}
+	return list, rows.Err()
 }
