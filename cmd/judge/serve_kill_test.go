@@ -27,7 +27,7 @@ import (
 type serveProc struct {
 	cmd    *exec.Cmd
 	url    string
-	stdout string
+	stdout chan string // its lines
 	mu     sync.Mutex
 	log    strings.Builder
 }
@@ -40,12 +40,18 @@ func startServer(t *testing.T, bin, db string) *serveProc {
 	cmd := exec.Command(bin, "serve", "--addr", "127.0.0.1:0", "--db", db, "--problems", "../../testdata/problems",
 		"--workers", "2", "--pool", "2", "--job-timeout", "5s", "--submissions-per-minute", "100")
 	cmd.Env = os.Environ() // JUDGE_CACHE_DIR is the tests' own (TestMain)
-	var stdout strings.Builder
-	cmd.Stdout = &stdout
+	stdout, err := cmd.StdoutPipe()
+	require.NoError(t, err)
 	stderr, err := cmd.StderrPipe()
 	require.NoError(t, err)
 	require.NoError(t, cmd.Start())
-	s := &serveProc{cmd: cmd}
+	s := &serveProc{cmd: cmd, stdout: make(chan string, 10)}
+	go func() {
+		sc := bufio.NewScanner(stdout)
+		for sc.Scan() {
+			s.stdout <- sc.Text()
+		}
+	}()
 	urls := make(chan string, 1)
 	go func() {
 		sc := bufio.NewScanner(stderr)
@@ -64,8 +70,20 @@ func startServer(t *testing.T, bin, db string) *serveProc {
 		cmd.Process.Kill()
 		require.FailNow(t, "judge serve did not start (a Docker engine and the runner image are required)", s.logs())
 	}
-	s.stdout = stdout.String()
 	return s
+}
+
+// adminToken is the token the server printed on its first start: its stdout is read apart
+// from its log, so it may come a little after "listening".
+func (s *serveProc) adminToken(t *testing.T) string {
+	t.Helper()
+	select {
+	case line := <-s.stdout:
+		return strings.TrimSpace(strings.TrimPrefix(line, "admin token (shown once; only its hash is stored): "))
+	case <-time.After(30 * time.Second):
+		require.FailNow(t, "no admin token printed", s.logs())
+	}
+	return ""
 }
 
 func (s *serveProc) logs() string {
@@ -86,8 +104,8 @@ func TestServeKill9LosesNothing(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "judge.db")
 
 	first := startServer(t, bin, db)
-	admin := strings.TrimSpace(strings.TrimPrefix(first.stdout, "admin token (shown once; only its hash is stored): "))
-	require.True(t, strings.HasPrefix(admin, "jadm_"), first.stdout)
+	admin := first.adminToken(t)
+	require.True(t, strings.HasPrefix(admin, "jadm_"), admin)
 	c := serveClient{t: t, base: first.url}
 	var a struct{ ID string }
 	code, raw := c.do("POST", "/api/assessments", admin, map[string]any{"name": "Load", "problems": []string{"sum"},
@@ -132,7 +150,6 @@ func TestServeKill9LosesNothing(t *testing.T) {
 	firstPID := first.cmd.Process.Pid
 
 	second := startServer(t, bin, db)
-	assert.Empty(t, second.stdout, "the admin token is shown on the first start only")
 	deadline = time.Now().Add(3 * time.Minute)
 	for countDone(t, st) < n {
 		require.True(t, time.Now().Before(deadline), "not every submission judged after the restart:\n%s", second.logs())
@@ -140,6 +157,11 @@ func TestServeKill9LosesNothing(t *testing.T) {
 	}
 	require.NoError(t, second.cmd.Process.Signal(syscall.SIGTERM))
 	require.NoError(t, second.cmd.Wait(), "a SIGTERM'd server exits 0:\n%s", second.logs())
+	select {
+	case line := <-second.stdout:
+		assert.Fail(t, "the admin token is shown on the first start only", line)
+	default: // nothing came on its stdout in all that time
+	}
 
 	recs, err := st.Records(ctx, store.Filter{})
 	require.NoError(t, err)
