@@ -879,8 +879,8 @@ def spawn(h, lim, stdin_data, target, with_result):
     ack_r, ack_w = os.pipe() if with_result else (None, None)
     oom_before = oom_kills()
     run = Run()
-    if not with_result:
-        run.base_rss = run.base_anon = anon_rss_kb()
+    # A submission's child replaces these at its mark.
+    run.base_rss = run.base_anon = anon_rss_kb()
     cpu_before = reaped_cpu_ms()
     start = time.monotonic()
     pid = os.fork()
@@ -1296,7 +1296,13 @@ def classify(job, lim, run):
 
     time_ms, memory_mb = lim["time_ms"], lim["memory_mb"]
     mro = (error or {}).get("mro") or []
-    if run.killed == "ole":
+    if job.mode != "validate" and not run.marked:
+        # The child never reached the submission's code: whatever happened (a test input the
+        # adapters refuse, a set-up that ran out of wall time) is the harness's. Its "I" result
+        # is believed only here, before the mark.
+        why = bytes(run.result[1:]).decode("utf-8", "replace") if tag == b"I" else ""
+        set_("internal", why or "the harness failed to start the test")
+    elif run.killed == "ole":
         set_("ole", f"output over the {lim['output_bytes']} byte limit")
     elif run.killed == "result":
         set_("ole", f"returned value over the {lim['output_bytes']} byte output limit")
@@ -1317,10 +1323,6 @@ def classify(job, lim, run):
     elif "OSError" in mro and str(error.get("message", "")).startswith(f"[Errno {errno.ENOMEM}]"):
         # mmap (and the like) report a refused allocation as OSError(ENOMEM), not MemoryError.
         set_("mle", f"memory limit: {error['type']}: {error['message']} ({memory_mb} MiB limit)")
-    elif exit_code == CHILD_SETUP_FAILED and not run.marked and job.mode != "validate":
-        # Before the mark only the harness's own code ran: an "I" result is its own word.
-        why = bytes(run.result[1:]).decode("utf-8", "replace") if tag == b"I" else ""
-        set_("internal", why or "the harness failed to start the test")
     elif sig is not None:
         set_("re", f"killed by signal {sig} ({SIGNAL_NAMES.get(sig, '?')})")
     elif job.mode == "validate":

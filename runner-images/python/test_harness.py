@@ -418,6 +418,12 @@ class AccountingTest(unittest.TestCase):
         self.assertEqual(r["status"], "ok", r)
         self.assertGreaterEqual(r["cpu_ms"], float(o.output()))
 
+    def test_submission_cannot_claim_an_internal_error(self):
+        # The harness's own "I" result and exit code are believed only before the mark.
+        s = "import os\nos.write(3, b'Ithe judge broke')\nos._exit(125)\n"
+        r = harness(source=s, tests=[""]).result()
+        self.assertEqual((r["status"], r["exit_code"]), ("re", 125))
+
     def test_cpu_limit_counts_from_the_mark(self):
         # A big argument costs the child CPU before the mark; the limit still stops only the
         # submission's own busy loop, and the report is over the limit.
