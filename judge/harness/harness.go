@@ -22,7 +22,7 @@ const Version = 1
 
 // MemorySlackMiB is how far a test's reported peak memory can be over its memory limit
 // (harness.py MEMORY_SLACK_MB; docs/harness-protocol.md, "Memory").
-const MemorySlackMiB = 24
+const MemorySlackMiB = 48
 
 // ErrIncomplete means the stream ended before the harness said "end": the sandbox died or was
 // killed. The sandbox decides why.

@@ -69,7 +69,7 @@ CHILD_SETUP_FAILED = 125
 # the sum of its processes is over the limit. MEMORY_SLACK_MB is the documented bound on how far
 # a reported peak can be over the limit.
 MEMORY_ROOM_MB = 16
-MEMORY_SLACK_MB = 24
+MEMORY_SLACK_MB = 48
 # The watchdog looks again sooner the closer the test is to its limit: as soon as memory growing
 # at MEMORY_GROWTH_KB_S could reach it, within these bounds (seconds). 4 GiB/s is more than a
 # core faults in here (about 1.2 GiB/s measured), so a look every few ms near the limit.

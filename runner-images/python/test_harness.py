@@ -22,7 +22,7 @@ HARNESS = os.path.join(HERE, "harness.py")
 NOBODY = 65534
 
 # harness.MEMORY_SLACK_MB: how far a reported peak may be over the limit (docs/harness-protocol.md).
-MEMORY_SLACK_MB = 24
+MEMORY_SLACK_MB = 48
 
 LIMITS = {"time_ms": 2000, "wall_ms": 6000, "memory_mb": 256, "output_bytes": 1 << 20,
           "stderr_bytes": 1 << 14}
