@@ -1,5 +1,6 @@
-# One 20 MB write to stdout, 20 times the output limit. (The str and its encoded copy, 40 MB, fit
-# the 64 MiB memory limit: 50 MB would need 100 MB and be MLE, refused before any output.)
+# One 40 MiB write to stdout: 40 times probe's output limit, over flood's 32 MiB. Bytes, not
+# str: a str and its encoded copy would need twice that, over probe's 64 MiB memory limit (MLE,
+# refused before any output).
 import sys
 
-sys.stdout.write("x" * (20 << 20))
+sys.stdout.buffer.write(b"x" * (40 << 20))
