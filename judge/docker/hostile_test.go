@@ -95,6 +95,8 @@ func TestHostileSubmissions(t *testing.T) {
 	require.GreaterOrEqual(t, len(cases), 40, "the catalog holds at least 40 hostile submissions")
 	bin := judgeBinary(t)
 	canary := newCanary(t)
+	// Calibrations of the judge runs below go here, outside the temp folder that must stay empty.
+	cacheDir := t.TempDir()
 	// Set last: from here on the judge's temp folder must stay empty.
 	tmp := isolateTempDir(t)
 	volumesBefore := volumeNames(t, c)
@@ -117,7 +119,7 @@ func TestHostileSubmissions(t *testing.T) {
 				defer func() { <-sem }()
 				switch {
 				case hc.Exit != nil:
-					runRequest(t, c, bin, tmp, runtimeName, hc)
+					runRequest(t, c, bin, tmp, cacheDir, runtimeName, hc)
 				case hc.Refused != "":
 					runRefused(t, sb, hc)
 				default:
@@ -236,7 +238,7 @@ func runRefused(t *testing.T, sb judge.Sandbox, hc hostileCase) {
 }
 
 // runRequest runs bin/judge from testdata/ and checks its exit code and message.
-func runRequest(t *testing.T, c *client.Client, bin, tmp, runtimeName string, hc hostileCase) {
+func runRequest(t *testing.T, c *client.Client, bin, tmp, cacheDir, runtimeName string, hc hostileCase) {
 	ctx, cancel := context.WithTimeout(context.Background(), caseBound)
 	defer cancel()
 	args := []string{"--problems", "problems"}
@@ -247,7 +249,7 @@ func runRequest(t *testing.T, c *client.Client, bin, tmp, runtimeName string, hc
 	args = append(args, "run", hc.Problem, filepath.Join("hostile", hc.File))
 	cmd := exec.CommandContext(ctx, bin, args...)
 	cmd.Dir = filepath.Join(repoRoot(), "testdata")
-	cmd.Env = append(os.Environ(), "TMPDIR="+tmp, "JUDGE_CACHE_DIR="+t.TempDir())
+	cmd.Env = append(os.Environ(), "TMPDIR="+tmp, "JUDGE_CACHE_DIR="+cacheDir)
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	err := cmd.Run()
