@@ -1,5 +1,6 @@
 # Four processes with 24 MiB each: none is over the 64 MiB limit alone, together they are. Each
-# child holds its memory until the parent has heard from all of them, so the sum is real.
+# child holds its memory for ever and the parent waits for ever once all hold it, so only the
+# watchdog (MLE) or the wall limit (TLE: the case fails) ends the test.
 import os
 
 N, MIB = 4, 24
@@ -18,7 +19,7 @@ for _ in range(N):
     pids.append(pid)
 for r in readers:
     os.read(r, 1)
-input()
+os.read(go_r, 1)  # never returns
 print("ok")  # all of them are holding their memory: this must never be accepted
 for pid in pids:
     os.kill(pid, 9)
