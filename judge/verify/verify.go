@@ -26,14 +26,14 @@ type Result struct {
 	// TimeLimit says how LimitMillis was derived (declared, or calibrated on this machine).
 	TimeLimit judge.TimeLimit `json:"time_limit"`
 	// SlowestAC is the slowest test of any accepted submission.
-	SlowestACMillis float64      `json:"slowest_accepted_ms"`
-	SlowestACTest   string       `json:"slowest_accepted_test"`
+	SlowestACMillis float64 `json:"slowest_accepted_ms"`
+	SlowestACTest   string  `json:"slowest_accepted_test"`
 	// Margin is the limit over the slowest accepted test: its calibrated median when the limit
 	// was calibrated, else the slowest test of this run.
-	Margin float64 `json:"margin"`
-	Problems        []string     `json:"problems,omitempty"`
-	Inputs          InputCheck   `json:"inputs"`
-	Submissions     []Submission `json:"submissions"`
+	Margin      float64      `json:"margin"`
+	Problems    []string     `json:"problems,omitempty"`
+	Inputs      InputCheck   `json:"inputs"`
+	Submissions []Submission `json:"submissions"`
 }
 
 // InputCheck is the input validator's pass over the tests.
