@@ -31,7 +31,8 @@ func newCmdVerify(f *Factory) *cobra.Command {
 input validator accepts every test; every file under submissions/<verdict>/ gets that
 verdict (accepted: AC on every test; wrong_answer: some WA and nothing worse;
 time_limit_exceeded: TLE even with twice the limit; run_time_error: RE); and the time
-limit is at least 2x the slowest accepted test. The limit is the one calibrated on this
+limit is at least 2x the slowest accepted test (its calibrated median: CALIBRATED; SLOWEST AC
+is this run's). The limit is the one calibrated on this
 machine (see judge calibrate; measured first when none is cached), or with
 --declared-limits the declared one. With no arguments, every problem.
 Exit 0 only when everything holds.`,
@@ -102,13 +103,17 @@ func runVerify(ctx context.Context, f *Factory, opts *VerifyOptions) error {
 			return err
 		}
 	} else {
-		fmt.Fprintf(f.IO.Out, "\n%-26s %5s %8s %9s %11s %7s  %s\n", "PROBLEM", "TESTS", "DECLARED", "LIMIT", "SLOWEST AC", "MARGIN", "RESULT")
+		fmt.Fprintf(f.IO.Out, "\n%-26s %5s %8s %9s %11s %11s %7s  %s\n", "PROBLEM", "TESTS", "DECLARED", "LIMIT", "CALIBRATED", "SLOWEST AC", "MARGIN", "RESULT")
 		for _, r := range results {
 			res := "ok"
 			if !r.OK {
 				res = "FAIL"
 			}
-			fmt.Fprintf(f.IO.Out, "%-26s %5d %6.0fms %7.0fms %9.0fms %6.1fx  %s\n", r.Problem, r.Tests, r.TimeLimit.DeclaredMillis, r.LimitMillis, r.SlowestACMillis, r.Margin, res)
+			cal := "-"
+			if r.TimeLimit.Source == "calibrated" {
+				cal = fmt.Sprintf("%.0fms", r.TimeLimit.SlowestAcceptedMillis)
+			}
+			fmt.Fprintf(f.IO.Out, "%-26s %5d %6.0fms %7.0fms %11s %9.0fms %6.1fx  %s\n", r.Problem, r.Tests, r.TimeLimit.DeclaredMillis, r.LimitMillis, cal, r.SlowestACMillis, r.Margin, res)
 		}
 	}
 	if opts.JUnit != "" {

@@ -34,6 +34,7 @@ import (
 
 	"github.com/judge-dev/judge/judge"
 	"github.com/judge-dev/judge/judge/docker"
+	"github.com/judge-dev/judge/judge/harness"
 	"github.com/judge-dev/judge/judge/report"
 )
 
@@ -175,6 +176,9 @@ func runHostile(t *testing.T, c *client.Client, runs *runCounter, hc hostileCase
 			assert.Contains(t, hc.Every, tr.Verdict.String(), "test %s: %s", tr.Name, tr.Message)
 		}
 		assert.NotEqual(t, judge.InternalError, tr.Verdict, "never the judge's fault: test %s: %s", tr.Name, tr.Message)
+		if tr.Verdict == judge.MemoryLimitExceeded {
+			assertMemoryVerdict(t, p, tr)
+		}
 	}
 	assert.EqualValues(t, ran, mine.executions.Load(),
 		"the harness reported every test that ran itself: the submission did not take it down; report:\n%s", describe(rep))
@@ -193,6 +197,16 @@ func runHostile(t *testing.T, c *client.Client, runs *runCounter, hc hostileCase
 		n := len(sandboxesOfThisProcess(t, c))
 		return int64(n) <= runs.started.Load()-finishedBefore
 	}, 10*time.Second, 100*time.Millisecond, "a sandbox container outlived its run")
+}
+
+// assertMemoryVerdict checks an MLE is the memory mechanism's verdict (not a stall that ran into
+// the wall limit) and that its reported peak is within the documented slack of the limit.
+func assertMemoryVerdict(t *testing.T, p *judge.Problem, tr judge.TestResult) {
+	t.Helper()
+	assert.Contains(t, tr.Message, "memory", "test %s: MLE by the memory mechanism", tr.Name)
+	assert.NotContains(t, tr.Message, "wall time", "test %s", tr.Name)
+	assert.LessOrEqual(t, tr.MemoryMiB, float64(p.Limits.MemoryMiB+harness.MemorySlackMiB),
+		"test %s: reported peak over the limit + the documented slack", tr.Name)
 }
 
 // assertNoHiddenData checks the candidate's report quotes no hidden test's input or answer

@@ -49,18 +49,26 @@ func NewSandbox(ctx context.Context, c apiClient, ref string) (*Sandbox, error) 
 
 // Hardening constants; SECURITY.md explains each.
 const (
-	sandboxUser     = "65534:65534" // nobody
-	pidsLimit       = 64
-	tmpfsOptions    = "rw,noexec,nosuid,nodev,size=64m,nr_inodes=8192,mode=1777"
-	shmBytes        = 16 << 20
-	harnessOverhead = 64 // MiB on top of the problem's memory limit, for the harness and pipes
-	stderrKeep      = 64 << 10
+	sandboxUser  = "65534:65534" // nobody
+	pidsLimit    = 64
+	tmpfsOptions = "rw,noexec,nosuid,nodev,size=64m,nr_inodes=8192,mode=1777"
+	shmBytes     = 16 << 20
+	stderrKeep   = 64 << 10
+
+	// The cgroup's memory limit is the problem's plus headroom, so that the harness's own
+	// watchdog and RLIMIT_DATA decide MLE and the kernel's OOM path is only a backstop: near a
+	// cgroup v1 limit on fuse-overlayfs the kernel reclaims the interpreter's file pages and
+	// thrashes for minutes instead of killing (SECURITY.md, "Memory").
+	harnessMiB     = 64      // the harness, pipes and the interpreter's page cache
+	scratchMiB     = 64 + 16 // /tmp and /dev/shm when full: tmpfs is charged to the cgroup
+	testRoomMiB    = 64      // over the limit: RLIMIT_DATA's room (16) and what a test can add between two watchdog looks
+	memoryHeadroom = harnessMiB + scratchMiB + testRoomMiB
 )
 
 // containerConfig is every setting of a sandbox container. It depends on the job only through
 // its memory limit, which is why a Pool keeps its warm containers by memory limit.
 func (s *Sandbox) containerConfig(memoryMiB int) (*container.Config, *container.HostConfig) {
-	mem := int64(memoryMiB+harnessOverhead) << 20
+	mem := int64(memoryMiB+memoryHeadroom) << 20
 	pids := int64(pidsLimit)
 	cfg := &container.Config{
 		Image:           s.image,

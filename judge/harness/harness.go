@@ -20,6 +20,10 @@ import (
 // Version is the protocol version this package speaks.
 const Version = 1
 
+// MemorySlackMiB is how far a test's reported peak memory can be over its memory limit
+// (harness.py MEMORY_SLACK_MB; docs/harness-protocol.md, "Memory").
+const MemorySlackMiB = 48
+
 // ErrIncomplete means the stream ended before the harness said "end": the sandbox died or was
 // killed. The sandbox decides why.
 var ErrIncomplete = errors.New("harness stopped before the end of the job")

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"regexp"
+	"strconv"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -11,6 +13,7 @@ import (
 
 	"github.com/judge-dev/judge/judge"
 	"github.com/judge-dev/judge/judge/harness"
+	"github.com/judge-dev/judge/runner-images/python"
 )
 
 // stream builds what a harness writes: JSON frames, and raw frames given as []byte.
@@ -93,4 +96,11 @@ func TestReportsAfterHello(t *testing.T) {
 
 	_, err = harness.Reports(context.Background(), stream(t, frames[1:3]...), job, each)
 	assert.ErrorIs(t, err, harness.ErrIncomplete, "a stream that stops before end")
+}
+
+// The Go side and harness.py state the same memory slack.
+func TestMemorySlackAgreesWithTheHarness(t *testing.T) {
+	m := regexp.MustCompile(`(?m)^MEMORY_SLACK_MB = (\d+)$`).FindSubmatch(python.Harness)
+	require.NotNil(t, m, "harness.py sets MEMORY_SLACK_MB")
+	assert.Equal(t, strconv.Itoa(harness.MemorySlackMiB), string(m[1]))
 }

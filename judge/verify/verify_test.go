@@ -88,6 +88,35 @@ func TestVerdictsMustMatchFolders(t *testing.T) {
 
 func last(s []string) string { return s[len(s)-1] }
 
+// TestMarginOfACalibratedLimit takes the margin against the calibration's median, not one run:
+// a single slow run of this verification does not fail the package, a calibration that says the
+// limit is thin does.
+func TestMarginOfACalibratedLimit(t *testing.T) {
+	cases := []struct {
+		name           string
+		runCPU         time.Duration
+		calibratedSlow float64
+		ok             bool
+		margin         float64
+	}{
+		{"one noisy run", 700 * time.Millisecond, 300, true, 1000.0 / 300},
+		{"thin by calibration", 10 * time.Millisecond, 700, false, 1000.0 / 700},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			sb := scripted(nil, map[string]string{"ac": "1"}, tc.runCPU)
+			p := problem()
+			p.Submissions = []judge.PackageSubmission{{Path: "submissions/accepted/a.py", Expected: judge.Accepted, Source: []byte("ac")}}
+			p.TimeLimit = &judge.TimeLimit{DeclaredMillis: 1000, EffectiveMillis: 1000, Source: "calibrated",
+				SlowestAcceptedMillis: tc.calibratedSlow, SlowestAcceptedTest: "secret/1", Multiplier: 3}
+			r, err := (&verify.Verifier{Judge: &judge.Judge{Sandbox: sb}, Parallel: 2}).Problem(context.Background(), p)
+			require.NoError(t, err)
+			assert.Equal(t, tc.ok, r.OK, "%v", r.Problems)
+			assert.InDelta(t, tc.margin, r.Margin, 1e-9)
+		})
+	}
+}
+
 // TestKattisPackageOnDocker verifies an unmodified Kattis-layout package (Python output
 // validator, .timelimit, LaTeX statement) against the real engine.
 func TestKattisPackageOnDocker(t *testing.T) {

@@ -21,6 +21,7 @@ import builtins
 import collections
 import ctypes
 import errno
+import fcntl
 import gc
 import io
 import json
@@ -55,8 +56,25 @@ ERROR_MESSAGE_CAP = 4096
 READ_CHUNK = 1 << 16
 # Fixed fd of the child's result pipe (0/1/2 are its stdio).
 RESULT_FD = 3
+# The child's private mark pipe and its acknowledgement, closed before untrusted code runs.
+MARK_FD = 4
+ACK_FD = 5
 # Child exit code when the harness's own code failed inside the child, before the submission ran.
 CHILD_SETUP_FAILED = 125
+
+# Memory (docs/harness-protocol.md, "Memory"; SECURITY.md says why). A test's memory is what its
+# processes hold above what the test's process held when the submission started. A process may
+# map MEMORY_ROOM_MB of data beyond the limit (RLIMIT_DATA), so a program that grows step by step
+# is seen over the limit before an allocation is refused; the watchdog stops the test as soon as
+# the sum of its processes is over the limit. MEMORY_SLACK_MB is the documented bound on how far
+# a reported peak can be over the limit.
+MEMORY_ROOM_MB = 16
+MEMORY_SLACK_MB = 48
+# The watchdog looks again sooner the closer the test is to its limit: as soon as memory growing
+# at MEMORY_GROWTH_KB_S could reach it, within these bounds (seconds). 4 GiB/s is more than a
+# core faults in here (about 1.2 GiB/s measured), so a look every few ms near the limit.
+MEMORY_GROWTH_KB_S = 4 << 20
+MEMORY_CHECK_MIN, MEMORY_CHECK_MAX = 0.001, 0.05
 
 PR_SET_DUMPABLE = 4
 PR_SET_CHILD_SUBREAPER = 36
@@ -370,8 +388,10 @@ ARG_ADAPTERS = {"json": lambda v: v, "ListNode": build_list, "TreeNode": build_t
 
 
 def build_args(data, params):
-    """Parses a function test's .in (a JSON array of positional arguments) in the parent, so the
-    parsing is not part of the test's time."""
+    """Parses a function test's .in (a JSON array of positional arguments). It runs in the test's
+    child before the submission's clock starts (mark_start): the child owns the objects it walks,
+    so the candidate pays for no copy-on-write of the parent's pages, and the parsing is not
+    counted as the submission's time or memory."""
     try:
         # Test data may hold ints longer than the str-conversion guard allows; the guard is
         # restored in every child before the submission runs.
@@ -591,16 +611,21 @@ def fresh_stdio(h):
     sys.__stdin__, sys.__stdout__, sys.__stderr__ = streams
 
 
-def child_setup(h, lim, stdin_r, stdout_w, stderr_w, result_w):
-    """Runs in the forked child before any untrusted code: isolate, limit, rewire fds."""
+def child_setup(h, lim, stdin_r, stdout_w, stderr_w, result_w, mark):
+    """Runs in the forked child before any untrusted code: isolate, limit, rewire fds. mark is
+    (mark_w, ack_r) for a submission (mark_start sets its CPU and memory limits later), None for
+    a validator (limited here)."""
     os.setpgid(0, 0)
     # Lowest priority inside the container (the container's CPU share among others is set
     # from outside and does not change): however many processes the test starts, the harness
-    # still gets the CPU to time and stop it.
-    try:
-        os.setpriority(os.PRIO_PROCESS, 0, 19)
-    except OSError:
-        pass
+    # still gets the CPU to time and stop it. Only there: outside a container (the harness's
+    # own tests) nice 19 is measured against the whole host, and two busy loops beside it
+    # starved a 0.3 s test past a 6 s wall limit.
+    if h.sandboxed:
+        try:
+            os.setpriority(os.PRIO_PROCESS, 0, 19)
+        except OSError:
+            pass
     # Make the OOM killer pick this child, never the harness. /proc/self files of a non-dumpable
     # process belong to root, so become dumpable just long enough to write our own score.
     try:
@@ -614,23 +639,26 @@ def child_setup(h, lim, stdin_r, stdout_w, stderr_w, result_w):
             h.prctl(PR_SET_DUMPABLE, 0)
         except OSError:
             pass
-    cpu = math.ceil(lim["time_ms"] / 1000) + 1
-    resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 1))
+    if mark is None:
+        cpu = math.ceil(lim["time_ms"] / 1000) + 1
+        set_limit(resource.RLIMIT_CPU, cpu, cpu + 1)
+    else:
+        # The set-up before mark_start (arguments of a big test) is bounded by the wall clock;
+        # the soft limit only stops a runaway, mark_start sets the real one.
+        set_limit(resource.RLIMIT_CPU, math.ceil(lim["wall_ms"] / 1000) + 1, resource.RLIM_INFINITY)
     resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
     fsize = max(lim["output_bytes"], 1)
     resource.setrlimit(resource.RLIMIT_FSIZE, (fsize, fsize))
-    # All sources are >= 3 (0/1/2 are always open in the parent), so this order is safe.
-    os.dup2(stdin_r, 0)
-    os.dup2(stdout_w, 1)
-    os.dup2(stderr_w, 2)
+    # Each source moves above the targets first, so no dup2 can overwrite a source not yet moved.
+    moves = [(stdin_r, 0), (stdout_w, 1), (stderr_w, 2)]
     if result_w is not None:
-        if result_w != RESULT_FD:
-            os.dup2(result_w, RESULT_FD, inheritable=False)
-        else:
-            os.set_inheritable(RESULT_FD, False)
-        os.closerange(RESULT_FD + 1, 1 << 20)
-    else:
-        os.closerange(3, 1 << 20)
+        moves.append((result_w, RESULT_FD))
+    if mark is not None:
+        moves += [(mark[0], MARK_FD), (mark[1], ACK_FD)]
+    high = [fcntl.fcntl(src, fcntl.F_DUPFD, 16) for src, _ in moves]
+    for src, (_, target) in zip(high, moves):
+        os.dup2(src, target, inheritable=target < 3)
+    os.closerange(max(t for _, t in moves) + 1, 1 << 20)
     for sig, handler in h.child_signals.items():
         try:
             signal.signal(sig, handler)
@@ -638,8 +666,74 @@ def child_setup(h, lim, stdin_r, stdout_w, stderr_w, result_w):
             pass
 
 
-def child_run(h, job, args):
+def set_limit(which, soft, hard):
+    """setrlimit within the hard limit we already have (a non-root process cannot raise it)."""
+    _, cur = resource.getrlimit(which)
+    if cur != resource.RLIM_INFINITY:
+        hard = cur if hard == resource.RLIM_INFINITY else min(hard, cur)
+        soft = min(soft, hard)
+    resource.setrlimit(which, (soft, hard))
+
+
+def status_kb(field, pid="self"):
+    """A kB figure of /proc/<pid>/status (VmData, RssAnon, ...), or None."""
+    key = field.encode() + b":"
+    try:
+        with open(f"/proc/{pid}/status", "rb") as f:
+            for line in f:
+                if line.startswith(key):
+                    return int(line.split()[1])
+    except (OSError, ValueError, IndexError):
+        pass
+    return None
+
+
+def mark_start(h, lim):
+    """The child's last trusted step: set the limits that count from here, then tell the parent
+    on the private mark pipe that untrusted code is about to run, and wait until it has read our
+    CPU time and memory so far (the submission is charged from there; docs/harness-protocol.md).
+    The pipe is closed before we return: nothing the submission does can mark again."""
+    used = time.process_time()
+    cpu = math.ceil(used + lim["time_ms"] / 1000) + 1
+    set_limit(resource.RLIMIT_CPU, cpu, cpu + 1)
+    # Data (heap, anonymous mmaps, thread stacks) may grow to the limit plus some room: one huge
+    # allocation fails at once with MemoryError instead of driving the cgroup into reclaim.
+    data_kb = status_kb("VmData")
+    if data_kb is not None:
+        room = (data_kb << 10) + ((lim["memory_mb"] + MEMORY_ROOM_MB) << 20)
+        set_limit(resource.RLIMIT_DATA, room, room)
+    # Peak RSS counts from here (clear_refs 5 resets the high-water mark): what the set-up
+    # touched is not the submission's. /proc/self files of a non-dumpable process belong to root.
+    try:
+        h.prctl(PR_SET_DUMPABLE, 1)
+        with open("/proc/self/clear_refs", "w") as f:
+            f.write("5")
+    except OSError:
+        pass  # then the peak may include the set-up's: never less than the submission's own
+    finally:
+        try:
+            h.prctl(PR_SET_DUMPABLE, 0)
+        except OSError:
+            pass
+    write_all(MARK_FD, b"M")
+    ack = os.read(ACK_FD, 1)
+    os.close(MARK_FD)
+    os.close(ACK_FD)
+    if ack != b"A":
+        os._exit(CHILD_SETUP_FAILED)
+
+
+def child_run(h, job, data):
     """The submission's process, after child_setup. Never returns."""
+    args = None
+    if job.mode == "function":
+        try:
+            args = build_args(data, job.function.get("params") or [])
+        except BadInput as e:
+            # Before the mark the result pipe is still the harness's own: the parent believes an
+            # "I" result only from a child that never marked.
+            send_result(b"I", str(e).encode(errors="replace"))
+            os._exit(CHILD_SETUP_FAILED)
     fresh_stdio(h)
     sys.argv = [job.filename]
     real_setrecursionlimit(RECURSION_LIMIT)
@@ -657,6 +751,7 @@ def child_run(h, job, args):
         sys.modules["solution"] = mod
     else:
         sys.modules["__main__"] = mod
+    mark_start(h, job.limits)
     status = run_module(job.code, mod)
     if status is None and function:
         status = call_function(job, mod, args)
@@ -743,26 +838,23 @@ class Run:
         self.stderr = bytearray()
         self.result = bytearray()
         self.total = 0  # stdout + stderr bytes, all of them, for the output limit
-        self.killed = None  # "ole" | "wall" | "result"
+        self.killed = None  # "ole" | "wall" | "cpu" | "result" | "memory"
         self.status = 0
         self.rusage = None
         self.wall = 0.0
         self.oom = False
         self.tree_cpu_ms = 0.0  # CPU of the test and of every process it started
+        # Set when the child marks (mark_start): from then on its code is untrusted.
+        self.marked = False
+        self.setup_cpu_ms = 0.0  # the child's CPU before the mark, read by us from schedstat
+        self.base_rss = 0  # kB: peak RSS counts above this
+        self.base_anon = 0  # kB: the watchdog counts anonymous memory above this, per process
+        self.peak_kb = 0  # the watchdog's largest sum over the test's processes
 
 
 def anon_rss_kb():
-    """The harness's anonymous resident memory. A forked child starts with these pages mapped
-    (its ru_maxrss counts them), while file pages are only counted once the child touches them;
-    so ru_maxrss minus this is what the test itself used, interpreter pages it touched included."""
-    try:
-        with open("/proc/self/status", "rb") as f:
-            for line in f:
-                if line.startswith(b"RssAnon:"):
-                    return int(line.split()[1])
-    except (OSError, ValueError, IndexError):
-        pass
-    return 0
+    """The harness's anonymous resident memory: a validator's base (it has no mark)."""
+    return status_kb("RssAnon") or 0
 
 
 def oom_kills():
@@ -779,19 +871,26 @@ def oom_kills():
 
 
 def spawn(h, lim, stdin_data, target, with_result):
-    """Forks a child that runs target() after child_setup; supervises it to its end."""
+    """Forks a child that runs target() after child_setup; supervises it to its end. A
+    submission's child (with_result) marks when its untrusted code starts; a validator is
+    charged from the fork."""
     stdin_r, stdin_w = os.pipe()
     out_r, out_w = os.pipe()
     err_r, err_w = os.pipe()
     res_r, res_w = os.pipe() if with_result else (None, None)
+    mark_r, mark_w = os.pipe() if with_result else (None, None)
+    ack_r, ack_w = os.pipe() if with_result else (None, None)
     oom_before = oom_kills()
-    base_rss = anon_rss_kb()
+    run = Run()
+    # A submission's child replaces these at its mark.
+    run.base_rss = run.base_anon = anon_rss_kb()
     cpu_before = reaped_cpu_ms()
     start = time.monotonic()
     pid = os.fork()
     if pid == 0:
         try:
-            child_setup(h, lim, stdin_r, out_w, err_w, res_w)
+            child_setup(h, lim, stdin_r, out_w, err_w, res_w,
+                        (mark_w, ack_r) if with_result else None)
         except BaseException as e:
             log(f"child setup: {e}")
             os._exit(CHILD_SETUP_FAILED)
@@ -803,12 +902,12 @@ def spawn(h, lim, stdin_data, target, with_result):
         os.setpgid(pid, pid)
     except OSError:
         pass
-    for fd in (stdin_r, out_w, err_w, res_w):
+    for fd in (stdin_r, out_w, err_w, res_w, mark_w, ack_r):
         if fd is not None:
             os.close(fd)
-    run = Run()
+    mark = Mark(mark_r, ack_w) if with_result else None
     try:
-        supervise(h, lim, pid, start, run, stdin_w, stdin_data, out_r, err_r, res_r)
+        supervise(h, lim, pid, start, run, stdin_w, stdin_data, out_r, err_r, res_r, mark)
     finally:
         for fd in (stdin_w, out_r, err_r, res_r):
             if fd is not None:
@@ -816,13 +915,30 @@ def spawn(h, lim, stdin_data, target, with_result):
                     os.close(fd)
                 except OSError:
                     pass
+        if mark is not None:
+            mark.close()
     after = oom_kills()
     run.oom = oom_before is not None and after is not None and after > oom_before
-    run.base_rss = base_rss
     # Every process of the test has been reaped by now (the test by wait4, what it left behind by
     # sweep): their CPU time has all landed in our children's usage.
     run.tree_cpu_ms = reaped_cpu_ms() - cpu_before
     return run
+
+
+class Mark:
+    """Our ends of a child's mark pipe and of its acknowledgement."""
+
+    def __init__(self, mark_r, ack_w):
+        self.mark_r, self.ack_w = mark_r, ack_w
+
+    def close(self):
+        for fd in (self.mark_r, self.ack_w):
+            if fd is not None:
+                try:
+                    os.close(fd)
+                except OSError:
+                    pass
+        self.mark_r = self.ack_w = None
 
 
 def reaped_cpu_ms():
@@ -831,19 +947,67 @@ def reaped_cpu_ms():
     return (ru.ru_utime + ru.ru_stime) * 1000
 
 
-CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
 CPU_CHECK_EVERY = 0.05  # seconds
 
 
 def cpu_ms_of(pid):
-    """User + system CPU of a running process, from /proc/<pid>/stat (0 if it is gone)."""
+    """CPU time a running process has had, in ms, from /proc/<pid>/schedstat (nanoseconds; the
+    same clock as wait4's rusage). 0 if it is gone."""
     try:
-        with open(f"/proc/{pid}/stat", "rb") as f:
-            stat = f.read()
-        fields = stat[stat.rindex(b")") + 2:].split()
-        return (int(fields[11]) + int(fields[12])) * 1000 / CLOCK_TICKS
+        with open(f"/proc/{pid}/schedstat", "rb") as f:
+            return int(f.read().split()[0]) / 1e6
     except (OSError, ValueError, IndexError):
         return 0.0
+
+
+def rss_kb(pid):
+    """(resident, private + shared anonymous resident) kB of a process, or None if it is gone.
+    Shared anonymous memory (mmap.mmap(-1, n), a file of /dev/shm mapped) is RssShmem."""
+    got = {}
+    try:
+        with open(f"/proc/{pid}/status", "rb") as f:
+            for line in f:
+                if line.startswith((b"VmRSS:", b"RssAnon:", b"RssShmem:")):
+                    got[line[:line.index(b":")]] = int(line.split()[1])
+    except (OSError, ValueError, IndexError):
+        return None
+    if b"VmRSS" not in got:
+        return None  # a zombie has no memory left
+    return got[b"VmRSS"], got.get(b"RssAnon", 0) + got.get(b"RssShmem", 0)
+
+
+def test_pids(h, pid):
+    """Every process of the running test. In the sandbox that is every process but us (each test
+    leaves nothing behind); elsewhere the descendants of its first process."""
+    me = os.getpid()
+    if h.sandboxed:
+        try:
+            return [int(n) for n in os.listdir("/proc") if n.isdigit() and int(n) != me]
+        except OSError:
+            return [pid]
+    found, todo = [], [pid]
+    while todo:
+        p = todo.pop()
+        found.append(p)
+        try:
+            for task in os.listdir(f"/proc/{p}/task"):
+                with open(f"/proc/{p}/task/{task}/children", "rb") as f:
+                    todo.extend(int(c) for c in f.read().split())
+        except (OSError, ValueError):
+            pass
+    return found
+
+
+def test_memory_kb(h, pid, base_anon):
+    """The watchdog's figure: anonymous (private and shared) resident memory of every process of the test, each above
+    the base its first process had at the mark (a process forked by the test shares those pages;
+    pages it shares copy-on-write with its parent count for both: an overestimate, never less)."""
+    total = 0
+    for p in test_pids(h, pid):
+        got = rss_kb(p)
+        if got is not None:
+            total += max(0, got[1] - base_anon)
+    return total
 
 
 def kill_child(pid):
@@ -854,11 +1018,21 @@ def kill_child(pid):
             pass
 
 
-def supervise(h, lim, pid, start, run, stdin_w, stdin_data, out_r, err_r, res_r):
-    deadline = start + lim["wall_ms"] / 1000
+def kill_test(h, pid):
+    """Kills every process of the test at once (the memory they hold is the point)."""
+    kill_child(pid)
+    for p in test_pids(h, pid):
+        try:
+            os.kill(p, signal.SIGKILL)
+        except OSError:
+            pass
+
+
+def supervise(h, lim, pid, start, run, stdin_w, stdin_data, out_r, err_r, res_r, mark):
     output_cap = lim["output_bytes"]
     stderr_cap = lim["stderr_bytes"]
     result_cap = output_cap + RESULT_SLACK
+    memory_cap = lim["memory_mb"] << 10
     pidfd = None
     if h.pidfd_ok:
         try:
@@ -880,25 +1054,43 @@ def supervise(h, lim, pid, start, run, stdin_w, stdin_data, out_r, err_r, res_r)
         stdin_w = None
     if pidfd is not None:
         poller.register(pidfd, select.POLLIN)
+    if mark is not None:
+        poller.register(mark.mark_r, select.POLLIN)
 
     exited = False
     status = rusage = None
-    # RLIMIT_CPU only has whole seconds: once the child could have used its CPU time, look at
-    # its clock now and then and stop it soon after the limit instead of up to ~2 s later.
-    cpu_check = start + lim["time_ms"] / 1000
+    # Until the mark only the wall clock (from the fork) bounds the child's set-up. From the
+    # mark (a validator: from the fork) the wall clock restarts, and the CPU and memory checks
+    # run. RLIMIT_CPU only has whole seconds: once the child could have used its CPU time, look
+    # at its clock now and then and stop it soon after the limit instead of up to ~2 s later.
+    deadline = start + lim["wall_ms"] / 1000
+    never = float("inf")
+    if mark is None:
+        cpu_check, memory_check = start + lim["time_ms"] / 1000, start
+    else:
+        cpu_check = memory_check = never
     while not exited:
         now = time.monotonic()
         if run.killed is None:
             if now >= deadline:
                 run.killed = "wall"
                 kill_child(pid)
-            elif now >= cpu_check:
-                if cpu_ms_of(pid) > lim["time_ms"]:
-                    run.killed = "cpu"
-                    kill_child(pid)
-                cpu_check = now + CPU_CHECK_EVERY
+            else:
+                if now >= cpu_check:
+                    if cpu_ms_of(pid) - run.setup_cpu_ms > lim["time_ms"]:
+                        run.killed = "cpu"
+                        kill_child(pid)
+                    cpu_check = now + CPU_CHECK_EVERY
+                if run.killed is None and now >= memory_check:
+                    used = test_memory_kb(h, pid, run.base_anon)
+                    run.peak_kb = max(run.peak_kb, used)
+                    if used > memory_cap:
+                        run.killed = "memory"
+                        kill_test(h, pid)
+                    wait = (memory_cap - used) / MEMORY_GROWTH_KB_S
+                    memory_check = now + min(MEMORY_CHECK_MAX, max(MEMORY_CHECK_MIN, wait))
         if run.killed is None:
-            timeout = max(0, (min(deadline, cpu_check) - now) * 1000)
+            timeout = max(0, (min(deadline, cpu_check, memory_check) - now) * 1000)
         else:
             timeout = 100
         if pidfd is None:
@@ -906,6 +1098,30 @@ def supervise(h, lim, pid, start, run, stdin_w, stdin_data, out_r, err_r, res_r)
         for fd, ev in poller.poll(timeout):
             if fd == pidfd:
                 exited = True
+            elif mark is not None and fd == mark.mark_r:
+                # Only the first byte counts; the pipe is closed after it, so nothing written
+                # later (the child closes its end before untrusted code runs anyway) is read.
+                try:
+                    got = os.read(mark.mark_r, 1)
+                except OSError:
+                    got = b""
+                if got == b"M" and not run.marked:
+                    now = time.monotonic()
+                    run.marked = True
+                    run.setup_cpu_ms = cpu_ms_of(pid)
+                    base = rss_kb(pid)
+                    if base is not None:
+                        run.base_rss, run.base_anon = base
+                    start = now
+                    deadline = now + lim["wall_ms"] / 1000
+                    cpu_check = now + lim["time_ms"] / 1000
+                    memory_check = now
+                    try:
+                        os.write(mark.ack_w, b"A")
+                    except OSError:
+                        pass
+                poller.unregister(mark.mark_r)
+                mark.close()
             elif fd == stdin_w:
                 try:
                     n = os.write(stdin_w, pending[:READ_CHUNK])
@@ -1057,9 +1273,10 @@ def classify(job, lim, run):
     """Turns what happened into the result report (without the output frame)."""
     ru = run.rusage
     cpu_ms = (ru.ru_utime + ru.ru_stime) * 1000 if ru else 0.0
-    # Work done in a child the test never waited for is the test's work too.
-    cpu_ms = max(cpu_ms, run.tree_cpu_ms)
-    memory_kb = max(0, (ru.ru_maxrss if ru else 0) - run.base_rss)
+    # Work done in a child the test never waited for is the test's work too; the set-up before
+    # the mark is the harness's.
+    cpu_ms = max(0.0, max(cpu_ms, run.tree_cpu_ms) - run.setup_cpu_ms)
+    memory_kb = max(0, (ru.ru_maxrss if ru else 0) - run.base_rss, run.peak_kb)
     exit_code = os.WEXITSTATUS(run.status) if os.WIFEXITED(run.status) else None
     sig = os.WTERMSIG(run.status) if os.WIFSIGNALED(run.status) else None
     report = {
@@ -1081,7 +1298,14 @@ def classify(job, lim, run):
         report["status"], report["detail"] = status, detail
 
     time_ms, memory_mb = lim["time_ms"], lim["memory_mb"]
-    if run.killed == "ole":
+    mro = (error or {}).get("mro") or []
+    if job.mode != "validate" and not run.marked:
+        # The child never reached the submission's code: whatever happened (a test input the
+        # adapters refuse, a set-up that ran out of wall time) is the harness's. Its "I" result
+        # is believed only here, before the mark.
+        why = bytes(run.result[1:]).decode("utf-8", "replace") if tag == b"I" else ""
+        set_("internal", why or "the harness failed to start the test")
+    elif run.killed == "ole":
         set_("ole", f"output over the {lim['output_bytes']} byte limit")
     elif run.killed == "result":
         set_("ole", f"returned value over the {lim['output_bytes']} byte output limit")
@@ -1089,16 +1313,19 @@ def classify(job, lim, run):
         set_("tle", f"CPU time over the {lim['time_ms']} ms limit")
     elif run.killed == "wall":
         set_("tle", f"wall time over the {lim['wall_ms']} ms limit")
+    elif run.killed == "memory":
+        set_("mle", f"memory {memory_kb / 1024:.1f} MiB over the {memory_mb} MiB limit: the test's processes were stopped")
     elif sig == signal.SIGKILL and run.oom:
-        set_("mle", "killed by the kernel's OOM killer (memory limit)")
+        set_("mle", f"memory limit: killed by the kernel's OOM killer ({memory_mb} MiB limit)")
     elif sig == signal.SIGXCPU or cpu_ms > time_ms:
         set_("tle", f"CPU time {cpu_ms:.0f} ms over the {time_ms} ms limit")
     elif memory_kb > memory_mb * 1024:
-        set_("mle", f"peak memory {memory_kb // 1024} MiB over the {memory_mb} MiB limit")
+        set_("mle", f"peak memory {memory_kb / 1024:.1f} MiB over the {memory_mb} MiB limit")
     elif error is not None and error.get("type") == "MemoryError":
-        set_("mle", "MemoryError")
-    elif exit_code == CHILD_SETUP_FAILED and not run.result and job.mode != "validate":
-        set_("internal", "the harness failed to start the test")
+        set_("mle", f"memory limit: MemoryError, an allocation over the {memory_mb} MiB limit was refused")
+    elif "OSError" in mro and str(error.get("message", "")).startswith(f"[Errno {errno.ENOMEM}]"):
+        # mmap (and the like) report a refused allocation as OSError(ENOMEM), not MemoryError.
+        set_("mle", f"memory limit: {error['type']}: {error['message']} ({memory_mb} MiB limit)")
     elif sig is not None:
         set_("re", f"killed by signal {sig} ({SIGNAL_NAMES.get(sig, '?')})")
     elif job.mode == "validate":
@@ -1201,15 +1428,9 @@ def run_tests(h, job):
 
 def run_submission(h, job, data):
     lim = job.limits
-    args = None
-    stdin_data = data
-    if job.mode == "function":
-        try:
-            args = build_args(data, job.function.get("params") or [])
-        except BadInput as e:
-            return internal_result(str(e)), b""
-        stdin_data = b""
-    run = spawn(h, lim, stdin_data, lambda: child_run(h, job, args), with_result=True)
+    # Function mode: the arguments are built in the child, before its clock starts.
+    stdin_data = b"" if job.mode == "function" else data
+    run = spawn(h, lim, stdin_data, lambda: child_run(h, job, data), with_result=True)
     if h.sandboxed:
         empty_scratch()
     report = classify(job, lim, run)
@@ -1220,12 +1441,6 @@ def run_submission(h, job, data):
     else:
         output = bytes(run.stdout)
     return report, output
-
-
-def internal_result(detail):
-    return {"type": "result", "status": "internal", "cpu_ms": 0.0, "wall_ms": 0.0,
-            "memory_kb": 0, "exit_code": None, "signal": None, "error": None,
-            "detail": detail, "stderr": ""}
 
 
 def setup_validator(job):

@@ -1,5 +1,6 @@
 # The memory hog is a child; the parent reports how the child ended and exits non-zero. The
-# test's own process was not OOM-killed, so this is a run-time error of the parent.
+# child's 1 GiB is refused at once (RLIMIT_DATA): its uncaught MemoryError, or the watchdog that
+# counts every process of the test, makes the test MLE, not a run-time error of the parent.
 import os
 import sys
 

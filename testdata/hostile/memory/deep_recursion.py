@@ -1,5 +1,5 @@
-# Raises the recursion limit and recurses a million frames deep: a stack overflow (SIGSEGV) or
-# the memory limit, never an accepted answer and never the judge's fault.
+# Raises the recursion limit and recurses a million frames deep. Python 3.11 keeps pure-Python
+# frames on the heap (about 160 MB here), not the C stack: the memory limit, promptly.
 import sys
 
 sys.setrecursionlimit(10**7)
