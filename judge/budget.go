@@ -38,7 +38,7 @@ type overLimit struct {
 	name    string
 	verdict Verdict
 	size    int
-	wall    bool // ran out of wall-clock time, not CPU or memory
+	wall    bool // TLE with CPU to spare: it ran out of wall-clock time sleeping or blocking
 }
 
 func newBudget(lim JobLimits, all bool) *budget { return &budget{all: all, lim: lim} }
@@ -49,7 +49,7 @@ func (b *budget) exceeded(res TestResult, e Execution, t Test) bool {
 	if b.all || (res.Verdict != TimeLimitExceeded && res.Verdict != MemoryLimitExceeded) {
 		return false
 	}
-	o := overLimit{name: t.Name, verdict: res.Verdict, size: len(t.Input), wall: e.Wall >= b.lim.Wall}
+	o := overLimit{name: t.Name, verdict: res.Verdict, size: len(t.Input), wall: res.Verdict == TimeLimitExceeded && e.CPU < b.lim.Time}
 	b.over = append(b.over, o)
 	b.spent = b.spent || o.wall || len(b.over) >= maxOverLimit
 	return true

@@ -117,7 +117,7 @@ func (s *Sandbox) containerConfig(memoryMiB int) (*container.Config, *container.
 
 // wallBudget is the host-side limit on a job's life in its container, from the request on.
 func (s *Sandbox) wallBudget(job judge.Job) time.Duration {
-	return s.Startup + time.Duration(job.Tests)*job.Limits.Wall
+	return s.Startup + time.Duration(job.Tests)*(1+harness.WallStarvedMax)*job.Limits.Wall
 }
 
 // Run runs one job in a new container. The container is removed before Run returns, whatever

@@ -104,3 +104,10 @@ func TestMemorySlackAgreesWithTheHarness(t *testing.T) {
 	require.NotNil(t, m, "harness.py sets MEMORY_SLACK_MB")
 	assert.Equal(t, strconv.Itoa(harness.MemorySlackMiB), string(m[1]))
 }
+
+// The Go side and harness.py allow a starved test the same extra wall time.
+func TestWallStarvedMaxAgreesWithTheHarness(t *testing.T) {
+	m := regexp.MustCompile(`(?m)^WALL_STARVED_MAX = (\d+)$`).FindSubmatch(python.Harness)
+	require.NotNil(t, m, "harness.py sets WALL_STARVED_MAX")
+	assert.Equal(t, strconv.Itoa(harness.WallStarvedMax), string(m[1]))
+}

@@ -847,6 +847,7 @@ class Run:
         # Set when the child marks (mark_start): from then on its code is untrusted.
         self.marked = False
         self.setup_cpu_ms = 0.0  # the child's CPU before the mark, read by us from schedstat
+        self.setup_delay_ms = 0.0  # its run-queue wait before the mark, likewise
         self.base_rss = 0  # kB: peak RSS counts above this
         self.base_anon = 0  # kB: the watchdog counts anonymous memory above this, per process
         self.peak_kb = 0  # the watchdog's largest sum over the test's processes
@@ -960,6 +961,29 @@ def cpu_ms_of(pid):
         return 0.0
 
 
+def run_delay_ms(pid):
+    """Time a process has spent runnable but waiting for a CPU, in ms: the run-queue delay of
+    /proc/<pid>/schedstat. 0 if it is gone."""
+    try:
+        with open(f"/proc/{pid}/schedstat", "rb") as f:
+            return int(f.read().split()[1]) / 1e6
+    except (OSError, ValueError, IndexError):
+        return 0.0
+
+
+# The wall limit catches a test that sleeps or blocks, not one the machine starves: time the
+# test's process waited for a CPU does not count against it, up to this many wall limits more.
+# Beside two busy loops on 2 cores a test burning CPU got so little of a core that the 3T+2 s
+# wall limit fired before its CPU limit (a TLE for the wrong reason, and RE cases became TLE).
+WALL_STARVED_MAX = 2
+
+
+def wall_deadline(start, wall_s, waited_s):
+    """When the wall limit of a test that started at start runs out, given that its process has
+    waited waited_s for a CPU so far."""
+    return start + wall_s + min(max(waited_s, 0.0), WALL_STARVED_MAX * wall_s)
+
+
 def rss_kb(pid):
     """(resident, private + shared anonymous resident) kB of a process, or None if it is gone.
     Shared anonymous memory (mmap.mmap(-1, n), a file of /dev/shm mapped) is RssShmem."""
@@ -1071,6 +1095,9 @@ def supervise(h, lim, pid, start, run, stdin_w, stdin_data, out_r, err_r, res_r,
         cpu_check = memory_check = never
     while not exited:
         now = time.monotonic()
+        if run.killed is None and now >= deadline:
+            waited = (run_delay_ms(pid) - run.setup_delay_ms) / 1000
+            deadline = wall_deadline(start, lim["wall_ms"] / 1000, waited)
         if run.killed is None:
             if now >= deadline:
                 run.killed = "wall"
@@ -1109,6 +1136,7 @@ def supervise(h, lim, pid, start, run, stdin_w, stdin_data, out_r, err_r, res_r,
                     now = time.monotonic()
                     run.marked = True
                     run.setup_cpu_ms = cpu_ms_of(pid)
+                    run.setup_delay_ms = run_delay_ms(pid)
                     base = rss_kb(pid)
                     if base is not None:
                         run.base_rss, run.base_anon = base

@@ -436,6 +436,32 @@ class AccountingTest(unittest.TestCase):
         self.assertGreater(r["cpu_ms"], 300)
 
 
+def harness_module():
+    """harness.py imported as a module, for its pure functions."""
+    import importlib.util
+    spec = importlib.util.spec_from_file_location("judge_harness", HARNESS)
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+class WallTest(unittest.TestCase):
+    def test_waiting_for_a_cpu_does_not_count_against_the_wall_limit(self):
+        h = harness_module()
+        self.assertEqual(h.wall_deadline(100.0, 5.0, 0.0), 105.0, "not starved: the plain limit")
+        self.assertEqual(h.wall_deadline(100.0, 5.0, 3.5), 108.5, "starved 3.5 s: 3.5 s more")
+        self.assertEqual(h.wall_deadline(100.0, 5.0, 60.0), 100.0 + 5.0 * (1 + h.WALL_STARVED_MAX),
+                         "bounded, so a judge on a hopelessly overloaded machine still ends")
+        self.assertEqual(h.wall_deadline(100.0, 5.0, -1.0), 105.0)
+
+    def test_a_sleeping_test_still_runs_out_of_wall_time(self):
+        o = harness(source="import time\ntime.sleep(60)\n", tests=[""],
+                    limits={"time_ms": 200, "wall_ms": 600})
+        r = o.result()
+        self.assertEqual(r["status"], "tle", r)
+        self.assertIn("wall time", r["detail"])
+
+
 class RecursionTest(unittest.TestCase):
     """The submission sees exactly the recursion limit `python3 solution.py` gives it."""
 
