@@ -46,11 +46,8 @@ func runCalibrate(ctx context.Context, f *Factory, opts *CalibrateOptions) error
 	if err != nil {
 		return err
 	}
-	sb, err := f.BatchSandbox(ctx)
+	sb, err := f.WarmSandbox(ctx, probs[0].Limits.MemoryMiB)
 	if err != nil {
-		return err
-	}
-	if err := f.Warm(ctx, probs[0].Limits.MemoryMiB); err != nil {
 		return err
 	}
 	c, err := f.Calibrator(ctx, sb)

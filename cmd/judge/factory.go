@@ -205,6 +205,19 @@ func (f *Factory) BatchSandbox(ctx context.Context) (judge.Sandbox, error) {
 	return f.pool, nil
 }
 
+// WarmSandbox is BatchSandbox with its pool already filled for jobs of that memory limit (MiB):
+// what every command that judges a batch starts with.
+func (f *Factory) WarmSandbox(ctx context.Context, memoryMiB int) (judge.Sandbox, error) {
+	sb, err := f.BatchSandbox(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if err := f.Warm(ctx, memoryMiB); err != nil {
+		return nil, err
+	}
+	return sb, nil
+}
+
 // Warm fills the pool for jobs of that memory limit (MiB), so the first submissions wait for
 // no container; without a pool it does nothing.
 func (f *Factory) Warm(ctx context.Context, memoryMiB int) error {

@@ -70,11 +70,8 @@ func runGrade(ctx context.Context, f *Factory, opts *GradeOptions) error {
 	if err != nil {
 		return err
 	}
-	sb, err := f.BatchSandbox(ctx)
+	sb, err := f.WarmSandbox(ctx, p.Limits.MemoryMiB)
 	if err != nil {
-		return err
-	}
-	if err := f.Warm(ctx, p.Limits.MemoryMiB); err != nil {
 		return err
 	}
 	items := make([]grade.Item, len(files))

@@ -53,11 +53,8 @@ func runVerify(ctx context.Context, f *Factory, opts *VerifyOptions) error {
 	if err != nil {
 		return err
 	}
-	sb, err := f.BatchSandbox(ctx)
+	sb, err := f.WarmSandbox(ctx, probs[0].Limits.MemoryMiB)
 	if err != nil {
-		return err
-	}
-	if err := f.Warm(ctx, probs[0].Limits.MemoryMiB); err != nil {
 		return err
 	}
 	v := &verify.Verifier{Judge: &judge.Judge{Sandbox: sb}, Parallel: opts.Parallel}
