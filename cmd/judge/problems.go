@@ -81,6 +81,14 @@ func runProblemsList(ctx context.Context, f *Factory, opts *ProblemsOptions) err
 // the blanks mean.
 func cachedLimits(ctx context.Context, f *Factory, list []problemset.Summary) (map[string]*judge.TimeLimit, string) {
 	out := map[string]*judge.TimeLimit{}
+	var c *judge.Calibrator
+	if !f.DeclaredLimits {
+		var err error
+		// One calibrator (one engine info call) for the whole list.
+		if c, err = f.Calibrator(ctx, nil); err != nil {
+			return out, "unknown: " + describe(err)
+		}
+	}
 	for _, s := range list {
 		p, err := f.Problem(s.ID)
 		if err != nil {
@@ -90,10 +98,6 @@ func cachedLimits(ctx context.Context, f *Factory, list []problemset.Summary) (m
 			l := judge.DeclaredLimit(p, "--declared-limits")
 			out[s.ID] = &l
 			continue
-		}
-		c, err := f.Calibrator(ctx, nil)
-		if err != nil {
-			return out, "unknown: " + describe(err)
 		}
 		if cal, err := c.Cached(p); err == nil && cal != nil {
 			l := cal.Limit()
