@@ -315,3 +315,15 @@ func (s *Store) UnfinishedCandidates(ctx context.Context) ([]*judge.Candidate, e
 	}
 	return list, rows.Err()
 }
+
+// UpdateAssessment stores an edited assessment (checked): its name, window, allowance,
+// submission bound and policy. Its problems, webhook and release stay as they are: candidates
+// may already have worked on them.
+func (s *Store) UpdateAssessment(ctx context.Context, a *judge.Assessment) error {
+	if err := a.Check(); err != nil {
+		return err
+	}
+	res, err := s.db.ExecContext(ctx, `UPDATE assessments SET name = ?, opens = ?, closes = ?, allowance_ms = ?, max_submissions = ?, policy = ? WHERE id = ?`,
+		a.Name, ms(a.Opens), ms(a.Closes), a.Allowance.Milliseconds(), a.MaxSubmissions, string(a.Policy), a.ID)
+	return mustAffect(res, err, "update assessment", a.ID)
+}

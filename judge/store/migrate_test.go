@@ -36,7 +36,7 @@ func TestMigrateKeepsTheFirstAdminToken(t *testing.T) {
 	defer s.Close()
 	v, err := s.Version(ctx)
 	require.NoError(t, err)
-	assert.Equal(t, 3, v)
+	assert.Equal(t, 4, v)
 	tok, err := s.TokenByHash(ctx, []byte("old-hash"))
 	require.NoError(t, err)
 	assert.Equal(t, judge.ScopeAdmin, tok.Scope)

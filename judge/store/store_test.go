@@ -34,7 +34,7 @@ func TestOpenMigratesOnceAndSetsPragmas(t *testing.T) {
 	s, path := open(t)
 	v, err := s.Version(ctx)
 	require.NoError(t, err)
-	assert.Equal(t, 3, v, "every migration applied")
+	assert.Equal(t, 4, v, "every migration applied")
 	var mode string
 	var fk int
 	require.NoError(t, s.DB().QueryRowContext(ctx, "PRAGMA journal_mode").Scan(&mode))
@@ -184,4 +184,49 @@ func TestInterviewerTokens(t *testing.T) {
 	list, err := s.Tokens(ctx)
 	require.NoError(t, err)
 	assert.Len(t, list, 3)
+}
+
+func TestDrafts(t *testing.T) {
+	ctx := context.Background()
+	s, _ := open(t)
+	a := assessment()
+	require.NoError(t, s.CreateAssessment(ctx, a))
+	c := &judge.Candidate{AssessmentID: a.ID, Name: "Ada"}
+	require.NoError(t, s.CreateCandidate(ctx, c, []byte("h")))
+
+	_, ok, err := s.Draft(ctx, c.ID, "two-sum")
+	require.NoError(t, err)
+	assert.False(t, ok, "no draft before one is saved")
+	require.NoError(t, s.SaveDraft(ctx, c.ID, "two-sum", []byte("def f(): pass\n")))
+	require.NoError(t, s.SaveDraft(ctx, c.ID, "two-sum", []byte("def f(): return 1\n")))
+	src, ok, err := s.Draft(ctx, c.ID, "two-sum")
+	require.NoError(t, err)
+	assert.True(t, ok)
+	assert.Equal(t, "def f(): return 1\n", string(src), "the last save wins")
+	_, ok, err = s.Draft(ctx, c.ID, "fibonacci")
+	require.NoError(t, err)
+	assert.False(t, ok, "drafts are per problem")
+	assert.Error(t, s.SaveDraft(ctx, "nope", "two-sum", []byte("x")), "a draft of no candidate is refused")
+}
+
+func TestUpdateAssessment(t *testing.T) {
+	ctx := context.Background()
+	s, _ := open(t)
+	a := assessment()
+	require.NoError(t, s.CreateAssessment(ctx, a))
+	a.Name, a.Closes, a.MaxSubmissions, a.Policy = "Renamed", a.Closes.Add(time.Hour), 3, judge.PolicyScore
+	require.NoError(t, s.UpdateAssessment(ctx, a))
+	got, err := s.Assessment(ctx, a.ID)
+	require.NoError(t, err)
+	assert.Equal(t, "Renamed", got.Name)
+	assert.Equal(t, a.Closes.UnixMilli(), got.Closes.UnixMilli())
+	assert.Equal(t, 3, got.MaxSubmissions)
+	assert.Equal(t, judge.PolicyScore, got.Policy)
+	assert.Equal(t, a.Problems, got.Problems, "problems stay")
+
+	a.Closes = a.Opens.Add(-time.Hour)
+	assert.ErrorIs(t, s.UpdateAssessment(ctx, a), judge.ErrBadInput, "a window that closes before it opens is refused")
+	a.ID = "nope"
+	a.Closes = a.Opens.Add(time.Hour)
+	assert.ErrorIs(t, s.UpdateAssessment(ctx, a), judge.ErrNotFound)
 }
