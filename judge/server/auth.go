@@ -100,29 +100,36 @@ func inviteeOf(r *http.Request) invitee { return r.Context().Value(inviteeKey{})
 // candidate lets a request through with a live invite link: the {token} path value.
 func (s *Server) candidate(h func(http.ResponseWriter, *http.Request) error) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		tok := r.PathValue("token")
-		if !strings.HasPrefix(tok, invitePrefix) || len(tok) > 100 {
-			s.fail(w, r, errNoInvite)
-			return
-		}
-		c, err := s.cfg.Store.CandidateByToken(r.Context(), hashToken(tok))
-		if errors.Is(err, judge.ErrNotFound) {
-			err = errNoInvite
-		}
-		if err == nil && c.Revoked {
-			err = errRevoked
-		}
-		var a *judge.Assessment
-		if err == nil {
-			a, err = s.cfg.Store.Assessment(r.Context(), c.AssessmentID)
-		}
+		inv, err := s.invitee(r.Context(), r.PathValue("token"))
 		if err != nil {
 			s.fail(w, r, err)
 			return
 		}
-		r = r.WithContext(context.WithValue(r.Context(), inviteeKey{}, invitee{candidate: c, assessment: a}))
+		r = r.WithContext(context.WithValue(r.Context(), inviteeKey{}, inv))
 		if err := h(w, r); err != nil {
 			s.fail(w, r, err)
 		}
 	})
+}
+
+// invitee is the candidate a live invite token opens, with their assessment.
+func (s *Server) invitee(ctx context.Context, tok string) (invitee, error) {
+	if !strings.HasPrefix(tok, invitePrefix) || len(tok) > 100 {
+		return invitee{}, errNoInvite
+	}
+	c, err := s.cfg.Store.CandidateByToken(ctx, hashToken(tok))
+	if errors.Is(err, judge.ErrNotFound) {
+		return invitee{}, errNoInvite
+	}
+	if err != nil {
+		return invitee{}, err
+	}
+	if c.Revoked {
+		return invitee{}, errRevoked
+	}
+	a, err := s.cfg.Store.Assessment(ctx, c.AssessmentID)
+	if err != nil {
+		return invitee{}, err
+	}
+	return invitee{candidate: c, assessment: a}, nil
 }

@@ -19,34 +19,49 @@ type problemRef struct {
 	Name string `json:"name"`
 }
 
-func (s *Server) overview(w http.ResponseWriter, r *http.Request) error {
-	inv := inviteeOf(r)
+// overviewJSON is what a candidate's link shows before any problem: the assessment, its
+// problems, the rules and their window.
+type overviewJSON struct {
+	Candidate        string       `json:"candidate"`
+	Assessment       string       `json:"assessment"`
+	Problems         []problemRef `json:"problems"`
+	Opens            time.Time    `json:"opens"`
+	Ends             time.Time    `json:"ends"`
+	AllowanceMinutes int          `json:"allowance_minutes"`
+	MaxSubmissions   int          `json:"max_submissions"`
+	Policy           judge.Policy `json:"policy"`
+	Open             bool         `json:"open"`
+	Started          *time.Time   `json:"started,omitempty"`
+	Finished         *time.Time   `json:"finished,omitempty"`
+}
+
+func (s *Server) overviewOf(ctx context.Context, inv invitee) (overviewJSON, error) {
 	a, c := inv.assessment, inv.candidate
 	refs := []problemRef{}
 	for _, id := range a.Problems {
-		p, err := s.cfg.Problem(r.Context(), id)
+		p, err := s.cfg.Problem(ctx, id)
 		if err != nil {
-			return err
+			return overviewJSON{}, err
 		}
 		refs = append(refs, problemRef{ID: id, Name: p.Name})
 	}
 	opens, ends := judge.Window(a, c)
-	out := map[string]any{
-		"candidate":         c.Name,
-		"assessment":        a.Name,
-		"problems":          refs,
-		"opens":             opens,
-		"ends":              ends,
-		"allowance_minutes": int(a.Allowance / time.Minute),
-		"max_submissions":   a.MaxSubmissions,
-		"policy":            a.Policy,
-		"open":              judge.CheckOpen(a, c, s.cfg.Now()) == nil,
-	}
+	out := overviewJSON{Candidate: c.Name, Assessment: a.Name, Problems: refs, Opens: opens, Ends: ends,
+		AllowanceMinutes: int(a.Allowance / time.Minute), MaxSubmissions: a.MaxSubmissions, Policy: a.Policy,
+		Open: judge.CheckOpen(a, c, s.cfg.Now()) == nil}
 	if !c.Started.IsZero() {
-		out["started"] = c.Started
+		out.Started = &c.Started
 	}
 	if !c.Finished.IsZero() {
-		out["finished"] = c.Finished
+		out.Finished = &c.Finished
+	}
+	return out, nil
+}
+
+func (s *Server) overview(w http.ResponseWriter, r *http.Request) error {
+	out, err := s.overviewOf(r.Context(), inviteeOf(r))
+	if err != nil {
+		return err
 	}
 	writeJSON(w, http.StatusOK, out)
 	return nil
@@ -100,12 +115,16 @@ type sourceJSON struct {
 	Source   string `json:"source"`
 }
 
-func (in sourceJSON) submission() (judge.Submission, error) {
-	if in.Filename == "" {
-		in.Filename = "solution.py"
+func (in sourceJSON) submission() judge.Submission {
+	return newSubmission(in.Filename, []byte(in.Source))
+}
+
+// newSubmission names a source "solution.py" unless it has a name.
+func newSubmission(filename string, source []byte) judge.Submission {
+	if filename == "" {
+		filename = "solution.py"
 	}
-	sub := judge.Submission{Filename: in.Filename, Source: []byte(in.Source)}
-	return sub, judge.CheckSource(sub)
+	return judge.Submission{Filename: filename, Source: source}
 }
 
 // runSamples judges the source on the problem's samples only, now, with full details; nothing
@@ -118,20 +137,30 @@ func (s *Server) runSamples(w http.ResponseWriter, r *http.Request) error {
 	if in.Problem != "" {
 		return errf(http.StatusBadRequest, "bad_input", "the problem is in the path, not the body")
 	}
+	v, err := s.sampleRun(r, r.PathValue("problem"), in.submission())
+	if err != nil {
+		return err
+	}
+	writeJSON(w, http.StatusOK, v)
+	return nil
+}
+
+// sampleRun judges sub on the problem's samples only, now, with full details, for the
+// candidate behind r (their clock starts); nothing is stored or counted but the rate limit.
+func (s *Server) sampleRun(r *http.Request, problemID string, sub judge.Submission) (judge.ResultView, error) {
 	inv, err := s.open(r)
 	if err != nil {
-		return err
+		return judge.ResultView{}, err
 	}
-	p, err := s.problem(r.Context(), inv.assessment, r.PathValue("problem"))
+	p, err := s.problem(r.Context(), inv.assessment, problemID)
 	if err != nil {
-		return err
+		return judge.ResultView{}, err
 	}
-	sub, err := in.submission()
-	if err != nil {
-		return err
+	if err := judge.CheckSource(sub); err != nil {
+		return judge.ResultView{}, err
 	}
 	if err := s.limits.take(inv.candidate.ID, s.cfg.Now()); err != nil {
-		return err
+		return judge.ResultView{}, err
 	}
 	ctx, cancel := context.WithTimeout(r.Context(), 5*time.Minute)
 	defer cancel()
@@ -139,18 +168,17 @@ func (s *Server) runSamples(w http.ResponseWriter, r *http.Request) error {
 	case s.samples <- struct{}{}:
 		defer func() { <-s.samples }()
 	case <-ctx.Done():
-		return errf(http.StatusServiceUnavailable, "busy", "too many sample runs at once; try again")
+		return judge.ResultView{}, errf(http.StatusServiceUnavailable, "busy", "too many sample runs at once; try again")
 	}
 	// The time limit comes from the whole problem (its calibration); then only samples run.
 	if p, err = s.cfg.Grader.Problem(ctx, p); err != nil {
-		return err
+		return judge.ResultView{}, err
 	}
 	rep, err := s.cfg.Grader.One(ctx, judge.SamplesOnly(p), sub, gradeOptions())
 	if err != nil {
-		return err
+		return judge.ResultView{}, err
 	}
-	writeJSON(w, http.StatusOK, judge.SampleRunView(rep))
-	return nil
+	return judge.SampleRunView(rep), nil
 }
 
 // submit stores the submission and its job together and answers 202 at once; the candidate
@@ -160,22 +188,8 @@ func (s *Server) submit(w http.ResponseWriter, r *http.Request) error {
 	if err := decode(r, w, &in); err != nil {
 		return err
 	}
-	inv, err := s.open(r)
+	inv, rec, err := s.enqueue(r, in.Problem, in.submission())
 	if err != nil {
-		return err
-	}
-	if _, err := s.problem(r.Context(), inv.assessment, in.Problem); err != nil {
-		return err
-	}
-	sub, err := in.submission()
-	if err != nil {
-		return err
-	}
-	if err := s.limits.take(inv.candidate.ID, s.cfg.Now()); err != nil {
-		return err
-	}
-	rec := &judge.Record{AssessmentID: inv.assessment.ID, CandidateID: inv.candidate.ID, Problem: in.Problem, Submission: sub}
-	if err := s.cfg.Queue.Submit(r.Context(), rec, inv.assessment.MaxSubmissions); err != nil {
 		return err
 	}
 	w.Header().Set("Location", "/api/invite/"+r.PathValue("token")+"/submissions/"+rec.ID)
@@ -189,6 +203,29 @@ func (s *Server) submit(w http.ResponseWriter, r *http.Request) error {
 	}
 	writeJSON(w, http.StatusAccepted, judge.CandidateView(inv.assessment, rec))
 	return nil
+}
+
+// enqueue stores the candidate's submission with its job, after the checks: window (their
+// clock starts), problem, source, rate limit; the queue checks the per-problem bound.
+func (s *Server) enqueue(r *http.Request, problemID string, sub judge.Submission) (invitee, *judge.Record, error) {
+	inv, err := s.open(r)
+	if err != nil {
+		return inv, nil, err
+	}
+	if _, err := s.problem(r.Context(), inv.assessment, problemID); err != nil {
+		return inv, nil, err
+	}
+	if err := judge.CheckSource(sub); err != nil {
+		return inv, nil, err
+	}
+	if err := s.limits.take(inv.candidate.ID, s.cfg.Now()); err != nil {
+		return inv, nil, err
+	}
+	rec := &judge.Record{AssessmentID: inv.assessment.ID, CandidateID: inv.candidate.ID, Problem: problemID, Submission: sub}
+	if err := s.cfg.Queue.Submit(r.Context(), rec, inv.assessment.MaxSubmissions); err != nil {
+		return inv, nil, err
+	}
+	return inv, rec, nil
 }
 
 // MaxWait is how long POST .../submissions?wait=true waits for the result before answering
@@ -258,14 +295,17 @@ func gradeOptions() grade.Options { return grade.Options{} }
 // finish is the candidate saying they are done: their window ends now (nothing more can be
 // submitted), and the assessment's webhook, if any, is told once.
 func (s *Server) finish(w http.ResponseWriter, r *http.Request) error {
-	inv := inviteeOf(r)
-	if _, err := s.cfg.Queue.Finish(r.Context(), inv.assessment, inv.candidate); err != nil {
-		return err
-	}
-	c, err := s.cfg.Store.Candidate(r.Context(), inv.candidate.ID)
+	c, err := s.finishCandidate(r.Context(), inviteeOf(r))
 	if err != nil {
 		return err
 	}
 	writeJSON(w, http.StatusOK, map[string]any{"finished": c.Finished})
 	return nil
+}
+
+func (s *Server) finishCandidate(ctx context.Context, inv invitee) (*judge.Candidate, error) {
+	if _, err := s.cfg.Queue.Finish(ctx, inv.assessment, inv.candidate); err != nil {
+		return nil, err
+	}
+	return s.cfg.Store.Candidate(ctx, inv.candidate.ID)
 }

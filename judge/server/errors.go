@@ -43,8 +43,22 @@ type problem struct {
 	RequestID string `json:"request_id,omitempty"`
 }
 
-// fail answers err as problem+json. It is the one place errors become HTTP statuses.
+// fail answers err as problem+json.
 func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
+	ae := s.classify(r, err)
+	id, _ := r.Context().Value(requestIDKey{}).(string)
+	if ae.retryAfter > 0 {
+		w.Header().Set("Retry-After", strconv.Itoa(int(math.Ceil(ae.retryAfter.Seconds()))))
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(ae.status)
+	_ = json.NewEncoder(w).Encode(problem{Type: "about:blank", Title: http.StatusText(ae.status), Status: ae.status,
+		Code: ae.code, Detail: ae.detail, RequestID: id})
+}
+
+// classify is the one place errors become HTTP statuses and codes, for the API's answers and
+// the pages' alike. The server's own failures are logged here and never shown.
+func (s *Server) classify(r *http.Request, err error) *apiError {
 	var ae *apiError
 	switch {
 	case errors.As(err, &ae):
@@ -68,14 +82,7 @@ func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
 		ae = &apiError{status: http.StatusInternalServerError, code: "internal", detail: "internal error"}
 		s.cfg.Logger.ErrorContext(r.Context(), "internal error", "err", err, "route", r.Pattern)
 	}
-	id, _ := r.Context().Value(requestIDKey{}).(string)
-	if ae.retryAfter > 0 {
-		w.Header().Set("Retry-After", strconv.Itoa(int(math.Ceil(ae.retryAfter.Seconds()))))
-	}
-	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(ae.status)
-	_ = json.NewEncoder(w).Encode(problem{Type: "about:blank", Title: http.StatusText(ae.status), Status: ae.status,
-		Code: ae.code, Detail: ae.detail, RequestID: id})
+	return ae
 }
 
 func writeJSON(w http.ResponseWriter, status int, v any) {

@@ -2,6 +2,7 @@ package server
 
 import (
 	"bytes"
+	"context"
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -64,6 +65,18 @@ func (s *Server) createAssessment(w http.ResponseWriter, r *http.Request) error 
 	a := &judge.Assessment{Name: in.Name, Problems: in.Problems, Opens: in.Opens, Closes: in.Closes,
 		Allowance: time.Duration(in.AllowanceMinutes) * time.Minute, MaxSubmissions: in.MaxSubmissions, Policy: in.Policy,
 		WebhookURL: in.WebhookURL}
+	if err := s.newAssessment(r.Context(), a); err != nil {
+		return err
+	}
+	out := toAssessmentJSON(a)
+	out.WebhookSecret = a.WebhookSecret
+	writeJSON(w, http.StatusCreated, out)
+	return nil
+}
+
+// newAssessment checks and stores a (with a webhook secret when it has a webhook) and starts
+// measuring its problems' time limits.
+func (s *Server) newAssessment(ctx context.Context, a *judge.Assessment) error {
 	if a.WebhookURL != "" {
 		a.WebhookSecret = newToken("whsec_")
 	}
@@ -71,17 +84,14 @@ func (s *Server) createAssessment(w http.ResponseWriter, r *http.Request) error 
 		return err
 	}
 	for _, id := range a.Problems {
-		if _, err := s.cfg.Problem(r.Context(), id); err != nil {
+		if _, err := s.cfg.Problem(ctx, id); err != nil {
 			return err
 		}
 	}
-	if err := s.cfg.Store.CreateAssessment(r.Context(), a); err != nil {
+	if err := s.cfg.Store.CreateAssessment(ctx, a); err != nil {
 		return err
 	}
 	s.prepare(a.Problems)
-	out := toAssessmentJSON(a)
-	out.WebhookSecret = a.WebhookSecret
-	writeJSON(w, http.StatusCreated, out)
 	return nil
 }
 
@@ -141,15 +151,20 @@ func (s *Server) rejudge(w http.ResponseWriter, r *http.Request) error {
 	if err := decode(r, w, &in); err != nil {
 		return err
 	}
-	if !a.HasProblem(in.Problem) {
-		return errf(http.StatusBadRequest, "bad_input", "problem %q is not one of the assessment's (%s)", in.Problem, strings.Join(a.Problems, ", "))
-	}
-	n, err := s.cfg.Queue.Rejudge(r.Context(), a.ID, in.Problem)
+	n, err := s.requeue(r.Context(), a, in.Problem)
 	if err != nil {
 		return err
 	}
 	writeJSON(w, http.StatusAccepted, map[string]any{"problem": in.Problem, "requeued": n})
 	return nil
+}
+
+// requeue judges an assessment's submissions to a problem again; it returns how many.
+func (s *Server) requeue(ctx context.Context, a *judge.Assessment, prob string) (int, error) {
+	if !a.HasProblem(prob) {
+		return 0, errf(http.StatusBadRequest, "bad_input", "problem %q is not one of the assessment's (%s)", prob, strings.Join(a.Problems, ", "))
+	}
+	return s.cfg.Queue.Rejudge(ctx, a.ID, prob)
 }
 
 type candidateJSON struct {
@@ -178,12 +193,18 @@ func toCandidateJSON(c *judge.Candidate) candidateJSON {
 }
 
 func withInvite(r *http.Request, out candidateJSON, tok string) candidateJSON {
+	out.InviteToken, out.InviteURL = tok, inviteURL(r, tok)
+	return out
+}
+
+// inviteURL is the link a candidate opens in a browser (the API takes the same token under
+// /api/invite/).
+func inviteURL(r *http.Request, tok string) string {
 	scheme := "http"
 	if r.TLS != nil {
 		scheme = "https"
 	}
-	out.InviteToken, out.InviteURL = tok, scheme+"://"+r.Host+"/api/invite/"+tok
-	return out
+	return scheme + "://" + r.Host + "/invite/" + tok
 }
 
 // MaxInvites bounds the candidates one CSV invites.
@@ -210,18 +231,8 @@ func (s *Server) inviteCandidate(w http.ResponseWriter, r *http.Request) error {
 		}
 		people = []invitation{in}
 	}
-	cs := make([]*judge.Candidate, len(people))
-	toks, hashes := make([]string, len(people)), make([][]byte, len(people))
-	for i, p := range people {
-		p.Name, p.Email = strings.TrimSpace(p.Name), strings.TrimSpace(p.Email)
-		if p.Name == "" || len(p.Name) > 200 || len(p.Email) > 320 || strings.ContainsFunc(p.Name+p.Email, unicode.IsControl) {
-			return errf(http.StatusBadRequest, "bad_input", "invitation %d: a name of 1 to 200 bytes (and an e-mail of at most 320) without control characters is required", i+1)
-		}
-		toks[i] = newToken(invitePrefix)
-		hashes[i] = hashToken(toks[i])
-		cs[i] = &judge.Candidate{AssessmentID: a.ID, Name: p.Name, Email: p.Email}
-	}
-	if err := s.cfg.Store.CreateCandidates(r.Context(), cs, hashes); err != nil {
+	cs, toks, err := s.invite(r.Context(), a, people)
+	if err != nil {
 		return err
 	}
 	if !fromCSV {
@@ -234,6 +245,26 @@ func (s *Server) inviteCandidate(w http.ResponseWriter, r *http.Request) error {
 	}
 	writeJSON(w, http.StatusCreated, out)
 	return nil
+}
+
+// invite makes a candidate and an invite link for each person, all or none; it returns the
+// tokens, which are not stored.
+func (s *Server) invite(ctx context.Context, a *judge.Assessment, people []invitation) ([]*judge.Candidate, []string, error) {
+	cs := make([]*judge.Candidate, len(people))
+	toks, hashes := make([]string, len(people)), make([][]byte, len(people))
+	for i, p := range people {
+		p.Name, p.Email = strings.TrimSpace(p.Name), strings.TrimSpace(p.Email)
+		if p.Name == "" || len(p.Name) > 200 || len(p.Email) > 320 || strings.ContainsFunc(p.Name+p.Email, unicode.IsControl) {
+			return nil, nil, errf(http.StatusBadRequest, "bad_input", "invitation %d: a name of 1 to 200 bytes (and an e-mail of at most 320) without control characters is required", i+1)
+		}
+		toks[i] = newToken(invitePrefix)
+		hashes[i] = hashToken(toks[i])
+		cs[i] = &judge.Candidate{AssessmentID: a.ID, Name: p.Name, Email: p.Email}
+	}
+	if err := s.cfg.Store.CreateCandidates(ctx, cs, hashes); err != nil {
+		return nil, nil, err
+	}
+	return cs, toks, nil
 }
 
 type invitation struct {
@@ -314,16 +345,22 @@ func (s *Server) reissueCandidate(w http.ResponseWriter, r *http.Request) error 
 	if err != nil {
 		return err
 	}
-	tok := newToken(invitePrefix)
-	if err := s.cfg.Store.ReissueToken(r.Context(), id, hashToken(tok)); err != nil {
-		return err
-	}
-	c, err := s.cfg.Store.Candidate(r.Context(), id)
+	c, tok, err := s.reissue(r.Context(), id)
 	if err != nil {
 		return err
 	}
 	writeJSON(w, http.StatusOK, withInvite(r, toCandidateJSON(c), tok))
 	return nil
+}
+
+// reissue gives candidate id a new invite token; the old one stops working.
+func (s *Server) reissue(ctx context.Context, id string) (*judge.Candidate, string, error) {
+	tok := newToken(invitePrefix)
+	if err := s.cfg.Store.ReissueToken(ctx, id, hashToken(tok)); err != nil {
+		return nil, "", err
+	}
+	c, err := s.cfg.Store.Candidate(ctx, id)
+	return c, tok, err
 }
 
 // submissionJSON is a submission in full, for interviewers.

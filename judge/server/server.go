@@ -20,6 +20,7 @@ import (
 
 	"github.com/judge-dev/judge/judge"
 	"github.com/judge-dev/judge/judge/grade"
+	"github.com/judge-dev/judge/judge/server/web"
 	"github.com/judge-dev/judge/judge/store"
 )
 
@@ -55,8 +56,10 @@ type Config struct {
 	// Metrics serves /metrics (interviewers' token); Observe hears every request. Both optional.
 	Metrics http.Handler
 	Observe func(route string, status int, took time.Duration)
-	Now     func() time.Time
-	Logger  *slog.Logger
+	// Catalogue lists the problems the desk offers for a new assessment (optional).
+	Catalogue func(ctx context.Context) ([]CatalogueEntry, error)
+	Now       func() time.Time
+	Logger    *slog.Logger
 }
 
 // OpenAPI is the API's description (served at /openapi.yaml); the tests check the handlers'
@@ -78,6 +81,7 @@ type Server struct {
 	mux     *http.ServeMux
 	samples chan struct{}
 	limits  *limits
+	pages   *web.Pages
 }
 
 // New builds the server's routes.
@@ -94,8 +98,12 @@ func New(cfg Config) *Server {
 	if cfg.PerMinute <= 0 {
 		cfg.PerMinute = 10
 	}
+	pages, err := web.Parse()
+	if err != nil {
+		panic(err) // the templates are embedded: a bad one fails every test, never a server in use
+	}
 	s := &Server{cfg: cfg, bg: context.Background(), mux: http.NewServeMux(), samples: make(chan struct{}, cfg.SampleRuns),
-		limits: newLimits(rate.Limit(float64(cfg.PerMinute)/60), cfg.PerMinute)}
+		limits: newLimits(rate.Limit(float64(cfg.PerMinute)/60), cfg.PerMinute), pages: pages}
 	s.routes()
 	return s
 }
@@ -139,6 +147,8 @@ func (s *Server) routes() {
 	m.Handle("GET /api/invite/{token}/submissions/{id}", s.candidate(s.mySubmission))
 	m.Handle("GET /api/invite/{token}/submissions/{id}/events", s.candidate(s.follow))
 	m.Handle("POST /api/invite/{token}/finish", s.candidate(s.finish))
+
+	s.pageRoutes()
 
 	m.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, errf(http.StatusNotFound, "not_found", "no such route: %s %s", r.Method, r.URL.Path))

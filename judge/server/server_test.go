@@ -165,7 +165,7 @@ func (a *api) invite(assessment, name string) created {
 	var out created
 	code, raw := a.do("POST", "/api/assessments/"+assessment+"/candidates", a.admin, map[string]string{"name": name, "email": name + "@example.com"}, &out)
 	require.Equal(a.t, http.StatusCreated, code, raw)
-	require.True(a.t, strings.HasSuffix(out.InviteURL, "/api/invite/"+out.InviteToken))
+	require.True(a.t, strings.HasSuffix(out.InviteURL, "/invite/"+out.InviteToken) && !strings.Contains(out.InviteURL, "/api/"), "the invite URL opens the candidate's page")
 	return out
 }
 

@@ -1,0 +1,317 @@
+package server_test
+
+import (
+	"context"
+	"io"
+	"net/http"
+	"net/http/cookiejar"
+	"net/url"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/judge-dev/judge/judge/store"
+)
+
+// browser is an HTTP client that keeps cookies and does not follow redirects, as the pages
+// see a browser.
+type browser struct {
+	t    *testing.T
+	base string
+	c    *http.Client
+}
+
+func newBrowser(t *testing.T, base string) *browser {
+	jar, err := cookiejar.New(nil)
+	require.NoError(t, err)
+	return &browser{t: t, base: base, c: &http.Client{Jar: jar, CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}}
+}
+
+func (b *browser) get(path string) (*http.Response, string) {
+	b.t.Helper()
+	return b.send("GET", path, "", nil, nil)
+}
+
+// post sends a form (url-encoded), with headers.
+func (b *browser) post(path string, form url.Values, headers map[string]string) (*http.Response, string) {
+	b.t.Helper()
+	return b.send("POST", path, "application/x-www-form-urlencoded", strings.NewReader(form.Encode()), headers)
+}
+
+func (b *browser) send(method, path, contentType string, body io.Reader, headers map[string]string) (*http.Response, string) {
+	b.t.Helper()
+	req, err := http.NewRequest(method, b.base+path, body)
+	require.NoError(b.t, err)
+	if contentType != "" {
+		req.Header.Set("Content-Type", contentType)
+	}
+	for k, v := range headers {
+		req.Header.Set(k, v)
+	}
+	resp, err := b.c.Do(req)
+	require.NoError(b.t, err)
+	defer resp.Body.Close()
+	raw, err := io.ReadAll(resp.Body)
+	require.NoError(b.t, err)
+	return resp, string(raw)
+}
+
+var csrfMeta = regexp.MustCompile(`<meta name="csrf" content="([^"]*)">`)
+
+// csrf is the CSRF token a page carries.
+func csrf(t *testing.T, page string) string {
+	t.Helper()
+	m := csrfMeta.FindStringSubmatch(page)
+	require.NotNil(t, m, "the page carries a CSRF token")
+	require.NotEmpty(t, m[1])
+	return m[1]
+}
+
+// candidateSession opens an invite link in a new browser and returns it with its CSRF token.
+func (a *api) candidateSession(token string) (*browser, string) {
+	a.t.Helper()
+	b := newBrowser(a.t, a.url)
+	resp, _ := b.get("/invite/" + token)
+	require.Equal(a.t, http.StatusSeeOther, resp.StatusCode)
+	require.Equal(a.t, "/take/", resp.Header.Get("Location"), "the token leaves the address bar")
+	resp, page := b.get("/take/")
+	require.Equal(a.t, http.StatusOK, resp.StatusCode, page)
+	return b, csrf(a.t, page)
+}
+
+func (a *api) records(candidateID string) int {
+	a.t.Helper()
+	list, err := a.store.Records(context.Background(), store.Filter{CandidateID: candidateID})
+	require.NoError(a.t, err)
+	return len(list)
+}
+
+func TestInviteLinkMakesAnHttpOnlySameSiteSession(t *testing.T) {
+	a := newAPI(t)
+	inv := a.invite(a.assessment(nil), "ada")
+	b := newBrowser(t, a.url)
+	resp, _ := b.get("/invite/" + inv.InviteToken)
+	require.Equal(t, http.StatusSeeOther, resp.StatusCode)
+	cookies := resp.Cookies()
+	require.Len(t, cookies, 1)
+	c := cookies[0]
+	assert.Equal(t, "judge_take", c.Name)
+	assert.True(t, c.HttpOnly, "no script reads the session")
+	assert.Equal(t, http.SameSiteLaxMode, c.SameSite, "a cross-site POST does not carry it")
+	assert.Equal(t, "/", c.Path)
+	assert.Equal(t, "no-referrer", resp.Header.Get("Referrer-Policy"))
+
+	resp, page := b.get("/take/")
+	require.Equal(t, http.StatusOK, resp.StatusCode, page)
+	assert.Contains(t, page, "Take-home")
+	csp := resp.Header.Get("Content-Security-Policy")
+	assert.Contains(t, csp, "script-src 'self'")
+	assert.Contains(t, csp, "frame-ancestors 'none'")
+	assert.NotContains(t, csp, "unsafe-inline")
+	assert.Equal(t, "DENY", resp.Header.Get("X-Frame-Options"))
+	assert.NotContains(t, page, "<script>", "no inline script")
+	assert.NotContains(t, page, inv.InviteToken, "the page does not repeat the token")
+
+	// Without the cookie, the pages say to open the link.
+	resp, page = newBrowser(t, a.url).get("/take/")
+	assert.Equal(t, http.StatusUnauthorized, resp.StatusCode, page)
+	// A made-up link is a clear 404 and sets nothing.
+	resp, _ = newBrowser(t, a.url).get("/invite/jinv_nope")
+	assert.Equal(t, http.StatusNotFound, resp.StatusCode)
+	assert.Empty(t, resp.Cookies())
+}
+
+func TestCSRF(t *testing.T) {
+	a := newAPI(t)
+	aid := a.assessment(nil)
+	ada, bob := a.invite(aid, "ada"), a.invite(aid, "bob")
+	b, tok := a.candidateSession(ada.InviteToken)
+	_, bobTok := a.candidateSession(bob.InviteToken)
+	require.NotEqual(t, tok, bobTok, "each session has its own token")
+	adaID := a.candidateID(aid, "ada")
+
+	form := func(csrf string) url.Values {
+		v := url.Values{"source": {"# right\n"}}
+		if csrf != "" {
+			v.Set("csrf", csrf)
+		}
+		return v
+	}
+	forged := strings.Repeat("A", len(tok))
+	cases := []struct {
+		name    string
+		form    url.Values
+		headers map[string]string
+	}{
+		{"missing", form(""), nil},
+		{"forged", form(forged), nil},
+		{"replayed from another candidate's session", form(bobTok), nil},
+		{"right token, another site's page", form(tok), map[string]string{"Origin": "https://evil.example"}},
+		{"right token, cross-site fetch", form(tok), map[string]string{"Sec-Fetch-Site": "cross-site"}},
+		{"forged header", url.Values{"source": {"# right\n"}}, map[string]string{"X-CSRF-Token": forged}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			resp, page := b.post("/take/problems/sum/submit", tc.form, tc.headers)
+			assert.Equal(t, http.StatusForbidden, resp.StatusCode, page)
+			assert.Contains(t, page, "<code>csrf</code>")
+			assert.Zero(t, a.records(adaID), "nothing stored")
+		})
+	}
+	// A draft without the token is not saved either.
+	resp, _ := b.send("POST", "/take/problems/sum/draft", "text/plain", strings.NewReader("evil"), nil)
+	assert.Equal(t, http.StatusForbidden, resp.StatusCode)
+	_, ok, err := a.store.Draft(context.Background(), adaID, "sum")
+	require.NoError(t, err)
+	assert.False(t, ok, "no draft stored")
+
+	// The right token works: the submission is stored and the browser goes to its page.
+	resp, page := b.post("/take/problems/sum/submit", form(tok), nil)
+	require.Equal(t, http.StatusSeeOther, resp.StatusCode, page)
+	assert.Regexp(t, `^/take/submissions/[0-9a-f-]{36}$`, resp.Header.Get("Location"))
+	assert.Equal(t, 1, a.records(adaID))
+	resp, _ = b.send("POST", "/take/problems/sum/draft", "text/plain", strings.NewReader("x = 1\n"), map[string]string{"X-CSRF-Token": tok})
+	assert.Equal(t, http.StatusNoContent, resp.StatusCode)
+
+	// A re-issued link ends the old session: its cookie and its token open nothing.
+	var re created
+	code, raw := a.do("POST", "/api/candidates/"+adaID+"/reissue", a.admin, nil, &re)
+	require.Equal(t, http.StatusOK, code, raw)
+	resp, page = b.post("/take/problems/sum/submit", form(tok), nil)
+	assert.Equal(t, http.StatusNotFound, resp.StatusCode, page)
+	assert.Equal(t, 1, a.records(adaID), "nothing more stored")
+	// The API, which takes no cookie, needs no CSRF token: its token is in the path.
+	code, raw = a.do("POST", "/api/invite/"+re.InviteToken+"/submissions", "", map[string]string{"problem": "sum", "source": "# right\n"}, nil)
+	assert.Equal(t, http.StatusAccepted, code, raw)
+}
+
+func (a *api) candidateID(assessment, name string) string {
+	a.t.Helper()
+	list, err := a.store.Candidates(context.Background(), assessment)
+	require.NoError(a.t, err)
+	for _, c := range list {
+		if c.Name == name {
+			return c.ID
+		}
+	}
+	a.t.Fatalf("no candidate %q", name)
+	return ""
+}
+
+func TestCandidatePagesWithoutScript(t *testing.T) {
+	a := newAPI(t)
+	aid := a.assessment(nil)
+	inv := a.invite(aid, "ada")
+	b, tok := a.candidateSession(inv.InviteToken)
+
+	resp, page := b.post("/take/start", url.Values{"csrf": {tok}}, nil)
+	require.Equal(t, http.StatusSeeOther, resp.StatusCode, page)
+	resp, page = b.get("/take/problems/sum")
+	require.Equal(t, http.StatusOK, resp.StatusCode, page)
+	assert.Contains(t, page, "<textarea")
+	assertNoHiddenData(t, page)
+
+	// Run samples: the page comes back with the result and the source as typed.
+	resp, page = b.post("/take/problems/sum/run", url.Values{"csrf": {tok}, "source": {"# right <b>\n"}}, nil)
+	require.Equal(t, http.StatusOK, resp.StatusCode, page)
+	assert.Contains(t, page, "Sample run")
+	assert.Contains(t, page, "Accepted")
+	assert.Contains(t, page, "# right &lt;b&gt;", "the source comes back, escaped")
+	assertNoHiddenData(t, page)
+
+	// The draft was kept with the run.
+	resp, page = b.get("/take/problems/sum")
+	require.Equal(t, http.StatusOK, resp.StatusCode)
+	assert.Contains(t, page, "# right &lt;b&gt;")
+
+	// Submit, then the submission's page shows the result after judging (a reload).
+	resp, page = b.post("/take/problems/sum/submit", url.Values{"csrf": {tok}, "source": {"# right\n"}}, nil)
+	require.Equal(t, http.StatusSeeOther, resp.StatusCode, page)
+	sub := resp.Header.Get("Location")
+	a.poll(inv.InviteToken, strings.TrimPrefix(sub, "/take/submissions/"))
+	resp, page = b.get(sub)
+	require.Equal(t, http.StatusOK, resp.StatusCode, page)
+	assert.Contains(t, page, "Accepted")
+	assert.Contains(t, page, "Hidden tests", "the tests policy shows hidden verdicts")
+	assertNoHiddenData(t, page)
+
+	// Another candidate's submission is not found from this session.
+	bob := a.invite(aid, "bob")
+	other, _ := a.candidateSession(bob.InviteToken)
+	resp, _ = other.get(sub)
+	assert.Equal(t, http.StatusNotFound, resp.StatusCode)
+
+	// I'm done: the window ends, submitting is refused.
+	resp, _ = b.post("/take/done", url.Values{"csrf": {tok}}, nil)
+	require.Equal(t, http.StatusSeeOther, resp.StatusCode)
+	_, page = b.get("/take/")
+	assert.Contains(t, page, "You finished at")
+	resp, page = b.post("/take/problems/sum/submit", url.Values{"csrf": {tok}, "source": {"# right\n"}}, nil)
+	assert.Equal(t, http.StatusForbidden, resp.StatusCode, page)
+}
+
+func TestDeskLoginAndCSRF(t *testing.T) {
+	a := newAPI(t)
+	b := newBrowser(t, a.url)
+	resp, _ := b.get("/desk/")
+	require.Equal(t, http.StatusSeeOther, resp.StatusCode)
+	require.Equal(t, "/desk/login", resp.Header.Get("Location"))
+	resp, page := b.get("/desk/login")
+	require.Equal(t, http.StatusOK, resp.StatusCode)
+	loginTok := regexp.MustCompile(`name="csrf" value="([^"]+)"`).FindStringSubmatch(page)
+	require.NotNil(t, loginTok)
+
+	// The login form needs its token too.
+	resp, _ = b.post("/desk/login", url.Values{"token": {a.admin}}, nil)
+	assert.Equal(t, http.StatusForbidden, resp.StatusCode)
+	resp, _ = b.post("/desk/login", url.Values{"token": {"jadm_wrong"}, "csrf": {loginTok[1]}}, nil)
+	assert.Equal(t, http.StatusUnauthorized, resp.StatusCode)
+	resp, _ = b.post("/desk/login", url.Values{"token": {a.admin}, "csrf": {loginTok[1]}}, nil)
+	require.Equal(t, http.StatusSeeOther, resp.StatusCode)
+	var session *http.Cookie
+	for _, c := range resp.Cookies() {
+		if c.Name == "judge_desk" {
+			session = c
+		}
+	}
+	require.NotNil(t, session)
+	assert.True(t, session.HttpOnly)
+	assert.Equal(t, http.SameSiteStrictMode, session.SameSite)
+
+	resp, page = b.get("/desk/")
+	require.Equal(t, http.StatusOK, resp.StatusCode, page)
+	tok := csrf(t, page)
+	create := url.Values{"name": {"Desk-made"}, "problems": {"sum"}, "opens": {a.now.Add(-3600e9).UTC().Format("2006-01-02T15:04")},
+		"closes": {a.now.Add(3600e9).UTC().Format("2006-01-02T15:04")}, "allowance_minutes": {"60"}, "max_submissions": {"0"}, "policy": {"samples"}}
+	resp, page = b.post("/desk/assessments", create, nil)
+	assert.Equal(t, http.StatusForbidden, resp.StatusCode, page)
+	list, err := a.store.Assessments(context.Background())
+	require.NoError(t, err)
+	assert.Empty(t, list, "nothing stored without the token")
+	create.Set("csrf", tok)
+	resp, page = b.post("/desk/assessments", create, nil)
+	require.Equal(t, http.StatusCreated, resp.StatusCode, page)
+	list, err = a.store.Assessments(context.Background())
+	require.NoError(t, err)
+	require.Len(t, list, 1)
+
+	// A read token may look at the desk but change nothing.
+	var read struct {
+		Token string `json:"token"`
+	}
+	code, raw := a.do("POST", "/api/tokens", a.admin, map[string]string{"name": "ats", "scope": "read"}, &read)
+	require.Equal(t, http.StatusCreated, code, raw)
+	r := newBrowser(t, a.url)
+	_, page = r.get("/desk/login")
+	loginTok = regexp.MustCompile(`name="csrf" value="([^"]+)"`).FindStringSubmatch(page)
+	resp, _ = r.post("/desk/login", url.Values{"token": {read.Token}, "csrf": {loginTok[1]}}, nil)
+	require.Equal(t, http.StatusSeeOther, resp.StatusCode)
+	resp, page = r.get("/desk/assessments/" + list[0].ID)
+	require.Equal(t, http.StatusOK, resp.StatusCode, page)
+	resp, page = r.post("/desk/assessments/"+list[0].ID+"/invite", url.Values{"csrf": {csrf(t, page)}, "name": {"eve"}}, nil)
+	assert.Equal(t, http.StatusForbidden, resp.StatusCode, page)
+	assert.Contains(t, page, "read_only")
+}
