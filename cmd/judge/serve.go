@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"log/slog"
 	"runtime"
+	"strings"
 	"sync"
 	"time"
 
@@ -30,6 +31,8 @@ type ServeOptions struct {
 	PerMinute int
 	// MaxQueued bounds the submissions waiting for a result.
 	MaxQueued int
+	// Demo makes a demo assessment with one invited candidate when the database has none.
+	Demo bool
 
 	// listening hears the address bound (tests ask for port 0).
 	listening func(addr string)
@@ -59,6 +62,7 @@ judgings in flight finish (30 s at most; the rest go back to the queue) and exit
 	cmd.Flags().IntVar(&opts.Workers, "workers", runtime.NumCPU(), "submissions judged at once")
 	cmd.Flags().IntVar(&opts.PerMinute, "submissions-per-minute", 10, "each candidate's submissions and sample runs: that many at once, then one every minute/N (429 beyond)")
 	cmd.Flags().IntVar(&opts.MaxQueued, "max-queued", 1000, "submissions that may wait for a result at once (503 queue_full beyond)")
+	cmd.Flags().BoolVar(&opts.Demo, "demo", false, "on a database without assessments, make a demo one ("+strings.Join(server.DemoProblems, ", ")+") and print a candidate's invite link")
 	cmd.Flags().DurationVar(&opts.JobTimeout, "job-timeout", 10*time.Minute, "cancel (and retry) a judging that takes longer; judgings a killed server left are retried this long (+10 s) after they started")
 	poolFlag(cmd, f)
 	return cmd
@@ -138,6 +142,14 @@ func runServe(ctx context.Context, f *Factory, opts *ServeOptions) error {
 	srv := server.New(server.Config{
 		Store: st, Queue: q, Problem: load, Grader: g, Logger: log, PerMinute: opts.PerMinute, Follow: feed.Follow,
 		Metrics: m.Handler(), Observe: m.Request,
+		Catalogue: func(context.Context) ([]server.CatalogueEntry, error) {
+			list, err := set.List()
+			out := make([]server.CatalogueEntry, len(list))
+			for i, p := range list {
+				out[i] = server.CatalogueEntry{ID: p.ID, Name: p.Name}
+			}
+			return out, err
+		},
 		Ready: func(ctx context.Context) error {
 			// A client of its own: asking must not wait for a judging or a calibration.
 			c, err := docker.Connect(ctx)
@@ -149,8 +161,21 @@ func runServe(ctx context.Context, f *Factory, opts *ServeOptions) error {
 			return err
 		},
 	})
+	demo := ""
+	if opts.Demo {
+		if demo, err = srv.Demo(ctx, server.DemoProblems); err != nil {
+			return fmt.Errorf("demo assessment: %w", err)
+		}
+	}
 	return srv.Serve(ctx, opts.Addr, func(addr string) {
 		log.Info("judge serve listening", "url", "http://"+addr, "db", opts.DB, "workers", opts.Workers)
+		// With the first token (or the demo), where to use it; a restart prints nothing.
+		if tok != "" || demo != "" {
+			fmt.Fprintf(f.IO.Out, "interviewers' desk: http://%s/desk/\n", addr)
+		}
+		if demo != "" {
+			fmt.Fprintf(f.IO.Out, "demo candidate's invite link (shown once): http://%s%s\n", addr, demo)
+		}
 		if opts.listening != nil {
 			opts.listening(addr)
 		}

@@ -77,7 +77,7 @@ func TestServeAgainstDocker(t *testing.T) {
 		require.FailNow(t, "judge serve did not start (a Docker engine and the runner image are required)", "%v\n%s", err, errOut.String())
 	}
 
-	admin := strings.TrimSpace(strings.TrimPrefix(out.String(), "admin token (shown once; only its hash is stored): "))
+	admin := firstLine(strings.TrimPrefix(out.String(), "admin token (shown once; only its hash is stored): "))
 	require.True(t, strings.HasPrefix(admin, "jadm_"), out.String())
 	code, raw := c.do("GET", "/readyz", "", nil, nil)
 	require.Equal(t, http.StatusOK, code, raw)
@@ -87,11 +87,11 @@ func TestServeAgainstDocker(t *testing.T) {
 		"opens": time.Now().Add(-time.Minute), "closes": time.Now().Add(time.Hour), "policy": "samples"}, &a)
 	require.Equal(t, http.StatusCreated, code, raw)
 	var inv struct {
-		InviteURL string `json:"invite_url"`
+		InviteToken string `json:"invite_token"`
 	}
 	code, raw = c.do("POST", "/api/assessments/"+a.ID+"/candidates", admin, map[string]string{"name": "Ada"}, &inv)
 	require.Equal(t, http.StatusCreated, code, raw)
-	me := strings.TrimPrefix(inv.InviteURL, c.base)
+	me := "/api/invite/" + inv.InviteToken // the API's side of the link (invite_url is the page)
 
 	submit := func(src string) string {
 		var s struct{ ID string }
@@ -225,7 +225,7 @@ func startServe(t *testing.T, opts *ServeOptions) (serveClient, string, *syncBuf
 	})
 	select {
 	case a := <-addr:
-		admin := strings.TrimSpace(strings.TrimPrefix(out.String(), "admin token (shown once; only its hash is stored): "))
+		admin := firstLine(strings.TrimPrefix(out.String(), "admin token (shown once; only its hash is stored): "))
 		return serveClient{t: t, base: "http://" + a}, admin, errOut
 	case err := <-done:
 		require.FailNow(t, "judge serve did not start", "%v\n%s", err, errOut.String())
@@ -258,11 +258,11 @@ func TestServeWaitsForDocker(t *testing.T) {
 		"opens": time.Now().Add(-time.Minute), "closes": time.Now().Add(time.Hour)}, &a)
 	require.Equal(t, http.StatusCreated, code, raw)
 	var inv struct {
-		InviteURL string `json:"invite_url"`
+		InviteToken string `json:"invite_token"`
 	}
 	code, raw = c.do("POST", "/api/assessments/"+a.ID+"/candidates", admin, map[string]string{"name": "Ada"}, &inv)
 	require.Equal(t, http.StatusCreated, code, raw)
-	me := strings.TrimPrefix(inv.InviteURL, c.base)
+	me := "/api/invite/" + inv.InviteToken // the API's side of the link (invite_url is the page)
 	var sub struct{ ID string }
 	code, raw = c.do("POST", me+"/submissions", "", map[string]string{"problem": "sum", "source": "a, b = map(int, input().split())\nprint(a + b)\n"}, &sub)
 	require.Equal(t, http.StatusAccepted, code, raw)
@@ -296,4 +296,10 @@ func TestServeWaitsForDocker(t *testing.T) {
 	assert.Equal(t, "AC", v.Verdict, raw)
 	code, raw = c.do("GET", "/readyz", "", nil, nil)
 	assert.Equal(t, http.StatusOK, code, raw)
+}
+
+// firstLine is s up to its first newline, trimmed.
+func firstLine(s string) string {
+	line, _, _ := strings.Cut(s, "\n")
+	return strings.TrimSpace(line)
 }

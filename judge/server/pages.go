@@ -34,8 +34,10 @@ func pageHeaders(w http.ResponseWriter) {
 	h := w.Header()
 	h.Set("Content-Security-Policy", contentSecurityPolicy)
 	h.Set("X-Frame-Options", "DENY")
-	// An invite link's token is in its path: no other site may learn it from a Referer.
-	h.Set("Referrer-Policy", "no-referrer")
+	// An invite link's token is in its path: no other site may learn it from a Referer. Not
+	// no-referrer: with it a browser sends "Origin: null" on the pages' own forms, which the
+	// CSRF check refuses (a sandboxed frame on another site sends that too).
+	h.Set("Referrer-Policy", "same-origin")
 	h.Set("Cross-Origin-Opener-Policy", "same-origin")
 }
 

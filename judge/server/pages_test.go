@@ -102,7 +102,7 @@ func TestInviteLinkMakesAnHttpOnlySameSiteSession(t *testing.T) {
 	assert.True(t, c.HttpOnly, "no script reads the session")
 	assert.Equal(t, http.SameSiteLaxMode, c.SameSite, "a cross-site POST does not carry it")
 	assert.Equal(t, "/", c.Path)
-	assert.Equal(t, "no-referrer", resp.Header.Get("Referrer-Policy"))
+	assert.Equal(t, "same-origin", resp.Header.Get("Referrer-Policy"))
 
 	resp, page := b.get("/take/")
 	require.Equal(t, http.StatusOK, resp.StatusCode, page)
@@ -150,6 +150,7 @@ func TestCSRF(t *testing.T) {
 		{"forged", form(forged), nil},
 		{"replayed from another candidate's session", form(bobTok), nil},
 		{"right token, another site's page", form(tok), map[string]string{"Origin": "https://evil.example"}},
+		{"right token, a sandboxed frame", form(tok), map[string]string{"Origin": "null"}},
 		{"right token, cross-site fetch", form(tok), map[string]string{"Sec-Fetch-Site": "cross-site"}},
 		{"forged header", url.Values{"source": {"# right\n"}}, map[string]string{"X-CSRF-Token": forged}},
 	}

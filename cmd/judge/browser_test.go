@@ -1,0 +1,257 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/input"
+	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/chromedp"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// The pages tested the way a person uses them: Debian's chromium, headless, driven through the
+// DevTools protocol, against judge serve in-process on a fresh SQLite file, its River queue and
+// the real Docker engine. Screenshots go to bin/screenshots (not committed).
+
+// chromiumPath is Debian's browser; JUDGE_CHROMIUM names another.
+func chromiumPath(t *testing.T) string {
+	path := os.Getenv("JUDGE_CHROMIUM")
+	if path == "" {
+		path = "/usr/bin/chromium"
+	}
+	if _, err := os.Stat(path); err != nil {
+		require.FailNow(t, "no browser for the page tests",
+			"%s is missing: install Debian's chromium (apt-get install -y chromium; `make test` does it) or set JUDGE_CHROMIUM", path)
+	}
+	return path
+}
+
+// serveForBrowser runs judge serve in-process (serve_test.go's startServe) and returns its
+// base URL and admin token.
+func serveForBrowser(t *testing.T) (base, admin string) {
+	c, admin, _ := startServe(t, &ServeOptions{Workers: 1, JobTimeout: 2 * time.Minute, PerMinute: 30, MaxQueued: 100})
+	return c.base, admin
+}
+
+// newChromium starts a headless browser for the test (its own profile, nothing fetched from the
+// network) and returns a tab's context; confirm dialogs are accepted.
+func newChromium(t *testing.T) context.Context {
+	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(chromiumPath(t)), chromedp.NoSandbox, chromedp.UserDataDir(t.TempDir()), chromedp.WindowSize(1366, 900),
+		chromedp.Flag("disable-gpu", true), chromedp.Flag("disable-quic", true), chromedp.Flag("disable-component-update", true))
+	alloc, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	ctx, cancel := chromedp.NewContext(alloc)
+	t.Cleanup(cancelAlloc)
+	t.Cleanup(cancel)
+	require.NoError(t, chromedp.Do(ctx), "start chromium")
+	return ctx
+}
+
+// tab opens a tab with its own cookies (another person at another computer).
+func tab(t *testing.T, browser context.Context) context.Context {
+	ctx, cancel := chromedp.NewContext(browser, chromedp.WithNewBrowserContext())
+	t.Cleanup(cancel)
+	dialogs := chromedp.Events(ctx, page.JavascriptDialogOpening)
+	go func() {
+		for _, err := range dialogs {
+			if err != nil {
+				return
+			}
+			_, _ = chromedp.Call(ctx, page.HandleJavaScriptDialog, page.HandleJavaScriptDialogParams{Accept: true})
+		}
+	}()
+	require.NoError(t, chromedp.Do(ctx))
+	return ctx
+}
+
+// do runs steps, bounded by timeout (judging in containers under load can take a minute).
+func do(t *testing.T, ctx context.Context, timeout time.Duration, steps ...chromedp.Action[chromedp.Void]) {
+	t.Helper()
+	c, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+	if err := chromedp.Do(c, steps...); err != nil {
+		loc, _ := chromedp.Run(ctx, chromedp.Location())
+		body, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`document.body ? document.body.innerText.slice(0, 2000) : ""`))
+		require.NoError(t, err, "at %s:\n%s", loc, body)
+	}
+}
+
+func get[T any](t *testing.T, ctx context.Context, a chromedp.Action[T]) T {
+	t.Helper()
+	c, cancel := context.WithTimeout(ctx, time.Minute)
+	defer cancel()
+	v, err := chromedp.Run(c, a)
+	require.NoError(t, err)
+	return v
+}
+
+// shoot writes screenshots of the whole page at a laptop's and a phone's width.
+func shoot(t *testing.T, ctx context.Context, name string) {
+	t.Helper()
+	dir := filepath.Join("..", "..", "bin", "screenshots")
+	require.NoError(t, os.MkdirAll(dir, 0o755))
+	for _, size := range []struct {
+		name          string
+		width, height int64
+	}{{"laptop", 1366, 900}, {"phone", 390, 844}} {
+		do(t, ctx, time.Minute, chromedp.EmulateViewport(size.width, size.height))
+		png := get(t, ctx, chromedp.FullScreenshot(90))
+		require.NoError(t, os.WriteFile(filepath.Join(dir, name+"-"+size.name+".png"), png, 0o644))
+	}
+	do(t, ctx, time.Minute, chromedp.EmulateViewport(1366, 900))
+}
+
+// waitFor evaluates a JavaScript condition in the tab until it holds, across the page's own
+// reloads (an evaluation that a navigation cuts short is tried again), until timeout.
+func waitFor(t *testing.T, ctx context.Context, cond string, timeout time.Duration) {
+	t.Helper()
+	deadline := time.Now().Add(timeout)
+	for {
+		c, cancel := context.WithTimeout(ctx, 10*time.Second)
+		ok, err := chromedp.Run(c, chromedp.Evaluate[bool](cond))
+		cancel()
+		if err == nil && ok {
+			return
+		}
+		if time.Now().After(deadline) {
+			body, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`document.body ? document.body.innerText.slice(0, 2000) : ""`))
+			require.FailNow(t, "the page did not get there in time", "%s (last error: %v)\n%s", cond, err, body)
+		}
+		time.Sleep(200 * time.Millisecond)
+	}
+}
+
+// press presses a key as a keyboard does: one keyDown that carries its text, so a page that
+// prevents its default gets no text (chromedp's SendKeys sends the text as a separate char
+// event, which no keydown handler can stop).
+func press(key string, mods chromedp.Modifier) chromedp.Action[chromedp.Void] {
+	codes := map[string]int64{"Enter": 13, "Tab": 9}
+	text := map[string]string{"Enter": "\r", "Tab": "\t"}
+	return chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
+		down := input.DispatchKeyEventParams{Type: input.DispatchKeyEventTypeKeyDown, Key: key, Code: key, WindowsVirtualKeyCode: codes[key],
+			NativeVirtualKeyCode: codes[key], Text: text[key], UnmodifiedText: text[key], Modifiers: int64(mods)}
+		if _, err := chromedp.Call(ctx, input.DispatchKeyEvent, down); err != nil {
+			return err
+		}
+		up := down
+		up.Type, up.Text, up.UnmodifiedText = input.DispatchKeyEventTypeKeyUp, "", ""
+		_, err := chromedp.Call(ctx, input.DispatchKeyEvent, up)
+		return err
+	})
+}
+
+// deskLogin logs an interviewer in through the login form.
+func deskLogin(t *testing.T, ctx context.Context, base, admin string) {
+	do(t, ctx, time.Minute,
+		chromedp.Navigate(base+"/desk/"),
+		chromedp.WaitVisible(chromedp.ID("token")),
+		chromedp.SendKeys(chromedp.ID("token"), admin),
+		chromedp.Click(chromedp.ID("login")),
+		chromedp.WaitVisible(chromedp.ID("create")))
+}
+
+// The candidate's path (invite link, start, write a solution in the editor, run the samples,
+// submit, see the result arrive, history, I'm done) and the interviewer's (log in, create an
+// assessment, invite, the matrix, a submission, export), in one browser each.
+func TestBrowserCandidateAndInterviewer(t *testing.T) {
+	base, admin := serveForBrowser(t)
+	browser := newChromium(t)
+	desk := tab(t, browser)
+
+	deskLogin(t, desk, base, admin)
+	shoot(t, desk, "desk-home")
+	do(t, desk, time.Minute,
+		chromedp.SendKeys(chromedp.ID("name"), "Browser take-home"),
+		chromedp.Click(chromedp.CSS(`input[name="problems"][value="sum"]`)),
+		chromedp.SetValue(chromedp.ID("policy"), "tests"),
+		chromedp.Click(chromedp.ID("create-button")),
+		chromedp.WaitVisible(chromedp.ID("invite")),
+		chromedp.SendKeys(chromedp.ID("cand-name"), "Ada Lovelace"),
+		chromedp.SendKeys(chromedp.ID("cand-email"), "ada@example.com"),
+		chromedp.Click(chromedp.ID("invite-button")),
+		chromedp.WaitVisible(chromedp.ID("new-links")))
+	link := get(t, desk, chromedp.Value(chromedp.ID("link-0")))
+	require.True(t, strings.HasPrefix(link, base+"/invite/jinv_"), link)
+	assessmentURL := strings.TrimSuffix(get(t, desk, chromedp.Location()), "/invite")
+
+	// The candidate, in a browser of their own.
+	cand := tab(t, browser)
+	do(t, cand, time.Minute, chromedp.Navigate(link), chromedp.WaitVisible(chromedp.ID("start")))
+	assert.Equal(t, base+"/take/", get(t, cand, chromedp.Location()), "the token leaves the address bar")
+	shoot(t, cand, "take-start")
+	do(t, cand, time.Minute,
+		chromedp.Click(chromedp.ID("start")),
+		chromedp.WaitVisible(chromedp.CSS(`a[href="/take/problems/sum"]`)),
+		chromedp.Click(chromedp.CSS(`a[href="/take/problems/sum"]`)),
+		chromedp.WaitVisible(chromedp.ID("source")))
+
+	// Write it in the editor: Enter after ':' indents, Enter keeps the indentation, Shift-Tab
+	// outdents, Tab indents.
+	require.True(t, get(t, cand, chromedp.Evaluate[bool](`(document.getElementById("source").value = "") === ""`)))
+	do(t, cand, time.Minute,
+		chromedp.Focus(chromedp.ID("source")),
+		chromedp.SendKeys(chromedp.ID("source"), "def main():"), press("Enter", 0),
+		chromedp.SendKeys(chromedp.ID("source"), "a, b = map(int, input().split())"), press("Enter", 0),
+		chromedp.SendKeys(chromedp.ID("source"), "print(a + b)"), press("Enter", 0),
+		press("Tab", chromedp.ModifierShift),
+		chromedp.SendKeys(chromedp.ID("source"), "main()"), press("Enter", 0),
+		press("Tab", 0),
+		chromedp.SendKeys(chromedp.ID("source"), "# end"))
+	want := "def main():\n    a, b = map(int, input().split())\n    print(a + b)\nmain()\n    # end"
+	require.Equal(t, want, get(t, cand, chromedp.Value(chromedp.ID("source"))))
+	lines := get(t, cand, chromedp.TextContent(chromedp.ID("gutter")))
+	assert.Equal(t, "1\n2\n3\n4\n5", lines, "line numbers follow the text")
+
+	// The draft is saved as they type: a reload (a closed tab) loses nothing.
+	do(t, cand, time.Minute,
+		chromedp.Poll[chromedp.Void](`document.getElementById("draft-state").textContent.startsWith("Draft saved")`, chromedp.WithPollingTimeout(45*time.Second)),
+		chromedp.Reload(),
+		chromedp.WaitVisible(chromedp.ID("source")))
+	require.Equal(t, want, get(t, cand, chromedp.Value(chromedp.ID("source"))))
+
+	// Run the samples (the first run measures the problem's time limit: it can take a while).
+	do(t, cand, 5*time.Minute, chromedp.Click(chromedp.ID("run")), chromedp.WaitVisible(chromedp.ID("run-result")))
+	runText := get(t, cand, chromedp.Text(chromedp.ID("run-result")))
+	assert.Contains(t, runText, "Accepted")
+	assert.Contains(t, strings.ToLower(runText), "your output")
+	shoot(t, cand, "take-problem")
+
+	// Submit: the submission's page follows the judging and shows the result.
+	do(t, cand, time.Minute, chromedp.Click(chromedp.ID("submit")), chromedp.WaitVisible(chromedp.ID("result")))
+	waitFor(t, cand, `document.querySelector("#result .overall") !== null`, 5*time.Minute)
+	result := get(t, cand, chromedp.Text(chromedp.ID("result")))
+	assert.Contains(t, result, "Accepted")
+	assert.Contains(t, result, "Hidden tests")
+	assert.NotContains(t, result, "secret/", "no hidden test's name")
+	shoot(t, cand, "take-submission")
+
+	do(t, cand, time.Minute, chromedp.Navigate(base+"/take/problems/sum"), chromedp.WaitVisible(chromedp.CSS("table.history")))
+	assert.Contains(t, get(t, cand, chromedp.Text(chromedp.CSS("table.history"))), "Accepted")
+
+	do(t, cand, time.Minute, chromedp.Navigate(base+"/take/"), chromedp.Click(chromedp.ID("done")), chromedp.WaitVisible(chromedp.CSS("p.note")))
+	assert.Contains(t, get(t, cand, chromedp.Text(chromedp.CSS("p.note"))), "You finished")
+
+	// The interviewer sees it in the matrix, opens it, exports.
+	do(t, desk, time.Minute, chromedp.Navigate(assessmentURL), chromedp.WaitVisible(chromedp.ID("matrix")))
+	matrix := get(t, desk, chromedp.Text(chromedp.ID("matrix")))
+	assert.Contains(t, matrix, "Ada Lovelace")
+	assert.Contains(t, matrix, "Accepted")
+	shoot(t, desk, "desk-assessment")
+	do(t, desk, time.Minute,
+		chromedp.Click(chromedp.CSS(`#matrix a[href^="/desk/submissions/"]`)),
+		chromedp.WaitVisible(chromedp.CSS("div.src")))
+	sub := get(t, desk, chromedp.Text(chromedp.CSS("main")))
+	assert.Contains(t, sub, "def main():")
+	assert.Contains(t, sub, "secret/", "the interviewer sees the hidden tests")
+	shoot(t, desk, "desk-submission")
+	csv := get(t, desk, chromedp.Evaluate[string](fmt.Sprintf(`fetch(%q).then(r => r.text())`, assessmentURL+"/export?problem=sum&format=csv"), chromedp.EvalAwaitPromise))
+	assert.Contains(t, csv, "Ada Lovelace #1")
+	assert.Contains(t, csv, "AC")
+}
