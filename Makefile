@@ -5,7 +5,7 @@ BIN     := bin/judge
 PY      ?= python3
 FUZZTIME ?= 10s
 
-.PHONY: all build image demo test unit harness-test integration verify fuzz lint bench clean clean-image
+.PHONY: all build image demo test unit harness-test integration verify fuzz lint bench clean clean-image browser
 
 all: build
 
@@ -23,7 +23,15 @@ demo: build image
 # The README's test command, run by CI: lint, the harness's own tests, Go unit tests and the
 # integration tests against the real Docker engine, fuzzing for a bounded time, and `judge
 # verify` over every problem.
-test: lint harness-test image unit verify fuzz
+test: lint harness-test image browser unit verify fuzz
+
+# The web pages' tests drive Debian's chromium headless (cmd/judge/browser_test.go): install it
+# from the Debian mirror when it is missing (as root, or through sudo when there is one).
+browser:
+	@if [ -x /usr/bin/chromium ]; then echo "chromium is installed"; else \
+		if [ "$$(id -u)" = 0 ]; then sudo=; elif command -v sudo >/dev/null 2>&1; then sudo=sudo; \
+		else echo "chromium is missing, and installing it needs root or sudo: apt-get install -y chromium" >&2; exit 1; fi; \
+		$$sudo apt-get update && DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y chromium; fi
 
 unit:
 	$(GO) test -count=1 -timeout 30m ./...

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
@@ -102,10 +103,21 @@ func shoot(t *testing.T, ctx context.Context, name string) {
 		width, height int64
 	}{{"laptop", 1366, 900}, {"phone", 390, 844}} {
 		do(t, ctx, time.Minute, chromedp.EmulateViewport(size.width, size.height))
-		png := get(t, ctx, chromedp.FullScreenshot(90))
+		png := get(t, ctx, chromedp.FullScreenshot(100)) // quality 100: PNG (below it, JPEG)
 		require.NoError(t, os.WriteFile(filepath.Join(dir, name+"-"+size.name+".png"), png, 0o644))
 	}
 	do(t, ctx, time.Minute, chromedp.EmulateViewport(1366, 900))
+	// And the laptop's first screen at half size, small enough for the README.
+	thumb, err := chromedp.Run(ctx, chromedp.Action[[]byte](func(ctx context.Context, _ *chromedp.Target) ([]byte, error) {
+		r, err := chromedp.Call(ctx, page.CaptureScreenshot, page.CaptureScreenshotParams{Format: page.CaptureScreenshotFormatPng,
+			Clip: &page.Viewport{Width: 1366, Height: 900, Scale: 0.5}})
+		if err != nil {
+			return nil, err
+		}
+		return r.Data, nil
+	}))
+	require.NoError(t, err)
+	require.NoError(t, os.WriteFile(filepath.Join(dir, name+"-small.png"), thumb, 0o644))
 }
 
 // waitFor evaluates a JavaScript condition in the tab until it holds, across the page's own
@@ -254,4 +266,69 @@ func TestBrowserCandidateAndInterviewer(t *testing.T) {
 	csv := get(t, desk, chromedp.Evaluate[string](fmt.Sprintf(`fetch(%q).then(r => r.text())`, assessmentURL+"/export?problem=sum&format=csv"), chromedp.EvalAwaitPromise))
 	assert.Contains(t, csv, "Ada Lovelace #1")
 	assert.Contains(t, csv, "AC")
+}
+
+// inert checks that nothing hostile ran or became markup on the page: no script but the
+// page's own, no image, no flag set by an injected handler, and the hostile text is there,
+// as text.
+func inert(t *testing.T, ctx context.Context, where string, texts ...string) {
+	t.Helper()
+	assert.True(t, get(t, ctx, chromedp.Evaluate[bool](`window.pwned === undefined`)), "%s: injected script ran", where)
+	assert.Equal(t, 1, get(t, ctx, chromedp.Evaluate[int](`document.scripts.length`)), "%s: a script element was injected", where)
+	assert.Zero(t, get(t, ctx, chromedp.Evaluate[int](`document.images.length + document.querySelectorAll("iframe, object, embed").length`)), "%s: markup was injected", where)
+	body := get(t, ctx, chromedp.Evaluate[string](`document.body.textContent`))
+	for _, text := range texts {
+		assert.Contains(t, body, text, "%s: the hostile text is shown, as text", where)
+	}
+}
+
+// Hostile text as a candidate's name, their source and their program's output: <script>,
+// markup with handlers, a textarea's end tag, terminal escapes, a right-to-left override and a
+// 1 MB line. Every page that shows them shows them inert.
+func TestBrowserShowsHostileTextInert(t *testing.T) {
+	base, admin := serveForBrowser(t)
+	c := serveClient{t: t, base: base}
+	name := "<script>window.pwned=1</script>\u202eevil.exe"
+	var a struct{ ID string }
+	code, raw := c.do("POST", "/api/assessments", admin, map[string]any{"name": "<img src=x onerror=\"window.pwned=4\">", "problems": []string{"sum"},
+		"opens": time.Now().Add(-time.Minute), "closes": time.Now().Add(time.Hour), "policy": "tests"}, &a)
+	require.Equal(t, http.StatusCreated, code, raw)
+	var inv struct {
+		InviteURL string `json:"invite_url"`
+	}
+	code, raw = c.do("POST", "/api/assessments/"+a.ID+"/candidates", admin, map[string]string{"name": name}, &inv)
+	require.Equal(t, http.StatusCreated, code, raw)
+
+	source := "# </textarea><script>window.pwned=2</script> \x1b[2J\x1b]0;owned\x07 \u202e\n" +
+		"print('<img src=x onerror=\"window.pwned=3\">\\x1b[31mRED\\x1b[0m\\u202eevil')\n" +
+		"print('A' * 1000000)\n" +
+		"# " + strings.Repeat("x", 100_000) + "\n"
+	browser := newChromium(t)
+	cand := tab(t, browser)
+	do(t, cand, time.Minute, chromedp.Navigate(inv.InviteURL), chromedp.WaitVisible(chromedp.ID("start")))
+	inert(t, cand, "start page", name)
+	do(t, cand, time.Minute, chromedp.Click(chromedp.ID("start")), chromedp.WaitVisible(chromedp.CSS(`a[href="/take/problems/sum"]`)),
+		chromedp.Navigate(base+"/take/problems/sum"), chromedp.WaitVisible(chromedp.ID("source")),
+		chromedp.SetValue(chromedp.ID("source"), source))
+	do(t, cand, time.Minute, chromedp.Click(chromedp.ID("submit")), chromedp.WaitVisible(chromedp.ID("result")))
+	waitFor(t, cand, `document.querySelector("#result .overall") !== null`, 5*time.Minute)
+	inert(t, cand, "candidate's submission", "Wrong answer", `<img src=x onerror="window.pwned=3">`, "</textarea><script>window.pwned=2</script>", "more bytes not shown")
+	shoot(t, cand, "hostile-take-submission")
+
+	// The draft holds the source exactly: the end tag in it did not end the editor.
+	do(t, cand, time.Minute, chromedp.Navigate(base+"/take/problems/sum"), chromedp.WaitVisible(chromedp.ID("source")))
+	assert.Equal(t, source, get(t, cand, chromedp.Value(chromedp.ID("source"))))
+	inert(t, cand, "problem page")
+
+	desk := tab(t, browser)
+	deskLogin(t, desk, base, admin)
+	inert(t, desk, "desk", `<img src=x onerror="window.pwned=4">`)
+	do(t, desk, time.Minute, chromedp.Navigate(base+"/desk/assessments/"+a.ID), chromedp.WaitVisible(chromedp.ID("matrix")))
+	inert(t, desk, "results matrix", name, "Wrong answer")
+	do(t, desk, time.Minute, chromedp.Click(chromedp.CSS(`#matrix a[href^="/desk/submissions/"]`)), chromedp.WaitVisible(chromedp.CSS("div.src")))
+	inert(t, desk, "interviewer's submission", name, "</textarea><script>window.pwned=2</script>", `<img src=x onerror="window.pwned=3">`)
+	// The right-to-left override stays inside the name: it cannot turn the text after it around.
+	isolated := get(t, desk, chromedp.Evaluate[bool](fmt.Sprintf(`[...document.querySelectorAll("h1 bdi")].some(b => b.textContent === %q)`, name)))
+	assert.True(t, isolated, "the name is isolated from the text around it (<bdi>)")
+	shoot(t, desk, "hostile-desk-submission")
 }

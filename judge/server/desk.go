@@ -281,7 +281,7 @@ func (s *Server) assessmentData(r *http.Request, a *judge.Assessment) (*assessme
 			if now.Before(ends) {
 				ends = now
 			}
-			used := ends.Sub(c.Started).Round(time.Minute)
+			used := ends.Sub(c.Started).Round(time.Second)
 			mr.Used, mr.UsedMin = used.String(), used.Minutes()
 		}
 	}
