@@ -9,6 +9,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -315,4 +316,100 @@ func TestDeskLoginAndCSRF(t *testing.T) {
 	resp, page = r.post("/desk/assessments/"+list[0].ID+"/invite", url.Values{"csrf": {csrf(t, page)}, "name": {"eve"}}, nil)
 	assert.Equal(t, http.StatusForbidden, resp.StatusCode, page)
 	assert.Contains(t, page, "read_only")
+}
+
+// deskSession logs a new browser in to the desk with the admin token.
+func (a *api) deskSession() (*browser, string) {
+	a.t.Helper()
+	b := newBrowser(a.t, a.url)
+	_, page := b.get("/desk/login")
+	m := regexp.MustCompile(`name="csrf" value="([^"]+)"`).FindStringSubmatch(page)
+	require.NotNil(a.t, m)
+	resp, _ := b.post("/desk/login", url.Values{"token": {a.admin}, "csrf": {m[1]}}, nil)
+	require.Equal(a.t, http.StatusSeeOther, resp.StatusCode)
+	resp, page = b.get("/desk/")
+	require.Equal(a.t, http.StatusOK, resp.StatusCode)
+	return b, csrf(a.t, page)
+}
+
+func TestDeskPages(t *testing.T) {
+	a := newAPI(t)
+	aid := a.assessment(map[string]any{"policy": "none"})
+	inv := a.invite(aid, "ada")
+	b, tok := a.deskSession()
+	post := func(path string, form url.Values) (*http.Response, string) {
+		form.Set("csrf", tok)
+		return b.post(path, form, nil)
+	}
+
+	// Two submissions of one candidate: the matrix, a submission in full, their diff.
+	var first, second struct{ ID string }
+	code, raw := a.do("POST", "/api/invite/"+inv.InviteToken+"/submissions", "", map[string]string{"problem": "sum", "source": "print(0)\nx = 1\n"}, &first)
+	require.Equal(t, http.StatusAccepted, code, raw)
+	code, raw = a.do("POST", "/api/invite/"+inv.InviteToken+"/submissions", "", map[string]string{"problem": "sum", "source": "# right\nx = 1\n"}, &second)
+	require.Equal(t, http.StatusAccepted, code, raw)
+	a.poll(inv.InviteToken, first.ID)
+	a.poll(inv.InviteToken, second.ID)
+	cid := a.candidateID(aid, "ada")
+
+	resp, page := b.get("/desk/assessments/" + aid)
+	require.Equal(t, http.StatusOK, resp.StatusCode, page)
+	assert.Contains(t, page, `href="/desk/submissions/`+second.ID+`"`, "the matrix links the best submission")
+	assert.Contains(t, page, "Accepted")
+	assert.Contains(t, page, "2 sent")
+
+	resp, page = b.get("/desk/submissions/" + first.ID)
+	require.Equal(t, http.StatusOK, resp.StatusCode, page)
+	assert.Contains(t, page, `<span class="hb">print</span>`, "source highlighted on the server")
+	assert.Contains(t, page, "secret/", "hidden tests' names and details for the interviewer")
+	assert.Contains(t, page, "Details of the tests that failed")
+
+	resp, page = b.get("/desk/candidates/" + cid + "?old=" + first.ID + "&new=" + second.ID)
+	require.Equal(t, http.StatusOK, resp.StatusCode, page)
+	assert.Contains(t, page, `<tr class="del"><td class="n">1</td><td class="n"></td><td class="op"></td><td>print(0)</td></tr>`)
+	assert.Contains(t, page, `<tr class="add"><td class="n"></td><td class="n">1</td><td class="op"></td><td># right</td></tr>`)
+	resp, _ = b.get("/desk/candidates/" + cid + "?old=" + first.ID + "&new=" + first.ID[:35] + "0")
+	assert.Equal(t, http.StatusBadRequest, resp.StatusCode, "only this candidate's submissions are compared")
+
+	// Export, release, re-judge.
+	resp, csvText := b.get("/desk/assessments/" + aid + "/export?problem=sum&format=csv")
+	require.Equal(t, http.StatusOK, resp.StatusCode)
+	assert.Contains(t, csvText, "ada #2")
+	resp, _ = post("/desk/assessments/"+aid+"/release", url.Values{})
+	require.Equal(t, http.StatusSeeOther, resp.StatusCode)
+	got, err := a.store.Assessment(context.Background(), aid)
+	require.NoError(t, err)
+	assert.True(t, got.Released)
+	resp, page = post("/desk/assessments/"+aid+"/rejudge", url.Values{"problem": {"sum"}})
+	require.Equal(t, http.StatusAccepted, resp.StatusCode, page)
+	assert.Contains(t, page, "2 submissions to sum are queued to be judged again")
+
+	// Invite from CSV (links shown once), re-issue a link, revoke one.
+	resp, page = post("/desk/assessments/"+aid+"/invite", url.Values{"csv": {"name,email\nbob,bob@example.com\ncy,\n"}})
+	require.Equal(t, http.StatusCreated, resp.StatusCode, page)
+	links := regexp.MustCompile(`value="(http://[^"]+/invite/jinv_[^"]+)"`).FindAllStringSubmatch(page, -1)
+	require.Len(t, links, 2)
+	resp, _ = newBrowser(t, a.url).get(strings.TrimPrefix(links[0][1], a.url))
+	assert.Equal(t, http.StatusSeeOther, resp.StatusCode, "a new link opens")
+	resp, page = post("/desk/candidates/"+cid+"/reissue", url.Values{})
+	require.Equal(t, http.StatusOK, resp.StatusCode, page)
+	assert.Regexp(t, `value="http://[^"]+/invite/jinv_`, page)
+	code, _ = a.do("GET", "/api/invite/"+inv.InviteToken, "", nil, nil)
+	assert.Equal(t, http.StatusNotFound, code, "the old link stopped working")
+	resp, _ = post("/desk/candidates/"+a.candidateID(aid, "bob")+"/revoke", url.Values{})
+	require.Equal(t, http.StatusSeeOther, resp.StatusCode)
+	resp, _ = newBrowser(t, a.url).get(strings.TrimPrefix(links[0][1], a.url))
+	assert.Equal(t, http.StatusForbidden, resp.StatusCode, "a revoked link opens nothing")
+
+	// Edit: close it now.
+	now := a.now.UTC()
+	resp, page = post("/desk/assessments/"+aid+"/edit", url.Values{"name": {"Renamed"}, "policy": {"none"}, "opens": {now.Add(-2 * time.Hour).Format("2006-01-02T15:04")},
+		"closes": {now.Add(-time.Minute).Format("2006-01-02T15:04")}, "allowance_minutes": {"90"}, "max_submissions": {"5"}})
+	require.Equal(t, http.StatusSeeOther, resp.StatusCode, page)
+	got, err = a.store.Assessment(context.Background(), aid)
+	require.NoError(t, err)
+	assert.Equal(t, "Renamed", got.Name)
+	assert.True(t, got.Closes.Before(a.now))
+	resp, page = post("/desk/assessments/"+aid+"/edit", url.Values{"name": {""}, "policy": {"none"}, "opens": {"soon"}})
+	assert.Equal(t, http.StatusBadRequest, resp.StatusCode, page)
 }
