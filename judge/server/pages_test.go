@@ -1,8 +1,10 @@
 package server_test
 
 import (
+	"bytes"
 	"context"
 	"io"
+	"mime/multipart"
 	"net/http"
 	"net/http/cookiejar"
 	"net/url"
@@ -239,6 +241,29 @@ func TestCandidatePagesWithoutScript(t *testing.T) {
 	assert.Contains(t, page, "Accepted")
 	assert.Contains(t, page, "Hidden tests", "the tests policy shows hidden verdicts")
 	assertNoHiddenData(t, page)
+
+	// The page's live results come from the same event stream, through the session.
+	resp, events := b.get(sub + "/events")
+	require.Equal(t, http.StatusOK, resp.StatusCode, events)
+	assert.Contains(t, events, "event: result\n")
+	assertNoHiddenData(t, events)
+
+	// A file upload stands in for the editor's text.
+	var body bytes.Buffer
+	mw := multipart.NewWriter(&body)
+	require.NoError(t, mw.WriteField("csrf", tok))
+	require.NoError(t, mw.WriteField("source", "print(0)\n"))
+	fw, err := mw.CreateFormFile("file", "uploaded.py")
+	require.NoError(t, err)
+	_, err = fw.Write([]byte("# right, from a file\n"))
+	require.NoError(t, err)
+	require.NoError(t, mw.Close())
+	resp, page = b.send("POST", "/take/problems/sum/submit", mw.FormDataContentType(), &body, nil)
+	require.Equal(t, http.StatusSeeOther, resp.StatusCode, page)
+	up, err := a.store.Record(context.Background(), strings.TrimPrefix(resp.Header.Get("Location"), "/take/submissions/"))
+	require.NoError(t, err)
+	assert.Equal(t, "uploaded.py", up.Submission.Filename)
+	assert.Equal(t, "# right, from a file\n", string(up.Submission.Source))
 
 	// Another candidate's submission is not found from this session.
 	bob := a.invite(aid, "bob")
