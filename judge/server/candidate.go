@@ -272,21 +272,29 @@ func (s *Server) mySubmissions(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Server) mySubmission(w http.ResponseWriter, r *http.Request) error {
-	inv := inviteeOf(r)
-	id, err := pathID(r, "id")
+	rec, err := s.ownRecord(r)
 	if err != nil {
 		return err
+	}
+	writeJSON(w, http.StatusOK, judge.CandidateView(inviteeOf(r).assessment, rec))
+	return nil
+}
+
+// ownRecord is the {id} submission when it is the candidate's own.
+func (s *Server) ownRecord(r *http.Request) (*judge.Record, error) {
+	id, err := pathID(r, "id")
+	if err != nil {
+		return nil, err
 	}
 	rec, err := s.cfg.Store.Record(r.Context(), id)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	if rec.CandidateID != inv.candidate.ID {
+	if rec.CandidateID != inviteeOf(r).candidate.ID {
 		// Another candidate's submission does not exist, as far as this one can tell.
-		return errf(http.StatusNotFound, "not_found", "no such submission")
+		return nil, errf(http.StatusNotFound, "not_found", "no such submission")
 	}
-	writeJSON(w, http.StatusOK, judge.CandidateView(inv.assessment, rec))
-	return nil
+	return rec, nil
 }
 
 // gradeOptions are a sample run's: the budget on, nothing hidden to reveal.

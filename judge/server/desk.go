@@ -456,15 +456,7 @@ type deskSubmissionData struct {
 }
 
 func (s *Server) deskSubmission(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r, "id")
-	if err != nil {
-		return err
-	}
-	rec, err := s.cfg.Store.Record(r.Context(), id)
-	if err != nil {
-		return err
-	}
-	c, err := s.cfg.Store.Candidate(r.Context(), rec.CandidateID)
+	rec, c, err := s.recordOf(r)
 	if err != nil {
 		return err
 	}

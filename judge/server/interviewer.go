@@ -431,20 +431,26 @@ func (s *Server) listSubmissions(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Server) getSubmission(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r, "id")
-	if err != nil {
-		return err
-	}
-	rec, err := s.cfg.Store.Record(r.Context(), id)
-	if err != nil {
-		return err
-	}
-	c, err := s.cfg.Store.Candidate(r.Context(), rec.CandidateID)
+	rec, c, err := s.recordOf(r)
 	if err != nil {
 		return err
 	}
 	writeJSON(w, http.StatusOK, toSubmissionJSON(rec, c))
 	return nil
+}
+
+// recordOf is the {id} submission with its candidate.
+func (s *Server) recordOf(r *http.Request) (*judge.Record, *judge.Candidate, error) {
+	id, err := pathID(r, "id")
+	if err != nil {
+		return nil, nil, err
+	}
+	rec, err := s.cfg.Store.Record(r.Context(), id)
+	if err != nil {
+		return nil, nil, err
+	}
+	c, err := s.cfg.Store.Candidate(r.Context(), rec.CandidateID)
+	return rec, c, err
 }
 
 // export writes one problem's submissions in the shapes of `judge grade` (report's grade

@@ -252,16 +252,9 @@ type submissionData struct {
 
 func (s *Server) takeSubmission(w http.ResponseWriter, r *http.Request) error {
 	inv := inviteeOf(r)
-	id, err := pathID(r, "id")
+	rec, err := s.ownRecord(r)
 	if err != nil {
 		return err
-	}
-	rec, err := s.cfg.Store.Record(r.Context(), id)
-	if err != nil {
-		return err
-	}
-	if rec.CandidateID != inv.candidate.ID {
-		return errf(http.StatusNotFound, "not_found", "no such submission")
 	}
 	p, err := s.cfg.Problem(r.Context(), rec.Problem)
 	if err != nil {
