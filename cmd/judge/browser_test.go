@@ -144,7 +144,7 @@ func waitFor(t *testing.T, ctx context.Context, cond string, timeout time.Durati
 // prevents its default gets no text (chromedp's SendKeys sends the text as a separate char
 // event, which no keydown handler can stop).
 func press(key string, mods chromedp.Modifier) chromedp.Action[chromedp.Void] {
-	codes := map[string]int64{"Enter": 13, "Tab": 9}
+	codes := map[string]int64{"Enter": 13, "Tab": 9, "Escape": 27}
 	text := map[string]string{"Enter": "\r", "Tab": "\t"}
 	return chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
 		down := input.DispatchKeyEventParams{Type: input.DispatchKeyEventTypeKeyDown, Key: key, Code: key, WindowsVirtualKeyCode: codes[key],
@@ -190,6 +190,10 @@ func TestBrowserCandidateAndInterviewer(t *testing.T) {
 		chromedp.Click(chromedp.ID("invite-button")),
 		chromedp.WaitVisible(chromedp.ID("new-links")))
 	link := get(t, desk, chromedp.Value(chromedp.ID("link-0")))
+	do(t, desk, time.Minute,
+		chromedp.SendKeys(chromedp.ID("cand-name"), "Bob Idle"),
+		chromedp.Click(chromedp.ID("invite-button")),
+		chromedp.WaitVisible(chromedp.ID("new-links")))
 	require.True(t, strings.HasPrefix(link, base+"/invite/jinv_"), link)
 	assessmentURL := strings.TrimSuffix(get(t, desk, chromedp.Location()), "/invite")
 
@@ -218,6 +222,10 @@ func TestBrowserCandidateAndInterviewer(t *testing.T) {
 		chromedp.SendKeys(chromedp.ID("source"), "# end"))
 	want := "def main():\n    a, b = map(int, input().split())\n    print(a + b)\nmain()\n    # end"
 	require.Equal(t, want, get(t, cand, chromedp.Value(chromedp.ID("source"))))
+	// Escape, then Tab: the keyboard leaves the editor (the text stays as it was).
+	do(t, cand, time.Minute, press("Escape", 0), press("Tab", 0))
+	assert.Equal(t, want, get(t, cand, chromedp.Value(chromedp.ID("source"))))
+	assert.Equal(t, "file", get(t, cand, chromedp.Evaluate[string](`document.activeElement.id`)), "focus moved on to the next field")
 	lines := get(t, cand, chromedp.TextContent(chromedp.ID("gutter")))
 	assert.Equal(t, "1\n2\n3\n4\n5", lines, "line numbers follow the text")
 
@@ -255,6 +263,13 @@ func TestBrowserCandidateAndInterviewer(t *testing.T) {
 	matrix := get(t, desk, chromedp.Text(chromedp.ID("matrix")))
 	assert.Contains(t, matrix, "Ada Lovelace")
 	assert.Contains(t, matrix, "Accepted")
+	// The matrix sorts by a column's header: Total ascending puts Bob (nothing sent) first,
+	// again descending puts Ada first.
+	firstRow := chromedp.Evaluate[string](`document.querySelector("#matrix tbody tr td").textContent`)
+	do(t, desk, time.Minute, chromedp.Click(chromedp.Search(`//th/button[text()="Total"]`)))
+	assert.Contains(t, get(t, desk, firstRow), "Bob Idle")
+	do(t, desk, time.Minute, chromedp.Click(chromedp.Search(`//th/button[text()="Total"]`)))
+	assert.Contains(t, get(t, desk, firstRow), "Ada Lovelace")
 	shoot(t, desk, "desk-assessment")
 	do(t, desk, time.Minute,
 		chromedp.Click(chromedp.CSS(`#matrix a[href^="/desk/submissions/"]`)),

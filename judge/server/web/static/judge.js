@@ -27,8 +27,12 @@
       ta.setSelectionRange(selStart, selEnd);
       ta.dispatchEvent(new Event("input", { bubbles: true }));
     };
+    // Tab indents; Escape gives the next Tab back to the page, so the keyboard can leave.
+    let release = false;
     ta.addEventListener("keydown", (e) => {
       const v = ta.value, s = ta.selectionStart, t = ta.selectionEnd;
+      if (e.key === "Escape") { release = true; return; }
+      if (release) { release = false; if (e.key === "Tab") return; }
       if (e.key === "Tab" && !e.ctrlKey && !e.altKey && !e.metaKey) {
         const lineStart = v.lastIndexOf("\n", s - 1) + 1;
         if (!e.shiftKey && s === t) {
