@@ -338,9 +338,15 @@ func TestDeskLoginAndCSRF(t *testing.T) {
 	require.Equal(t, http.StatusSeeOther, resp.StatusCode)
 	resp, page = r.get("/desk/assessments/" + list[0].ID)
 	require.Equal(t, http.StatusOK, resp.StatusCode, page)
-	resp, page = r.post("/desk/assessments/"+list[0].ID+"/invite", url.Values{"csrf": {csrf(t, page)}, "name": {"eve"}}, nil)
+	readTok := csrf(t, page)
+	resp, page = r.post("/desk/assessments/"+list[0].ID+"/invite", url.Values{"csrf": {readTok}, "name": {"eve"}}, nil)
 	assert.Equal(t, http.StatusForbidden, resp.StatusCode, page)
 	assert.Contains(t, page, "read_only")
+	// Logging out is for every session.
+	resp, _ = r.post("/desk/logout", url.Values{"csrf": {readTok}}, nil)
+	assert.Equal(t, http.StatusSeeOther, resp.StatusCode)
+	resp, _ = r.get("/desk/")
+	assert.Equal(t, "/desk/login", resp.Header.Get("Location"), "logged out")
 }
 
 // deskSession logs a new browser in to the desk with the admin token.
