@@ -38,7 +38,7 @@ var listeningRE = regexp.MustCompile(`msg="judge serve listening" url=(http://\S
 func startServer(t *testing.T, bin, db string) *serveProc {
 	t.Helper()
 	cmd := exec.Command(bin, "serve", "--addr", "127.0.0.1:0", "--db", db, "--problems", "../../testdata/problems",
-		"--workers", "2", "--pool", "2", "--job-timeout", "5s", "--submissions-per-minute", "100")
+		"--workers", "2", "--pool", "2", "--submissions-per-minute", "100")
 	cmd.Env = os.Environ() // JUDGE_CACHE_DIR is the tests' own (TestMain)
 	stdout, err := cmd.StdoutPipe()
 	require.NoError(t, err)
@@ -150,10 +150,16 @@ func TestServeKill9LosesNothing(t *testing.T) {
 	firstPID := first.cmd.Process.Pid
 
 	second := startServer(t, bin, db)
-	deadline = time.Now().Add(3 * time.Minute)
-	for countDone(t, st) < n {
-		require.True(t, time.Now().Before(deadline), "not every submission judged after the restart:\n%s", second.logs())
+	// Judged or not is the question, not how fast: a loaded machine judges slowly. What fails
+	// is a stall: no submission judged for two minutes (a judging a dead server left behind
+	// waits for River's rescue, after the 10-minute job timeout, unless the restart requeues it).
+	done, progress := countDone(t, st), time.Now()
+	for done < n {
+		require.True(t, time.Since(progress) < 2*time.Minute, "%d of %d submissions judged after the restart, none for 2 minutes:\n%s", done, n, second.logs())
 		time.Sleep(100 * time.Millisecond)
+		if now := countDone(t, st); now > done {
+			done, progress = now, time.Now()
+		}
 	}
 	require.NoError(t, second.cmd.Process.Signal(syscall.SIGTERM))
 	require.NoError(t, second.cmd.Wait(), "a SIGTERM'd server exits 0:\n%s", second.logs())

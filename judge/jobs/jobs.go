@@ -72,10 +72,12 @@ type Config struct {
 	// PollInterval is how often idle workers look for jobs (SQLite has no notifications).
 	// Default 200 ms.
 	PollInterval time.Duration
-	// JobTimeout cancels a judging that takes longer (it is tried again). A judging whose
-	// server died (kill -9, a crash) is taken up again RescueMargin after its timeout: nothing
-	// can tell it from one still running on another server sooner. Default 10 min: the first
-	// judging of a problem calibrates its time limit, which takes a while.
+	// JobTimeout cancels a judging that takes longer (it is tried again): a guard against a
+	// hung judging, far over any submission's own budget. A judging whose server died (kill -9,
+	// a crash) is taken up again RescueMargin after its timeout by River's rescuer, unless the
+	// next server claims the database first and requeues it at once (store.Claim,
+	// RequeueOrphans). Default 10 min: the first judging of a problem calibrates its time limit,
+	// which takes a while.
 	JobTimeout time.Duration
 	Logger     *slog.Logger
 }
