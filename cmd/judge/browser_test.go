@@ -173,8 +173,8 @@ func deskLogin(t *testing.T, ctx context.Context, base, admin string) {
 // submit, see the result arrive, history, I'm done) and the interviewer's (log in, create an
 // assessment, invite, the matrix, a submission, export), in one browser each.
 func TestBrowserCandidateAndInterviewer(t *testing.T) {
-	base, admin := serveForBrowser(t)
 	browser := newChromium(t)
+	base, admin := serveForBrowser(t)
 	desk := tab(t, browser)
 
 	deskLogin(t, desk, base, admin)
@@ -301,6 +301,7 @@ func inert(t *testing.T, ctx context.Context, where string, texts ...string) {
 // markup with handlers, a textarea's end tag, terminal escapes, a right-to-left override and a
 // 1 MB line. Every page that shows them shows them inert.
 func TestBrowserShowsHostileTextInert(t *testing.T) {
+	browser := newChromium(t)
 	base, admin := serveForBrowser(t)
 	c := serveClient{t: t, base: base}
 	name := "<script>window.pwned=1</script>\u202eevil.exe"
@@ -318,7 +319,6 @@ func TestBrowserShowsHostileTextInert(t *testing.T) {
 		"print('<img src=x onerror=\"window.pwned=3\">\\x1b[31mRED\\x1b[0m\\u202eevil')\n" +
 		"print('A' * 1000000)\n" +
 		"# " + strings.Repeat("x", 100_000) + "\n"
-	browser := newChromium(t)
 	cand := tab(t, browser)
 	do(t, cand, time.Minute, chromedp.Navigate(inv.InviteURL), chromedp.WaitVisible(chromedp.ID("start")))
 	inert(t, cand, "start page", name)
