@@ -16,6 +16,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/judge-dev/judge/judge"
 	"github.com/judge-dev/judge/judge/store"
 )
 
@@ -388,6 +389,7 @@ func TestDeskPages(t *testing.T) {
 	assert.Contains(t, page, `href="/desk/submissions/`+second.ID+`"`, "the matrix links the best submission")
 	assert.Contains(t, page, "Accepted")
 	assert.Contains(t, page, "2 sent")
+	assert.NotContains(t, page, "finished", "a candidate who has not finished is not shown as finished")
 
 	resp, page = b.get("/desk/submissions/" + first.ID)
 	require.Equal(t, http.StatusOK, resp.StatusCode, page)
@@ -402,6 +404,21 @@ func TestDeskPages(t *testing.T) {
 	resp, _ = b.get("/desk/candidates/" + cid + "?old=" + first.ID + "&new=" + first.ID[:35] + "0")
 	assert.Equal(t, http.StatusBadRequest, resp.StatusCode, "only this candidate's submissions are compared")
 
+	// CPU relative to the reference: the slowest test against the calibration's slowest
+	// accepted test.
+	rec := &judge.Record{AssessmentID: aid, CandidateID: cid, Problem: "sum", Submission: judge.Submission{Filename: "s.py", Source: []byte("x = 1\n")}}
+	rep := &judge.Report{Problem: "sum", Verdict: judge.Accepted, Passed: 1, Total: 1, Score: 1,
+		TimeLimit: judge.TimeLimit{DeclaredMillis: 1000, EffectiveMillis: 300, Source: "calibrated", SlowestAcceptedMillis: 10},
+		Tests:     []judge.TestResult{{Name: "secret/1", Verdict: judge.Accepted, CPUMillis: 25}}}
+	require.NoError(t, a.store.InTx(context.Background(), func(tx *store.Tx) error {
+		if err := tx.InsertRecord(context.Background(), rec); err != nil {
+			return err
+		}
+		return tx.FinishRecord(context.Background(), rec.ID, rep, "")
+	}))
+	_, page = b.get("/desk/submissions/" + rec.ID)
+	assert.Contains(t, page, "slowest test 2.50× the reference")
+
 	// Export, release, re-judge.
 	resp, csvText := b.get("/desk/assessments/" + aid + "/export?problem=sum&format=csv")
 	require.Equal(t, http.StatusOK, resp.StatusCode)
@@ -413,7 +430,7 @@ func TestDeskPages(t *testing.T) {
 	assert.True(t, got.Released)
 	resp, page = post("/desk/assessments/"+aid+"/rejudge", url.Values{"problem": {"sum"}})
 	require.Equal(t, http.StatusAccepted, resp.StatusCode, page)
-	assert.Contains(t, page, "2 submissions to sum are queued to be judged again")
+	assert.Contains(t, page, "3 submissions to sum are queued to be judged again")
 
 	// Invite from CSV (links shown once), re-issue a link, revoke one.
 	resp, page = post("/desk/assessments/"+aid+"/invite", url.Values{"csv": {"name,email\nbob,bob@example.com\ncy,\n"}})
