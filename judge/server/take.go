@@ -119,7 +119,9 @@ func (s *Server) takeDone(w http.ResponseWriter, r *http.Request) error {
 
 type problemData struct {
 	Problem judge.ProblemView
-	Source  string
+	// Signature is the function's def line from the starter code, when there is one.
+	Signature string
+	Source    string
 	// Run is a sample run's result, shown under the editor.
 	Run     *judge.ResultView
 	History []judge.ResultView
@@ -132,6 +134,7 @@ func (s *Server) problemPage(w http.ResponseWriter, r *http.Request, status int,
 		return err
 	}
 	d := problemData{Problem: judge.NewProblemView(p), Source: source, Run: run}
+	d.Signature = signature(d.Problem)
 	for i := len(recs) - 1; i >= 0; i-- {
 		d.History = append(d.History, judge.CandidateView(inv.assessment, recs[i]))
 	}
@@ -267,4 +270,18 @@ func (s *Server) takeSubmission(w http.ResponseWriter, r *http.Request) error {
 	}
 	s.render(w, r, http.StatusOK, "take_submission", s.takeFrame(r, "Submission to "+p.Name, d))
 	return nil
+}
+
+// signature is the def line of a function problem's function, read from its starter code
+// ("" when the starter has none).
+func signature(v judge.ProblemView) string {
+	if v.Function == nil {
+		return ""
+	}
+	for _, line := range strings.Split(v.Starter, "\n") {
+		if strings.HasPrefix(line, "def "+v.Function.Name+"(") {
+			return strings.TrimSpace(line)
+		}
+	}
+	return ""
 }
