@@ -320,3 +320,15 @@ func (f *Factory) Grader(sb judge.Sandbox, parallel int) *grade.Grader {
 		},
 	}
 }
+
+// ProblemDir is the folder on disk of a problem argument (a path, or an id under --problems);
+// the built-in problems have none.
+func (f *Factory) ProblemDir(arg string) (string, error) {
+	if strings.ContainsRune(arg, filepath.Separator) || strings.HasPrefix(arg, ".") {
+		return arg, nil
+	}
+	if f.ProblemsDir == "" {
+		return "", usageError("%s is built into the binary: pass --problems DIR (e.g. --problems problems in a checkout) or a path to write into it", arg)
+	}
+	return filepath.Join(f.ProblemsDir, arg), nil
+}
