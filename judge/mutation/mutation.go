@@ -101,7 +101,11 @@ func (t *Tester) Problem(ctx context.Context, p *judge.Problem) (*Result, error)
 	}
 	all = spread(all, t.MaxMutants)
 	r.Mutants = len(all)
-	survivors, err := t.judgeAll(ctx, bctx, forMutants(p), all, r)
+	// Judging may take JudgeShare of the budget: the rest is kept for the triage, which is what
+	// turns survivors into tests.
+	jctx, jcancel := context.WithTimeout(bctx, time.Duration(JudgeShare*float64(budget)))
+	defer jcancel()
+	survivors, err := t.judgeAll(ctx, jctx, forMutants(p), all, r)
 	if err != nil {
 		return nil, err
 	}
@@ -123,7 +127,7 @@ func (t *Tester) Problem(ctx context.Context, p *judge.Problem) (*Result, error)
 	if judged := r.Killed + r.Survived; judged > 0 {
 		r.KillRate = float64(r.Killed) / float64(judged)
 	}
-	if bctx.Err() != nil && ctx.Err() == nil {
+	if (r.NotJudged > 0 || r.Untriaged > 0) && ctx.Err() == nil {
 		r.Notes = append(r.Notes, fmt.Sprintf("budget of %s spent: %d mutant(s) not judged, %d survivor(s) not triaged", budget, r.NotJudged, r.Untriaged))
 	}
 	return r, nil
@@ -365,6 +369,9 @@ func (t *Tester) reference(ctx context.Context, p *judge.Problem, s judge.Packag
 	}
 	return &q, nil
 }
+
+// JudgeShare is the part of the budget judging the mutants may take.
+const JudgeShare = 0.6
 
 // MutantSlowdown is how many times slower than the slowest accepted test (its calibrated
 // median) a mutant may be before it counts as killed by TLE, when that is under the limit.
