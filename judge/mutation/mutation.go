@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"path"
 	"sort"
+	"strings"
 	"sync"
 	"time"
 
@@ -253,7 +254,7 @@ func (t *Tester) triage(ctx, bctx context.Context, p *judge.Problem, accepted []
 			if bctx.Err() != nil {
 				return
 			}
-			rep, err := t.Judge.Judge(bctx, q, judge.Submission{Filename: path.Base(s.Origin), Source: s.Source}, judge.Options{StopOnFailure: true})
+			rep, err := t.Judge.Judge(bctx, q, judge.Submission{Filename: path.Base(s.Origin), Source: s.Source}, judge.Options{StopOnFailure: true, Reveal: true})
 			mu.Lock()
 			defer mu.Unlock()
 			if err != nil {
@@ -270,6 +271,9 @@ func (t *Tester) triage(ctx, bctx context.Context, p *judge.Problem, accepted []
 					s.Got = tr.Verdict.String()
 					if tr.Message != "" {
 						s.Got += ": " + tr.Message
+					}
+					if tr.Actual != nil && tr.Verdict == judge.WrongAnswer {
+						s.Got += " (output: " + strings.TrimSpace(*tr.Actual) + ")"
 					}
 					break
 				}
