@@ -98,8 +98,8 @@ func runMutants(ctx context.Context, f *Factory, opts *VerifyOptions) error {
 }
 
 func printMutants(f *Factory, r *mutation.Result) {
-	fmt.Fprintf(f.IO.Out, "%s: %d mutants, %d killed, %d survived (kill rate %.1f%%): %d gap(s), %d probably equivalent (compared on %d inputs)\n",
-		r.Problem, r.Mutants, r.Killed, r.Survived, 100*r.KillRate, r.Gaps, r.Equivalent, r.Inputs)
+	fmt.Fprintf(f.IO.Out, "%s: %d mutants (of %d made), %d killed, %d survived (kill rate %.1f%%): %d gap(s), %d probably equivalent (compared on %d inputs)\n",
+		r.Problem, r.Mutants, r.Generated, r.Killed, r.Survived, 100*r.KillRate, r.Gaps, r.Equivalent, r.Inputs)
 	for _, n := range r.Notes {
 		fmt.Fprintf(f.IO.Out, "  note: %s\n", n)
 	}

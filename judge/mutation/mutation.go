@@ -43,8 +43,10 @@ type Tester struct {
 // Result is the mutation test of one problem.
 type Result struct {
 	Problem string `json:"problem"`
-	Mutants int    `json:"mutants"`
-	Killed  int    `json:"killed"`
+	// Generated is how many mutants were made; Mutants of them were judged (--max-mutants).
+	Generated int `json:"generated"`
+	Mutants   int `json:"mutants"`
+	Killed    int `json:"killed"`
 	// KilledBy counts the killed mutants by the verdict that killed them (WA, RE, TLE, ...).
 	KilledBy   map[string]int `json:"killed_by,omitempty"`
 	Survived   int            `json:"survived"`
@@ -100,6 +102,7 @@ func (t *Tester) Problem(ctx context.Context, p *judge.Problem) (*Result, error)
 		}
 		all = append(all, ms...)
 	}
+	r.Generated = len(all)
 	all = spread(all, t.MaxMutants)
 	r.Mutants = len(all)
 	// Judging may take JudgeShare of the budget: the rest is kept for the triage, which is what
