@@ -508,3 +508,8 @@ func finish(rep *Report) {
 }
 
 func millis(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
+
+// Job is the harness's limits for a submission judged under l: what Judge gives the sandbox, for
+// callers that run a submission without judging it (judge verify --mutants runs the reference
+// to learn its answers).
+func (l Limits) Job() JobLimits { return jobLimits(l) }

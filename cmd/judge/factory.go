@@ -295,7 +295,7 @@ Exit codes: 0 accepted; 1 judged but not accepted; 2 bad usage or bad input;
 	cmd.PersistentFlags().StringVar(&f.Image, "image", f.Image, "runner image")
 	cmd.PersistentFlags().BoolVar(&f.DeclaredLimits, "declared-limits", false, "judge with the problems' declared time limits exactly, without calibrating them on this machine")
 	cmd.SetFlagErrorFunc(func(c *cobra.Command, err error) error { return usageError("%v", err) })
-	cmd.AddCommand(newCmdCalibrate(f), newCmdRun(f), newCmdProblems(f), newCmdImage(f), newCmdInit(f), newCmdVerify(f), newCmdGrade(f), newCmdServe(f))
+	cmd.AddCommand(newCmdCalibrate(f), newCmdRun(f), newCmdProblems(f), newCmdImage(f), newCmdInit(f), newCmdNew(f), newCmdVerify(f), newCmdGrade(f), newCmdServe(f))
 	return cmd
 }
 
@@ -319,4 +319,16 @@ func (f *Factory) Grader(sb judge.Sandbox, parallel int) *grade.Grader {
 			return f.TimeLimited(ctx, p, sb)
 		},
 	}
+}
+
+// ProblemDir is the folder on disk of a problem argument (a path, or an id under --problems);
+// the built-in problems have none.
+func (f *Factory) ProblemDir(arg string) (string, error) {
+	if strings.ContainsRune(arg, filepath.Separator) || strings.HasPrefix(arg, ".") {
+		return arg, nil
+	}
+	if f.ProblemsDir == "" {
+		return "", usageError("%s is built into the binary: pass --problems DIR (e.g. --problems problems in a checkout) or a path to write into it", arg)
+	}
+	return filepath.Join(f.ProblemsDir, arg), nil
 }

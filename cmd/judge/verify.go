@@ -6,10 +6,12 @@ import (
 	"fmt"
 	"runtime"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/judge-dev/judge/judge"
+	"github.com/judge-dev/judge/judge/mutation"
 	"github.com/judge-dev/judge/judge/report"
 	"github.com/judge-dev/judge/judge/verify"
 )
@@ -20,6 +22,12 @@ type VerifyOptions struct {
 	JSON     bool
 	JUnit    string
 	Parallel int
+	// Mutants runs the mutation test instead (mutants.go), with the options below.
+	Mutants    bool
+	WriteTests bool
+	MaxMutants int
+	Budget     time.Duration
+	Inputs     int
 }
 
 func newCmdVerify(f *Factory) *cobra.Command {
@@ -38,12 +46,23 @@ machine (see judge calibrate; measured first when none is cached), or with
 Exit 0 only when everything holds.`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Problems = args
+			if opts.Mutants {
+				return runMutants(cmd.Context(), f, opts)
+			}
+			if opts.WriteTests {
+				return usageError("verify: --write-tests goes with --mutants")
+			}
 			return runVerify(cmd.Context(), f, opts)
 		},
 	}
 	cmd.Flags().BoolVar(&opts.JSON, "json", false, "print JSON")
 	cmd.Flags().StringVar(&opts.JUnit, "junit", "", "also write a JUnit XML report to `FILE`")
 	cmd.Flags().IntVar(&opts.Parallel, "parallel", runtime.NumCPU(), "submissions judged at once")
+	cmd.Flags().BoolVar(&opts.Mutants, "mutants", false, "mutation test: judge first-order mutants of the accepted submissions and triage the survivors")
+	cmd.Flags().BoolVar(&opts.WriteTests, "write-tests", false, "with --mutants: write each gap's test into data/secret (gap-NN.in/.ans)")
+	cmd.Flags().IntVar(&opts.MaxMutants, "max-mutants", 0, "with --mutants: judge at most `N` mutants per problem, spread over them (0: all)")
+	cmd.Flags().DurationVar(&opts.Budget, "budget", mutation.DefaultBudget, "with --mutants: time per problem; what is left is reported as not judged or untriaged")
+	cmd.Flags().IntVar(&opts.Inputs, "inputs", mutation.DefaultInputs, "with --mutants: candidate inputs the triage compares survivors on")
 	poolFlag(cmd, f)
 	return cmd
 }

@@ -38,3 +38,9 @@ func HarnessDigest() string {
 	}
 	return hex.EncodeToString(h.Sum(nil))
 }
+
+// Mutate is mutate.py, the mutant generator of judge verify --mutants. It is not part of the
+// image (nor of HarnessDigest): the judge sends it to the sandbox as a job, like an input validator.
+//
+//go:embed mutate.py
+var Mutate []byte

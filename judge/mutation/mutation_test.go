@@ -1,0 +1,56 @@
+package mutation_test
+
+import (
+	"context"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/judge-dev/judge/judge"
+	"github.com/judge-dev/judge/judge/mutation"
+	"github.com/judge-dev/judge/judge/problemset"
+)
+
+// TestWeakAndStrongTests runs the whole mutation test in the real sandbox on two packages with
+// the same reference: one whose tests never hold a zero (a gap, `x > 0` -> `x >= 0` survives,
+// and the triage must find the smallest input that shows it), one whose tests do (no gap).
+func TestWeakAndStrongTests(t *testing.T) {
+	sb := sandbox(t)
+	mt := &mutation.Tester{Judge: &judge.Judge{Sandbox: sb}, Parallel: 2}
+
+	weak, err := problemset.LoadDir("../../testdata/problems/weak-count")
+	require.NoError(t, err)
+	r, err := mt.Problem(context.Background(), weak)
+	require.NoError(t, err)
+	assert.Positive(t, r.Killed)
+	assert.Equal(t, r.Mutants, r.Killed+r.Survived)
+	assert.Positive(t, r.Gaps)
+	assert.Positive(t, r.Inputs, "%v", r.Notes)
+	var ge bool
+	for _, s := range r.Survivors {
+		if s.What == "> -> >=" {
+			ge = true
+			assert.Equal(t, mutation.Gap, s.Class)
+			assert.Equal(t, "[[0]]\n", s.Input, "the smallest input that tells it apart")
+			assert.JSONEq(t, "0", s.Answer)
+			assert.Contains(t, s.Got, "WA")
+			assert.Contains(t, s.Diff, "+        if (x >= 0):")
+		}
+	}
+	assert.True(t, ge, "the >= mutant survives the weak tests: %+v", r.Survivors)
+	require.NotEmpty(t, r.Tests)
+	assert.Equal(t, "[[0]]\n", r.Tests[0].Input, "the suggested test")
+	assert.JSONEq(t, "0", r.Tests[0].Answer)
+
+	strong, err := problemset.LoadDir("../../testdata/problems/strong-count")
+	require.NoError(t, err)
+	r, err = mt.Problem(context.Background(), strong)
+	require.NoError(t, err)
+	assert.Positive(t, r.Killed)
+	assert.Zero(t, r.Gaps, "%+v", r.Survivors)
+	assert.Empty(t, r.Tests)
+	for _, s := range r.Survivors {
+		assert.Equal(t, mutation.Equivalent, s.Class, "%+v", s)
+	}
+}
