@@ -35,6 +35,11 @@ harness-test:
 # fresh clone): nothing measured elsewhere decides a verdict here.
 verify: build image
 	JUDGE_CACHE_DIR=$(CURDIR)/bin/cache ./$(BIN) verify --junit bin/verify-junit.xml
+	JUDGE_CACHE_DIR=$(CURDIR)/bin/cache ./$(BIN) verify --junit bin/verify-kattis-junit.xml $(KATTIS_PACKAGES)
+
+# Packages in the Kattis format as other tools write them (docs/problem-format.md, "Support"):
+# judged from their folders, not built into the binary.
+KATTIS_PACKAGES := testdata/problems/kattis-scoring
 
 fuzz:
 	@for t in $$($(GO) test -list 'Fuzz.*' ./judge/... 2>/dev/null | grep ^Fuzz); do \

@@ -41,9 +41,15 @@ func (j *Judge) Judge(ctx context.Context, p *Problem, s Submission, opt Options
 	if err := CheckSource(s); err != nil {
 		return nil, err
 	}
-	flags, err := p.Validation.CheckerFlags()
-	if err != nil {
+	if _, err := p.Validation.CheckerFlags(); err != nil {
 		return nil, fmt.Errorf("judge %s: validator_flags: %v: %w", p.ID, err, ErrBadInput)
+	}
+	flags := make([]check.Flags, len(p.Tests))
+	for i, t := range p.Tests {
+		var err error
+		if flags[i], err = p.Validation.TestCheckerFlags(t); err != nil {
+			return nil, fmt.Errorf("judge %s: test %s: output_validator_args: %v: %w", p.ID, t.Name, err, ErrBadInput)
+		}
 	}
 	now := j.Now
 	if now == nil {
@@ -112,7 +118,7 @@ func (j *Judge) Judge(ctx context.Context, p *Problem, s Submission, opt Options
 				bases[e.Test] = res
 				return true
 			}
-			res.Verdict, res.Message = safeDecide(p, flags, e, t)
+			res.Verdict, res.Message = safeDecide(p, flags[e.Test], e, t)
 			fill(&res, t, e.Output, e.Stderr, opt.Reveal)
 			record(res)
 			if opt.StopOnFailure && res.Failed() {
@@ -182,6 +188,12 @@ func (j *Judge) Judge(ctx context.Context, p *Problem, s Submission, opt Options
 	sortByIndex(results)
 	rep.Tests = results
 	finish(rep)
+	if p.Scoring != nil && rep.Verdict != InternalError {
+		rep.Points = ScorePoints(p.Scoring, rep.Tests)
+		if rep.Points.Max > 0 {
+			rep.Score = rep.Points.Score / rep.Points.Max
+		}
+	}
 	rep.WallMillis = millis(now().Sub(started))
 	return rep, nil
 }
@@ -402,13 +414,38 @@ func capText(b []byte) *string {
 
 func utf8Start(c byte) bool { return c&0xC0 != 0x80 }
 
-// validate runs the problem's output validator, sandboxed, on the outputs of tests that ran fine.
+// validate runs the problem's output validator, sandboxed, on the outputs of tests that ran fine:
+// one sandbox per distinct argument list (test data groups may give their own).
 func (j *Judge) validate(ctx context.Context, p *Problem, tests []int, outputs map[int][]byte) (map[int]TestResult, error) {
+	var order []string
+	byArgs := map[string][]int{}
+	for _, i := range tests {
+		key := strings.Join(p.Validation.TestValidatorArgs(p.Tests[i]), "\x00")
+		if _, ok := byArgs[key]; !ok {
+			order = append(order, key)
+		}
+		byArgs[key] = append(byArgs[key], i)
+	}
+	res := map[int]TestResult{}
+	for _, key := range order {
+		part := byArgs[key]
+		r, err := j.validateWith(ctx, p, p.Validation.TestValidatorArgs(p.Tests[part[0]]), part, outputs)
+		if err != nil {
+			return nil, err
+		}
+		for i, t := range r {
+			res[i] = t
+		}
+	}
+	return res, nil
+}
+
+func (j *Judge) validateWith(ctx context.Context, p *Problem, args []string, tests []int, outputs map[int][]byte) (map[int]TestResult, error) {
 	job := Job{
 		Mode:      JobValidate,
 		Filename:  p.Validation.Validator.Entry,
 		Validator: p.Validation.Validator,
-		Flags:     p.Validation.ValidatorArgs(),
+		Flags:     args,
 		Limits: JobLimits{
 			Time: 10 * time.Second, Wall: 20 * time.Second, MemoryMiB: 512,
 			OutputBytes: 1 << 20, StderrBytes: 16 << 10,

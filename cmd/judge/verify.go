@@ -64,7 +64,11 @@ func runVerify(ctx context.Context, f *Factory, opts *VerifyOptions) error {
 			if !s.OK {
 				mark = "FAIL"
 			}
-			fmt.Fprintf(f.IO.ErrOut, "  %s %-22s %-52s want %-3s got %-3s slowest %6.0f ms\n", mark, problem, s.Path, s.Expected, s.Got, s.SlowestMillis)
+			points := ""
+			if s.Points != nil {
+				points = "  points " + s.Points.String()
+			}
+			fmt.Fprintf(f.IO.ErrOut, "  %s %-22s %-52s want %-3s got %-3s slowest %6.0f ms%s\n", mark, problem, s.Path, s.Expected, s.Got, s.SlowestMillis, points)
 		}
 	}
 	var results []*verify.Result
