@@ -12,9 +12,11 @@ all: build
 build:
 	$(GO) build -o $(BIN) ./cmd/judge
 
-# Builds the runner image only when it is missing or holds another harness version.
+# Builds the runner image, and the validator image (g++: C/C++ output validators of Kattis
+# packages), only when missing or holding another harness version.
 image: build
 	@if ! ./$(BIN) image status >/dev/null 2>&1; then ./$(BIN) image build; else echo "runner image is up to date"; fi
+	@if ! ./$(BIN) image status --validator >/dev/null 2>&1; then ./$(BIN) image build --validator; else echo "validator image is up to date"; fi
 
 demo: build image
 	./$(BIN) problems list
@@ -39,7 +41,7 @@ verify: build image
 
 # Packages in the Kattis format as other tools write them (docs/problem-format.md, "Support"):
 # judged from their folders, not built into the binary.
-KATTIS_PACKAGES := testdata/problems/kattis-scoring
+KATTIS_PACKAGES := testdata/problems/kattis-scoring testdata/problems/kattis-validateh testdata/problems/kattis-testlib
 
 fuzz:
 	@for t in $$($(GO) test -list 'Fuzz.*' ./judge/... 2>/dev/null | grep ^Fuzz); do \

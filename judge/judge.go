@@ -16,7 +16,10 @@ import (
 // with the expected answers here, outside the sandbox, and decides every verdict.
 type Judge struct {
 	Sandbox Sandbox
-	Now     func() time.Time
+	// Validators compiles and runs C and C++ output validators; nil: problems that have one
+	// cannot be judged (ErrUnavailable).
+	Validators *ValidatorSandbox
+	Now        func() time.Time
 }
 
 // Options tune one judging.
@@ -441,10 +444,21 @@ func (j *Judge) validate(ctx context.Context, p *Problem, tests []int, outputs m
 }
 
 func (j *Judge) validateWith(ctx context.Context, p *Problem, args []string, tests []int, outputs map[int][]byte) (map[int]TestResult, error) {
+	prog, sb := p.Validation.Validator, j.Sandbox
+	if prog.Compiled() {
+		if j.Validators == nil {
+			return nil, fmt.Errorf("judge %s: its output validator is C/C++ and no validator sandbox is set up (judge image build --validator): %w", p.ID, ErrUnavailable)
+		}
+		var err error
+		if prog, err = j.Validators.Binary(ctx, prog); err != nil {
+			return nil, fmt.Errorf("judge %s: %w", p.ID, err)
+		}
+		sb = j.Validators.Sandbox
+	}
 	job := Job{
 		Mode:      JobValidate,
-		Filename:  p.Validation.Validator.Entry,
-		Validator: p.Validation.Validator,
+		Filename:  prog.Entry,
+		Validator: prog,
 		Flags:     args,
 		Limits: JobLimits{
 			Time: 10 * time.Second, Wall: 20 * time.Second, MemoryMiB: 512,
@@ -457,7 +471,7 @@ func (j *Judge) validateWith(ctx context.Context, p *Problem, args []string, tes
 		},
 	}
 	res := map[int]TestResult{}
-	info, err := j.Sandbox.Run(ctx, job, func(e Execution) bool {
+	info, err := sb.Run(ctx, job, func(e Execution) bool {
 		if e.Test < 0 || e.Test >= len(tests) {
 			return false
 		}

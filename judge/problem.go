@@ -110,11 +110,26 @@ func (v Validation) TestValidatorArgs(t Test) []string {
 	return v.Flags
 }
 
-// Program is a Python program shipped in a problem package (validator), as files in memory.
+// Program is a program shipped in a problem package (validator), as files in memory.
 type Program struct {
 	Entry string            // file to run, relative to the program's folder
 	Files map[string][]byte // name -> content
+	// Lang is LangPython (run by the runner image's python3) or LangC / LangCPP (compiled once
+	// in the validator image, ValidatorSandbox).
+	Lang string
+	// Binary is a compiled program's executable (set by ValidatorSandbox, never by a package).
+	Binary []byte
 }
+
+// Program languages.
+const (
+	LangPython = "python"
+	LangC      = "c"
+	LangCPP    = "cpp"
+)
+
+// Compiled reports whether the program is compiled (C or C++) rather than run by python3.
+func (p *Program) Compiled() bool { return p.Lang == LangC || p.Lang == LangCPP }
 
 // FunctionSpec declares the function a function-mode submission must define.
 type FunctionSpec struct {

@@ -57,7 +57,11 @@ func runVerify(ctx context.Context, f *Factory, opts *VerifyOptions) error {
 	if err != nil {
 		return err
 	}
-	v := &verify.Verifier{Judge: &judge.Judge{Sandbox: sb}, Parallel: opts.Parallel}
+	vs, err := f.Validators(ctx, probs...)
+	if err != nil {
+		return err
+	}
+	v := &verify.Verifier{Judge: &judge.Judge{Sandbox: sb, Validators: vs}, Parallel: opts.Parallel}
 	if !opts.JSON {
 		v.Progress = func(problem string, s verify.Submission) {
 			mark := "ok  "

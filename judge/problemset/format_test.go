@@ -131,7 +131,7 @@ func TestLoadErrors2023(t *testing.T) {
 		{"no python", "problem.yaml", v + "languages: [cpp, java]\n", "does not include python3"},
 		{"version", "problem.yaml", "problem_format_version: 2031-01\n", "problem_format_version"},
 		{"custom score", "problem.yaml", "validation: custom score\n", "score.txt"},
-		{"C++ validator", "output_validator/validate.cc", "int main(){}", "C/C++ program (validate.cc)"},
+		{"build script", "output_validator/build", "#!/bin/sh\n", "build script"},
 		{"unbounded", "data/secret/testdata.yaml", "scoring: {score: unbounded}\n", "unbounded"},
 		{"require_pass", "data/secret/g/testdata.yaml", "scoring: {require_pass: sample}\n", "require_pass"},
 		{"unknown group key", "data/secret/g/testdata.yaml", "points: 3\n", "points"},

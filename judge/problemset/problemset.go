@@ -581,7 +581,7 @@ func readTests(fsys fs.FS) ([]judge.Test, error) {
 	return tests, nil
 }
 
-// readProgram reads a Python program from dir: either dir/<name>/ (one program folder) or .py
+// readProgram reads a Python, C or C++ program from dir: either dir/<name>/ (one program folder) or .py
 // files directly in dir. The entry is the only .py file, or validate.py, main.py or <name>.py.
 func readProgram(fsys fs.FS, dir string) (*judge.Program, error) {
 	entries, err := fs.ReadDir(fsys, dir)
@@ -638,19 +638,43 @@ func readProgram(fsys fs.FS, dir string) (*judge.Program, error) {
 			}
 		}
 	}
-	if entry == "" {
-		for name := range files {
-			switch path.Ext(name) {
-			case ".c", ".cc", ".cpp", ".cxx", ".c++", ".h", ".hpp":
-				return nil, fmt.Errorf("%s: a C/C++ program (%s): only Python validators are supported by this judge so far", progDir, name)
+	if entry != "" {
+		return &judge.Program{Entry: entry, Files: files, Lang: judge.LangPython}, nil
+	}
+	if _, ok := files["build"]; ok {
+		return nil, fmt.Errorf("%s: a program with a build script: not supported by this judge", progDir)
+	}
+	if _, ok := files["run"]; ok {
+		return nil, fmt.Errorf("%s: a program with a run script: not supported by this judge", progDir)
+	}
+	// A C or C++ program: every source file of the folder is compiled together (Kattis).
+	names := make([]string, 0, len(files))
+	for name := range files {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	lang := ""
+	for _, name := range names {
+		switch ext := path.Ext(name); {
+		case ext == ".cc" || ext == ".cpp" || ext == ".cxx" || ext == ".c++":
+			if lang != judge.LangCPP {
+				lang, entry = judge.LangCPP, name
 			}
-			if name == "build" || name == "run" {
-				return nil, fmt.Errorf("%s: a program with a build/run script: not supported by this judge", progDir)
+		case ext == ".c" && lang == "":
+			lang, entry = judge.LangC, name
+		}
+	}
+	if lang == judge.LangCPP {
+		for name := range files {
+			if path.Ext(name) == ".c" {
+				return nil, fmt.Errorf("%s: mixes C (%s) and C++ sources", progDir, name)
 			}
 		}
-		return nil, fmt.Errorf("%s: no Python program (want validate.py, main.py, __main__.py or a single .py file)", progDir)
 	}
-	return &judge.Program{Entry: entry, Files: files}, nil
+	if lang == "" {
+		return nil, fmt.Errorf("%s: no program (want validate.py, main.py, __main__.py, a single .py file, or C/C++ sources)", progDir)
+	}
+	return &judge.Program{Entry: entry, Files: files, Lang: lang}, nil
 }
 
 func readSubmissions(fsys fs.FS) ([]judge.PackageSubmission, error) {
