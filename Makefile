@@ -5,17 +5,20 @@ BIN     := bin/judge
 PY      ?= python3
 FUZZTIME ?= 10s
 
-.PHONY: all build image demo test unit harness-test integration verify fuzz lint bench clean clean-image
+.PHONY: all build image validator-image demo test unit harness-test integration verify fuzz lint bench clean clean-image
 
 all: build
 
 build:
 	$(GO) build -o $(BIN) ./cmd/judge
 
-# Builds the runner image, and the validator image (g++: C/C++ output validators of Kattis
-# packages), only when missing or holding another harness version.
+# Builds the runner image only when it is missing or holds another harness version.
 image: build
 	@if ! ./$(BIN) image status >/dev/null 2>&1; then ./$(BIN) image build; else echo "runner image is up to date"; fi
+
+# The validator image (g++ and the harness: C/C++ output validators of Kattis packages), only
+# when missing or stale. Its debootstrap base takes a few minutes the first time.
+validator-image: build
 	@if ! ./$(BIN) image status --validator >/dev/null 2>&1; then ./$(BIN) image build --validator; else echo "validator image is up to date"; fi
 
 demo: build image
@@ -25,7 +28,7 @@ demo: build image
 # The README's test command, run by CI: lint, the harness's own tests, Go unit tests and the
 # integration tests against the real Docker engine, fuzzing for a bounded time, and `judge
 # verify` over every problem.
-test: lint harness-test image unit verify fuzz
+test: lint harness-test image validator-image unit verify fuzz
 
 unit:
 	$(GO) test -count=1 -timeout 30m ./...
@@ -35,7 +38,7 @@ harness-test:
 
 # Time limits are calibrated in this run, on this machine, under this load (bin/ is new in a
 # fresh clone): nothing measured elsewhere decides a verdict here.
-verify: build image
+verify: build image validator-image
 	JUDGE_CACHE_DIR=$(CURDIR)/bin/cache ./$(BIN) verify --junit bin/verify-junit.xml
 	JUDGE_CACHE_DIR=$(CURDIR)/bin/cache ./$(BIN) verify --junit bin/verify-kattis-junit.xml $(KATTIS_PACKAGES)
 

@@ -224,6 +224,10 @@ func (v *Verifier) inputs(ctx context.Context, p *judge.Problem, r *Result) erro
 		r.Problems = append(r.Problems, "no input validator under input_validators/")
 		return nil
 	}
+	if p.InputValidator.Compiled() {
+		r.Problems = append(r.Problems, "the input validator is C/C++ ("+p.InputValidator.Entry+"): this judge runs only Python input validators so far")
+		return nil
+	}
 	r.Inputs.Validated = true
 	src := p.InputValidator.Files[p.InputValidator.Entry]
 	job := judge.Job{
