@@ -80,7 +80,8 @@ func (v *ValidatorSandbox) Binary(ctx context.Context, p *Program) (*Program, er
 }
 
 func (v *ValidatorSandbox) compile(ctx context.Context, p *Program) ([]byte, error) {
-	job := Job{Mode: JobCompile, Filename: p.Entry, Validator: p, Limits: compileLimits, Tests: 1}
+	job := Job{Mode: JobCompile, Filename: p.Entry, Validator: p, Limits: compileLimits, Tests: 1,
+		Frames: func(int) [][]byte { return nil }}
 	var got *Execution
 	info, err := v.Sandbox.Run(ctx, job, func(e Execution) bool {
 		got = &e

@@ -153,3 +153,44 @@ func TestLoadErrors2023(t *testing.T) {
 		})
 	}
 }
+
+func TestCompiledPrograms(t *testing.T) {
+	p, err := problemset.LoadDir("../../testdata/problems/kattis-validateh")
+	require.NoError(t, err)
+	v := p.Validation.Validator
+	assert.Equal(t, judge.LangCPP, v.Lang)
+	assert.Equal(t, "validate.cc", v.Entry)
+	assert.Contains(t, v.Files, "validate.h", "headers go along")
+	assert.Equal(t, judge.LangPython, p.InputValidator.Lang)
+
+	p, err = problemset.LoadDir("../../testdata/problems/kattis-testlib")
+	require.NoError(t, err)
+	assert.Equal(t, judge.LangCPP, p.Validation.Validator.Lang)
+	assert.Equal(t, "checker.cpp", p.Validation.Validator.Entry, "2023-07 output_validator/ is the program folder")
+
+	cases := map[string]struct {
+		files map[string]string
+		lang  string
+		msg   string
+	}{
+		"C":     {map[string]string{"output_validators/v/check.c": "int main(){}"}, judge.LangC, ""},
+		"mixed": {map[string]string{"output_validators/v/a.c": "", "output_validators/v/b.cpp": ""}, "", "mixes C"},
+		"none":  {map[string]string{"output_validators/v/README": ""}, "", "no program"},
+	}
+	for name, tc := range cases {
+		t.Run(name, func(t *testing.T) {
+			m := map[string]string{"problem.yaml": "validation: custom\n", "data/secret/1.in": "1", "data/secret/1.ans": "1"}
+			for k, v := range tc.files {
+				m[k] = v
+			}
+			p, err := problemset.Embedded(pkg(m)).Load("p")
+			if tc.msg != "" {
+				require.ErrorIs(t, err, judge.ErrBadInput)
+				assert.Contains(t, err.Error(), tc.msg)
+				return
+			}
+			require.NoError(t, err)
+			assert.Equal(t, tc.lang, p.Validation.Validator.Lang)
+		})
+	}
+}
