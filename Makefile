@@ -5,7 +5,7 @@ BIN     := bin/judge
 PY      ?= python3
 FUZZTIME ?= 10s
 
-.PHONY: all build image demo test unit harness-test integration verify fuzz lint bench clean clean-image browser
+.PHONY: all build image validator-image demo test unit harness-test integration verify fuzz lint bench clean clean-image browser
 
 all: build
 
@@ -16,6 +16,11 @@ build:
 image: build
 	@if ! ./$(BIN) image status >/dev/null 2>&1; then ./$(BIN) image build; else echo "runner image is up to date"; fi
 
+# The validator image (g++ and the harness: C/C++ output validators of Kattis packages), only
+# when missing or stale. Its debootstrap base takes a few minutes the first time.
+validator-image: build
+	@if ! ./$(BIN) image status --validator >/dev/null 2>&1; then ./$(BIN) image build --validator; else echo "validator image is up to date"; fi
+
 demo: build image
 	./$(BIN) problems list
 	./$(BIN) run two-sum testdata/demo/two_sum.py
@@ -23,7 +28,7 @@ demo: build image
 # The README's test command, run by CI: lint, the harness's own tests, Go unit tests and the
 # integration tests against the real Docker engine, fuzzing for a bounded time, and `judge
 # verify` over every problem.
-test: lint harness-test image browser unit verify fuzz
+test: lint harness-test image validator-image browser unit verify fuzz
 
 # The web pages' tests drive Debian's chromium headless (cmd/judge/browser_test.go): install it
 # from the Debian mirror when it is missing (as root, or through sudo when there is one).
@@ -41,8 +46,13 @@ harness-test:
 
 # Time limits are calibrated in this run, on this machine, under this load (bin/ is new in a
 # fresh clone): nothing measured elsewhere decides a verdict here.
-verify: build image
+verify: build image validator-image
 	JUDGE_CACHE_DIR=$(CURDIR)/bin/cache ./$(BIN) verify --junit bin/verify-junit.xml
+	JUDGE_CACHE_DIR=$(CURDIR)/bin/cache ./$(BIN) verify --junit bin/verify-kattis-junit.xml $(KATTIS_PACKAGES)
+
+# Packages in the Kattis format as other tools write them (docs/problem-format.md, "Support"):
+# judged from their folders, not built into the binary.
+KATTIS_PACKAGES := testdata/problems/kattis-scoring testdata/problems/kattis-validateh testdata/problems/kattis-testlib
 
 fuzz:
 	@for t in $$($(GO) test -list 'Fuzz.*' ./judge/... 2>/dev/null | grep ^Fuzz); do \

@@ -16,7 +16,10 @@ import (
 // with the expected answers here, outside the sandbox, and decides every verdict.
 type Judge struct {
 	Sandbox Sandbox
-	Now     func() time.Time
+	// Validators compiles and runs C and C++ output validators; nil: problems that have one
+	// cannot be judged (ErrUnavailable).
+	Validators *ValidatorSandbox
+	Now        func() time.Time
 }
 
 // Options tune one judging.
@@ -41,9 +44,15 @@ func (j *Judge) Judge(ctx context.Context, p *Problem, s Submission, opt Options
 	if err := CheckSource(s); err != nil {
 		return nil, err
 	}
-	flags, err := p.Validation.CheckerFlags()
-	if err != nil {
+	if _, err := p.Validation.CheckerFlags(); err != nil {
 		return nil, fmt.Errorf("judge %s: validator_flags: %v: %w", p.ID, err, ErrBadInput)
+	}
+	flags := make([]check.Flags, len(p.Tests))
+	for i, t := range p.Tests {
+		var err error
+		if flags[i], err = p.Validation.TestCheckerFlags(t); err != nil {
+			return nil, fmt.Errorf("judge %s: test %s: output_validator_args: %v: %w", p.ID, t.Name, err, ErrBadInput)
+		}
 	}
 	now := j.Now
 	if now == nil {
@@ -112,7 +121,7 @@ func (j *Judge) Judge(ctx context.Context, p *Problem, s Submission, opt Options
 				bases[e.Test] = res
 				return true
 			}
-			res.Verdict, res.Message = safeDecide(p, flags, e, t)
+			res.Verdict, res.Message = safeDecide(p, flags[e.Test], e, t)
 			fill(&res, t, e.Output, e.Stderr, opt.Reveal)
 			record(res)
 			if opt.StopOnFailure && res.Failed() {
@@ -182,6 +191,12 @@ func (j *Judge) Judge(ctx context.Context, p *Problem, s Submission, opt Options
 	sortByIndex(results)
 	rep.Tests = results
 	finish(rep)
+	if p.Scoring != nil && rep.Verdict != InternalError {
+		rep.Points = ScorePoints(p.Scoring, rep.Tests)
+		if rep.Points.Max > 0 {
+			rep.Score = rep.Points.Score / rep.Points.Max
+		}
+	}
 	rep.WallMillis = millis(now().Sub(started))
 	return rep, nil
 }
@@ -402,13 +417,49 @@ func capText(b []byte) *string {
 
 func utf8Start(c byte) bool { return c&0xC0 != 0x80 }
 
-// validate runs the problem's output validator, sandboxed, on the outputs of tests that ran fine.
+// validate runs the problem's output validator, sandboxed, on the outputs of tests that ran fine:
+// one sandbox per distinct argument list (test data groups may give their own).
 func (j *Judge) validate(ctx context.Context, p *Problem, tests []int, outputs map[int][]byte) (map[int]TestResult, error) {
+	var order []string
+	byArgs := map[string][]int{}
+	for _, i := range tests {
+		key := strings.Join(p.Validation.TestValidatorArgs(p.Tests[i]), "\x00")
+		if _, ok := byArgs[key]; !ok {
+			order = append(order, key)
+		}
+		byArgs[key] = append(byArgs[key], i)
+	}
+	res := map[int]TestResult{}
+	for _, key := range order {
+		part := byArgs[key]
+		r, err := j.validateWith(ctx, p, p.Validation.TestValidatorArgs(p.Tests[part[0]]), part, outputs)
+		if err != nil {
+			return nil, err
+		}
+		for i, t := range r {
+			res[i] = t
+		}
+	}
+	return res, nil
+}
+
+func (j *Judge) validateWith(ctx context.Context, p *Problem, args []string, tests []int, outputs map[int][]byte) (map[int]TestResult, error) {
+	prog, sb := p.Validation.Validator, j.Sandbox
+	if prog.Compiled() {
+		if j.Validators == nil {
+			return nil, fmt.Errorf("judge %s: its output validator is C/C++ and no validator sandbox is set up (judge image build --validator): %w", p.ID, ErrUnavailable)
+		}
+		var err error
+		if prog, err = j.Validators.Binary(ctx, prog); err != nil {
+			return nil, fmt.Errorf("judge %s: %w", p.ID, err)
+		}
+		sb = j.Validators.Sandbox
+	}
 	job := Job{
 		Mode:      JobValidate,
-		Filename:  p.Validation.Validator.Entry,
-		Validator: p.Validation.Validator,
-		Flags:     p.Validation.ValidatorArgs(),
+		Filename:  prog.Entry,
+		Validator: prog,
+		Flags:     args,
 		Limits: JobLimits{
 			Time: 10 * time.Second, Wall: 20 * time.Second, MemoryMiB: 512,
 			OutputBytes: 1 << 20, StderrBytes: 16 << 10,
@@ -420,7 +471,7 @@ func (j *Judge) validate(ctx context.Context, p *Problem, tests []int, outputs m
 		},
 	}
 	res := map[int]TestResult{}
-	info, err := j.Sandbox.Run(ctx, job, func(e Execution) bool {
+	info, err := sb.Run(ctx, job, func(e Execution) bool {
 		if e.Test < 0 || e.Test >= len(tests) {
 			return false
 		}

@@ -38,6 +38,20 @@ type Problem struct {
 	InputValidator *Program
 	// Submissions are the package's own solutions, by the verdict their folder demands.
 	Submissions []PackageSubmission
+	// Format is problem.yaml's problem_format_version ("legacy" when it has none).
+	Format string
+	// Scoring is the score tree of a scoring problem (type: scoring); nil for pass-fail ones.
+	Scoring *ScoreNode
+	// Margins are the package's time safety margins (judge verify); zero: the judge's defaults.
+	Margins Margins
+}
+
+// Margins are a package's time safety margins: 2023-07's limits.time_multipliers
+// (ac_to_time_limit, time_limit_to_tle), legacy's limits.time_multiplier and time_safety_margin.
+// Zero means not given.
+type Margins struct {
+	ACToTimeLimit  float64
+	TimeLimitToTLE float64
 }
 
 // Limits bound every test of a problem.
@@ -75,11 +89,47 @@ func (v Validation) ValidatorArgs() []string {
 	return v.Flags
 }
 
-// Program is a Python program shipped in a problem package (validator), as files in memory.
+// TestCheckerFlags are the judge's checker flags for one test: its group's own arguments when
+// it has them (2023-07 output_validator_args, legacy output_validator_flags), else the problem's.
+func (v Validation) TestCheckerFlags(t Test) (check.Flags, error) {
+	if v.Validator != nil || t.ValidatorArgs == nil {
+		return v.CheckerFlags()
+	}
+	return check.ParseFlagList(t.ValidatorArgs)
+}
+
+// TestValidatorArgs are the custom output validator's arguments for one test: its group's own,
+// else the problem's validator_flags.
+func (v Validation) TestValidatorArgs(t Test) []string {
+	if v.Validator == nil {
+		return nil
+	}
+	if t.ValidatorArgs != nil {
+		return t.ValidatorArgs
+	}
+	return v.Flags
+}
+
+// Program is a program shipped in a problem package (validator), as files in memory.
 type Program struct {
 	Entry string            // file to run, relative to the program's folder
 	Files map[string][]byte // name -> content
+	// Lang is LangPython (run by the runner image's python3) or LangC / LangCPP (compiled once
+	// in the validator image, ValidatorSandbox).
+	Lang string
+	// Binary is a compiled program's executable (set by ValidatorSandbox, never by a package).
+	Binary []byte
 }
+
+// Program languages.
+const (
+	LangPython = "python"
+	LangC      = "c"
+	LangCPP    = "cpp"
+)
+
+// Compiled reports whether the program is compiled (C or C++) rather than run by python3.
+func (p *Program) Compiled() bool { return p.Lang == LangC || p.Lang == LangCPP }
 
 // FunctionSpec declares the function a function-mode submission must define.
 type FunctionSpec struct {
@@ -103,6 +153,9 @@ type Test struct {
 	Sample bool
 	Input  []byte
 	Answer []byte
+	// ValidatorArgs are the test's own output validator arguments (its group's
+	// output_validator_args / output_validator_flags); nil: the problem's validator_flags.
+	ValidatorArgs []string
 }
 
 // PackageSubmission is a solution shipped with the problem and the verdict it must get.
@@ -110,6 +163,9 @@ type PackageSubmission struct {
 	Path     string // relative to the problem directory
 	Expected Verdict
 	Source   []byte
+	// Score, when set, is the [min, max] range the submission's points must fall in (scoring
+	// problems: 2023-07 submissions.yaml `score`, or accepted = the maximum).
+	Score *[2]float64
 }
 
 // Adapter names accepted in FunctionSpec.

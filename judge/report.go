@@ -17,7 +17,10 @@ type Report struct {
 	Message       string  `json:"message,omitempty"` // compile error, internal error
 	Passed        int     `json:"passed"`
 	Total         int     `json:"total"`
-	Score         float64 `json:"score"` // Passed / Total
+	// Score is Passed / Total; for a scoring problem, Points.Score / Points.Max.
+	Score float64 `json:"score"`
+	// Points is a scoring problem's score as its package aggregates it; nil for pass-fail ones.
+	Points *Points `json:"points,omitempty"`
 	// NotRun counts the tests the judge did not run (verdict NR); omitted when 0.
 	NotRun     int       `json:"not_run,omitempty"`
 	CPUMillis  float64   `json:"cpu_ms"`

@@ -20,6 +20,8 @@ const (
 	JobFunction JobMode = "function"
 	// JobValidate runs a problem's output validator over (input, answer, output) triples.
 	JobValidate JobMode = "validate"
+	// JobCompile compiles a C or C++ validator (one test, no frames); the output is the binary.
+	JobCompile JobMode = "compile"
 )
 
 // Job is one submission (or one validator) and the tests to run it on.

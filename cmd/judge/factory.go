@@ -52,9 +52,44 @@ type Factory struct {
 	// without calibrating them on this machine.
 	DeclaredLimits bool
 
-	docker  *client.Client
-	sandbox *docker.Sandbox
-	pool    *docker.Pool
+	docker     *client.Client
+	sandbox    *docker.Sandbox
+	pool       *docker.Pool
+	validators *judge.ValidatorSandbox
+}
+
+// Validators returns the validator image's sandbox when one of probs has a C or C++ output
+// validator (made once; its compiled validators are cached for the command's life), else nil.
+// When only its harness layer is out of date (the base image exists) it is rebuilt on the spot.
+func (f *Factory) Validators(ctx context.Context, probs ...*judge.Problem) (*judge.ValidatorSandbox, error) {
+	if f.validators != nil {
+		return f.validators, nil
+	}
+	need := false
+	for _, p := range probs {
+		need = need || (p.Validation.Validator != nil && p.Validation.Validator.Compiled())
+	}
+	if !need {
+		return nil, nil
+	}
+	c, err := f.Docker(ctx)
+	if err != nil {
+		return nil, err
+	}
+	sb, err := docker.NewValidatorSandbox(ctx, c)
+	if err != nil && docker.HasValidatorRootfs(ctx, c) {
+		fmt.Fprintln(f.IO.ErrOut, "validator image missing or out of date: building its harness layer")
+		if _, berr := docker.BuildValidator(ctx, c, docker.BuildOptions{Progress: io.Discard}); berr != nil {
+			return nil, berr
+		}
+		sb, err = docker.NewValidatorSandbox(ctx, c)
+	}
+	if err != nil {
+		return nil, err
+	}
+	sb.Runtime = f.Runtime
+	f.validators = &judge.ValidatorSandbox{Sandbox: sb}
+	return f.validators, nil
 }
 
 // Problems returns the problem set in use.
@@ -156,7 +191,7 @@ func (f *Factory) Calibrator(ctx context.Context, sb judge.Sandbox) (*judge.Cali
 	if err != nil {
 		return nil, err
 	}
-	return &judge.Calibrator{Judge: &judge.Judge{Sandbox: sb}, Cache: dir, Environment: env, Parallel: runtime.NumCPU()}, nil
+	return &judge.Calibrator{Judge: &judge.Judge{Sandbox: sb, Validators: f.validators}, Cache: dir, Environment: env, Parallel: runtime.NumCPU()}, nil
 }
 
 // TimeLimited returns p with the time limit it is judged with here: the calibrated one (measured
@@ -313,8 +348,9 @@ func exactArgs(n int) cobra.PositionalArgs {
 // machine (TimeLimited), parallel submissions at once.
 func (f *Factory) Grader(sb judge.Sandbox, parallel int) *grade.Grader {
 	return &grade.Grader{
-		Sandbox:  sb,
-		Parallel: parallel,
+		Sandbox:    sb,
+		Validators: f.validators,
+		Parallel:   parallel,
 		Limit: func(ctx context.Context, p *judge.Problem) (*judge.Problem, error) {
 			return f.TimeLimited(ctx, p, sb)
 		},

@@ -74,6 +74,9 @@ func runGrade(ctx context.Context, f *Factory, opts *GradeOptions) error {
 	if err != nil {
 		return err
 	}
+	if _, err := f.Validators(ctx, p); err != nil {
+		return err
+	}
 	items := make([]grade.Item, len(files))
 	for i, name := range displayNames(files) {
 		s, err := readSubmission(files[i])

@@ -14,6 +14,7 @@ import (
 type ImageOptions struct {
 	FromRegistry bool
 	Rebuild      bool
+	Validator    bool
 }
 
 func newCmdImage(f *Factory) *cobra.Command {
@@ -32,9 +33,10 @@ debian:bookworm-slim; needs an engine that can pull).`,
 	}
 	build.Flags().BoolVar(&opts.FromRegistry, "from-registry", false, "build the standard Dockerfile (pulls debian:bookworm-slim)")
 	build.Flags().BoolVar(&opts.Rebuild, "rebuild", false, "make the debootstrap base again even if it exists")
+	build.Flags().BoolVar(&opts.Validator, "validator", false, "build the validator image instead (g++ and the harness: compiles and runs C/C++ output validators)")
 	rm := &cobra.Command{
 		Use:   "rm",
-		Short: "Remove the runner and base images",
+		Short: "Remove the runner, validator and base images",
 		Args:  exactArgs(0),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			c, err := f.Docker(cmd.Context())
@@ -46,21 +48,26 @@ debian:bookworm-slim; needs an engine that can pull).`,
 	}
 	status := &cobra.Command{
 		Use:   "status",
-		Short: "Say whether the runner image is built and current (exit 0) or not (exit 3)",
+		Short: "Say whether the runner (or validator) image is built and current (exit 0) or not (exit 3)",
 		Args:  exactArgs(0),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			c, err := f.Docker(cmd.Context())
 			if err != nil {
 				return err
 			}
-			id, err := docker.ImageID(cmd.Context(), c, f.Image)
+			ref := f.Image
+			if opts.Validator {
+				ref = docker.ValidatorImage()
+			}
+			id, err := docker.ImageID(cmd.Context(), c, ref)
 			if err != nil {
 				return err
 			}
-			fmt.Fprintf(f.IO.Out, "%s %s\n", f.Image, id)
+			fmt.Fprintf(f.IO.Out, "%s %s\n", ref, id)
 			return nil
 		},
 	}
+	status.Flags().BoolVar(&opts.Validator, "validator", false, "the validator image instead")
 	cmd.AddCommand(build, rm, status)
 	return cmd
 }
@@ -71,6 +78,17 @@ func runImageBuild(ctx context.Context, f *Factory, opts *ImageOptions) error {
 		return err
 	}
 	start := time.Now()
+	if opts.Validator {
+		if opts.FromRegistry {
+			return usageError("--validator is built from Debian packages only, not --from-registry")
+		}
+		id, err := docker.BuildValidator(ctx, c, docker.BuildOptions{Rebuild: opts.Rebuild, Progress: f.IO.ErrOut})
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(f.IO.Out, "built %s (%s) in %.0f s\n", docker.ValidatorImage(), id, time.Since(start).Seconds())
+		return nil
+	}
 	id, err := docker.Build(ctx, c, docker.BuildOptions{FromRegistry: opts.FromRegistry, Rebuild: opts.Rebuild, Progress: f.IO.ErrOut})
 	if err != nil {
 		return err

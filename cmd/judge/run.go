@@ -61,10 +61,14 @@ func runRun(ctx context.Context, f *Factory, opts *RunOptions) error {
 	if err != nil {
 		return err
 	}
+	vs, err := f.Validators(ctx, p)
+	if err != nil {
+		return err
+	}
 	if p, err = f.TimeLimited(ctx, p, sb); err != nil {
 		return err
 	}
-	j := &judge.Judge{Sandbox: sb}
+	j := &judge.Judge{Sandbox: sb, Validators: vs}
 	jo := judge.Options{Reveal: opts.Reveal, All: opts.All}
 	if f.IO.Terminal {
 		jo.Progress = func(done, total int, t judge.TestResult) {

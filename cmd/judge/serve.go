@@ -111,6 +111,13 @@ func runServe(ctx context.Context, f *Factory, opts *ServeOptions) error {
 	// Calibrations measure with every core: one at a time, and a judging of that problem waits.
 	var calibrating sync.Mutex
 	g := f.Grader(sb, opts.Workers)
+	// C/C++ output validators compile and run in the validator image: its sandbox is made now
+	// when a problem needs it (not retried later: such problems then wait for a restart).
+	if probs, err := f.ProblemList(nil); err == nil {
+		if g.Validators, err = f.Validators(ctx, probs...); err != nil {
+			log.Warn("problems with C/C++ output validators cannot be judged", "err", err)
+		}
+	}
 	limit := g.Limit
 	g.Limit = func(ctx context.Context, p *judge.Problem) (*judge.Problem, error) {
 		// The Factory's sandbox exists before calibrating: the calibration never makes it.

@@ -76,14 +76,22 @@ func runVerify(ctx context.Context, f *Factory, opts *VerifyOptions) error {
 	if err != nil {
 		return err
 	}
-	v := &verify.Verifier{Judge: &judge.Judge{Sandbox: sb}, Parallel: opts.Parallel}
+	vs, err := f.Validators(ctx, probs...)
+	if err != nil {
+		return err
+	}
+	v := &verify.Verifier{Judge: &judge.Judge{Sandbox: sb, Validators: vs}, Parallel: opts.Parallel}
 	if !opts.JSON {
 		v.Progress = func(problem string, s verify.Submission) {
 			mark := "ok  "
 			if !s.OK {
 				mark = "FAIL"
 			}
-			fmt.Fprintf(f.IO.ErrOut, "  %s %-22s %-52s want %-3s got %-3s slowest %6.0f ms\n", mark, problem, s.Path, s.Expected, s.Got, s.SlowestMillis)
+			points := ""
+			if s.Points != nil {
+				points = "  points " + s.Points.String()
+			}
+			fmt.Fprintf(f.IO.ErrOut, "  %s %-22s %-52s want %-3s got %-3s slowest %6.0f ms%s\n", mark, problem, s.Path, s.Expected, s.Got, s.SlowestMillis, points)
 		}
 	}
 	var results []*verify.Result

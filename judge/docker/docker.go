@@ -66,6 +66,16 @@ const (
 	labelHarness = "io.judge.harness"
 )
 
+// Validator image names: the image C and C++ validators are compiled and run in.
+const (
+	validatorRepo = "judge-validator"
+	// ValidatorRootfsImage is the Debian + python3 + g++ base imported from debootstrap.
+	ValidatorRootfsImage = "judge-validator-rootfs:bookworm"
+)
+
+// ValidatorImage is the validator image; its tag is the digest of its harness and Dockerfile.
+func ValidatorImage() string { return validatorRepo + ":" + pyrunner.ValidatorDigest()[:12] }
+
 // RunnerImage is the image submissions run in. Its tag is the digest of the harness it holds, so
 // judges built from different harnesses (two work trees, an upgrade next to a running server)
 // each find their own image instead of rebuilding one tag back and forth.

@@ -25,15 +25,22 @@ import (
 // ImageID returns the ID of the runner image, or an ErrUnavailable error that says how to build
 // it, or that it is stale (built from another harness).
 func ImageID(ctx context.Context, c apiClient, ref string) (string, error) {
+	what, build, digest := "runner image", "judge image build", ""
+	switch ref {
+	case RunnerImage():
+		digest = pyrunner.HarnessDigest()
+	case ValidatorImage():
+		what, build, digest = "validator image", "judge image build --validator", pyrunner.ValidatorDigest()
+	}
 	img, err := c.ImageInspect(ctx, ref)
 	if err != nil {
 		if client.IsErrNotFound(err) {
-			return "", fmt.Errorf("runner image %s is missing: build it with `judge image build` (or `make image`; about 2 minutes, needs root for debootstrap): %w", ref, judge.ErrUnavailable)
+			return "", fmt.Errorf("%s %s is missing: build it with `%s` (or `make image`; a few minutes, needs root for debootstrap): %w", what, ref, build, judge.ErrUnavailable)
 		}
-		return "", fmt.Errorf("inspect runner image %s: %v: %w", ref, err, judge.ErrUnavailable)
+		return "", fmt.Errorf("inspect %s %s: %v: %w", what, ref, err, judge.ErrUnavailable)
 	}
-	if ref == RunnerImage() && (img.Config == nil || img.Config.Labels[labelHarness] != pyrunner.HarnessDigest()) {
-		return "", fmt.Errorf("runner image %s holds another version of the harness: rebuild it with `judge image build`: %w", ref, judge.ErrUnavailable)
+	if digest != "" && (img.Config == nil || img.Config.Labels[labelHarness] != digest) {
+		return "", fmt.Errorf("%s %s holds another version of the harness: rebuild it with `%s`: %w", what, ref, build, judge.ErrUnavailable)
 	}
 	return img.ID, nil
 }
@@ -66,7 +73,7 @@ func Build(ctx context.Context, c apiClient, opt BuildOptions) (string, error) {
 	dockerfile := pyrunner.DockerfileLocal
 	if opt.FromRegistry {
 		dockerfile = pyrunner.Dockerfile
-	} else if err := ensureRootfs(ctx, c, opt.Rebuild, progress); err != nil {
+	} else if err := ensureRootfs(ctx, c, runnerBase, opt.Rebuild, progress); err != nil {
 		return "", err
 	}
 	fmt.Fprintf(progress, "building %s (harness %s)\n", RunnerImage(), pyrunner.HarnessDigest()[:12])
@@ -111,10 +118,61 @@ func imageIDOrEmpty(ctx context.Context, c apiClient, ref string) string {
 	return img.ID
 }
 
-func ensureRootfs(ctx context.Context, c apiClient, rebuild bool, progress io.Writer) error {
+// base is a debootstrapped root image: its name and Debian packages.
+type base struct {
+	ref, packages, what string
+}
+
+var (
+	runnerBase    = base{RootfsImage, "", "a minimal Debian bookworm with python3 (debootstrap, about 70 s)"}
+	validatorBase = base{ValidatorRootfsImage, pyrunner.ValidatorPackages, "a minimal Debian bookworm with python3 and g++ (debootstrap, a few minutes)"}
+)
+
+// BuildValidator builds ValidatorImage(): the Debian + python3 + g++ base (debootstrap, then an
+// image import) unless it exists, then the harness layer. Never from a registry.
+func BuildValidator(ctx context.Context, c apiClient, opt BuildOptions) (string, error) {
+	progress := opt.Progress
+	if progress == nil {
+		progress = io.Discard
+	}
+	old := imageIDOrEmpty(ctx, c, ValidatorImage())
+	if err := ensureRootfs(ctx, c, validatorBase, opt.Rebuild, progress); err != nil {
+		return "", err
+	}
+	fmt.Fprintf(progress, "building %s\n", ValidatorImage())
+	buildCtx, err := tarFiles(map[string][]byte{"Dockerfile": pyrunner.DockerfileValidator, "harness.py": pyrunner.Harness})
+	if err != nil {
+		return "", err
+	}
+	resp, err := c.ImageBuild(ctx, buildCtx, build.ImageBuildOptions{
+		Tags:        []string{ValidatorImage()},
+		Labels:      map[string]string{labelHarness: pyrunner.ValidatorDigest()},
+		Remove:      true,
+		ForceRemove: true,
+		NetworkMode: "none",
+		Version:     build.BuilderV1,
+	})
+	if err != nil {
+		return "", fmt.Errorf("build validator image: %v: %w", err, judge.ErrUnavailable)
+	}
+	defer resp.Body.Close()
+	if err := streamMessages(resp.Body, progress); err != nil {
+		return "", fmt.Errorf("build validator image: %v: %w", err, judge.ErrUnavailable)
+	}
+	id, err := ImageID(ctx, c, ValidatorImage())
+	if err != nil {
+		return "", err
+	}
+	if old != "" && old != id {
+		_, _ = c.ImageRemove(ctx, old, image.RemoveOptions{PruneChildren: true})
+	}
+	return id, nil
+}
+
+func ensureRootfs(ctx context.Context, c apiClient, b base, rebuild bool, progress io.Writer) error {
 	if !rebuild {
-		if _, err := c.ImageInspect(ctx, RootfsImage); err == nil {
-			fmt.Fprintf(progress, "base image %s exists\n", RootfsImage)
+		if _, err := c.ImageInspect(ctx, b.ref); err == nil {
+			fmt.Fprintf(progress, "base image %s exists\n", b.ref)
 			return nil
 		}
 	}
@@ -128,9 +186,12 @@ func ensureRootfs(ctx context.Context, c apiClient, rebuild bool, progress io.Wr
 		return fmt.Errorf("build base image: %w", err)
 	}
 	out := filepath.Join(dir, "rootfs.tar")
-	fmt.Fprintf(progress, "making a minimal Debian bookworm with python3 (debootstrap, about 70 s)\n")
+	fmt.Fprintf(progress, "making %s\n", b.what)
 	cmd := exec.CommandContext(ctx, "bash", script, out)
 	cmd.Stdout, cmd.Stderr = progress, progress
+	if b.packages != "" {
+		cmd.Env = append(os.Environ(), "PACKAGES="+b.packages)
+	}
 	if err := cmd.Run(); err != nil {
 		return fmt.Errorf("build base image: build-rootfs.sh: %v (it needs root, apt and Debian's mirror): %w", err, judge.ErrUnavailable)
 	}
@@ -139,8 +200,8 @@ func ensureRootfs(ctx context.Context, c apiClient, rebuild bool, progress io.Wr
 		return fmt.Errorf("build base image: %w", err)
 	}
 	defer f.Close()
-	fmt.Fprintf(progress, "importing %s\n", RootfsImage)
-	rc, err := c.ImageImport(ctx, image.ImportSource{Source: f, SourceName: "-"}, RootfsImage, image.ImportOptions{
+	fmt.Fprintf(progress, "importing %s\n", b.ref)
+	rc, err := c.ImageImport(ctx, image.ImportSource{Source: f, SourceName: "-"}, b.ref, image.ImportOptions{
 		Changes: []string{"ENV LANG=C.UTF-8", `CMD ["python3"]`},
 	})
 	if err != nil {
@@ -164,7 +225,14 @@ func RemoveImages(ctx context.Context, c apiClient) error {
 	for _, img := range runners {
 		refs = append(refs, img.RepoTags...)
 	}
-	for _, ref := range append(refs, RootfsImage) {
+	validators, err := c.ImageList(ctx, image.ListOptions{Filters: filters.NewArgs(filters.Arg("reference", validatorRepo+":*"))})
+	if err != nil {
+		errs = append(errs, err)
+	}
+	for _, img := range validators {
+		refs = append(refs, img.RepoTags...)
+	}
+	for _, ref := range append(refs, RootfsImage, ValidatorRootfsImage) {
 		if _, err := c.ImageRemove(ctx, ref, image.RemoveOptions{PruneChildren: true}); err != nil && !client.IsErrNotFound(err) {
 			errs = append(errs, err)
 		}
@@ -208,6 +276,12 @@ func streamMessages(r io.Reader, w io.Writer) error {
 			fmt.Fprintln(w, s)
 		}
 	}
+}
+
+// HasValidatorRootfs reports whether the validator image's debootstrap base exists.
+func HasValidatorRootfs(ctx context.Context, c apiClient) bool {
+	_, err := c.ImageInspect(ctx, ValidatorRootfsImage)
+	return err == nil
 }
 
 // HasRootfs reports whether the debootstrap base image exists.

@@ -34,6 +34,20 @@ type Sandbox struct {
 	// Startup is the wall-clock allowance for the container to start and the harness to compile
 	// the submission, on top of the per-test wall limits.
 	Startup time.Duration
+	// execScratch mounts an exec-allowed tmpfs at /exec: the validator image runs compiled
+	// validators from there (SECURITY.md, "Validators").
+	execScratch bool
+}
+
+// NewValidatorSandbox checks that the validator image exists and returns a sandbox using it,
+// for compiling and running C and C++ validators.
+func NewValidatorSandbox(ctx context.Context, c apiClient) (*Sandbox, error) {
+	s, err := NewSandbox(ctx, c, ValidatorImage())
+	if err != nil {
+		return nil, err
+	}
+	s.execScratch = true
+	return s, nil
 }
 
 var _ judge.Sandbox = (*Sandbox)(nil)
@@ -52,8 +66,12 @@ const (
 	sandboxUser  = "65534:65534" // nobody
 	pidsLimit    = 64
 	tmpfsOptions = "rw,noexec,nosuid,nodev,size=64m,nr_inodes=8192,mode=1777"
-	shmBytes     = 16 << 20
-	stderrKeep   = 64 << 10
+	// execOptions: the validator image's /exec, where a compiled validator's binary is written
+	// and run; only in validator containers.
+	execOptions = "rw,exec,nosuid,nodev,size=32m,nr_inodes=64,mode=1777"
+	execMiB     = 32
+	shmBytes    = 16 << 20
+	stderrKeep  = 64 << 10
 
 	// The cgroup's memory limit is the problem's plus headroom, so that the harness's own
 	// watchdog and RLIMIT_DATA decide MLE and the kernel's OOM path is only a backstop: near a
@@ -111,6 +129,11 @@ func (s *Sandbox) containerConfig(memoryMiB int) (*container.Config, *container.
 				{Name: "core", Soft: 0, Hard: 0},
 			},
 		},
+	}
+	if s.execScratch {
+		host.Tmpfs["/exec"] = execOptions
+		host.Memory += execMiB << 20
+		host.MemorySwap = host.Memory
 	}
 	return cfg, host
 }

@@ -19,6 +19,8 @@ import (
 // Grader judges submissions. Its zero Limit judges with the problem's limits as given.
 type Grader struct {
 	Sandbox judge.Sandbox
+	// Validators compiles and runs C and C++ output validators (nil: none set up).
+	Validators *judge.ValidatorSandbox
 	// Limit returns the problem with the time limit it is judged with here (calibrated or
 	// declared); nil leaves the problem as it is.
 	Limit func(ctx context.Context, p *judge.Problem) (*judge.Problem, error)
@@ -60,7 +62,7 @@ func (g *Grader) Problem(ctx context.Context, p *judge.Problem) (*judge.Problem,
 // wrapping judge.ErrBadInput means the source cannot be judged; any other error means the judge
 // failed and the submission is not to blame.
 func (g *Grader) One(ctx context.Context, p *judge.Problem, s judge.Submission, opt Options) (*judge.Report, error) {
-	j := &judge.Judge{Sandbox: g.Sandbox}
+	j := &judge.Judge{Sandbox: g.Sandbox, Validators: g.Validators}
 	return j.Judge(ctx, p, s, judge.Options{All: opt.All, Reveal: opt.Reveal, Progress: opt.Tested})
 }
 

@@ -49,9 +49,11 @@ type header struct {
 }
 
 type validator struct {
-	Files map[string]string `json:"files"`
-	Entry string            `json:"entry"`
-	Flags []string          `json:"flags"`
+	Files  map[string]string `json:"files"`
+	Entry  string            `json:"entry"`
+	Flags  []string          `json:"flags"`
+	Lang   string            `json:"lang,omitempty"`
+	Binary []byte            `json:"binary,omitempty"` // base64 in JSON
 }
 
 type limits struct {
@@ -100,7 +102,8 @@ func Header(job judge.Job) ([]byte, error) {
 		Tests: job.Tests,
 	}
 	if job.Validator != nil {
-		v := &validator{Files: map[string]string{}, Entry: job.Validator.Entry, Flags: job.Flags}
+		v := &validator{Files: map[string]string{}, Entry: job.Validator.Entry, Flags: job.Flags,
+			Lang: job.Validator.Lang, Binary: job.Validator.Binary}
 		for name, b := range job.Validator.Files {
 			v.Files[name] = string(b)
 		}
@@ -160,6 +163,9 @@ func Feed(w io.WriteCloser, job judge.Job, stop <-chan struct{}) error {
 		case <-stop:
 			return nil
 		default:
+		}
+		if job.Frames == nil {
+			continue // a compile job has no frames
 		}
 		for _, f := range job.Frames(i) {
 			if err := WriteFrame(w, f); err != nil {

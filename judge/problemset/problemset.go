@@ -119,20 +119,32 @@ func (s *Set) meta(id string) (*judge.Problem, error) {
 	return p, nil
 }
 
-// yamlProblem is problem.yaml. Keys the judge does not use (author, source, license, uuid, ...)
-// are ignored, as Kattis tools do.
+// yamlProblem is problem.yaml, both format versions. Keys the judge does not use (author,
+// source, license, uuid, ...) are ignored in legacy packages, as Kattis tools do; a 2023-07
+// package may hold only the keys its specification lists (formatKeys2023).
 type yamlProblem struct {
-	Name       string `yaml:"name"`
-	Difficulty string `yaml:"difficulty"`
-	Type       string `yaml:"type"`
-	Limits     struct {
+	FormatVersion string    `yaml:"problem_format_version"`
+	Name          yaml.Node `yaml:"name"` // a string, or (2023-07) a map of languages
+	Difficulty    string    `yaml:"difficulty"`
+	Type          yaml.Node `yaml:"type"` // a string, or (2023-07) a sequence of strings
+	Limits        struct {
 		Time      float64 `yaml:"time"`
 		TimeLimit float64 `yaml:"time_limit"`
 		Memory    int     `yaml:"memory"`
 		Output    int     `yaml:"output"`
+		// legacy
+		TimeMultiplier   float64 `yaml:"time_multiplier"`
+		TimeSafetyMargin float64 `yaml:"time_safety_margin"`
+		// 2023-07
+		TimeMultipliers struct {
+			ACToTimeLimit  float64 `yaml:"ac_to_time_limit"`
+			TimeLimitToTLE float64 `yaml:"time_limit_to_tle"`
+		} `yaml:"time_multipliers"`
+		ValidationPasses int `yaml:"validation_passes"`
 	} `yaml:"limits"`
 	Validation     string          `yaml:"validation"`
 	ValidatorFlags string          `yaml:"validator_flags"`
+	Languages      yaml.Node       `yaml:"languages"`
 	Function       *yamlFunction   `yaml:"function"`
 	Forbidden      judge.Forbidden `yaml:"forbidden"`
 }
@@ -141,6 +153,30 @@ type yamlFunction struct {
 	Name    string   `yaml:"name"`
 	Params  []string `yaml:"params"`
 	Returns string   `yaml:"returns"`
+}
+
+// Format versions the judge reads.
+const (
+	formatLegacy = "legacy"
+	format2023   = "2023-07-draft"
+)
+
+// formatKeys2023 are the top-level keys of a 2023-07 problem.yaml (its specification: "any
+// unknown keys should be treated as an error"), plus the judge's own extension keys and the
+// legacy validation keys, which mean here what they mean in a legacy package.
+var formatKeys2023 = map[string]bool{
+	"problem_format_version": true, "type": true, "name": true, "uuid": true, "version": true,
+	"credits": true, "source": true, "license": true, "rights_owner": true, "embargo_until": true,
+	"limits": true, "keywords": true, "languages": true, "allow_file_writing": true, "constants": true,
+	"difficulty": true, "function": true, "forbidden": true, "validation": true, "validator_flags": true,
+}
+
+// limitKeys2023 are the keys of a 2023-07 limits map.
+var limitKeys2023 = map[string]bool{
+	"time_multipliers": true, "time_limit": true, "time_resolution": true, "memory": true, "output": true,
+	"code": true, "compilation_time": true, "compilation_memory": true, "validation_time": true,
+	"validation_memory": true, "validation_output": true, "validation_passes": true,
+	"time": true, // the judge's extension, as in legacy packages
 }
 
 // Kattis defaults where problem.yaml says nothing.
@@ -164,16 +200,33 @@ func readMeta(fsys fs.FS, p *judge.Problem) error {
 	if err := yaml.Unmarshal(b, &y); err != nil {
 		return bad("%v", err)
 	}
-	p.Name = strings.TrimSpace(y.Name)
+	switch y.FormatVersion {
+	case "", formatLegacy, "legacy-icpc":
+		p.Format = formatLegacy
+	case format2023, "2023-07":
+		p.Format = format2023
+		if err := checkKeys2023(b); err != nil {
+			return bad("%v", err)
+		}
+	default:
+		return bad("problem_format_version %q is not supported (legacy or 2023-07-draft)", y.FormatVersion)
+	}
+	if p.Name, err = problemName(&y.Name); err != nil {
+		return bad("name: %v", err)
+	}
 	p.Difficulty = y.Difficulty
+	if err := readLanguages(&y.Languages); err != nil {
+		return bad("languages: %v", err)
+	}
 	p.Limits = judge.Limits{MemoryMiB: defaultMemoryMiB, OutputMiB: defaultOutputMiB, Time: defaultTime}
+	lim := y.Limits
 	switch {
-	case y.Limits.Time < 0 || y.Limits.TimeLimit < 0 || y.Limits.Memory < 0 || y.Limits.Output < 0:
+	case lim.Time < 0 || lim.TimeLimit < 0 || lim.Memory < 0 || lim.Output < 0:
 		return bad("limits must not be negative")
-	case y.Limits.Time > 0:
-		p.Limits.Time = seconds(y.Limits.Time)
-	case y.Limits.TimeLimit > 0:
-		p.Limits.Time = seconds(y.Limits.TimeLimit)
+	case lim.Time > 0:
+		p.Limits.Time = seconds(lim.Time)
+	case lim.TimeLimit > 0:
+		p.Limits.Time = seconds(lim.TimeLimit)
 	default:
 		// problemtools writes the computed limit to .timelimit.
 		if t, err := fs.ReadFile(fsys, ".timelimit"); err == nil {
@@ -187,11 +240,11 @@ func readMeta(fsys fs.FS, p *judge.Problem) error {
 	if p.Limits.Time < time.Millisecond || p.Limits.Time > 60*time.Second {
 		return bad("time limit must be between 1 ms and 60 s")
 	}
-	if y.Limits.Memory > 0 {
-		p.Limits.MemoryMiB = y.Limits.Memory
+	if lim.Memory > 0 {
+		p.Limits.MemoryMiB = lim.Memory
 	}
-	if y.Limits.Output > 0 {
-		p.Limits.OutputMiB = y.Limits.Output
+	if lim.Output > 0 {
+		p.Limits.OutputMiB = lim.Output
 	}
 	if p.Limits.MemoryMiB < 16 || p.Limits.MemoryMiB > 8192 {
 		return bad("memory limit %d MiB is outside 16..8192", p.Limits.MemoryMiB)
@@ -199,20 +252,35 @@ func readMeta(fsys fs.FS, p *judge.Problem) error {
 	if p.Limits.OutputMiB > 256 {
 		return bad("output limit %d MiB is over 256", p.Limits.OutputMiB)
 	}
-	p.Validation.Flags = strings.Fields(y.ValidatorFlags)
-	switch y.Validation {
-	case "", "default", "custom":
-	default:
-		return bad("validation %q is not supported (default or custom; interactive problems are not)", y.Validation)
+	p.Margins = judge.Margins{ACToTimeLimit: lim.TimeMultiplier, TimeLimitToTLE: lim.TimeSafetyMargin}
+	if m := lim.TimeMultipliers; m.ACToTimeLimit != 0 || m.TimeLimitToTLE != 0 {
+		p.Margins = judge.Margins{ACToTimeLimit: m.ACToTimeLimit, TimeLimitToTLE: m.TimeLimitToTLE}
 	}
-	switch y.Type {
-	case "", "stdio", "pass-fail":
-		p.Mode = judge.Stdio
-		if y.Function != nil {
-			return bad("function: given but type is not function")
+	if m := p.Margins; (m.ACToTimeLimit != 0 && (m.ACToTimeLimit < 1 || m.ACToTimeLimit > 100)) ||
+		(m.TimeLimitToTLE != 0 && (m.TimeLimitToTLE < 1 || m.TimeLimitToTLE > 100)) {
+		return bad("time multipliers must be between 1 and 100")
+	}
+
+	types, err := problemTypes(&y.Type)
+	if err != nil {
+		return bad("type: %v", err)
+	}
+	scoring := false
+	p.Mode = judge.Stdio
+	for _, t := range types {
+		switch t {
+		case "", "stdio", "pass-fail":
+		case "scoring":
+			scoring = true
+		case "function":
+			p.Mode = judge.Function
+		case "interactive", "multi-pass", "submit-answer":
+			return bad("type %s is not supported by this judge (docs/problem-format.md lists what is)", t)
+		default:
+			return bad("type %q is not one of pass-fail, scoring (or the judge's stdio, function)", t)
 		}
-	case "function":
-		p.Mode = judge.Function
+	}
+	if p.Mode == judge.Function {
 		if y.Function == nil || !pyIdent.MatchString(y.Function.Name) {
 			return bad("type function needs function.name, a Python identifier")
 		}
@@ -229,8 +297,12 @@ func readMeta(fsys fs.FS, p *judge.Problem) error {
 			}
 		}
 		p.Function = f
-	default:
-		return bad("type %q is not stdio or function", y.Type)
+	} else if y.Function != nil {
+		return bad("function: given but type is not function")
+	}
+	if scoring {
+		// Marks the problem as scoring; readTestData builds the tree once the tests are read.
+		p.Scoring = &judge.ScoreNode{Test: -1}
 	}
 	for _, s := range y.Forbidden.Syntax {
 		if !judge.ForbiddenSyntax[s] {
@@ -238,14 +310,129 @@ func readMeta(fsys fs.FS, p *judge.Problem) error {
 		}
 	}
 	p.Forbidden = y.Forbidden
-	if y.Validation == "custom" {
-		prog, err := readProgram(fsys, "output_validators")
+
+	p.Validation.Flags = strings.Fields(y.ValidatorFlags)
+	custom := false
+	switch strings.Join(strings.Fields(y.Validation), " ") {
+	case "", "default":
+	case "custom":
+		custom = true
+	case "custom score", "custom interactive", "custom interactive score", "custom score interactive":
+		return bad("validation %q is not supported by this judge: interactive problems and validators that write score.txt are not (docs/problem-format.md)", y.Validation)
+	default:
+		return bad("validation %q is not default or custom", y.Validation)
+	}
+	// A 2023-07 package has a custom validator when it has output_validator/.
+	dir := "output_validators"
+	if p.Format == format2023 {
+		if _, err := fs.Stat(fsys, "output_validator"); err == nil {
+			custom, dir = true, "output_validator"
+		}
+	}
+	if custom {
+		prog, err := readProgram(fsys, dir)
 		if err != nil {
-			return bad("validation custom: %v", err)
+			return bad("custom output validator: %v", err)
 		}
 		p.Validation.Validator = prog
 	}
 	return nil
+}
+
+// checkKeys2023 refuses a 2023-07 problem.yaml key the specification does not define, naming it.
+func checkKeys2023(b []byte) error {
+	var m struct {
+		Top    map[string]yaml.Node `yaml:",inline"`
+		Limits map[string]yaml.Node `yaml:"limits"`
+	}
+	if err := yaml.Unmarshal(b, &m); err != nil {
+		return err
+	}
+	for k := range m.Top {
+		if !formatKeys2023[k] {
+			return fmt.Errorf("key %q is not a problem.yaml key of format 2023-07-draft", k)
+		}
+	}
+	for k := range m.Limits {
+		if !limitKeys2023[k] {
+			return fmt.Errorf("limits.%s is not a limit of format 2023-07-draft", k)
+		}
+	}
+	return nil
+}
+
+// problemName reads name: a string, or a map of language codes to names (2023-07), of which the
+// English one is taken, else the first by language code.
+func problemName(n *yaml.Node) (string, error) {
+	switch n.Kind {
+	case 0:
+		return "", nil
+	case yaml.ScalarNode:
+		return strings.TrimSpace(n.Value), nil
+	case yaml.MappingNode:
+		var m map[string]string
+		if err := n.Decode(&m); err != nil {
+			return "", err
+		}
+		if en, ok := m["en"]; ok {
+			return strings.TrimSpace(en), nil
+		}
+		langs := make([]string, 0, len(m))
+		for k := range m {
+			langs = append(langs, k)
+		}
+		sort.Strings(langs)
+		if len(langs) == 0 {
+			return "", errors.New("an empty map")
+		}
+		return strings.TrimSpace(m[langs[0]]), nil
+	}
+	return "", errors.New("want a string or a map of languages to names")
+}
+
+// problemTypes reads type: a string or a sequence of strings (2023-07).
+func problemTypes(n *yaml.Node) ([]string, error) {
+	switch n.Kind {
+	case 0:
+		return []string{""}, nil
+	case yaml.ScalarNode:
+		return []string{n.Value}, nil
+	case yaml.SequenceNode:
+		var ts []string
+		if err := n.Decode(&ts); err != nil {
+			return nil, err
+		}
+		if len(ts) == 0 {
+			return nil, errors.New("an empty sequence")
+		}
+		return ts, nil
+	}
+	return nil, errors.New("want a string or a sequence of strings")
+}
+
+// readLanguages refuses a package whose languages (2023-07: a string or sequence; legacy: a
+// space-separated string) leave Python out: its submissions would all be refused.
+func readLanguages(n *yaml.Node) error {
+	var langs []string
+	switch n.Kind {
+	case 0:
+		return nil
+	case yaml.ScalarNode:
+		langs = strings.Fields(strings.ReplaceAll(n.Value, ",", " "))
+	case yaml.SequenceNode:
+		if err := n.Decode(&langs); err != nil {
+			return err
+		}
+	default:
+		return errors.New("want a string or a sequence of strings")
+	}
+	for _, l := range langs {
+		switch strings.ToLower(l) {
+		case "all", "python", "python3":
+			return nil
+		}
+	}
+	return fmt.Errorf("%v does not include python3: this judge runs Python submissions only", langs)
 }
 
 func seconds(f float64) time.Duration { return time.Duration(f * float64(time.Second)) }
@@ -274,11 +461,17 @@ func load(fsys fs.FS, dir, id string) (*judge.Problem, error) {
 	if len(p.Tests) == 0 {
 		return nil, fmt.Errorf("problem %s: no tests under data/sample or data/secret: %w", id, judge.ErrBadInput)
 	}
+	if err := readTestData(fsys, p); err != nil {
+		return nil, fmt.Errorf("problem %s: %v: %w", id, err, judge.ErrBadInput)
+	}
 	if prog, err := readProgram(fsys, "input_validators"); err == nil {
 		p.InputValidator = prog
 	}
 	if p.Submissions, err = readSubmissions(fsys); err != nil {
 		return nil, fmt.Errorf("problem %s: %v: %w", id, err, judge.ErrBadInput)
+	}
+	if err := readSubmissionsYAML(fsys, p); err != nil {
+		return nil, fmt.Errorf("problem %s: submissions/submissions.yaml: %v: %w", id, err, judge.ErrBadInput)
 	}
 	return p, nil
 }
@@ -318,6 +511,14 @@ func readStatement(fsys fs.FS) string {
 	for _, name := range statementFiles {
 		if b, err := fs.ReadFile(fsys, name); err == nil {
 			return string(b)
+		}
+	}
+	// 2023-07: statement/problem.<language>.md|tex, in any language.
+	for _, pattern := range []string{"statement/problem.*.md", "statement/problem.*.tex", "problem_statement/problem.*.md", "problem_statement/problem.*.tex"} {
+		if names, _ := fs.Glob(fsys, pattern); len(names) > 0 {
+			if b, err := fs.ReadFile(fsys, names[0]); err == nil {
+				return string(b)
+			}
 		}
 	}
 	return ""
@@ -380,7 +581,7 @@ func readTests(fsys fs.FS) ([]judge.Test, error) {
 	return tests, nil
 }
 
-// readProgram reads a Python program from dir: either dir/<name>/ (one program folder) or .py
+// readProgram reads a Python, C or C++ program from dir: either dir/<name>/ (one program folder) or .py
 // files directly in dir. The entry is the only .py file, or validate.py, main.py or <name>.py.
 func readProgram(fsys fs.FS, dir string) (*judge.Program, error) {
 	entries, err := fs.ReadDir(fsys, dir)
@@ -397,11 +598,14 @@ func readProgram(fsys fs.FS, dir string) (*judge.Program, error) {
 			hasPy = true
 		}
 	}
-	if !hasPy {
-		if len(subdirs) != 1 {
-			return nil, fmt.Errorf("%s: want one program (a .py file or one folder), found %d folders", dir, len(subdirs))
-		}
+	switch {
+	case hasPy:
+	case len(subdirs) == 1:
 		progDir, name = path.Join(dir, subdirs[0]), subdirs[0]
+	case len(subdirs) == 0 && len(entries) > 0:
+		// 2023-07's output_validator/ is itself the program's folder.
+	default:
+		return nil, fmt.Errorf("%s: want one program (a .py file or one folder), found %d folders", dir, len(subdirs))
 	}
 	files := map[string][]byte{}
 	var pys []string
@@ -427,17 +631,50 @@ func readProgram(fsys fs.FS, dir string) (*judge.Program, error) {
 	if len(pys) == 1 {
 		entry = pys[0]
 	} else {
-		for _, want := range []string{"validate.py", "main.py", name + ".py"} {
+		for _, want := range []string{"validate.py", "main.py", "__main__.py", name + ".py"} {
 			if _, ok := files[want]; ok {
 				entry = want
 				break
 			}
 		}
 	}
-	if entry == "" {
-		return nil, fmt.Errorf("%s: no Python program (want validate.py, main.py or a single .py file)", progDir)
+	if entry != "" {
+		return &judge.Program{Entry: entry, Files: files, Lang: judge.LangPython}, nil
 	}
-	return &judge.Program{Entry: entry, Files: files}, nil
+	if _, ok := files["build"]; ok {
+		return nil, fmt.Errorf("%s: a program with a build script: not supported by this judge", progDir)
+	}
+	if _, ok := files["run"]; ok {
+		return nil, fmt.Errorf("%s: a program with a run script: not supported by this judge", progDir)
+	}
+	// A C or C++ program: every source file of the folder is compiled together (Kattis).
+	names := make([]string, 0, len(files))
+	for name := range files {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	lang := ""
+	for _, name := range names {
+		switch ext := path.Ext(name); {
+		case ext == ".cc" || ext == ".cpp" || ext == ".cxx" || ext == ".c++":
+			if lang != judge.LangCPP {
+				lang, entry = judge.LangCPP, name
+			}
+		case ext == ".c" && lang == "":
+			lang, entry = judge.LangC, name
+		}
+	}
+	if lang == judge.LangCPP {
+		for name := range files {
+			if path.Ext(name) == ".c" {
+				return nil, fmt.Errorf("%s: mixes C (%s) and C++ sources", progDir, name)
+			}
+		}
+	}
+	if lang == "" {
+		return nil, fmt.Errorf("%s: no program (want validate.py, main.py, __main__.py, a single .py file, or C/C++ sources)", progDir)
+	}
+	return &judge.Program{Entry: entry, Files: files, Lang: lang}, nil
 }
 
 func readSubmissions(fsys fs.FS) ([]judge.PackageSubmission, error) {

@@ -59,6 +59,20 @@ func summary(tw *errWriter, r *judge.Report) {
 		tw.printf(", %d not run", r.NotRun)
 	}
 	tw.printf(", score %.0f%%, cpu %.0f ms, total %.2f s\n", 100*r.Score, r.CPUMillis, r.WallMillis/1000)
+	if r.Points != nil {
+		tw.printf("points %s", r.Points)
+		for i, g := range r.Points.Groups {
+			sep := ", "
+			if i == 0 {
+				sep = " ("
+			}
+			tw.printf("%s%s %s", sep, g.Group, judge.Points{Score: g.Score, Max: g.Max})
+		}
+		if len(r.Points.Groups) > 0 {
+			tw.printf(")")
+		}
+		tw.printf("\n")
+	}
 	if r.TimeLimit.EffectiveMillis > 0 {
 		tw.printf("time limit %s\n", r.TimeLimit)
 	}

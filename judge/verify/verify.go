@@ -14,8 +14,27 @@ import (
 	"github.com/judge-dev/judge/judge"
 )
 
-// MinMargin is the least ratio of time limit to the slowest accepted test.
+// MinMargin is the least ratio of time limit to the slowest accepted test, unless the package
+// sets its own (2023-07 ac_to_time_limit, legacy time_multiplier).
 const MinMargin = 2.0
+
+// TLEMargin is how many times the limit a time_limit_exceeded submission must still exceed,
+// unless the package sets its own (2023-07 time_limit_to_tle, legacy time_safety_margin).
+const TLEMargin = 2.0
+
+func acMargin(p *judge.Problem) float64 {
+	if m := p.Margins.ACToTimeLimit; m > 0 {
+		return m
+	}
+	return MinMargin
+}
+
+func tleMargin(p *judge.Problem) float64 {
+	if m := p.Margins.TimeLimitToTLE; m > 0 {
+		return m
+	}
+	return TLEMargin
+}
 
 // Result is the verification of one problem.
 type Result struct {
@@ -50,9 +69,11 @@ type Submission struct {
 	OK       bool          `json:"ok"`
 	Note     string        `json:"note,omitempty"`
 	// SlowestMillis is its slowest test's CPU time.
-	SlowestMillis float64       `json:"slowest_ms"`
-	SlowestTest   string        `json:"slowest_test,omitempty"`
-	Report        *judge.Report `json:"-"`
+	SlowestMillis float64 `json:"slowest_ms"`
+	SlowestTest   string  `json:"slowest_test,omitempty"`
+	// Points is its score in a scoring problem.
+	Points *judge.Points `json:"points,omitempty"`
+	Report *judge.Report `json:"-"`
 }
 
 // Verifier runs verifications, at most Parallel sandboxes at once.
@@ -129,9 +150,9 @@ func (v *Verifier) Problem(ctx context.Context, p *judge.Problem) (*Result, erro
 	}
 	if basis > 0 {
 		r.Margin = r.LimitMillis / basis
-		if r.Margin < MinMargin {
-			r.Problems = append(r.Problems, fmt.Sprintf("time limit %.0f ms is only %.1fx %s (%s, %.0f ms); want >= %.0fx",
-				r.LimitMillis, r.Margin, what, basisTest, basis, MinMargin))
+		if want := acMargin(p); r.Margin < want {
+			r.Problems = append(r.Problems, fmt.Sprintf("time limit %.0f ms is only %.1fx %s (%s, %.0f ms); want >= %.1fx",
+				r.LimitMillis, r.Margin, what, basisTest, basis, want))
 		}
 	}
 	if len(r.Inputs.Invalid) > 0 {
@@ -156,8 +177,9 @@ func (v *Verifier) submission(ctx context.Context, p *judge.Problem, s judge.Pac
 	q := *p
 	opt := judge.Options{StopOnFailure: s.Expected != judge.Accepted && s.Expected != judge.WrongAnswer}
 	if s.Expected == judge.TimeLimitExceeded {
-		q.Limits.Time = 2 * p.Limits.Time
-		out.Note = "judged with 2x the time limit"
+		m := tleMargin(p)
+		q.Limits.Time = time.Duration(m * float64(p.Limits.Time))
+		out.Note = fmt.Sprintf("judged with %.3gx the time limit", m)
 	}
 	rep, err := v.Judge.Judge(ctx, &q, judge.Submission{Filename: path.Base(s.Path), Source: s.Source}, opt)
 	if err != nil {
@@ -179,6 +201,16 @@ func (v *Verifier) submission(ctx context.Context, p *judge.Problem, s judge.Pac
 			}
 		}
 	}
+	if rep.Points != nil {
+		out.Points = rep.Points
+	}
+	if out.OK && s.Score != nil {
+		lo, hi := s.Score[0], s.Score[1]
+		if rep.Points == nil || rep.Points.Score < lo-1e-6 || rep.Points.Score > hi+1e-6 {
+			out.OK = false
+			out.Note = fmt.Sprintf("score %s, want %s", pointsText(rep.Points), rangeText(lo, hi))
+		}
+	}
 	if !out.OK && rep.Message != "" {
 		out.Note = rep.Message
 	}
@@ -190,6 +222,10 @@ func (v *Verifier) submission(ctx context.Context, p *judge.Problem, s judge.Pac
 func (v *Verifier) inputs(ctx context.Context, p *judge.Problem, r *Result) error {
 	if p.InputValidator == nil {
 		r.Problems = append(r.Problems, "no input validator under input_validators/")
+		return nil
+	}
+	if p.InputValidator.Compiled() {
+		r.Problems = append(r.Problems, "the input validator is C/C++ ("+p.InputValidator.Entry+"): this judge runs only Python input validators so far")
 		return nil
 	}
 	r.Inputs.Validated = true
@@ -225,3 +261,17 @@ func (v *Verifier) inputs(ctx context.Context, p *judge.Problem, r *Result) erro
 }
 
 func millis(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
+
+func pointsText(p *judge.Points) string {
+	if p == nil {
+		return "none"
+	}
+	return p.String()
+}
+
+func rangeText(lo, hi float64) string {
+	if lo == hi {
+		return fmt.Sprintf("%g", lo)
+	}
+	return fmt.Sprintf("[%g, %g]", lo, hi)
+}

@@ -139,3 +139,34 @@ func TestKattisPackageOnDocker(t *testing.T) {
 		assert.True(t, s.OK, "%s: want %s got %s %s", s.Path, s.Expected, s.Got, s.Note)
 	}
 }
+
+func TestScoresAndMarginsComeFromThePackage(t *testing.T) {
+	p := problem()
+	p.Scoring = &judge.ScoreNode{Name: "secret", Test: -1, Aggregation: judge.AggregateSum, Children: []*judge.ScoreNode{{Name: "secret/1", Test: 1, Accept: 100}}}
+	p.Margins = judge.Margins{ACToTimeLimit: 4, TimeLimitToTLE: 1.5}
+	p.Submissions = []judge.PackageSubmission{
+		{Path: "submissions/accepted/a.py", Expected: judge.Accepted, Source: []byte("ac"), Score: &[2]float64{100, 100}},
+		{Path: "submissions/wrong_answer/w.py", Expected: judge.WrongAnswer, Source: []byte("wa"), Score: &[2]float64{10, 50}},
+		{Path: "submissions/time_limit_exceeded/t.py", Expected: judge.TimeLimitExceeded, Source: []byte("tle")},
+	}
+	sb := scripted(map[string]judge.Status{"tle": judge.StatusTLE}, map[string]string{"ac": "1", "wa": "2"}, 300*time.Millisecond)
+	r, err := (&verify.Verifier{Judge: &judge.Judge{Sandbox: sb}, Parallel: 1}).Problem(context.Background(), p)
+	require.NoError(t, err)
+	assert.False(t, r.OK)
+	assert.Contains(t, r.Problems, "submissions/wrong_answer/w.py: expected WA, got WA (score 0/100, want [10, 50])")
+	assert.Contains(t, r.Problems, "time limit 1000 ms is only 3.3x the slowest accepted test (sample/1, 300 ms); want >= 4.0x")
+	for _, s := range r.Submissions {
+		if s.Expected == judge.TimeLimitExceeded {
+			assert.Equal(t, "judged with 1.5x the time limit", s.Note)
+		}
+		if s.Expected == judge.Accepted {
+			assert.True(t, s.OK, "100/100 is in range")
+			assert.Equal(t, "100/100", s.Points.String())
+		}
+	}
+	for _, run := range sb.Runs() {
+		if string(run.Job.Source) == "tle" {
+			assert.Equal(t, 1500*time.Millisecond, run.Job.Limits.Time)
+		}
+	}
+}

@@ -16,7 +16,8 @@ out=${1:?usage: build-rootfs.sh OUT.tar}
 suite=${SUITE:-bookworm}
 # python3-minimal alone lacks json, ctypes, resource, shutil (harness) and much of what a
 # submission may import (decimal, fractions, dataclasses, ...): libpython3.11-stdlib has them.
-packages=python3-minimal,libpython3.11-stdlib
+# PACKAGES replaces the list (the validator image adds g++).
+packages=${PACKAGES:-python3-minimal,libpython3.11-stdlib}
 
 say() { printf '[build-rootfs %s] %s\n' "$(date +%T)" "$*"; }
 

@@ -24,6 +24,15 @@ var Dockerfile []byte
 //go:embed Dockerfile.local
 var DockerfileLocal []byte
 
+// DockerfileValidator builds the validator image (g++ and the harness) on the root made by
+// BuildRootfs with the validator packages (ValidatorPackages).
+//
+//go:embed Dockerfile.validator
+var DockerfileValidator []byte
+
+// ValidatorPackages are the Debian packages of the validator image's root.
+const ValidatorPackages = "python3-minimal,libpython3.11-stdlib,g++"
+
 // BuildRootfs is build-rootfs.sh: debootstrap a minimal Debian with python3 into a tar.
 //
 //go:embed build-rootfs.sh
@@ -44,3 +53,12 @@ func HarnessDigest() string {
 //
 //go:embed mutate.py
 var Mutate []byte
+
+// ValidatorDigest identifies the validator image: the harness and the validator Dockerfile.
+func ValidatorDigest() string {
+	h := sha256.New()
+	for _, b := range [][]byte{Harness, DockerfileValidator, []byte(ValidatorPackages)} {
+		h.Write(b)
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}

@@ -17,6 +17,7 @@ Python 3.11 standard library only.
 
 import ast
 import atexit
+import base64
 import builtins
 import collections
 import ctypes
@@ -1340,7 +1341,7 @@ def classify(job, lim, run):
 
     time_ms, memory_mb = lim["time_ms"], lim["memory_mb"]
     mro = (error or {}).get("mro") or []
-    if job.mode != "validate" and not run.marked:
+    if job.mode not in ("validate", "compile") and not run.marked:
         # The child never reached the submission's code: whatever happened (a test input the
         # adapters refuse, a set-up that ran out of wall time) is the harness's. Its "I" result
         # is believed only here, before the mark.
@@ -1372,6 +1373,9 @@ def classify(job, lim, run):
     elif job.mode == "validate":
         if exit_code not in (42, 43):
             set_("re", f"output validator exited with code {exit_code}")
+    elif job.mode == "compile":
+        if exit_code != 0:
+            set_("re", f"the compiler exited with code {exit_code}")
     elif exit_code != 0:
         detail = f"exit code {exit_code}"
         if error is not None:
@@ -1400,7 +1404,7 @@ def classify(job, lim, run):
 class Job:
     def __init__(self, header):
         self.mode = header.get("mode", "stdio")
-        if self.mode not in ("stdio", "function", "validate"):
+        if self.mode not in ("stdio", "function", "validate", "compile"):
             raise ValueError(f"unknown mode {self.mode!r}")
         self.filename = header.get("filename") or "solution.py"
         self.source = header.get("source") or ""
@@ -1456,6 +1460,8 @@ def run_tests(h, job):
             if any(f is None for f in frames):
                 return False
             report, output = run_validator(h, job, frames)
+        elif job.mode == "compile":
+            report, output = run_compiler(h, job)
         else:
             data = h.read_frame()
             if data is None:
@@ -1484,19 +1490,45 @@ def run_submission(h, job, data):
     return report, output
 
 
+# Compiled validators run from here: the validator image mounts an exec-allowed tmpfs at this
+# path, while /tmp stays noexec (docs/harness-protocol.md, "compile").
+EXEC_DIR = "/exec"
+
+# Compilers of C and C++ validators, as Kattis's problemtools calls them (C++17 / C11, -O2).
+COMPILERS = {
+    "c": ["/usr/bin/gcc", "-O2", "-std=gnu11", "-pipe"],
+    "cpp": ["/usr/bin/g++", "-O2", "-std=gnu++17", "-pipe"],
+}
+
+
 def setup_validator(job):
-    """Writes the validator's files once into a private directory under /tmp."""
+    """Writes the validator's files once into a private directory under /tmp; a compiled
+    validator's binary goes to the exec-allowed scratch instead."""
+    lang = job.validator.get("lang") or "python"
+    if job.mode == "validate" and lang != "python":
+        binary = base64.b64decode(job.validator.get("binary") or "")
+        if not binary or not os.path.isdir(EXEC_DIR):
+            raise CompileFailure("syntax", 0, "a compiled validator needs its binary and the validator image's exec scratch")
+        root = tempfile.mkdtemp(prefix="judge-validator-", dir=EXEC_DIR)
+        job.validator_dir = root
+        job.validator_entry = os.path.join(root, "validator")
+        fd = os.open(job.validator_entry, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o700)
+        with os.fdopen(fd, "wb") as f:
+            f.write(binary)
+        return
     files = job.validator.get("files") or {}
     entry = job.validator.get("entry") or ""
     if entry not in files:
         raise CompileFailure("syntax", 0, f"validator entry {entry!r} is not among its files")
+    if job.mode == "compile" and lang not in COMPILERS:
+        raise CompileFailure("syntax", 0, f"no compiler for language {lang!r}")
     root = tempfile.mkdtemp(prefix="judge-validator-")
     try:
         for name, text in files.items():
             norm = os.path.normpath(name)
             if os.path.isabs(norm) or norm.startswith(".."):
                 raise CompileFailure("syntax", 0, f"bad validator file name {name!r}")
-            if name.endswith(".py"):
+            if name.endswith(".py") and lang == "python":
                 compile_submission(text, name)
             path = os.path.join(root, norm)
             os.makedirs(os.path.dirname(path), exist_ok=True)
@@ -1523,7 +1555,9 @@ def run_validator(h, job, frames):
         for path, data in ((in_path, input_data), (ans_path, answer)):
             with open(path, "wb") as f:
                 f.write(data)
-        argv = [sys.executable, "-B", job.validator_entry, in_path, ans_path, feedback + "/"]
+        argv = [job.validator_entry, in_path, ans_path, feedback + "/"]
+        if (job.validator.get("lang") or "python") == "python":
+            argv = [sys.executable, "-B"] + argv
         argv += [str(f) for f in job.validator.get("flags") or []]
         run = spawn(h, lim, team_output, lambda: child_exec(h, lim, argv, work), with_result=False)
         report = classify(job, lim, run)
@@ -1542,6 +1576,29 @@ def run_validator(h, job, frames):
         shutil.rmtree(work, ignore_errors=True)
 
 
+def run_compiler(h, job):
+    """Compile job: the validator's C or C++ sources into one binary, which is the output."""
+    lim = job.limits
+    lang = job.validator.get("lang")
+    sources = sorted(n for n in job.validator.get("files") or {}
+                     if os.path.splitext(n)[1] in (".c", ".cc", ".cpp", ".cxx", ".c++"))
+    out = os.path.join(job.validator_dir, "validator.bin")
+    argv = COMPILERS[lang] + ["-o", out] + sources + ["-lm"]
+    run = spawn(h, lim, b"", lambda: child_exec(h, lim, argv, job.validator_dir), with_result=False)
+    report = classify(job, lim, run)
+    output = b""
+    if report["status"] == "ok":
+        try:
+            with open(out, "rb") as f:
+                output = f.read(lim["output_bytes"] + 1)
+        except OSError as e:
+            report["status"], report["detail"] = "re", f"the compiler wrote no binary: {e}"
+        if len(output) > lim["output_bytes"]:
+            report["status"], report["detail"], output = "ole", "the binary is over the output limit", b""
+    report["stderr"] = (bytes(run.stderr) + bytes(run.stdout))[: lim["stderr_bytes"]].decode("utf-8", "replace")
+    return report, output
+
+
 def main():
     h = Harness()
     h.send({"type": "hello", "harness": HARNESS_VERSION, "python": platform.python_version()})
@@ -1555,7 +1612,7 @@ def main():
         log(f"bad request header: {e}")
         return 2
     try:
-        if job.mode == "validate":
+        if job.mode in ("validate", "compile"):
             setup_validator(job)
         else:
             job.code, tree, job.source = compile_submission(job.source, job.filename)
@@ -1575,7 +1632,7 @@ def main():
     except EOFError:
         pass
     finally:
-        if job.mode == "validate":
+        if job.mode in ("validate", "compile"):
             shutil.rmtree(job.validator_dir, ignore_errors=True)
     return 0
 
