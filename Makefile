@@ -49,7 +49,7 @@ lint:
 
 # The checkers on large outputs, then the judging table (README "Performance"): about 7 minutes.
 bench: build image
-	$(GO) test -run '^$$' -bench . -benchmem ./judge/check/
+	$(GO) test -run '^$$' -bench . -benchmem ./judge/check/ ./judge/similarity/
 	$(GO) build -o bin/judge-bench ./cmd/judge-bench
 	./bin/judge-bench
 
