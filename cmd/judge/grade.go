@@ -14,6 +14,7 @@ import (
 	"github.com/judge-dev/judge/judge"
 	"github.com/judge-dev/judge/judge/grade"
 	"github.com/judge-dev/judge/judge/report"
+	"github.com/judge-dev/judge/judge/similarity"
 )
 
 // GradeOptions are the inputs of `judge grade`.
@@ -25,6 +26,10 @@ type GradeOptions struct {
 	CSV      bool
 	Markdown bool
 	All      bool
+	// Similarity compares the submissions with each other; SimilarityThreshold is the score
+	// from which a pair is listed.
+	Similarity          bool
+	SimilarityThreshold float64
 }
 
 func newCmdGrade(f *Factory) *cobra.Command {
@@ -36,6 +41,9 @@ func newCmdGrade(f *Factory) *cobra.Command {
 (from a pool of warm ones, see --pool), and print one line per submission: verdict,
 score, tests passed, total CPU, slowest test, and CPU relative to the problem's own first
 accepted submission, judged in the same run. A folder stands for the *.py files in it.
+With --similarity, also list the pairs of submissions that share code (names, literals,
+comments and layout do not count; the problem's starter and shipped solutions are a common
+base), with the lines that match: a reason to look, not proof of copying.
 Exit 0 when every submission is accepted, 1 otherwise.`,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) < 2 {
@@ -52,6 +60,8 @@ Exit 0 when every submission is accepted, 1 otherwise.`,
 	cmd.Flags().BoolVar(&opts.JSON, "json", false, "print JSON: a row per submission with its full report")
 	cmd.Flags().BoolVar(&opts.CSV, "csv", false, "print CSV: a record per submission")
 	cmd.Flags().BoolVar(&opts.Markdown, "markdown", false, "print a Markdown table")
+	cmd.Flags().BoolVar(&opts.Similarity, "similarity", false, "also list pairs of submissions that share code, with the matching lines")
+	cmd.Flags().Float64Var(&opts.SimilarityThreshold, "similarity-threshold", similarity.DefaultThreshold, "score (0-1] from which --similarity lists a pair")
 	allFlag(cmd, &opts.All)
 	poolFlag(cmd, f)
 	return cmd
@@ -61,6 +71,13 @@ func runGrade(ctx context.Context, f *Factory, opts *GradeOptions) error {
 	write, err := gradeWriter(opts)
 	if err != nil {
 		return err
+	}
+	var sim *similarity.Options
+	if opts.Similarity {
+		if opts.SimilarityThreshold <= 0 || opts.SimilarityThreshold > 1 {
+			return usageError("--similarity-threshold must be above 0 and at most 1, not %g", opts.SimilarityThreshold)
+		}
+		sim = &similarity.Options{Threshold: opts.SimilarityThreshold}
 	}
 	p, err := f.Problem(opts.Problem)
 	if err != nil {
@@ -82,9 +99,10 @@ func runGrade(ctx context.Context, f *Factory, opts *GradeOptions) error {
 	g := f.Grader(sb, opts.Parallel)
 	prog := newGradeProgress(f, p.ID, len(files))
 	b, err := g.Batch(ctx, p, items, grade.Options{
-		All:      opts.All,
-		Progress: prog.done,
-		Warn:     func(msg string) { fmt.Fprintf(f.IO.ErrOut, "warning: %s\n", msg) },
+		All:        opts.All,
+		Similarity: sim,
+		Progress:   prog.done,
+		Warn:       func(msg string) { fmt.Fprintf(f.IO.ErrOut, "warning: %s\n", msg) },
 	})
 	prog.finish()
 	if err != nil {

@@ -24,6 +24,8 @@ func TestGradeUsage(t *testing.T) {
 		{"folder without python files", []string{"grade", "two-sum", t.TempDir()}, "no *.py file"},
 		{"two formats", []string{"grade", "--json", "--csv", "two-sum", good}, "exclude each other"},
 		{"unknown problem", []string{"grade", "no-such-problem", good}, "no such problem"},
+		{"similarity threshold zero", []string{"grade", "--similarity", "--similarity-threshold", "0", "two-sum", good}, "must be above 0"},
+		{"similarity threshold above one", []string{"grade", "--similarity", "--similarity-threshold", "1.5", "two-sum", good}, "at most 1"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -86,4 +88,15 @@ func TestGradeAgainstDocker(t *testing.T) {
 	assert.Equal(t, "AC", batch.Reference.Verdict)
 	require.Len(t, batch.Submissions, 1)
 	assert.Len(t, batch.Submissions[0].Report.Tests, 20)
+
+	// --similarity: a renamed copy is listed with its original, with the lines that match.
+	long := "def add(a, b):\n    total = 0\n    for part in (a, b):\n        if part >= 0:\n            total += part\n        else:\n            total -= -part\n    return total\n"
+	copied := "# my own work\n" + strings.NewReplacer("total", "s", "part", "x").Replace(long)
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "right.py"), []byte(long), 0o644))
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "copied.py"), []byte(copied), 0o644))
+	code, out, stderr = run(t, "grade", "--similarity", problem, filepath.Join(dir, "right.py"), filepath.Join(dir, "copied.py"), filepath.Join(dir, "wrong.py"))
+	require.Equal(t, 1, code, stderr)
+	assert.Contains(t, out, "similar pairs: 1 of 3 at score 0.40 or more", out)
+	assert.Contains(t, out, "right.py ~ copied.py  1.00", out)
+	assert.Regexp(t, `right.py lines 1-8 +copied.py lines 2-9`, out)
 }

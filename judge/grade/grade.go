@@ -14,6 +14,7 @@ import (
 
 	"github.com/judge-dev/judge/judge"
 	"github.com/judge-dev/judge/judge/report"
+	"github.com/judge-dev/judge/judge/similarity"
 )
 
 // Grader judges submissions. Its zero Limit judges with the problem's limits as given.
@@ -39,6 +40,8 @@ type Options struct {
 	Warn func(msg string)
 	// Tested, when set, hears each test of a single judging (One) as it finishes.
 	Tested func(done, total int, t judge.TestResult)
+	// Similarity, when set, compares the batch's submissions with each other (Similar).
+	Similarity *similarity.Options
 }
 
 // Item is one submission of a batch: its source, or why it cannot be judged (Err).
@@ -127,6 +130,10 @@ func (g *Grader) Batch(ctx context.Context, p *judge.Problem, items []Item, opt 
 		return report.Batch{}, err
 	}
 	b := report.Batch{Problem: p.ID, ReferencePath: refPath, TimeLimit: p.TimeLimit, Entries: entries}
+	if opt.Similarity != nil {
+		res := Similar(p, items, *opt.Similarity)
+		b.Similarity = &res
+	}
 	if hasRef {
 		ref := entries[0].Report
 		b.Entries = entries[1:]
@@ -143,6 +150,27 @@ func (g *Grader) Batch(ctx context.Context, p *judge.Problem, items []Item, opt 
 		b.Reference = ref
 	}
 	return b, nil
+}
+
+// Similar compares the judgeable items with each other, with the problem's starter and its own
+// submissions as the common base: code every candidate was given or could have been, not a
+// sign that one copied another. opt.Base is added to that base.
+func Similar(p *judge.Problem, items []Item, opt similarity.Options) similarity.Result {
+	base := append([][]byte{}, opt.Base...)
+	if len(p.Starter) > 0 {
+		base = append(base, p.Starter)
+	}
+	for _, ps := range p.Submissions {
+		base = append(base, ps.Source)
+	}
+	opt.Base = base
+	var srcs []similarity.Source
+	for _, it := range items {
+		if it.Err == nil && judge.CheckSource(it.Submission) == nil {
+			srcs = append(srcs, similarity.Source{Name: it.Name, Text: it.Submission.Source})
+		}
+	}
+	return similarity.Compare(srcs, opt)
 }
 
 // Reference is the problem's own first accepted submission, the yardstick of relative CPU times.

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -14,6 +15,7 @@ import (
 	"github.com/judge-dev/judge/judge"
 	"github.com/judge-dev/judge/judge/grade"
 	"github.com/judge-dev/judge/judge/judgetest"
+	"github.com/judge-dev/judge/judge/similarity"
 )
 
 // problem answers "ok" to every test; its reference prints it.
@@ -124,4 +126,35 @@ func TestOneHidesHiddenDataUnlessRevealed(t *testing.T) {
 		assert.Equal(t, judge.WrongAnswer, rep.Verdict)
 		assert.Equal(t, reveal, rep.Tests[0].Expected != nil, "reveal=%v", reveal)
 	}
+}
+
+// TestBatchSimilarity: asked for, the batch compares its judgeable submissions, with the
+// problem's starter and shipped solutions as the base; a file that could not be judged is left
+// out; not asked for, there is no comparison.
+func TestBatchSimilarity(t *testing.T) {
+	loop := "total = 0\nfor i in range(10):\n    if i % 3 == 0:\n        total += i * i\n    else:\n        total -= i\nprint('ok' if total else 'no')\n"
+	renamed := strings.NewReplacer("total", "acc", "i", "k").Replace(loop)
+	p := problem(true)
+	p.Starter = []byte("print('ok')\n")
+	items := []grade.Item{item("a.py", loop), item("b.py", "# mine\n"+renamed), item("c.py", "print('ok')\n"), item("empty.py", "")}
+	g := &grade.Grader{Sandbox: fake(), Parallel: 2}
+
+	b, err := g.Batch(context.Background(), p, items, grade.Options{Similarity: &similarity.Options{}})
+	require.NoError(t, err)
+	require.NotNil(t, b.Similarity)
+	assert.Equal(t, 3, b.Similarity.BaseFiles, "the starter and two shipped submissions")
+	assert.Equal(t, 3, b.Similarity.Compared, "a, b and c; the empty file is not compared")
+	require.Len(t, b.Similarity.Pairs, 1)
+	assert.Equal(t, "a.py", b.Similarity.Pairs[0].A)
+	assert.Equal(t, "b.py", b.Similarity.Pairs[0].B)
+
+	// The same code shipped with the problem is the base: no longer a match.
+	p.Submissions = append(p.Submissions, judge.PackageSubmission{Path: "submissions/accepted/loop.py", Expected: judge.Accepted, Source: []byte(loop)})
+	b, err = g.Batch(context.Background(), p, items, grade.Options{Similarity: &similarity.Options{}})
+	require.NoError(t, err)
+	assert.Empty(t, b.Similarity.Pairs)
+
+	b, err = g.Batch(context.Background(), p, items, grade.Options{})
+	require.NoError(t, err)
+	assert.Nil(t, b.Similarity)
 }

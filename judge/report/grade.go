@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/judge-dev/judge/judge"
+	"github.com/judge-dev/judge/judge/similarity"
 )
 
 // Batch is many submissions to one problem judged in one run (judge grade).
@@ -24,6 +25,8 @@ type Batch struct {
 	// TimeLimit is the limit every submission was judged with, and how it was derived.
 	TimeLimit *judge.TimeLimit
 	Entries   []Entry
+	// Similarity compares the submissions with each other; nil when not asked for.
+	Similarity *similarity.Result
 }
 
 // Entry is one submission of a batch: its report, or why it could not be judged.
@@ -94,7 +97,35 @@ func GradeText(w io.Writer, b Batch) error {
 			slowW, clip(slowest(r), slowW), relative(r), clip(oneLine(r.Message), 60))
 		tw.printf("%s\n", strings.TrimRight(line, " "))
 	}
+	if sim := b.Similarity; sim != nil {
+		tw.printf("\n%s\n", similarityTitle(sim))
+		for _, p := range sim.Pairs {
+			tw.printf("%s ~ %s  %.2f (%s %.0f%%, %s %.0f%%; %d shared fingerprints)\n", p.A, p.B, p.Score,
+				p.A, 100*p.AShare, p.B, 100*p.BShare, p.Shared)
+			aw := max(utf8.RuneCountInString(p.A), 1)
+			for _, m := range p.Matches {
+				tw.printf("    %-*s %-11s  %s %s\n", aw, p.A, lineRange(m.A), p.B, lineRange(m.B))
+			}
+		}
+	}
 	return tw.err
+}
+
+// similarityTitle says what was compared and how many pairs came out.
+func similarityTitle(sim *similarity.Result) string {
+	found := "none"
+	if n := len(sim.Pairs); n > 0 {
+		found = strconv.Itoa(n)
+	}
+	return fmt.Sprintf("similar pairs: %s of %d at score %.2f or more (common base: the problem's starter and shipped solutions, %d file(s))",
+		found, sim.Compared, sim.Threshold, sim.BaseFiles)
+}
+
+func lineRange(l similarity.Lines) string {
+	if l.From == l.To {
+		return fmt.Sprintf("line %d", l.From)
+	}
+	return fmt.Sprintf("lines %d-%d", l.From, l.To)
 }
 
 // GradeJSON writes the batch as one JSON object: the rows, each with its full report.
@@ -109,7 +140,9 @@ func GradeJSON(w io.Writer, b Batch) error {
 		Problem       string `json:"problem"`
 		Reference     *ref   `json:"reference,omitempty"`
 		Submissions   []Row  `json:"submissions"`
-	}{SchemaVersion: judge.SchemaVersion, Problem: b.Problem, Submissions: Rows(b)}
+		// Similarity is added when asked for (--similarity).
+		Similarity *similarity.Result `json:"similarity,omitempty"`
+	}{SchemaVersion: judge.SchemaVersion, Problem: b.Problem, Submissions: Rows(b), Similarity: b.Similarity}
 	if b.Reference != nil {
 		out.Reference = &ref{Submission: b.ReferencePath, Verdict: b.Reference.Verdict.String(), CPUMillis: b.Reference.CPUMillis}
 	}
@@ -150,7 +183,27 @@ func GradeMarkdown(w io.Writer, b Batch) error {
 		tw.printf("| %s | %s | %s | %s | %s | %s | %s | %s |\n", mdEscape(r.Submission), r.Verdict, score(r), passed(r), cpu(r),
 			mdEscape(slowest(r)), relative(r), mdEscape(clip(oneLine(r.Message), 120)))
 	}
+	if sim := b.Similarity; sim != nil {
+		tw.printf("\n#### %s\n", mdEscape(upperFirst(similarityTitle(sim))))
+		if len(sim.Pairs) > 0 {
+			tw.printf("\n| Submission | Submission | Score | Matching lines |\n|---|---|--:|---|\n")
+		}
+		for _, p := range sim.Pairs {
+			var ms []string
+			for _, m := range p.Matches {
+				ms = append(ms, fmt.Sprintf("%s ↔ %s", lineRange(m.A), lineRange(m.B)))
+			}
+			tw.printf("| %s | %s | %.2f | %s |\n", mdEscape(p.A), mdEscape(p.B), p.Score, mdEscape(strings.Join(ms, "; ")))
+		}
+	}
 	return tw.err
+}
+
+func upperFirst(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
 }
 
 func referenceNote(b Batch) string {

@@ -89,6 +89,7 @@ type Lines struct {
 // doc is one source's fingerprints, by hash (the first place each hash occurs).
 type doc struct {
 	name   string
+	toks   []token
 	byHash map[uint64]fingerprint
 }
 
@@ -109,8 +110,8 @@ func Compare(srcs []Source, opt Options) Result {
 	docs := make([]doc, len(srcs))
 	holders := map[uint64][]int{} // hash -> docs holding it
 	for i, s := range srcs {
-		d := doc{name: s.Name, byHash: map[uint64]fingerprint{}}
-		for _, fp := range fingerprints(tokenize(string(s.Text)), k, w) {
+		d := doc{name: s.Name, toks: tokenize(string(s.Text)), byHash: map[uint64]fingerprint{}}
+		for _, fp := range fingerprints(d.toks, k, w) {
 			if _, seen := d.byHash[fp.hash]; seen || base[fp.hash] {
 				continue
 			}
@@ -156,29 +157,54 @@ func Compare(srcs []Source, opt Options) Result {
 	return res
 }
 
-// matches groups the fingerprints a and b share into stretches: consecutive shared
-// fingerprints (in a's order) that lie close together in both files form one stretch.
+// matches turns the fingerprints a and b share into stretches of lines: each shared
+// fingerprint is grown backwards and forwards over the tokens both files have in common (the
+// winnowed fingerprints are only a sample of a matching run), and runs that follow each other
+// in both files closely (within gap tokens) are joined.
 func matches(a, b doc, gap int) []Match {
-	type hit struct{ a, b fingerprint }
-	var hits []hit
+	type run struct{ a0, a1, b0, b1 int } // token ranges [a0, a1) and [b0, b1)
+	var hits [][2]int
 	for h, fa := range a.byHash {
 		if fb, ok := b.byHash[h]; ok {
-			hits = append(hits, hit{fa, fb})
+			hits = append(hits, [2]int{fa.pos, fb.pos})
 		}
 	}
-	slices.SortFunc(hits, func(x, y hit) int { return cmp.Compare(x.a.pos, y.a.pos) })
-	var out []Match
-	for i, h := range hits {
-		if i > 0 {
-			p := hits[i-1]
-			if h.a.pos-p.a.pos <= gap && h.b.pos > p.b.pos && h.b.pos-p.b.pos <= gap {
-				m := &out[len(out)-1]
-				m.A.To, m.B.To = max(m.A.To, h.a.to), max(m.B.To, h.b.to)
-				m.B.From = min(m.B.From, h.b.from)
+	slices.SortFunc(hits, func(x, y [2]int) int { return cmp.Or(cmp.Compare(x[0], y[0]), cmp.Compare(x[1], y[1])) })
+	var runs []run
+	for _, h := range hits {
+		if n := len(runs); n > 0 {
+			r := runs[n-1]
+			if h[0] < r.a1 && h[1]-h[0] == r.b0-r.a0 {
+				continue // inside the run already grown
+			}
+		}
+		r := run{h[0], h[0], h[1], h[1]}
+		for r.a0 > 0 && r.b0 > 0 && a.toks[r.a0-1].text == b.toks[r.b0-1].text {
+			r.a0, r.b0 = r.a0-1, r.b0-1
+		}
+		for r.a1 < len(a.toks) && r.b1 < len(b.toks) && a.toks[r.a1].text == b.toks[r.b1].text {
+			r.a1, r.b1 = r.a1+1, r.b1+1
+		}
+		if n := len(runs); n > 0 {
+			p := &runs[n-1]
+			if r.a0 <= p.a1+gap && r.b0 >= p.b0 && r.b0 <= p.b1+gap {
+				p.a0, p.a1, p.b0, p.b1 = min(p.a0, r.a0), max(p.a1, r.a1), min(p.b0, r.b0), max(p.b1, r.b1)
 				continue
 			}
 		}
-		out = append(out, Match{A: Lines{h.a.from, h.a.to}, B: Lines{h.b.from, h.b.to}})
+		runs = append(runs, r)
+	}
+	out := make([]Match, 0, len(runs))
+	for _, r := range runs {
+		// A newline token carries the line it ends: a run that starts with one starts on the
+		// next line.
+		for r.a1-r.a0 > 1 && a.toks[r.a0].text == newlineTok {
+			r.a0, r.b0 = r.a0+1, r.b0+1
+		}
+		out = append(out, Match{
+			A: Lines{a.toks[r.a0].line, a.toks[r.a1-1].line},
+			B: Lines{b.toks[r.b0].line, b.toks[r.b1-1].line},
+		})
 	}
 	return out
 }
