@@ -38,6 +38,8 @@ type Problem struct {
 	InputValidator *Program
 	// Submissions are the package's own solutions, by the verdict their folder demands.
 	Submissions []PackageSubmission
+	// Ladder is the size ladder for the complexity estimate; nil when the package has none.
+	Ladder *Ladder
 }
 
 // Limits bound every test of a problem.

@@ -30,6 +30,8 @@ type GradeOptions struct {
 	// from which a pair is listed.
 	Similarity          bool
 	SimilarityThreshold float64
+	// Complexity estimates growth classes on the problem's size ladder.
+	Complexity bool
 }
 
 func newCmdGrade(f *Factory) *cobra.Command {
@@ -62,6 +64,7 @@ Exit 0 when every submission is accepted, 1 otherwise.`,
 	cmd.Flags().BoolVar(&opts.Markdown, "markdown", false, "print a Markdown table")
 	cmd.Flags().BoolVar(&opts.Similarity, "similarity", false, "also list pairs of submissions that share code, with the matching lines")
 	cmd.Flags().Float64Var(&opts.SimilarityThreshold, "similarity-threshold", similarity.DefaultThreshold, "score (0-1] from which --similarity lists a pair")
+	cmd.Flags().BoolVar(&opts.Complexity, "complexity", false, "also estimate each AC/TLE submission's growth class (and the reference's) from CPU times on the problem's size ladder")
 	allFlag(cmd, &opts.All)
 	poolFlag(cmd, f)
 	return cmd
@@ -101,6 +104,7 @@ func runGrade(ctx context.Context, f *Factory, opts *GradeOptions) error {
 	b, err := g.Batch(ctx, p, items, grade.Options{
 		All:        opts.All,
 		Similarity: sim,
+		Complexity: opts.Complexity,
 		Progress:   prog.done,
 		Warn:       func(msg string) { fmt.Fprintf(f.IO.ErrOut, "warning: %s\n", msg) },
 	})

@@ -61,8 +61,9 @@ func Build(ctx context.Context, c apiClient, opt BuildOptions) (string, error) {
 	oldRunner := imageIDOrEmpty(ctx, c, RunnerImage())
 	oldRootfs := ""
 	if opt.Rebuild {
-		oldRootfs = imageIDOrEmpty(ctx, c, RootfsImage)
+		oldRootfs = imageIDOrEmpty(ctx, c, RootfsImage())
 	}
+	rootfs := RootfsImage()
 	dockerfile := pyrunner.DockerfileLocal
 	if opt.FromRegistry {
 		dockerfile = pyrunner.Dockerfile
@@ -77,6 +78,7 @@ func Build(ctx context.Context, c apiClient, opt BuildOptions) (string, error) {
 	resp, err := c.ImageBuild(ctx, buildCtx, build.ImageBuildOptions{
 		Tags:        []string{RunnerImage()},
 		Labels:      map[string]string{labelHarness: pyrunner.HarnessDigest()},
+		BuildArgs:   map[string]*string{"ROOTFS": &rootfs},
 		Remove:      true,
 		ForceRemove: true,
 		PullParent:  false,
@@ -95,7 +97,7 @@ func Build(ctx context.Context, c apiClient, opt BuildOptions) (string, error) {
 		return "", err
 	}
 	for _, old := range []string{oldRunner, oldRootfs} {
-		if old != "" && old != id && old != imageIDOrEmpty(ctx, c, RootfsImage) {
+		if old != "" && old != id && old != imageIDOrEmpty(ctx, c, RootfsImage()) {
 			// Still used by a running sandbox: the engine refuses, and that is fine.
 			_, _ = c.ImageRemove(ctx, old, image.RemoveOptions{PruneChildren: true})
 		}
@@ -113,8 +115,8 @@ func imageIDOrEmpty(ctx context.Context, c apiClient, ref string) string {
 
 func ensureRootfs(ctx context.Context, c apiClient, rebuild bool, progress io.Writer) error {
 	if !rebuild {
-		if _, err := c.ImageInspect(ctx, RootfsImage); err == nil {
-			fmt.Fprintf(progress, "base image %s exists\n", RootfsImage)
+		if _, err := c.ImageInspect(ctx, RootfsImage()); err == nil {
+			fmt.Fprintf(progress, "base image %s exists\n", RootfsImage())
 			return nil
 		}
 	}
@@ -139,8 +141,8 @@ func ensureRootfs(ctx context.Context, c apiClient, rebuild bool, progress io.Wr
 		return fmt.Errorf("build base image: %w", err)
 	}
 	defer f.Close()
-	fmt.Fprintf(progress, "importing %s\n", RootfsImage)
-	rc, err := c.ImageImport(ctx, image.ImportSource{Source: f, SourceName: "-"}, RootfsImage, image.ImportOptions{
+	fmt.Fprintf(progress, "importing %s\n", RootfsImage())
+	rc, err := c.ImageImport(ctx, image.ImportSource{Source: f, SourceName: "-"}, RootfsImage(), image.ImportOptions{
 		Changes: []string{"ENV LANG=C.UTF-8", `CMD ["python3"]`},
 	})
 	if err != nil {
@@ -164,7 +166,7 @@ func RemoveImages(ctx context.Context, c apiClient) error {
 	for _, img := range runners {
 		refs = append(refs, img.RepoTags...)
 	}
-	for _, ref := range append(refs, RootfsImage) {
+	for _, ref := range append(refs, RootfsImage()) {
 		if _, err := c.ImageRemove(ctx, ref, image.RemoveOptions{PruneChildren: true}); err != nil && !client.IsErrNotFound(err) {
 			errs = append(errs, err)
 		}
@@ -212,6 +214,6 @@ func streamMessages(r io.Reader, w io.Writer) error {
 
 // HasRootfs reports whether the debootstrap base image exists.
 func HasRootfs(ctx context.Context, c apiClient) bool {
-	_, err := c.ImageInspect(ctx, RootfsImage)
+	_, err := c.ImageInspect(ctx, RootfsImage())
 	return err == nil
 }
