@@ -32,6 +32,8 @@ type GradeOptions struct {
 	SimilarityThreshold float64
 	// Complexity estimates growth classes on the problem's size ladder.
 	Complexity bool
+	// HTML, when set, is a file to write the self-contained HTML report to.
+	HTML string
 }
 
 func newCmdGrade(f *Factory) *cobra.Command {
@@ -65,6 +67,7 @@ Exit 0 when every submission is accepted, 1 otherwise.`,
 	cmd.Flags().BoolVar(&opts.Similarity, "similarity", false, "also list pairs of submissions that share code, with the matching lines")
 	cmd.Flags().Float64Var(&opts.SimilarityThreshold, "similarity-threshold", similarity.DefaultThreshold, "score (0-1] from which --similarity lists a pair")
 	cmd.Flags().BoolVar(&opts.Complexity, "complexity", false, "also estimate each AC/TLE submission's growth class (and the reference's) from CPU times on the problem's size ladder")
+	cmd.Flags().StringVar(&opts.HTML, "html", "", "also write a self-contained HTML report (tables, CPU charts, ladder plots, lint, similar pairs) to this file")
 	allFlag(cmd, &opts.All)
 	poolFlag(cmd, f)
 	return cmd
@@ -85,6 +88,9 @@ func runGrade(ctx context.Context, f *Factory, opts *GradeOptions) error {
 	p, err := f.Problem(opts.Problem)
 	if err != nil {
 		return err
+	}
+	if opts.Complexity && p.Ladder == nil {
+		return fmt.Errorf("grade: problem %s has no size ladder (ladder/ in its package), so --complexity cannot measure it: %w", p.ID, judge.ErrBadInput)
 	}
 	files, err := submissionFiles(opts.Paths)
 	if err != nil {
@@ -114,6 +120,11 @@ func runGrade(ctx context.Context, f *Factory, opts *GradeOptions) error {
 	}
 	if err := write(f, b); err != nil {
 		return err
+	}
+	if opts.HTML != "" {
+		if err := writeHTML(opts.HTML, b); err != nil {
+			return err
+		}
 	}
 	for _, e := range b.Entries {
 		if e.Report == nil || e.Report.Verdict != judge.Accepted {
@@ -145,6 +156,29 @@ func gradeWriter(opts *GradeOptions) (func(*Factory, report.Batch) error, error)
 		return nil, usageError("--json, --csv and --markdown exclude each other")
 	}
 	return write, nil
+}
+
+// writeHTML writes the HTML report to path, replacing it only when complete.
+func writeHTML(path string, b report.Batch) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), ".judge-report-*.html")
+	if err != nil {
+		return fmt.Errorf("grade: --html: %v: %w", err, judge.ErrBadInput)
+	}
+	defer os.Remove(tmp.Name())
+	if err := report.GradeHTML(tmp, b); err != nil {
+		tmp.Close()
+		return fmt.Errorf("grade: --html: %w", err)
+	}
+	if err := tmp.Close(); err != nil {
+		return fmt.Errorf("grade: --html: %w", err)
+	}
+	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
+		return fmt.Errorf("grade: --html: %w", err)
+	}
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		return fmt.Errorf("grade: --html: %v: %w", err, judge.ErrBadInput)
+	}
+	return nil
 }
 
 // submissionFiles expands the arguments: a file is itself, a folder its *.py files, sorted.

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -13,6 +14,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/judge-dev/judge/judge"
+	"github.com/judge-dev/judge/judge/complexity"
 	"github.com/judge-dev/judge/judge/grade"
 	"github.com/judge-dev/judge/judge/judgetest"
 	"github.com/judge-dev/judge/judge/similarity"
@@ -157,4 +159,42 @@ func TestBatchSimilarity(t *testing.T) {
 	b, err = g.Batch(context.Background(), p, items, grade.Options{})
 	require.NoError(t, err)
 	assert.Nil(t, b.Similarity)
+}
+
+// TestBatchComplexity: asked for, the reference and every AC or TLE submission climb the ladder
+// (the WA one does not), and the fit names each class from the CPU times.
+func TestBatchComplexity(t *testing.T) {
+	p := problem(true)
+	p.Ladder = &judge.Ladder{Good: "n", Naive: "n^2", Repeats: 1}
+	for _, n := range []int{100, 200, 400, 800, 1600} {
+		p.Ladder.Rungs = append(p.Ladder.Rungs, judge.Rung{N: n, Input: []byte(fmt.Sprint(n))})
+	}
+	// Tests answer as fake() does; a ladder rung of size n takes n µs for print('ok'), n²/100 µs
+	// for anything else.
+	sb := &judgetest.Sandbox{Exec: func(job judge.Job, frames [][]byte) (judge.Execution, bool) {
+		n, err := strconv.Atoi(string(frames[0]))
+		if err != nil {
+			return fake().Exec(job, frames)
+		}
+		cpu := time.Duration(n) * time.Microsecond
+		if string(job.Source) != "print('ok')\n" {
+			cpu = time.Duration(n*n/100) * time.Microsecond
+		}
+		return judge.Execution{Status: judge.StatusOK, CPU: cpu}, true
+	}}
+	g := &grade.Grader{Sandbox: sb, Parallel: 2}
+	b, err := g.Batch(context.Background(), p, []grade.Item{item("right.py", "print('ok')\n"), item("wrong.py", "print('no')\n")}, grade.Options{Complexity: true})
+	require.NoError(t, err)
+	require.NotNil(t, b.Ladder)
+	assert.Equal(t, []int{100, 200, 400, 800, 1600}, b.Ladder.Sizes)
+	require.NotNil(t, b.Ladder.Reference)
+	require.NotNil(t, b.Ladder.Reference.Fit)
+	assert.Equal(t, complexity.Linear, b.Ladder.Reference.Fit.Class)
+	require.NotNil(t, b.Entries[0].Complexity)
+	assert.Equal(t, complexity.Linear, b.Entries[0].Complexity.Fit.Class)
+	assert.Nil(t, b.Entries[1].Complexity, "a wrong answer is not measured")
+
+	p.Ladder = nil
+	_, err = g.Batch(context.Background(), p, []grade.Item{item("right.py", "print('ok')\n")}, grade.Options{Complexity: true})
+	assert.ErrorIs(t, err, judge.ErrBadInput)
 }
