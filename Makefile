@@ -5,7 +5,7 @@ BIN     := bin/judge
 PY      ?= python3
 FUZZTIME ?= 10s
 
-.PHONY: all build image validator-image demo test unit harness-test integration verify fuzz lint bench clean clean-image browser
+.PHONY: all build image validator-image demo test unit harness-test harness-deps integration verify fuzz lint bench clean clean-image browser
 
 all: build
 
@@ -41,8 +41,13 @@ browser:
 unit:
 	$(GO) test -count=1 -timeout 30m ./...
 
-harness-test:
+harness-test: harness-deps
 	$(PY) -m unittest discover -s runner-images/python -p 'test_*.py'
+
+# The harness's lint tests need a python3.11 with pyflakes, as in the runner image: Debian's.
+harness-deps:
+	@/usr/bin/python3 -c 'import pyflakes' 2>/dev/null || { apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends python3-pyflakes; }
 
 # Time limits are calibrated in this run, on this machine, under this load (bin/ is new in a
 # fresh clone): nothing measured elsewhere decides a verdict here.
@@ -67,7 +72,7 @@ lint:
 
 # The checkers on large outputs, then the judging table (README "Performance"): about 7 minutes.
 bench: build image
-	$(GO) test -run '^$$' -bench . -benchmem ./judge/check/
+	$(GO) test -run '^$$' -bench . -benchmem ./judge/check/ ./judge/similarity/
 	$(GO) build -o bin/judge-bench ./cmd/judge-bench
 	./bin/judge-bench
 

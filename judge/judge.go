@@ -135,7 +135,7 @@ func (j *Judge) Judge(ctx context.Context, p *Problem, s Submission, opt Options
 			return nil, err
 		}
 		if first {
-			rep.Python, rep.Image = info.Python, info.Image
+			rep.Python, rep.Image, rep.Lint = info.Python, info.Image, info.Lint
 		}
 		if info.CompileError != nil {
 			rep.Verdict = CompileError

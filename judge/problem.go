@@ -38,6 +38,8 @@ type Problem struct {
 	InputValidator *Program
 	// Submissions are the package's own solutions, by the verdict their folder demands.
 	Submissions []PackageSubmission
+	// Ladder is the size ladder for the complexity estimate; nil when the package has none.
+	Ladder *Ladder
 	// Format is problem.yaml's problem_format_version ("legacy" when it has none).
 	Format string
 	// Scoring is the score tree of a scoring problem (type: scoring); nil for pass-fail ones.

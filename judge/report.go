@@ -31,6 +31,9 @@ type Report struct {
 	// TimeLimit is the CPU limit per test this judging used, and how it was derived.
 	TimeLimit TimeLimit    `json:"time_limit,omitzero"`
 	Tests     []TestResult `json:"tests"`
+	// Lint is the linter's findings (pyflakes, run in the sandbox): advisory, never part of the
+	// verdict. Absent when no linter ran.
+	Lint *Lint `json:"lint,omitempty"`
 }
 
 // TestResult is the verdict of one test. Input, Expected, Actual and Stderr are filled for sample

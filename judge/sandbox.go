@@ -95,6 +95,28 @@ type RunInfo struct {
 	// others as not run (NR).
 	Killed    Status
 	Completed int // tests that reported a result
+	// Lint is what the linter in the sandbox found in the submission; nil when it did not run
+	// (validate mode, a compile error, an image without it).
+	Lint *Lint
+}
+
+// Lint is a linter's findings on a submission: advisory, shown beside the verdict, never part
+// of it.
+type Lint struct {
+	Tool     string        `json:"tool"` // e.g. "pyflakes 2.5.0"
+	Findings []LintFinding `json:"findings"`
+	// Total counts every finding; Findings holds at most the first 100.
+	Total int `json:"total"`
+	// Error says why the linter itself failed on this source (no findings then).
+	Error string `json:"error,omitempty"`
+}
+
+// LintFinding is one finding, e.g. line 1 UnusedImport "'os' imported but unused".
+type LintFinding struct {
+	Line    int    `json:"line"`
+	Col     int    `json:"col"`
+	Kind    string `json:"kind"`
+	Message string `json:"message"`
 }
 
 // CompileFailure is a syntax error or a forbidden construct.

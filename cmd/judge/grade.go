@@ -14,6 +14,7 @@ import (
 	"github.com/judge-dev/judge/judge"
 	"github.com/judge-dev/judge/judge/grade"
 	"github.com/judge-dev/judge/judge/report"
+	"github.com/judge-dev/judge/judge/similarity"
 )
 
 // GradeOptions are the inputs of `judge grade`.
@@ -25,6 +26,14 @@ type GradeOptions struct {
 	CSV      bool
 	Markdown bool
 	All      bool
+	// Similarity compares the submissions with each other; SimilarityThreshold is the score
+	// from which a pair is listed.
+	Similarity          bool
+	SimilarityThreshold float64
+	// Complexity estimates growth classes on the problem's size ladder.
+	Complexity bool
+	// HTML, when set, is a file to write the self-contained HTML report to.
+	HTML string
 }
 
 func newCmdGrade(f *Factory) *cobra.Command {
@@ -36,6 +45,9 @@ func newCmdGrade(f *Factory) *cobra.Command {
 (from a pool of warm ones, see --pool), and print one line per submission: verdict,
 score, tests passed, total CPU, slowest test, and CPU relative to the problem's own first
 accepted submission, judged in the same run. A folder stands for the *.py files in it.
+With --similarity, also list the pairs of submissions that share code (names, literals,
+comments and layout do not count; the problem's starter and shipped solutions are a common
+base), with the lines that match: a reason to look, not proof of copying.
 Exit 0 when every submission is accepted, 1 otherwise.`,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) < 2 {
@@ -52,6 +64,10 @@ Exit 0 when every submission is accepted, 1 otherwise.`,
 	cmd.Flags().BoolVar(&opts.JSON, "json", false, "print JSON: a row per submission with its full report")
 	cmd.Flags().BoolVar(&opts.CSV, "csv", false, "print CSV: a record per submission")
 	cmd.Flags().BoolVar(&opts.Markdown, "markdown", false, "print a Markdown table")
+	cmd.Flags().BoolVar(&opts.Similarity, "similarity", false, "also list pairs of submissions that share code, with the matching lines")
+	cmd.Flags().Float64Var(&opts.SimilarityThreshold, "similarity-threshold", similarity.DefaultThreshold, "score (0-1] from which --similarity lists a pair")
+	cmd.Flags().BoolVar(&opts.Complexity, "complexity", false, "also estimate each AC/TLE submission's growth class (and the reference's) from CPU times on the problem's size ladder")
+	cmd.Flags().StringVar(&opts.HTML, "html", "", "also write a self-contained HTML report (tables, CPU charts, ladder plots, lint, similar pairs) to this file")
 	allFlag(cmd, &opts.All)
 	poolFlag(cmd, f)
 	return cmd
@@ -62,9 +78,19 @@ func runGrade(ctx context.Context, f *Factory, opts *GradeOptions) error {
 	if err != nil {
 		return err
 	}
+	var sim *similarity.Options
+	if opts.Similarity {
+		if opts.SimilarityThreshold <= 0 || opts.SimilarityThreshold > 1 {
+			return usageError("--similarity-threshold must be above 0 and at most 1, not %g", opts.SimilarityThreshold)
+		}
+		sim = &similarity.Options{Threshold: opts.SimilarityThreshold}
+	}
 	p, err := f.Problem(opts.Problem)
 	if err != nil {
 		return err
+	}
+	if opts.Complexity && p.Ladder == nil {
+		return fmt.Errorf("grade: problem %s has no size ladder (ladder/ in its package), so --complexity cannot measure it: %w", p.ID, judge.ErrBadInput)
 	}
 	files, err := submissionFiles(opts.Paths)
 	if err != nil {
@@ -85,9 +111,11 @@ func runGrade(ctx context.Context, f *Factory, opts *GradeOptions) error {
 	g := f.Grader(sb, opts.Parallel)
 	prog := newGradeProgress(f, p.ID, len(files))
 	b, err := g.Batch(ctx, p, items, grade.Options{
-		All:      opts.All,
-		Progress: prog.done,
-		Warn:     func(msg string) { fmt.Fprintf(f.IO.ErrOut, "warning: %s\n", msg) },
+		All:        opts.All,
+		Similarity: sim,
+		Complexity: opts.Complexity,
+		Progress:   prog.done,
+		Warn:       func(msg string) { fmt.Fprintf(f.IO.ErrOut, "warning: %s\n", msg) },
 	})
 	prog.finish()
 	if err != nil {
@@ -95,6 +123,11 @@ func runGrade(ctx context.Context, f *Factory, opts *GradeOptions) error {
 	}
 	if err := write(f, b); err != nil {
 		return err
+	}
+	if opts.HTML != "" {
+		if err := writeHTML(opts.HTML, b); err != nil {
+			return err
+		}
 	}
 	for _, e := range b.Entries {
 		if e.Report == nil || e.Report.Verdict != judge.Accepted {
@@ -126,6 +159,29 @@ func gradeWriter(opts *GradeOptions) (func(*Factory, report.Batch) error, error)
 		return nil, usageError("--json, --csv and --markdown exclude each other")
 	}
 	return write, nil
+}
+
+// writeHTML writes the HTML report to path, replacing it only when complete.
+func writeHTML(path string, b report.Batch) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), ".judge-report-*.html")
+	if err != nil {
+		return fmt.Errorf("grade: --html: %v: %w", err, judge.ErrBadInput)
+	}
+	defer os.Remove(tmp.Name())
+	if err := report.GradeHTML(tmp, b); err != nil {
+		tmp.Close()
+		return fmt.Errorf("grade: --html: %w", err)
+	}
+	if err := tmp.Close(); err != nil {
+		return fmt.Errorf("grade: --html: %w", err)
+	}
+	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
+		return fmt.Errorf("grade: --html: %w", err)
+	}
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		return fmt.Errorf("grade: --html: %v: %w", err, judge.ErrBadInput)
+	}
+	return nil
 }
 
 // submissionFiles expands the arguments: a file is itself, a folder its *.py files, sorted.

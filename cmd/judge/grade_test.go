@@ -5,11 +5,15 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/judge-dev/judge/judge"
+	"github.com/judge-dev/judge/judge/report"
 )
 
 func TestGradeUsage(t *testing.T) {
@@ -24,6 +28,9 @@ func TestGradeUsage(t *testing.T) {
 		{"folder without python files", []string{"grade", "two-sum", t.TempDir()}, "no *.py file"},
 		{"two formats", []string{"grade", "--json", "--csv", "two-sum", good}, "exclude each other"},
 		{"unknown problem", []string{"grade", "no-such-problem", good}, "no such problem"},
+		{"similarity threshold zero", []string{"grade", "--similarity", "--similarity-threshold", "0", "two-sum", good}, "must be above 0"},
+		{"complexity without a ladder", []string{"grade", "--complexity", "fibonacci", good}, "no size ladder"},
+		{"similarity threshold above one", []string{"grade", "--similarity", "--similarity-threshold", "1.5", "two-sum", good}, "at most 1"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -86,4 +93,108 @@ func TestGradeAgainstDocker(t *testing.T) {
 	assert.Equal(t, "AC", batch.Reference.Verdict)
 	require.Len(t, batch.Submissions, 1)
 	assert.Len(t, batch.Submissions[0].Report.Tests, 20)
+
+	// --similarity: a renamed copy is listed with its original, with the lines that match.
+	long := "def add(a, b):\n    total = 0\n    for part in (a, b):\n        if part >= 0:\n            total += part\n        else:\n            total -= -part\n    return total\n"
+	copied := "# my own work\n" + strings.NewReplacer("total", "s", "part", "x").Replace(long)
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "right.py"), []byte(long), 0o644))
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "copied.py"), []byte(copied), 0o644))
+	code, out, stderr = run(t, "grade", "--similarity", problem, filepath.Join(dir, "right.py"), filepath.Join(dir, "copied.py"), filepath.Join(dir, "wrong.py"))
+	require.Equal(t, 1, code, stderr)
+	assert.Contains(t, out, "similar pairs: 1 of 3 at score 0.40 or more", out)
+	assert.Contains(t, out, "right.py ~ copied.py  1.00", out)
+	assert.Regexp(t, `right.py lines 1-8 +copied.py lines 2-9`, out)
+}
+
+// TestGradeComplexityAgainstDocker climbs merge-sort's size ladder for real: the package's
+// accepted submission gets the class the ladder expects of a good solution, the
+// time_limit_exceeded one a worse class than the reference's.
+func TestGradeComplexityAgainstDocker(t *testing.T) {
+	sub := func(rel string) string {
+		return filepath.Join("..", "..", "problems", "merge-sort", "submissions", rel)
+	}
+	code, out, stderr := run(t, "grade", "--declared-limits", "--complexity", "--json", "merge-sort", sub("accepted/top_down.py"), sub("time_limit_exceeded/insertion_sort.py"))
+	require.Equal(t, 1, code, stderr)
+	type fit struct {
+		Class string   `json:"class"`
+		R2    float64  `json:"r2"`
+		Close []string `json:"close"`
+	}
+	type cx struct {
+		Fit    *fit              `json:"fit"`
+		Points []json.RawMessage `json:"points"`
+		Note   string            `json:"note"`
+	}
+	var batch struct {
+		Ladder struct {
+			Good      string `json:"expected_good"`
+			Naive     string `json:"expected_naive"`
+			Reference *cx    `json:"reference"`
+		} `json:"ladder"`
+		Submissions []struct {
+			Submission string `json:"submission"`
+			Verdict    string `json:"verdict"`
+			Complexity *cx    `json:"complexity"`
+		} `json:"submissions"`
+	}
+	require.NoError(t, json.Unmarshal([]byte(out), &batch), out)
+	require.Len(t, batch.Submissions, 2)
+	t.Logf("reference %+v; %s %+v; %s %+v", batch.Ladder.Reference.Fit, batch.Submissions[0].Submission, batch.Submissions[0].Complexity.Fit,
+		batch.Submissions[1].Submission, batch.Submissions[1].Complexity.Fit)
+	order := map[string]int{"O(1)": 1, "O(log n)": 2, "O(n)": 3, "O(n log n)": 4, "O(n²)": 5, "O(n³)": 6, "O(2ⁿ)": 7}
+	// agrees: the class named is the expected one, or "cannot tell" names it among others.
+	agrees := func(f *fit, want string) bool {
+		return f.Class == want || (f.Class == "?" && slices.Contains(f.Close, want))
+	}
+	// highest: the largest class the estimate allows.
+	highest := func(f *fit) int {
+		h := order[f.Class]
+		for _, c := range f.Close {
+			h = max(h, order[c])
+		}
+		return h
+	}
+	lowest := func(f *fit) int {
+		l := order[f.Class]
+		for _, c := range f.Close {
+			if l == 0 || order[c] < l {
+				l = order[c]
+			}
+		}
+		return l
+	}
+	require.NotNil(t, batch.Ladder.Reference.Fit, "reference: %+v", batch.Ladder.Reference)
+	ref := batch.Ladder.Reference.Fit
+	assert.True(t, agrees(ref, "O(n log n)"), "the reference: %+v", ref)
+
+	ac, tle := batch.Submissions[0], batch.Submissions[1]
+	// On a loaded machine the accepted one may get TLE here; either way it is measured, and it
+	// is the package's accepted submission the class is expected of.
+	require.Contains(t, []string{"AC", "TLE"}, ac.Verdict)
+	require.NotNil(t, ac.Complexity)
+	require.NotNil(t, ac.Complexity.Fit, "%+v", ac.Complexity)
+	assert.True(t, agrees(ac.Complexity.Fit, "O(n log n)"), "an accepted submission gets the good class (n log n), or cannot tell it from a neighbour: %+v", ac.Complexity.Fit)
+	require.Equal(t, "TLE", tle.Verdict)
+	require.NotNil(t, tle.Complexity)
+	require.NotNil(t, tle.Complexity.Fit, "%+v", tle.Complexity)
+	assert.Greater(t, lowest(tle.Complexity.Fit), highest(ref), "the TLE submission grows faster than the reference: %+v vs %+v", tle.Complexity.Fit, ref)
+	assert.NotEmpty(t, tle.Complexity.Note, "it stopped before the top of the ladder")
+}
+
+// TestWriteHTML: --html writes the whole page or nothing (a folder that does not exist is the
+// user's error).
+func TestWriteHTML(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "report.html")
+	b := report.Batch{Problem: "two-sum", Entries: []report.Entry{{Path: "a.py", Error: "empty"}}}
+	require.NoError(t, writeHTML(path, b))
+	got, err := os.ReadFile(path)
+	require.NoError(t, err)
+	assert.Contains(t, string(got), "<h1>two-sum: 1 submission(s)</h1>")
+	assert.True(t, strings.HasSuffix(strings.TrimSpace(string(got)), "</html>"))
+	entries, err := os.ReadDir(filepath.Dir(path))
+	require.NoError(t, err)
+	assert.Len(t, entries, 1, "no temporary file left")
+
+	err = writeHTML(filepath.Join(t.TempDir(), "missing", "report.html"), b)
+	assert.ErrorIs(t, err, judge.ErrBadInput)
 }

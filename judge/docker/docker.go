@@ -60,8 +60,8 @@ const (
 const (
 	// runnerRepo is the repository of runner images; the tag is the harness digest.
 	runnerRepo = "judge-python"
-	// RootfsImage is the Debian + python3 base imported from debootstrap.
-	RootfsImage = "judge-python-rootfs:bookworm"
+	// rootfsRepo is the repository of the Debian + python3 bases imported from debootstrap.
+	rootfsRepo = "judge-python-rootfs"
 	// labelHarness records the digest of the harness baked into RunnerImage.
 	labelHarness = "io.judge.harness"
 )
@@ -80,6 +80,11 @@ func ValidatorImage() string { return validatorRepo + ":" + pyrunner.ValidatorDi
 // judges built from different harnesses (two work trees, an upgrade next to a running server)
 // each find their own image instead of rebuilding one tag back and forth.
 func RunnerImage() string { return runnerRepo + ":" + pyrunner.HarnessDigest()[:12] }
+
+// RootfsImage is the Debian base the runner image is built on. Its tag is the digest of
+// build-rootfs.sh, so that a changed package list (pyflakes was added) makes a new base instead
+// of silently reusing the old one.
+func RootfsImage() string { return rootfsRepo + ":bookworm-" + pyrunner.RootfsDigest()[:12] }
 
 // Connect returns an Engine API client from the environment (DOCKER_HOST, ...) with API version
 // negotiation on, after checking the engine answers.

@@ -68,8 +68,9 @@ func Build(ctx context.Context, c apiClient, opt BuildOptions) (string, error) {
 	oldRunner := imageIDOrEmpty(ctx, c, RunnerImage())
 	oldRootfs := ""
 	if opt.Rebuild {
-		oldRootfs = imageIDOrEmpty(ctx, c, RootfsImage)
+		oldRootfs = imageIDOrEmpty(ctx, c, RootfsImage())
 	}
+	rootfs := RootfsImage()
 	dockerfile := pyrunner.DockerfileLocal
 	if opt.FromRegistry {
 		dockerfile = pyrunner.Dockerfile
@@ -84,6 +85,7 @@ func Build(ctx context.Context, c apiClient, opt BuildOptions) (string, error) {
 	resp, err := c.ImageBuild(ctx, buildCtx, build.ImageBuildOptions{
 		Tags:        []string{RunnerImage()},
 		Labels:      map[string]string{labelHarness: pyrunner.HarnessDigest()},
+		BuildArgs:   map[string]*string{"ROOTFS": &rootfs},
 		Remove:      true,
 		ForceRemove: true,
 		PullParent:  false,
@@ -102,7 +104,7 @@ func Build(ctx context.Context, c apiClient, opt BuildOptions) (string, error) {
 		return "", err
 	}
 	for _, old := range []string{oldRunner, oldRootfs} {
-		if old != "" && old != id && old != imageIDOrEmpty(ctx, c, RootfsImage) {
+		if old != "" && old != id && old != imageIDOrEmpty(ctx, c, RootfsImage()) {
 			// Still used by a running sandbox: the engine refuses, and that is fine.
 			_, _ = c.ImageRemove(ctx, old, image.RemoveOptions{PruneChildren: true})
 		}
@@ -124,7 +126,7 @@ type base struct {
 }
 
 var (
-	runnerBase    = base{RootfsImage, "", "a minimal Debian bookworm with python3 (debootstrap, about 70 s)"}
+	runnerBase    = base{RootfsImage(), "", "a minimal Debian bookworm with python3 (debootstrap, about 70 s)"}
 	validatorBase = base{ValidatorRootfsImage, pyrunner.ValidatorPackages, "a minimal Debian bookworm with python3 and g++ (debootstrap, a few minutes)"}
 )
 
@@ -232,7 +234,7 @@ func RemoveImages(ctx context.Context, c apiClient) error {
 	for _, img := range validators {
 		refs = append(refs, img.RepoTags...)
 	}
-	for _, ref := range append(refs, RootfsImage, ValidatorRootfsImage) {
+	for _, ref := range append(refs, RootfsImage(), ValidatorRootfsImage) {
 		if _, err := c.ImageRemove(ctx, ref, image.RemoveOptions{PruneChildren: true}); err != nil && !client.IsErrNotFound(err) {
 			errs = append(errs, err)
 		}
@@ -286,6 +288,6 @@ func HasValidatorRootfs(ctx context.Context, c apiClient) bool {
 
 // HasRootfs reports whether the debootstrap base image exists.
 func HasRootfs(ctx context.Context, c apiClient) bool {
-	_, err := c.ImageInspect(ctx, RootfsImage)
+	_, err := c.ImageInspect(ctx, RootfsImage())
 	return err == nil
 }

@@ -175,3 +175,27 @@ func TestCancelRemovesContainer(t *testing.T) {
 	}
 	assertNoContainers(t, c)
 }
+
+// TestLint: pyflakes runs in the sandbox and its findings, with their lines, come beside the
+// verdict without touching it.
+func TestLint(t *testing.T) {
+	_, sb := engine(t)
+	j := &judge.Judge{Sandbox: sb}
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	src := "import os\n\n\ndef add(a: int, b: int) -> int:\n    scratch: List[int] = []\n    total = a + b\n    return total\n"
+	rep, err := j.Judge(ctx, testProblem(t, "add"), judge.Submission{Filename: "solution.py", Source: []byte(src)}, judge.Options{})
+	require.NoError(t, err)
+	assert.Equal(t, judge.Accepted, rep.Verdict, "lint findings never change a verdict")
+	require.NotNil(t, rep.Lint, "the runner image has pyflakes: rebuild it with `make image`")
+	assert.Contains(t, rep.Lint.Tool, "pyflakes")
+	require.Equal(t, 2, rep.Lint.Total, "%+v", rep.Lint)
+	assert.Equal(t, judge.LintFinding{Line: 1, Col: 1, Kind: "UnusedImport", Message: "'os' imported but unused"}, rep.Lint.Findings[0])
+	assert.Equal(t, 5, rep.Lint.Findings[1].Line)
+	assert.Equal(t, "UnusedVariable", rep.Lint.Findings[1].Kind, "List is given to function-mode submissions: no undefined name")
+
+	rep, err = j.Judge(ctx, testProblem(t, "add"), judge.Submission{Filename: "solution.py", Source: []byte("def add(a, b:\n")}, judge.Options{})
+	require.NoError(t, err)
+	assert.Equal(t, judge.CompileError, rep.Verdict)
+	assert.Nil(t, rep.Lint, "nothing to lint after a compile error")
+}

@@ -11,9 +11,12 @@ import (
 	"fmt"
 	"path"
 	"sync"
+	"time"
 
 	"github.com/judge-dev/judge/judge"
+	"github.com/judge-dev/judge/judge/complexity"
 	"github.com/judge-dev/judge/judge/report"
+	"github.com/judge-dev/judge/judge/similarity"
 )
 
 // Grader judges submissions. Its zero Limit judges with the problem's limits as given.
@@ -41,7 +44,16 @@ type Options struct {
 	Warn func(msg string)
 	// Tested, when set, hears each test of a single judging (One) as it finishes.
 	Tested func(done, total int, t judge.TestResult)
+	// Similarity, when set, compares the batch's submissions with each other (Similar).
+	Similarity *similarity.Options
+	// Complexity measures the reference and every AC or TLE submission on the problem's size
+	// ladder and estimates their growth classes (Climb).
+	Complexity bool
 }
+
+// LadderBudget is how many times the problem's time limit one run of a ladder rung may take:
+// more than a test, so that a TLE submission still shows its growth on a few rungs.
+const LadderBudget = 3
 
 // Item is one submission of a batch: its source, or why it cannot be judged (Err).
 type Item struct {
@@ -70,6 +82,9 @@ func (g *Grader) One(ctx context.Context, p *judge.Problem, s judge.Submission, 
 // with them so that CPU times are compared under the same conditions. A submission that cannot
 // be judged gets an entry with its error; a judge failure stops the batch and is returned.
 func (g *Grader) Batch(ctx context.Context, p *judge.Problem, items []Item, opt Options) (report.Batch, error) {
+	if opt.Complexity && (p.Ladder == nil || len(p.Ladder.Rungs) == 0) {
+		return report.Batch{}, fmt.Errorf("grade: problem %s has no size ladder (ladder/ in its package) for --complexity: %w", p.ID, judge.ErrBadInput)
+	}
 	p, err := g.Problem(ctx, p)
 	if err != nil {
 		return report.Batch{}, err
@@ -128,7 +143,16 @@ func (g *Grader) Batch(ctx context.Context, p *judge.Problem, items []Item, opt 
 	if err != nil {
 		return report.Batch{}, err
 	}
+	if opt.Complexity {
+		if err := g.climbAll(ctx, p, subs, entries); err != nil {
+			return report.Batch{}, err
+		}
+	}
 	b := report.Batch{Problem: p.ID, ReferencePath: refPath, TimeLimit: p.TimeLimit, Entries: entries}
+	if opt.Similarity != nil {
+		res := Similar(p, items, *opt.Similarity)
+		b.Similarity = &res
+	}
 	if hasRef {
 		ref := entries[0].Report
 		b.Entries = entries[1:]
@@ -144,7 +168,83 @@ func (g *Grader) Batch(ctx context.Context, p *judge.Problem, items []Item, opt 
 		}
 		b.Reference = ref
 	}
+	if opt.Complexity {
+		l := p.Ladder
+		b.Ladder = &report.LadderSummary{Repeats: l.Repeats, Good: l.Good, Naive: l.Naive,
+			PerRunMS: float64(LadderBudget*p.Limits.Time) / float64(time.Millisecond)}
+		for _, r := range l.Rungs {
+			b.Ladder.Sizes = append(b.Ladder.Sizes, r.N)
+		}
+		if hasRef {
+			b.Ladder.Reference = entries[0].Complexity
+		}
+	}
 	return b, nil
+}
+
+// climbAll measures, on the ladder, every judged entry that is AC or TLE, under the same bound
+// as the judging.
+func (g *Grader) climbAll(ctx context.Context, p *judge.Problem, subs []*judge.Submission, entries []report.Entry) error {
+	return judge.Each(ctx, len(entries), g.Parallel, func(ctx context.Context, i int) error {
+		rep := entries[i].Report
+		if subs[i] == nil || rep == nil || (rep.Verdict != judge.Accepted && rep.Verdict != judge.TimeLimitExceeded) {
+			return nil
+		}
+		c, err := g.Climb(ctx, p, *subs[i])
+		if err != nil {
+			return fmt.Errorf("ladder %s: %w", entries[i].Path, err)
+		}
+		entries[i].Complexity = c
+		return nil
+	})
+}
+
+// Climb runs s on p's size ladder (each run allowed LadderBudget times the time limit) and fits
+// its median CPU times to a growth class.
+func (g *Grader) Climb(ctx context.Context, p *judge.Problem, s judge.Submission) (*report.Complexity, error) {
+	j := &judge.Judge{Sandbox: g.Sandbox}
+	run, err := j.ClimbLadder(ctx, p, s, LadderBudget*p.Limits.Time)
+	if err != nil {
+		return nil, err
+	}
+	c := &report.Complexity{Points: []complexity.Point{}}
+	for _, r := range run.Samples {
+		c.Points = append(c.Points, complexity.Point{N: float64(r.N), Seconds: r.Median().Seconds()})
+	}
+	if run.Stopped != "" {
+		c.Note = "stopped at " + run.Stopped
+	}
+	fit, err := complexity.FitPoints(c.Points)
+	if err != nil {
+		c.Note = fmt.Sprintf("%d of %d sizes ran", len(c.Points), len(p.Ladder.Rungs))
+		if run.Stopped != "" {
+			c.Note += " (stopped at " + run.Stopped + ")"
+		}
+		return c, nil
+	}
+	c.Fit = &fit
+	return c, nil
+}
+
+// Similar compares the judgeable items with each other, with the problem's starter and its own
+// submissions as the common base: code every candidate was given or could have been, not a
+// sign that one copied another. opt.Base is added to that base.
+func Similar(p *judge.Problem, items []Item, opt similarity.Options) similarity.Result {
+	base := append([][]byte{}, opt.Base...)
+	if len(p.Starter) > 0 {
+		base = append(base, p.Starter)
+	}
+	for _, ps := range p.Submissions {
+		base = append(base, ps.Source)
+	}
+	opt.Base = base
+	var srcs []similarity.Source
+	for _, it := range items {
+		if it.Err == nil && judge.CheckSource(it.Submission) == nil {
+			srcs = append(srcs, similarity.Source{Name: it.Name, Text: it.Submission.Source})
+		}
+	}
+	return similarity.Compare(srcs, opt)
 }
 
 // Reference is the problem's own first accepted submission, the yardstick of relative CPU times.

@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strconv"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -12,8 +14,10 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/judge-dev/judge/judge"
+	"github.com/judge-dev/judge/judge/complexity"
 	"github.com/judge-dev/judge/judge/grade"
 	"github.com/judge-dev/judge/judge/judgetest"
+	"github.com/judge-dev/judge/judge/similarity"
 )
 
 // problem answers "ok" to every test; its reference prints it.
@@ -124,4 +128,73 @@ func TestOneHidesHiddenDataUnlessRevealed(t *testing.T) {
 		assert.Equal(t, judge.WrongAnswer, rep.Verdict)
 		assert.Equal(t, reveal, rep.Tests[0].Expected != nil, "reveal=%v", reveal)
 	}
+}
+
+// TestBatchSimilarity: asked for, the batch compares its judgeable submissions, with the
+// problem's starter and shipped solutions as the base; a file that could not be judged is left
+// out; not asked for, there is no comparison.
+func TestBatchSimilarity(t *testing.T) {
+	loop := "total = 0\nfor i in range(10):\n    if i % 3 == 0:\n        total += i * i\n    else:\n        total -= i\nprint('ok' if total else 'no')\n"
+	renamed := strings.NewReplacer("total", "acc", "i", "k").Replace(loop)
+	p := problem(true)
+	p.Starter = []byte("print('ok')\n")
+	items := []grade.Item{item("a.py", loop), item("b.py", "# mine\n"+renamed), item("c.py", "print('ok')\n"), item("empty.py", "")}
+	g := &grade.Grader{Sandbox: fake(), Parallel: 2}
+
+	b, err := g.Batch(context.Background(), p, items, grade.Options{Similarity: &similarity.Options{}})
+	require.NoError(t, err)
+	require.NotNil(t, b.Similarity)
+	assert.Equal(t, 3, b.Similarity.BaseFiles, "the starter and two shipped submissions")
+	assert.Equal(t, 3, b.Similarity.Compared, "a, b and c; the empty file is not compared")
+	require.Len(t, b.Similarity.Pairs, 1)
+	assert.Equal(t, "a.py", b.Similarity.Pairs[0].A)
+	assert.Equal(t, "b.py", b.Similarity.Pairs[0].B)
+
+	// The same code shipped with the problem is the base: no longer a match.
+	p.Submissions = append(p.Submissions, judge.PackageSubmission{Path: "submissions/accepted/loop.py", Expected: judge.Accepted, Source: []byte(loop)})
+	b, err = g.Batch(context.Background(), p, items, grade.Options{Similarity: &similarity.Options{}})
+	require.NoError(t, err)
+	assert.Empty(t, b.Similarity.Pairs)
+
+	b, err = g.Batch(context.Background(), p, items, grade.Options{})
+	require.NoError(t, err)
+	assert.Nil(t, b.Similarity)
+}
+
+// TestBatchComplexity: asked for, the reference and every AC or TLE submission climb the ladder
+// (the WA one does not), and the fit names each class from the CPU times.
+func TestBatchComplexity(t *testing.T) {
+	p := problem(true)
+	p.Ladder = &judge.Ladder{Good: "n", Naive: "n^2", Repeats: 1}
+	for _, n := range []int{100, 200, 400, 800, 1600} {
+		p.Ladder.Rungs = append(p.Ladder.Rungs, judge.Rung{N: n, Input: []byte(fmt.Sprint(n))})
+	}
+	// Tests answer as fake() does; a ladder rung of size n takes n µs for print('ok'), n²/100 µs
+	// for anything else.
+	sb := &judgetest.Sandbox{Exec: func(job judge.Job, frames [][]byte) (judge.Execution, bool) {
+		n, err := strconv.Atoi(string(frames[0]))
+		if err != nil {
+			return fake().Exec(job, frames)
+		}
+		cpu := time.Duration(n) * time.Microsecond
+		if string(job.Source) != "print('ok')\n" {
+			cpu = time.Duration(n*n/100) * time.Microsecond
+		}
+		return judge.Execution{Status: judge.StatusOK, CPU: cpu}, true
+	}}
+	g := &grade.Grader{Sandbox: sb, Parallel: 2}
+	b, err := g.Batch(context.Background(), p, []grade.Item{item("right.py", "print('ok')\n"), item("wrong.py", "print('no')\n")}, grade.Options{Complexity: true})
+	require.NoError(t, err)
+	require.NotNil(t, b.Ladder)
+	assert.Equal(t, []int{100, 200, 400, 800, 1600}, b.Ladder.Sizes)
+	require.NotNil(t, b.Ladder.Reference)
+	require.NotNil(t, b.Ladder.Reference.Fit)
+	assert.Equal(t, complexity.Linear, b.Ladder.Reference.Fit.Class)
+	require.NotNil(t, b.Entries[0].Complexity)
+	assert.Equal(t, complexity.Linear, b.Entries[0].Complexity.Fit.Class)
+	assert.Nil(t, b.Entries[1].Complexity, "a wrong answer is not measured")
+
+	p.Ladder = nil
+	_, err = g.Batch(context.Background(), p, []grade.Item{item("right.py", "print('ok')\n")}, grade.Options{Complexity: true})
+	assert.ErrorIs(t, err, judge.ErrBadInput)
 }

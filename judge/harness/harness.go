@@ -81,6 +81,7 @@ type message struct {
 	Error    *judge.PyError `json:"error"`
 	Detail   string         `json:"detail"`
 	Stderr   string         `json:"stderr"`
+	Lint     *judge.Lint    `json:"lint"`
 }
 
 // Header encodes the job's first frame.
@@ -217,7 +218,9 @@ func Reports(ctx context.Context, r io.Reader, job judge.Job, each func(judge.Ex
 			return info, err
 		}
 		switch m.Type {
-		case "compiled", "start":
+		case "compiled":
+			info.Lint = m.Lint
+		case "start":
 		case "compile_error":
 			info.CompileError = &judge.CompileFailure{Kind: m.Kind, Line: m.Line, Message: m.Message}
 		case "end":

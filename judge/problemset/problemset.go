@@ -12,6 +12,7 @@ import (
 	"path"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -20,6 +21,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/judge-dev/judge/judge"
+	"github.com/judge-dev/judge/judge/complexity"
 )
 
 // Set is a folder of problem packages.
@@ -473,7 +475,66 @@ func load(fsys fs.FS, dir, id string) (*judge.Problem, error) {
 	if err := readSubmissionsYAML(fsys, p); err != nil {
 		return nil, fmt.Errorf("problem %s: submissions/submissions.yaml: %v: %w", id, err, judge.ErrBadInput)
 	}
+	if p.Ladder, err = readLadder(fsys); err != nil {
+		return nil, fmt.Errorf("problem %s: %v: %w", id, err, judge.ErrBadInput)
+	}
 	return p, nil
+}
+
+// yamlLadder is ladder/ladder.yaml (docs/problem-format.md).
+type yamlLadder struct {
+	Expected struct {
+		Good  string `yaml:"good"`
+		Naive string `yaml:"naive"`
+	} `yaml:"expected"`
+	Repeats int `yaml:"repeats"`
+}
+
+var rungName = regexp.MustCompile(`^n([0-9]{1,9})\.in$`)
+
+// readLadder reads ladder/: ladder.yaml and one n<SIZE>.in per rung; nil without ladder/.
+func readLadder(fsys fs.FS) (*judge.Ladder, error) {
+	b, err := fs.ReadFile(fsys, "ladder/ladder.yaml")
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("ladder: %v", err)
+	}
+	var y yamlLadder
+	if err := yaml.Unmarshal(b, &y); err != nil {
+		return nil, fmt.Errorf("ladder/ladder.yaml: %v", err)
+	}
+	for _, c := range []string{y.Expected.Good, y.Expected.Naive} {
+		if _, err := complexity.ParseClass(c); err != nil {
+			return nil, fmt.Errorf("ladder/ladder.yaml: expected: %v", err)
+		}
+	}
+	if y.Repeats < 0 || y.Repeats > 20 {
+		return nil, fmt.Errorf("ladder/ladder.yaml: repeats %d is outside 1..20", y.Repeats)
+	}
+	l := &judge.Ladder{Good: y.Expected.Good, Naive: y.Expected.Naive, Repeats: max(1, y.Repeats)}
+	entries, err := fs.ReadDir(fsys, "ladder")
+	if err != nil {
+		return nil, fmt.Errorf("ladder: %v", err)
+	}
+	for _, e := range entries {
+		m := rungName.FindStringSubmatch(e.Name())
+		if m == nil {
+			continue
+		}
+		n, _ := strconv.Atoi(m[1])
+		in, err := fs.ReadFile(fsys, "ladder/"+e.Name())
+		if err != nil {
+			return nil, fmt.Errorf("ladder: %v", err)
+		}
+		l.Rungs = append(l.Rungs, judge.Rung{N: n, Input: in})
+	}
+	if len(l.Rungs) < 4 {
+		return nil, fmt.Errorf("ladder: %d rungs (ladder/n<SIZE>.in), need at least 4 to fit a class", len(l.Rungs))
+	}
+	slices.SortFunc(l.Rungs, func(a, b judge.Rung) int { return a.N - b.N })
+	return l, nil
 }
 
 // checkLinks refuses a problem directory holding a link that leads outside it: a package must

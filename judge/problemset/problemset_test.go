@@ -12,6 +12,7 @@ import (
 
 	"github.com/judge-dev/judge/judge"
 	"github.com/judge-dev/judge/judge/problemset"
+	"github.com/judge-dev/judge/problems"
 )
 
 func TestLoadTestdata(t *testing.T) {
@@ -28,6 +29,35 @@ func TestLoadTestdata(t *testing.T) {
 	assert.Equal(t, "secret/01", p.Tests[1].Name)
 	assert.Equal(t, "secret", p.Tests[1].Group)
 	assert.False(t, p.Tests[1].Sample)
+}
+
+// TestLoadLadder: ladder/ladder.yaml and its n<SIZE>.in rungs, sorted by size (not by name).
+func TestLoadLadder(t *testing.T) {
+	fsys := pkg(map[string]string{
+		"problem.yaml": "name: x\n", "data/sample/1.in": "1", "data/sample/1.ans": "1",
+		"ladder/ladder.yaml": "expected:\n  good: n log n\n  naive: n^2\nrepeats: 5\n",
+		"ladder/n1000.in":    "k", "ladder/n200.in": "m", "ladder/n400.in": "i", "ladder/n800.in": "j", "ladder/README": "not a rung",
+	})
+	p, err := problemset.Embedded(fsys).Load("p")
+	require.NoError(t, err)
+	require.NotNil(t, p.Ladder)
+	assert.Equal(t, "n log n", p.Ladder.Good)
+	assert.Equal(t, "n^2", p.Ladder.Naive)
+	assert.Equal(t, 5, p.Ladder.Repeats)
+	var ns []int
+	for _, r := range p.Ladder.Rungs {
+		ns = append(ns, r.N)
+	}
+	assert.Equal(t, []int{200, 400, 800, 1000}, ns)
+	assert.Equal(t, "k", string(p.Ladder.Rungs[3].Input))
+
+	// Shipped problems with one.
+	for _, id := range []string{"merge-sort", "two-sum"} {
+		sp, err := problemset.Embedded(problems.FS).Load(id)
+		require.NoError(t, err)
+		require.NotNil(t, sp.Ladder, id)
+		assert.Len(t, sp.Ladder.Rungs, 8, id)
+	}
 }
 
 func pkg(files map[string]string) fstest.MapFS {
@@ -104,6 +134,9 @@ func TestLoadErrors(t *testing.T) {
 		{"missing answer", pkg(map[string]string{"problem.yaml": "name: x\n", "data/secret/1.in": "1"}), "p", "no .ans"},
 		{"no tests", pkg(map[string]string{"problem.yaml": "name: x\n"}), "p", "no tests"},
 		{"custom without validator", with(map[string]string{"problem.yaml": "validation: custom\n"}), "p", "output_validators"},
+		{"ladder with a bad class", with(map[string]string{"problem.yaml": "name: x\n", "ladder/ladder.yaml": "expected: {good: n!, naive: n^2}\n"}), "p", "want one of"},
+		{"ladder with too few rungs", with(map[string]string{"problem.yaml": "name: x\n", "ladder/ladder.yaml": "expected: {good: n, naive: n^2}\n",
+			"ladder/n10.in": "1", "ladder/n20.in": "2", "ladder/n40.in": "4"}), "p", "need at least 4"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

@@ -9,6 +9,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/judge-dev/judge/judge"
+	"github.com/judge-dev/judge/judge/complexity"
+	"github.com/judge-dev/judge/judge/similarity"
 )
 
 // Batch is many submissions to one problem judged in one run (judge grade).
@@ -24,6 +26,42 @@ type Batch struct {
 	// TimeLimit is the limit every submission was judged with, and how it was derived.
 	TimeLimit *judge.TimeLimit
 	Entries   []Entry
+	// Similarity compares the submissions with each other; nil when not asked for.
+	Similarity *similarity.Result
+	// Ladder describes the complexity estimates of the entries (Entry.Complexity) and holds the
+	// reference's; nil when not asked for.
+	Ladder *LadderSummary
+}
+
+// LadderSummary is the size ladder the batch was measured on, and the reference's estimate.
+type LadderSummary struct {
+	Sizes     []int       `json:"sizes"`
+	Repeats   int         `json:"repeats"`
+	Good      string      `json:"expected_good"`
+	Naive     string      `json:"expected_naive"`
+	PerRunMS  float64     `json:"per_run_ms"`
+	Reference *Complexity `json:"reference,omitempty"`
+}
+
+// Complexity is one solution's estimated growth class from its CPU times on the ladder.
+type Complexity struct {
+	// Fit is nil when too few rungs ran to fit (Note says why).
+	Fit    *complexity.Fit    `json:"fit,omitempty"`
+	Points []complexity.Point `json:"points"`
+	Note   string             `json:"note,omitempty"`
+}
+
+// String reads "≈ O(n²) (R² 0.99)", "cannot tell: ...", or why there is no estimate.
+func (c *Complexity) String() string {
+	switch {
+	case c == nil:
+		return "-"
+	case c.Fit == nil:
+		return "cannot tell: " + c.Note
+	case c.Note != "":
+		return c.Fit.String() + "; " + c.Note
+	}
+	return c.Fit.String()
 }
 
 // Entry is one submission of a batch: its report, or why it could not be judged.
@@ -31,6 +69,9 @@ type Entry struct {
 	Path   string
 	Report *judge.Report
 	Error  string // a file that is not a judgeable solution (empty, not UTF-8, ...)
+	// Complexity is the estimate from the ladder (judge grade --complexity); nil when not
+	// measured.
+	Complexity *Complexity
 }
 
 // Row is one submission's line, the same in every format.
@@ -45,9 +86,13 @@ type Row struct {
 	SlowestMillis float64 `json:"slowest_ms"`
 	// RelativeCPU is the total CPU over the reference's; absent without a reference, or when
 	// the submission did not run its tests (CE, a file that could not be judged).
-	RelativeCPU *float64      `json:"relative_cpu,omitempty"`
-	Message     string        `json:"message,omitempty"`
-	Report      *judge.Report `json:"report,omitempty"`
+	RelativeCPU *float64 `json:"relative_cpu,omitempty"`
+	// Complexity is the estimate from the size ladder; absent when not measured.
+	Complexity *Complexity `json:"complexity,omitempty"`
+	// LintFindings counts the linter's findings (advisory); absent when no linter ran.
+	LintFindings *int          `json:"lint_findings,omitempty"`
+	Message      string        `json:"message,omitempty"`
+	Report       *judge.Report `json:"report,omitempty"`
 }
 
 // errVerdict marks a file that could not be judged at all.
@@ -57,10 +102,14 @@ const errVerdict = "ERR"
 func Rows(b Batch) []Row {
 	rows := make([]Row, 0, len(b.Entries))
 	for _, e := range b.Entries {
-		r := Row{Submission: e.Path, Verdict: errVerdict, Message: e.Error}
+		r := Row{Submission: e.Path, Verdict: errVerdict, Message: e.Error, Complexity: e.Complexity}
 		if rep := e.Report; rep != nil {
 			r.Verdict, r.Score, r.Passed, r.Total, r.CPUMillis = rep.Verdict.String(), rep.Score, rep.Passed, rep.Total, rep.CPUMillis
 			r.Message, r.Report = rep.Message, rep
+			if rep.Lint != nil {
+				n := rep.Lint.Total
+				r.LintFindings = &n
+			}
 			if s := rep.Slowest(); s != nil {
 				r.SlowestTest, r.SlowestMillis = s.Name, s.CPUMillis
 			}
@@ -88,13 +137,63 @@ func GradeText(w io.Writer, b Batch) error {
 		tw.printf("time limit %s\n", b.TimeLimit)
 	}
 	tw.printf("\n")
-	tw.printf("%-*s %-7s %5s %7s %9s  %-*s %8s  %s\n", subW, "SUBMISSION", "VERDICT", "SCORE", "PASSED", "CPU ms", slowW, "SLOWEST TEST", "vs REF", "NOTE")
+	tw.printf("%-*s %-7s %5s %7s %9s  %-*s %8s %5s  %s\n", subW, "SUBMISSION", "VERDICT", "SCORE", "PASSED", "CPU ms", slowW, "SLOWEST TEST", "vs REF", "LINT", "NOTE")
 	for _, r := range rows {
-		line := fmt.Sprintf("%-*s %-7s %5s %7s %9s  %-*s %8s  %s", subW, clip(r.Submission, subW), r.Verdict, score(r), passed(r), cpu(r),
-			slowW, clip(slowest(r), slowW), relative(r), clip(oneLine(r.Message), 60))
+		line := fmt.Sprintf("%-*s %-7s %5s %7s %9s  %-*s %8s %5s  %s", subW, clip(r.Submission, subW), r.Verdict, score(r), passed(r), cpu(r),
+			slowW, clip(slowest(r), slowW), relative(r), lintCount(r), clip(oneLine(r.Message), 60))
 		tw.printf("%s\n", strings.TrimRight(line, " "))
 	}
+	if l := b.Ladder; l != nil {
+		tw.printf("\n%s\n", ladderTitle(l))
+		tw.printf("  %-*s %s\n", subW, "reference", l.Reference)
+		for _, e := range b.Entries {
+			if e.Complexity != nil {
+				tw.printf("  %-*s %s\n", subW, clip(e.Path, subW), e.Complexity)
+			}
+		}
+	}
+	if sim := b.Similarity; sim != nil {
+		tw.printf("\n%s\n", similarityTitle(sim))
+		for _, p := range sim.Pairs {
+			tw.printf("%s ~ %s  %.2f (%s %.0f%%, %s %.0f%%; %d shared fingerprints)\n", p.A, p.B, p.Score,
+				p.A, 100*p.AShare, p.B, 100*p.BShare, p.Shared)
+			aw := max(utf8.RuneCountInString(p.A), 1)
+			for _, m := range p.Matches {
+				tw.printf("    %-*s %-11s  %s %s\n", aw, p.A, lineRange(m.A), p.B, lineRange(m.B))
+			}
+		}
+	}
 	return tw.err
+}
+
+func ladderTitle(l *LadderSummary) string {
+	return fmt.Sprintf("complexity from CPU times on the size ladder (n = %s, median of %d, %.0f ms a run at most; expected: good %s, naive %s)",
+		sizes(l.Sizes), l.Repeats, l.PerRunMS, l.Good, l.Naive)
+}
+
+func sizes(ns []int) string {
+	s := make([]string, len(ns))
+	for i, n := range ns {
+		s[i] = strconv.Itoa(n)
+	}
+	return strings.Join(s, ", ")
+}
+
+// similarityTitle says what was compared and how many pairs came out.
+func similarityTitle(sim *similarity.Result) string {
+	found := "none"
+	if n := len(sim.Pairs); n > 0 {
+		found = strconv.Itoa(n)
+	}
+	return fmt.Sprintf("similar pairs: %s of %d at score %.2f or more (common base: the problem's starter and shipped solutions, %d file(s))",
+		found, sim.Compared, sim.Threshold, sim.BaseFiles)
+}
+
+func lineRange(l similarity.Lines) string {
+	if l.From == l.To {
+		return fmt.Sprintf("line %d", l.From)
+	}
+	return fmt.Sprintf("lines %d-%d", l.From, l.To)
 }
 
 // GradeJSON writes the batch as one JSON object: the rows, each with its full report.
@@ -109,7 +208,10 @@ func GradeJSON(w io.Writer, b Batch) error {
 		Problem       string `json:"problem"`
 		Reference     *ref   `json:"reference,omitempty"`
 		Submissions   []Row  `json:"submissions"`
-	}{SchemaVersion: judge.SchemaVersion, Problem: b.Problem, Submissions: Rows(b)}
+		// Similarity is added when asked for (--similarity), Ladder with --complexity.
+		Similarity *similarity.Result `json:"similarity,omitempty"`
+		Ladder     *LadderSummary     `json:"ladder,omitempty"`
+	}{SchemaVersion: judge.SchemaVersion, Problem: b.Problem, Submissions: Rows(b), Similarity: b.Similarity, Ladder: b.Ladder}
 	if b.Reference != nil {
 		out.Reference = &ref{Submission: b.ReferencePath, Verdict: b.Reference.Verdict.String(), CPUMillis: b.Reference.CPUMillis}
 	}
@@ -119,17 +221,20 @@ func GradeJSON(w io.Writer, b Batch) error {
 // GradeCSV writes one CSV record per submission after a header.
 func GradeCSV(w io.Writer, b Batch) error {
 	cw := csv.NewWriter(w)
-	_ = cw.Write([]string{"submission", "verdict", "score", "passed", "total", "cpu_ms", "slowest_test", "slowest_ms", "relative_cpu", "message"})
+	_ = cw.Write([]string{"submission", "verdict", "score", "passed", "total", "cpu_ms", "slowest_test", "slowest_ms", "relative_cpu", "message", "lint_findings"})
 	for _, r := range Rows(b) {
 		rel := ""
 		if r.RelativeCPU != nil {
 			rel = strconv.FormatFloat(*r.RelativeCPU, 'f', 3, 64)
 		}
 		rec := []string{r.Submission, r.Verdict, strconv.FormatFloat(r.Score, 'f', 4, 64), strconv.Itoa(r.Passed), strconv.Itoa(r.Total),
-			strconv.FormatFloat(r.CPUMillis, 'f', 1, 64), r.SlowestTest, strconv.FormatFloat(r.SlowestMillis, 'f', 1, 64), rel, r.Message}
+			strconv.FormatFloat(r.CPUMillis, 'f', 1, 64), r.SlowestTest, strconv.FormatFloat(r.SlowestMillis, 'f', 1, 64), rel, r.Message, ""}
+		if r.LintFindings != nil {
+			rec[len(rec)-1] = strconv.Itoa(*r.LintFindings)
+		}
 		if r.Verdict == errVerdict {
 			// Nothing was judged: no numbers, rather than zeros a spreadsheet would average.
-			rec = []string{r.Submission, r.Verdict, "", "", "", "", "", "", "", r.Message}
+			rec = []string{r.Submission, r.Verdict, "", "", "", "", "", "", "", r.Message, ""}
 		}
 		_ = cw.Write(rec)
 	}
@@ -144,13 +249,42 @@ func GradeMarkdown(w io.Writer, b Batch) error {
 	if b.TimeLimit != nil {
 		tw.printf("Time limit %s.\n\n", mdEscape(b.TimeLimit.String()))
 	}
-	tw.printf("| Submission | Verdict | Score | Passed | CPU ms | Slowest test | vs ref | Note |\n")
-	tw.printf("|---|---|--:|--:|--:|---|--:|---|\n")
+	tw.printf("| Submission | Verdict | Score | Passed | CPU ms | Slowest test | vs ref | Lint | Note |\n")
+	tw.printf("|---|---|--:|--:|--:|---|--:|--:|---|\n")
 	for _, r := range Rows(b) {
-		tw.printf("| %s | %s | %s | %s | %s | %s | %s | %s |\n", mdEscape(r.Submission), r.Verdict, score(r), passed(r), cpu(r),
-			mdEscape(slowest(r)), relative(r), mdEscape(clip(oneLine(r.Message), 120)))
+		tw.printf("| %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", mdEscape(r.Submission), r.Verdict, score(r), passed(r), cpu(r),
+			mdEscape(slowest(r)), relative(r), lintCount(r), mdEscape(clip(oneLine(r.Message), 120)))
+	}
+	if l := b.Ladder; l != nil {
+		tw.printf("\n#### %s\n\n| Submission | Complexity |\n|---|---|\n", mdEscape(upperFirst(ladderTitle(l))))
+		tw.printf("| reference | %s |\n", mdEscape(l.Reference.String()))
+		for _, e := range b.Entries {
+			if e.Complexity != nil {
+				tw.printf("| %s | %s |\n", mdEscape(e.Path), mdEscape(e.Complexity.String()))
+			}
+		}
+	}
+	if sim := b.Similarity; sim != nil {
+		tw.printf("\n#### %s\n", mdEscape(upperFirst(similarityTitle(sim))))
+		if len(sim.Pairs) > 0 {
+			tw.printf("\n| Submission | Submission | Score | Matching lines |\n|---|---|--:|---|\n")
+		}
+		for _, p := range sim.Pairs {
+			var ms []string
+			for _, m := range p.Matches {
+				ms = append(ms, fmt.Sprintf("%s ↔ %s", lineRange(m.A), lineRange(m.B)))
+			}
+			tw.printf("| %s | %s | %.2f | %s |\n", mdEscape(p.A), mdEscape(p.B), p.Score, mdEscape(strings.Join(ms, "; ")))
+		}
 	}
 	return tw.err
+}
+
+func upperFirst(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
 }
 
 func referenceNote(b Batch) string {
@@ -189,6 +323,13 @@ func slowest(r Row) string {
 		return "-"
 	}
 	return fmt.Sprintf("%s (%.0f ms)", r.SlowestTest, r.SlowestMillis)
+}
+
+func lintCount(r Row) string {
+	if r.LintFindings == nil {
+		return "-"
+	}
+	return strconv.Itoa(*r.LintFindings)
 }
 
 func relative(r Row) string {

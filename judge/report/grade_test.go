@@ -9,7 +9,9 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/judge-dev/judge/judge"
+	"github.com/judge-dev/judge/judge/complexity"
 	"github.com/judge-dev/judge/judge/report"
+	"github.com/judge-dev/judge/judge/similarity"
 )
 
 // sampleBatch has fixed timings: an accepted reference, a slower accepted submission, a wrong
@@ -99,4 +101,63 @@ func TestGradeRows(t *testing.T) {
 	require.NoError(t, err)
 	assert.Len(t, recs, 5)
 	assert.Equal(t, "bob|pipe.py", recs[2][0])
+}
+
+// TestGradeSimilarity: similar pairs come after the table, with their line ranges, in the text,
+// JSON and Markdown forms; a batch without them writes no such section (the goldens above).
+func TestGradeSimilarity(t *testing.T) {
+	g := sampleBatch()
+	g.Similarity = &similarity.Result{Threshold: 0.4, K: 10, W: 5, BaseFiles: 12, Compared: 6, Pairs: []similarity.Pair{
+		{A: "alice.py", B: "bob|pipe.py", Score: 0.81, AShare: 0.81, BShare: 0.45, Shared: 13, Matches: []similarity.Match{
+			{A: similarity.Lines{From: 4, To: 10}, B: similarity.Lines{From: 16, To: 22}},
+			{A: similarity.Lines{From: 24, To: 24}, B: similarity.Lines{From: 4, To: 8}},
+		}},
+	}}
+	cases := []struct {
+		name  string
+		write func(*bytes.Buffer, report.Batch) error
+	}{
+		{"text", func(b *bytes.Buffer, g report.Batch) error { return report.GradeText(b, g) }},
+		{"json", func(b *bytes.Buffer, g report.Batch) error { return report.GradeJSON(b, g) }},
+		{"markdown", func(b *bytes.Buffer, g report.Batch) error { return report.GradeMarkdown(b, g) }},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			var b bytes.Buffer
+			require.NoError(t, tc.write(&b, g))
+			golden(t, "grade.similarity."+tc.name, b.Bytes())
+		})
+	}
+	t.Run("none found", func(t *testing.T) {
+		g.Similarity.Pairs = nil
+		var b bytes.Buffer
+		require.NoError(t, report.GradeText(&b, g))
+		assert.Contains(t, b.String(), "similar pairs: none of 6 at score 0.40 or more")
+	})
+}
+
+// TestGradeComplexity: the ladder's estimates come after the table, the reference's first.
+func TestGradeComplexity(t *testing.T) {
+	g := sampleBatch()
+	fit := func(c complexity.Class, r2 float64) *complexity.Fit { return &complexity.Fit{Class: c, R2: r2} }
+	pts := []complexity.Point{{N: 1000, Seconds: 0.01}, {N: 2000, Seconds: 0.02}}
+	g.Ladder = &report.LadderSummary{Sizes: []int{1000, 2000, 4000, 8000}, Repeats: 3, Good: "n", Naive: "n^2", PerRunMS: 3000,
+		Reference: &report.Complexity{Fit: fit(complexity.Linear, 0.99), Points: pts}}
+	g.Entries[0].Complexity = &report.Complexity{Fit: fit(complexity.Quadratic, 0.98), Points: pts, Note: "stopped at n=8000: tle"}
+	g.Entries[1].Complexity = &report.Complexity{Fit: &complexity.Fit{Close: []complexity.Class{complexity.Linear, complexity.NLogN}}, Points: pts}
+	g.Entries[2].Complexity = &report.Complexity{Points: pts, Note: "2 of 4 sizes ran"}
+	for name, write := range map[string]func(*bytes.Buffer, report.Batch) error{
+		"text":     func(b *bytes.Buffer, g report.Batch) error { return report.GradeText(b, g) },
+		"markdown": func(b *bytes.Buffer, g report.Batch) error { return report.GradeMarkdown(b, g) },
+	} {
+		t.Run(name, func(t *testing.T) {
+			var b bytes.Buffer
+			require.NoError(t, write(&b, g))
+			golden(t, "grade.complexity."+name, b.Bytes())
+		})
+	}
+	var b bytes.Buffer
+	require.NoError(t, report.GradeJSON(&b, g))
+	assert.Contains(t, b.String(), `"class": "O(n²)"`)
+	assert.Contains(t, b.String(), `"expected_good": "n"`)
 }

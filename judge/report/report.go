@@ -79,6 +79,29 @@ func summary(tw *errWriter, r *judge.Report) {
 	if r.Python != "" || r.Image != "" {
 		tw.printf("python %s, image %s\n", r.Python, shortID(r.Image))
 	}
+	lint(tw, r.Lint)
+}
+
+// lint lists the linter's findings after the summary: advisory, so after the verdict.
+func lint(tw *errWriter, l *judge.Lint) {
+	if l == nil {
+		return
+	}
+	switch {
+	case l.Error != "":
+		tw.printf("lint (%s): could not lint: %s\n", l.Tool, clip(oneLine(l.Error), 100))
+		return
+	case l.Total == 0:
+		tw.printf("lint (%s): no findings\n", l.Tool)
+		return
+	}
+	tw.printf("lint (%s, advisory, not part of the verdict): %d finding(s)\n", l.Tool, l.Total)
+	for _, f := range l.Findings {
+		tw.printf("  line %d: %s\n", f.Line, clip(oneLine(f.Message), 100))
+	}
+	if more := l.Total - len(l.Findings); more > 0 {
+		tw.printf("  ... and %d more\n", more)
+	}
 }
 
 // diff shows where a revealed or sample test's output went wrong: the first differing line.

@@ -49,6 +49,10 @@ func sampleReport() *judge.Report {
 			{Index: 3, Name: "secret/02-neg", Group: "secret", Verdict: judge.RuntimeError, CPUMillis: 20.5, WallMillis: 21, MemoryMiB: 9.5,
 				ExitCode: intp(1), Message: "KeyError", Error: &judge.PyError{Type: "KeyError"}},
 		},
+		Lint: &judge.Lint{Tool: "pyflakes 2.5.0", Total: 2, Findings: []judge.LintFinding{
+			{Line: 1, Col: 1, Kind: "UnusedImport", Message: "'os' imported but unused"},
+			{Line: 4, Col: 5, Kind: "UnusedVariable", Message: "local variable 'x' is assigned to but never used"},
+		}},
 	}
 }
 
@@ -68,6 +72,7 @@ func budgetReport() *judge.Report {
 			{Index: 3, Name: "secret/03-bigger", Group: "secret", Verdict: judge.NotRun,
 				Message: "not run: test secret/01-big exceeded the time limit and this test is as large or larger"},
 		},
+		Lint: &judge.Lint{Tool: "pyflakes 2.5.0", Findings: []judge.LintFinding{}},
 	}
 }
 

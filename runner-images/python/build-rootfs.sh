@@ -3,7 +3,7 @@
 #
 # Debootstraps a minimal Debian bookworm with python3 (from the Debian mirror this machine's apt
 # already uses), strips what a sandbox never needs, and writes the root as a tar with numeric
-# owners, ready for `docker import OUT.tar judge-python-rootfs:bookworm` (or the Engine API's
+# owners, ready for `docker import OUT.tar judge-python-rootfs:bookworm-<digest>` (or the Engine API's
 # image import). Dockerfile.local then adds the harness on top.
 #
 # Needs root (debootstrap chroots). Idempotent: every run starts from an empty temp dir and
@@ -16,8 +16,9 @@ out=${1:?usage: build-rootfs.sh OUT.tar}
 suite=${SUITE:-bookworm}
 # python3-minimal alone lacks json, ctypes, resource, shutil (harness) and much of what a
 # submission may import (decimal, fractions, dataclasses, ...): libpython3.11-stdlib has them.
-# PACKAGES replaces the list (the validator image adds g++).
-packages=${PACKAGES:-python3-minimal,libpython3.11-stdlib}
+# python3-pyflakes: the harness lints the submission (advisory, never part of the verdict).
+# PACKAGES replaces the list (the validator image has its own: g++).
+packages=${PACKAGES:-python3-minimal,libpython3.11-stdlib,python3-pyflakes}
 
 say() { printf '[build-rootfs %s] %s\n' "$(date +%T)" "$*"; }
 
@@ -140,7 +141,7 @@ rm -rf \
 rm -f "$root"/var/lib/dpkg/*-old "$root"/var/lib/dpkg/available
 : >"$root"/etc/machine-id 2>/dev/null || true
 
-chroot "$root" python3 -I -B -c 'import json, ctypes, ast, platform, resource, shutil, typing, decimal, fractions, dataclasses; print(platform.python_version())' >"$work/version" || {
+chroot "$root" python3 -I -B -c 'import json, ctypes, ast, platform, resource, shutil, typing, decimal, fractions, dataclasses, pyflakes.api; print(platform.python_version())' >"$work/version" || {
 	echo "build-rootfs.sh: stripping broke python3" >&2
 	exit 1
 }

@@ -38,11 +38,18 @@ const ValidatorPackages = "python3-minimal,libpython3.11-stdlib,g++"
 //go:embed build-rootfs.sh
 var BuildRootfs []byte
 
-// HarnessDigest identifies the embedded harness and the Dockerfiles that install it; an image
-// built from another harness or Dockerfile is stale.
+// HarnessDigest identifies the embedded harness, the Dockerfiles that install it and the script
+// that makes their base; an image built from another one of them is stale.
 func HarnessDigest() string {
+	return digest(Harness, Dockerfile, DockerfileLocal, BuildRootfs)
+}
+
+// RootfsDigest identifies build-rootfs.sh: the packages of the base image.
+func RootfsDigest() string { return digest(BuildRootfs) }
+
+func digest(files ...[]byte) string {
 	h := sha256.New()
-	for _, b := range [][]byte{Harness, Dockerfile, DockerfileLocal} {
+	for _, b := range files {
 		h.Write(b)
 	}
 	return hex.EncodeToString(h.Sum(nil))

@@ -264,6 +264,39 @@ def compile_submission(source, filename):
     return code, tree, source
 
 
+pyflakes_checker = None  # (module, version), set by preload when pyflakes is installed
+
+LINT_MAX = 100  # findings reported at most: a lint list is read by a person
+
+
+def lint(tree, filename, mode):
+    """pyflakes' findings on the submission's syntax tree, or None when pyflakes is missing.
+
+    Advisory: never part of the verdict. It only reads the tree (nothing of the submission
+    runs), in the harness, before any test. Names the harness gives function-mode submissions
+    (List, ListNode, ...) are builtins here, so using them unimported is no finding."""
+    if pyflakes_checker is None:
+        return None
+    checker_mod, version = pyflakes_checker
+    out = {"tool": f"pyflakes {version}", "findings": []}
+    try:
+        builtins_ = set(INJECTED) if mode == "function" else None
+        w = checker_mod.Checker(tree, filename=filename, builtins=builtins_)
+        msgs = sorted(w.messages, key=lambda m: (m.lineno, getattr(m, "col", 0) or 0))
+    except Exception as e:  # pyflakes' own failure (RecursionError on deep nesting, ...) is no finding
+        out["error"] = f"{type(e).__name__}: {e}"[:200]
+        return out
+    for m in msgs[:LINT_MAX]:
+        try:
+            text = m.message % m.message_args
+        except (TypeError, ValueError):
+            text = m.message
+        out["findings"].append({"line": int(m.lineno or 0), "col": int(getattr(m, "col", 0) or 0) + 1,
+                                "kind": type(m).__name__, "message": text})
+    out["total"] = len(msgs)
+    return out
+
+
 def null_byte_line(source):
     at = source.find("\0")
     return source.count("\n", 0, at) + 1 if at >= 0 else 0
@@ -1440,6 +1473,13 @@ def preload():
             __import__(name)
         except ImportError:
             pass
+    global pyflakes_checker
+    try:
+        import pyflakes
+        import pyflakes.checker
+        pyflakes_checker = (pyflakes.checker, pyflakes.__version__)
+    except ImportError:
+        pyflakes_checker = None
     gc.collect()
     gc.freeze()
 
@@ -1611,20 +1651,25 @@ def main():
     except (ValueError, EOFError, TypeError) as e:
         log(f"bad request header: {e}")
         return 2
+    findings = None
     try:
         if job.mode in ("validate", "compile"):
             setup_validator(job)
         else:
             job.code, tree, job.source = compile_submission(job.source, job.filename)
             hit = find_forbidden(tree, job.forbidden)
-            del tree
             if hit:
                 raise CompileFailure("forbidden", hit[0], hit[1])
+            findings = lint(tree, job.filename, job.mode)
+            del tree
     except CompileFailure as e:
         h.send({"type": "compile_error", "kind": e.kind, "line": e.line, "message": e.message})
         h.send({"type": "end"})
         return 0
-    h.send({"type": "compiled"})
+    compiled = {"type": "compiled"}
+    if job.mode != "validate" and findings is not None:
+        compiled["lint"] = findings
+    h.send(compiled)
     freeze()
     try:
         if run_tests(h, job):

@@ -110,7 +110,7 @@ def interpreter_for(uid):
 
 
 def harness(mode="stdio", source="", tests=(), function=None, forbidden=None, limits=None,
-            validator=None, as_nobody=False, filename="solution.py"):
+            validator=None, as_nobody=False, filename="solution.py", exe=None):
     header = {"version": 1, "mode": mode, "filename": filename, "source": source,
               "limits": dict(LIMITS, **(limits or {})), "tests": len(tests),
               "forbidden": forbidden or {"calls": [], "methods": [], "modules": [], "syntax": []}}
@@ -123,7 +123,7 @@ def harness(mode="stdio", source="", tests=(), function=None, forbidden=None, li
         for f in (t if isinstance(t, (list, tuple)) else [t]):
             data += frame(f if isinstance(f, bytes) else f.encode())
     kw = {}
-    exe, path = sys.executable, HARNESS
+    exe, path = exe or sys.executable, HARNESS
     if as_nobody and os.geteuid() == 0:
         # As root a child could open /proc/<harness>/fd regardless of dumpability; the sandbox
         # runs the harness as nobody, so do the same.
@@ -732,8 +732,75 @@ class CompileTest(unittest.TestCase):
         forbidden = {"calls": ["sorted"], "methods": ["sort"], "modules": ["re"], "syntax": ["slice", "in"]}
         s = "a = [2, 1]\nfor x in a:\n    print(x)\n"
         o = harness(source=s, tests=[""], forbidden=forbidden)
-        self.assertEqual(o.compiled, {"type": "compiled"})
+        self.assertEqual(o.compiled["type"], "compiled")
         self.assertEqual(o.output(), b"2\n1\n")
+
+
+def pyflakes_interpreter():
+    """A python3.11 that can import pyflakes, as the runner image's (Debian's python3-pyflakes)."""
+    for exe in (sys.executable, "/usr/bin/python3"):
+        try:
+            r = subprocess.run([exe, "-I", "-c", "import sys, pyflakes; print(sys.version_info[:2])"],
+                               capture_output=True, timeout=30)
+        except (OSError, subprocess.SubprocessError):
+            continue
+        if r.returncode == 0 and r.stdout.strip() == b"(3, 11)":
+            return exe
+    return None
+
+
+class LintTest(unittest.TestCase):
+    """pyflakes on the submission, reported with `compiled`: advisory, the tests run as ever."""
+
+    def setUp(self):
+        self.exe = pyflakes_interpreter()
+        if self.exe is None:
+            self.fail("no python3.11 here can import pyflakes: apt-get install python3-pyflakes "
+                      "(make harness-test does; the runner image has it)")
+
+    def test_findings_with_lines(self):
+        s = src("""
+            import os
+            import sys
+
+            def f():
+                unused = 1
+                return missing
+
+            def f():
+                return 2
+            print(f(), sys.maxsize > 0)
+        """)
+        o = harness(source=s, tests=[""], exe=self.exe)
+        self.assertEqual(o.compiled["type"], "compiled")
+        lint = o.compiled["lint"]
+        self.assertTrue(lint["tool"].startswith("pyflakes "), lint)
+        got = [(f["line"], f["kind"]) for f in lint["findings"]]
+        self.assertEqual(got, [(1, "UnusedImport"), (5, "UnusedVariable"), (6, "UndefinedName"),
+                               (8, "RedefinedWhileUnused")])
+        self.assertEqual(lint["total"], 4)
+        self.assertIn("'os' imported but unused", lint["findings"][0]["message"])
+        self.assertEqual(o.result()["status"], "ok", "lint findings do not stop the tests")
+        self.assertEqual(o.output(), b"2 True\n")
+
+    def test_function_mode_names_are_builtins(self):
+        s = "def rev(head: Optional[ListNode]) -> List[int]:\n    return []\n"
+        o = harness(mode="function", source=s, tests=["[[]]"], function=fn("rev", ["json"]), exe=self.exe)
+        self.assertEqual(o.compiled["lint"]["findings"], [])
+        o = harness(source=s, tests=[""], exe=self.exe)
+        kinds = {f["kind"] for f in o.compiled["lint"]["findings"]}
+        self.assertEqual(kinds, {"UndefinedName"}, "in stdio mode nothing is provided")
+
+    def test_capped(self):
+        s = "".join(f"import m{i}\n" for i in range(150))
+        o = harness(source=s, tests=[], exe=self.exe)
+        self.assertEqual(len(o.compiled["lint"]["findings"]), 100)
+        self.assertEqual(o.compiled["lint"]["total"], 150)
+
+    def test_no_lint_on_compile_error(self):
+        o = harness(source="import os\nif x\n", tests=[""], exe=self.exe)
+        self.assertEqual(o.compiled["type"], "compile_error")
+        self.assertNotIn("lint", o.compiled)
 
 
 class IsolationTest(unittest.TestCase):

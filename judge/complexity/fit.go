@@ -1,0 +1,225 @@
+// Package complexity estimates a solution's growth class from CPU times measured at growing input
+// sizes: it fits the times against O(1), O(log n), O(n), O(n log n), O(n²), O(n³) and O(2ⁿ) and
+// names the best class with the fit's quality, or says it cannot tell when two classes fit
+// about as well. It is pure arithmetic on measurements: it runs nothing and never touches a
+// verdict.
+package complexity
+
+import (
+	"cmp"
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+)
+
+// Class is a growth class.
+type Class int
+
+const (
+	// Unknown is the zero value: no class could be named.
+	Unknown Class = iota
+	Constant
+	Log
+	Linear
+	NLogN
+	Quadratic
+	Cubic
+	Exponential
+)
+
+var classNames = map[Class]string{
+	Unknown: "?", Constant: "O(1)", Log: "O(log n)", Linear: "O(n)", NLogN: "O(n log n)",
+	Quadratic: "O(n²)", Cubic: "O(n³)", Exponential: "O(2ⁿ)",
+}
+
+func (c Class) String() string { return classNames[c] }
+
+// MarshalText writes the class as "O(n log n)".
+func (c Class) MarshalText() ([]byte, error) { return []byte(c.String()), nil }
+
+// ParseClass reads a class as written in a problem's ladder: "O(n log n)", "n log n", "n^2",
+// "O(n²)", "2^n", "1", "log n".
+func ParseClass(s string) (Class, error) {
+	k := strings.ToLower(strings.Join(strings.Fields(s), ""))
+	k = strings.TrimSuffix(strings.TrimPrefix(k, "o("), ")")
+	switch k {
+	case "1":
+		return Constant, nil
+	case "logn":
+		return Log, nil
+	case "n":
+		return Linear, nil
+	case "nlogn":
+		return NLogN, nil
+	case "n^2", "n²", "n2":
+		return Quadratic, nil
+	case "n^3", "n³", "n3":
+		return Cubic, nil
+	case "2^n", "2ⁿ":
+		return Exponential, nil
+	}
+	return Unknown, fmt.Errorf("complexity class %q: want one of 1, log n, n, n log n, n^2, n^3, 2^n", s)
+}
+
+// Point is one measurement: the CPU time at input size N (the median of repeats, say).
+type Point struct {
+	N       float64 `json:"n"`
+	Seconds float64 `json:"seconds"`
+}
+
+// ClassFit is how well one class explains the points: t ≈ A + B·f(n), B ≥ 0.
+type ClassFit struct {
+	Class Class   `json:"class"`
+	A     float64 `json:"a"`
+	B     float64 `json:"b"`
+	// R2 is the coefficient of determination, on relative errors: 1 is a perfect fit.
+	R2 float64 `json:"r2"`
+	// rss is the weighted residual sum of squares.
+	rss float64
+}
+
+// Fit is the estimate for one set of points.
+type Fit struct {
+	// Class is the best class, or Unknown when it cannot tell (see Close).
+	Class Class   `json:"class"`
+	R2    float64 `json:"r2"`
+	// Close names the classes that fit about as well as the best one; when it is not empty,
+	// Class is Unknown and the estimate is "one of these".
+	Close []Class `json:"close,omitempty"`
+	// Fits are every class tried, best first.
+	Fits []ClassFit `json:"fits"`
+}
+
+// closeRatio: a class whose residuals are within this factor of the best one's is as good an
+// explanation. Over a ladder of 2 decades n and n log n differ by less than 2x, about what a
+// loaded machine's noise does: at 1.5 merge-sort's reference was once named O(n) outright.
+const closeRatio = 3
+
+// flatSpread: times that vary less than this (max/min) over the whole ladder are O(1).
+const flatSpread = 1.25
+
+// FitPoints fits the points (at least 4 sizes, distinct, all times positive). An error means the
+// points cannot be fitted, e.g. too few.
+func FitPoints(pts []Point) (Fit, error) {
+	if len(pts) < 4 {
+		return Fit{}, fmt.Errorf("complexity: %d sizes measured, need at least 4", len(pts))
+	}
+	pts = slices.Clone(pts)
+	slices.SortFunc(pts, func(a, b Point) int { return cmp.Compare(a.N, b.N) })
+	lo, hi := math.Inf(1), 0.0
+	for i, p := range pts {
+		if p.N < 1 || p.Seconds <= 0 || math.IsNaN(p.Seconds) || math.IsInf(p.Seconds, 0) {
+			return Fit{}, fmt.Errorf("complexity: bad point n=%g t=%g", p.N, p.Seconds)
+		}
+		if i > 0 && p.N == pts[i-1].N {
+			return Fit{}, fmt.Errorf("complexity: size %g measured twice", p.N)
+		}
+		lo, hi = min(lo, p.Seconds), max(hi, p.Seconds)
+	}
+	var fits []ClassFit
+	for c := Constant; c <= Exponential; c++ {
+		if f, ok := fitClass(c, pts); ok {
+			fits = append(fits, f)
+		}
+	}
+	slices.SortStableFunc(fits, func(a, b ClassFit) int { return cmp.Compare(a.rss, b.rss) })
+	out := Fit{Fits: fits}
+	if hi/lo < flatSpread {
+		out.Class, out.R2 = Constant, 1
+		return out, nil
+	}
+	best := fits[0]
+	out.Class, out.R2 = best.Class, best.R2
+	for _, f := range fits[1:] {
+		if f.Class != Constant && f.rss <= closeRatio*best.rss+1e-12 {
+			out.Close = append(out.Close, f.Class)
+		}
+	}
+	if len(out.Close) > 0 {
+		out.Close = append([]Class{best.Class}, out.Close...)
+		slices.Sort(out.Close)
+		out.Class = Unknown
+	}
+	return out, nil
+}
+
+// String reads "≈ O(n²) (R² 0.99)" or "cannot tell: O(n) or O(n log n)".
+func (f Fit) String() string {
+	if f.Class == Unknown {
+		if len(f.Close) == 0 {
+			return "cannot tell"
+		}
+		names := make([]string, len(f.Close))
+		for i, c := range f.Close {
+			names[i] = c.String()
+		}
+		return "cannot tell: " + strings.Join(names, " or ")
+	}
+	return fmt.Sprintf("≈ %s (R² %.2f)", f.Class, f.R2)
+}
+
+func growth(c Class, n float64) float64 {
+	switch c {
+	case Constant:
+		return 0
+	case Log:
+		return math.Log2(n)
+	case Linear:
+		return n
+	case NLogN:
+		return n * math.Log2(n)
+	case Quadratic:
+		return n * n
+	case Cubic:
+		return n * n * n
+	case Exponential:
+		return math.Pow(2, n)
+	}
+	return math.NaN()
+}
+
+// fitClass fits t = A + B·f(n) by least squares on relative errors (weights 1/t²: the largest
+// sizes must not decide alone), with A ≥ 0 and B ≥ 0. ok is false when f overflows.
+func fitClass(c Class, pts []Point) (ClassFit, bool) {
+	var sw, sf, st, sff, sft float64
+	for _, p := range pts {
+		f := growth(c, p.N)
+		if math.IsInf(f, 0) || math.IsNaN(f) {
+			return ClassFit{}, false
+		}
+		w := 1 / (p.Seconds * p.Seconds)
+		sw += w
+		sf += w * f
+		st += w * p.Seconds
+		sff += w * f * f
+		sft += w * f * p.Seconds
+	}
+	var a, b float64
+	if den := sw*sff - sf*sf; c != Constant && den > 0 {
+		b = (sw*sft - sf*st) / den
+		a = (st - b*sf) / sw
+	}
+	switch {
+	case c == Constant || b <= 0:
+		a, b = st/sw, 0 // no growth: the constant fit
+	case a < 0:
+		a, b = 0, sft/sff // through the origin
+	}
+	var rss, tot float64
+	for _, p := range pts {
+		r := (p.Seconds - (a + b*growth(c, p.N))) / p.Seconds
+		rss += r * r
+	}
+	// R² against the best constant, in the same relative terms.
+	k := st / sw
+	for _, p := range pts {
+		r := (p.Seconds - k) / p.Seconds
+		tot += r * r
+	}
+	r2 := 1.0
+	if tot > 0 {
+		r2 = 1 - rss/tot
+	}
+	return ClassFit{Class: c, A: a, B: b, R2: r2, rss: rss}, true
+}

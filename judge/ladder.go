@@ -1,0 +1,98 @@
+package judge
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"time"
+)
+
+// Ladder is a problem's size ladder (ladder/ in the package): inputs at growing sizes on which a
+// solution's CPU time is measured to estimate its growth class. Advisory: it never touches a
+// verdict.
+type Ladder struct {
+	// Good and Naive are the classes expected of a good and of a naive solution, as written in
+	// ladder.yaml ("n log n", "n^2").
+	Good, Naive string
+	// Repeats is how often each rung runs; the median counts.
+	Repeats int
+	// Rungs are sorted by size.
+	Rungs []Rung
+}
+
+// Rung is one input of the ladder and its size.
+type Rung struct {
+	N     int
+	Input []byte
+}
+
+// LadderRun is what a solution's CPU times were on a ladder: the rungs that ran within the
+// budget, each with its samples.
+type LadderRun struct {
+	Samples []RungSamples
+	// Stopped says why the larger rungs did not run (a rung over the budget, an error status).
+	Stopped string
+}
+
+// RungSamples are the CPU times of one rung's repeats.
+type RungSamples struct {
+	N   int
+	CPU []time.Duration
+}
+
+// Median is the rung's median CPU time.
+func (r RungSamples) Median() time.Duration {
+	s := slices.Clone(r.CPU)
+	slices.Sort(s)
+	return s[len(s)/2]
+}
+
+// ClimbLadder runs the submission on the problem's ladder, each rung Repeats times in a row,
+// smallest first, in one sandbox, with perRun as the CPU limit of one run. It stops at the first
+// rung a run of which does not end normally (over perRun, an error): the larger rungs would only
+// spend the budget. An error means the judge failed; a submission that fails a rung is data.
+func (j *Judge) ClimbLadder(ctx context.Context, p *Problem, s Submission, perRun time.Duration) (LadderRun, error) {
+	l := p.Ladder
+	if l == nil || len(l.Rungs) == 0 {
+		return LadderRun{}, fmt.Errorf("ladder: problem %s has no size ladder: %w", p.ID, ErrBadInput)
+	}
+	reps := max(1, l.Repeats)
+	lim := p.Limits
+	lim.Time = perRun
+	job := Job{
+		Mode: JobStdio, Filename: s.Filename, Source: s.Source, Function: p.Function, Forbidden: p.Forbidden,
+		Limits: jobLimits(lim), Tests: len(l.Rungs) * reps,
+		Frames: func(i int) [][]byte { return [][]byte{l.Rungs[i/reps].Input} },
+	}
+	if p.Mode == Function {
+		job.Mode = JobFunction
+	}
+	var run LadderRun
+	info, err := j.Sandbox.Run(ctx, job, func(e Execution) bool {
+		rung := l.Rungs[e.Test/reps]
+		if e.Status != StatusOK {
+			run.Stopped = fmt.Sprintf("n=%d: %s %s", rung.N, e.Status, e.Detail)
+			return false
+		}
+		if n := len(run.Samples); n == 0 || run.Samples[n-1].N != rung.N {
+			run.Samples = append(run.Samples, RungSamples{N: rung.N})
+		}
+		last := &run.Samples[len(run.Samples)-1]
+		last.CPU = append(last.CPU, e.CPU)
+		return true
+	})
+	if err != nil {
+		return LadderRun{}, fmt.Errorf("ladder %s: %w", p.ID, err)
+	}
+	switch {
+	case info.CompileError != nil:
+		run.Stopped = "compile error: " + info.CompileError.Message
+	case info.Killed != "" && run.Stopped == "":
+		run.Stopped = fmt.Sprintf("sandbox stopped: %s", info.Killed)
+	}
+	// A rung cut short in its repeats is not a measurement.
+	if n := len(run.Samples); n > 0 && len(run.Samples[n-1].CPU) < reps {
+		run.Samples = run.Samples[:n-1]
+	}
+	return run, nil
+}

@@ -1,0 +1,72 @@
+package judge_test
+
+import (
+	"context"
+	"strconv"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/judge-dev/judge/judge"
+	"github.com/judge-dev/judge/judge/judgetest"
+)
+
+func ladderProblem() *judge.Problem {
+	p := &judge.Problem{ID: "p", Mode: judge.Function, Function: &judge.FunctionSpec{Name: "f", Params: []string{"json"}, Returns: "json"},
+		Limits: judge.Limits{Time: time.Second, MemoryMiB: 64, OutputMiB: 1}}
+	p.Ladder = &judge.Ladder{Good: "n", Naive: "n^2", Repeats: 3}
+	for _, n := range []int{100, 200, 400, 800, 1600} {
+		p.Ladder.Rungs = append(p.Ladder.Rungs, judge.Rung{N: n, Input: []byte(strconv.Itoa(n))})
+	}
+	return p
+}
+
+// quadratic answers a rung of size n in n² µs of CPU, over the limit as TLE.
+func quadratic() *judgetest.Sandbox {
+	return &judgetest.Sandbox{Exec: func(job judge.Job, frames [][]byte) (judge.Execution, bool) {
+		n, _ := strconv.Atoi(string(frames[0]))
+		cpu := time.Duration(n*n) * time.Microsecond
+		if cpu > job.Limits.Time {
+			return judge.Execution{Status: judge.StatusTLE, CPU: cpu, Detail: "CPU time over the limit"}, true
+		}
+		return judge.Execution{Status: judge.StatusOK, CPU: cpu}, true
+	}}
+}
+
+func TestClimbLadder(t *testing.T) {
+	p := ladderProblem()
+	sb := quadratic()
+	j := &judge.Judge{Sandbox: sb}
+	run, err := j.ClimbLadder(context.Background(), p, judge.Submission{Filename: "s.py", Source: []byte("x")}, 3*time.Second)
+	require.NoError(t, err)
+	// 800² µs = 0.64 s fits in 3 s; 1600² µs = 2.56 s too.
+	require.Len(t, run.Samples, 5)
+	for i, r := range run.Samples {
+		assert.Equal(t, p.Ladder.Rungs[i].N, r.N)
+		assert.Len(t, r.CPU, 3, "each rung repeated")
+		assert.Equal(t, time.Duration(r.N*r.N)*time.Microsecond, r.Median())
+	}
+	assert.Empty(t, run.Stopped)
+	runs := sb.Runs()
+	require.Len(t, runs, 1, "one sandbox for the whole ladder")
+	assert.Equal(t, judge.JobFunction, runs[0].Job.Mode)
+	assert.Equal(t, 3*time.Second, runs[0].Job.Limits.Time, "the per-run budget is the CPU limit")
+	assert.Equal(t, "100", string(runs[0].Frames[0][0]))
+	assert.Equal(t, "100", string(runs[0].Frames[2][0]), "repeats in a row")
+	assert.Equal(t, "200", string(runs[0].Frames[3][0]))
+
+	// With 1 s a run, 1600 is over: the ladder stops there, the sizes below stay.
+	run, err = j.ClimbLadder(context.Background(), p, judge.Submission{Filename: "s.py", Source: []byte("x")}, time.Second)
+	require.NoError(t, err)
+	require.Len(t, run.Samples, 4)
+	assert.Contains(t, run.Stopped, "n=1600: tle")
+}
+
+func TestClimbLadderWithoutLadder(t *testing.T) {
+	p := ladderProblem()
+	p.Ladder = nil
+	_, err := (&judge.Judge{Sandbox: quadratic()}).ClimbLadder(context.Background(), p, judge.Submission{Filename: "s.py", Source: []byte("x")}, time.Second)
+	assert.ErrorIs(t, err, judge.ErrBadInput)
+}
