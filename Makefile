@@ -47,7 +47,9 @@ lint:
 	@out=$$(gofmt -l cmd judge problems runner-images testdata 2>/dev/null); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
 	$(GO) vet ./...
 
-# The checkers on large outputs, then the judging table (README "Performance"): about 7 minutes.
+# The checkers on large outputs, the judging table, then the server section: bin/judge serve
+# under 500 submissions from 50 clients on loopback and the same through bin/judge grade
+# (README "Performance"). The server section judges its submissions twice: expect minutes more.
 bench: build image
 	$(GO) test -run '^$$' -bench . -benchmem ./judge/check/
 	$(GO) build -o bin/judge-bench ./cmd/judge-bench
