@@ -5,7 +5,7 @@ BIN     := bin/judge
 PY      ?= python3
 FUZZTIME ?= 10s
 
-.PHONY: all build image demo test unit harness-test integration verify fuzz lint bench clean clean-image
+.PHONY: all build image demo test unit harness-test integration verify fuzz lint bench clean clean-image postgres
 
 all: build
 
@@ -25,8 +25,18 @@ demo: build image
 # verify` over every problem.
 test: lint harness-test image unit verify fuzz
 
-unit:
+unit: postgres
 	$(GO) test -count=1 -timeout 30m ./...
+
+# The store, queue and worker tests start their own PostgreSQL (Debian's binaries, a temporary
+# data directory, a loopback port): install it when missing, or say why not.
+SUDO := $(shell [ "$$(id -u)" -ne 0 ] && command -v sudo >/dev/null && echo sudo)
+postgres:
+	@if ! ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 && ! command -v pg_ctl >/dev/null; then \
+		echo "PostgreSQL server binaries missing: apt-get install postgresql"; \
+		( $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq postgresql ) || \
+		{ echo "make test: the PostgreSQL tests need Debian's postgresql package, and it could not be installed" >&2; exit 1; }; \
+	fi
 
 harness-test:
 	$(PY) -m unittest discover -s runner-images/python -p 'test_*.py'

@@ -12,6 +12,7 @@ import (
 
 	"github.com/judge-dev/judge/judge"
 	"github.com/judge-dev/judge/judge/docker"
+	"github.com/judge-dev/judge/judge/grade"
 	"github.com/judge-dev/judge/judge/jobs"
 	"github.com/judge-dev/judge/judge/metrics"
 	"github.com/judge-dev/judge/judge/server"
@@ -55,8 +56,8 @@ judgings in flight finish (30 s at most; the rest go back to the queue) and exit
 		},
 	}
 	cmd.Flags().StringVar(&opts.Addr, "addr", "127.0.0.1:8080", "address to listen on")
-	cmd.Flags().StringVar(&opts.DB, "db", "judge.db", "SQLite database `FILE` (created when missing)")
-	cmd.Flags().IntVar(&opts.Workers, "workers", runtime.NumCPU(), "submissions judged at once")
+	cmd.Flags().StringVar(&opts.DB, "db", "judge.db", "SQLite database `FILE` (created when missing), or a PostgreSQL URL (postgres://...) shared with other serve and worker processes")
+	cmd.Flags().IntVar(&opts.Workers, "workers", runtime.NumCPU(), "submissions judged at once in this process (0 with PostgreSQL: none, judge worker processes judge)")
 	cmd.Flags().IntVar(&opts.PerMinute, "submissions-per-minute", 10, "each candidate's submissions and sample runs: that many at once, then one every minute/N (429 beyond)")
 	cmd.Flags().IntVar(&opts.MaxQueued, "max-queued", 1000, "submissions that may wait for a result at once (503 queue_full beyond)")
 	cmd.Flags().DurationVar(&opts.JobTimeout, "job-timeout", 10*time.Minute, "cancel (and retry) a judging that takes longer; judgings a killed server left are retried this long (+10 s) after they started")
@@ -65,8 +66,8 @@ judgings in flight finish (30 s at most; the rest go back to the queue) and exit
 }
 
 func runServe(ctx context.Context, f *Factory, opts *ServeOptions) error {
-	if opts.Workers < 1 {
-		return usageError("--workers must be at least 1")
+	if opts.Workers < 0 || opts.Workers == 0 && !store.IsPostgres(opts.DB) {
+		return usageError("--workers must be at least 1 (0, an API server without workers, needs a PostgreSQL --db that judge worker processes share)")
 	}
 	if opts.MaxQueued < 1 {
 		return usageError("--max-queued must be at least 1")
@@ -93,19 +94,7 @@ func runServe(ctx context.Context, f *Factory, opts *ServeOptions) error {
 		// Not fatal: /readyz says so, submissions wait, judging starts when Docker answers.
 		log.Warn("cannot judge yet; submissions will wait in the queue", "err", err)
 	}
-	// Calibrations measure with every core: one at a time, and a judging of that problem waits.
-	var calibrating sync.Mutex
-	g := f.Grader(sb, opts.Workers)
-	limit := g.Limit
-	g.Limit = func(ctx context.Context, p *judge.Problem) (*judge.Problem, error) {
-		// The Factory's sandbox exists before calibrating: the calibration never makes it.
-		if _, err := sb.get(ctx); err != nil {
-			return nil, err
-		}
-		calibrating.Lock()
-		defer calibrating.Unlock()
-		return limit(ctx, p)
-	}
+	g := calibratingGrader(f, sb, opts.Workers)
 	set := f.Problems()
 	load := func(_ context.Context, id string) (*judge.Problem, error) { return set.Load(id) }
 
@@ -116,17 +105,20 @@ func runServe(ctx context.Context, f *Factory, opts *ServeOptions) error {
 	if err != nil {
 		return err
 	}
-	// The queue stops after the HTTP server, explicitly: not when ctx is cancelled.
-	if err := q.Start(context.WithoutCancel(ctx)); err != nil {
-		return fmt.Errorf("start queue: %w", err)
-	}
-	defer func() {
-		sctx, cancel := context.WithTimeout(context.Background(), 45*time.Second)
-		defer cancel()
-		if err := q.Stop(sctx); err != nil {
-			log.Error("stop queue", "err", err)
+	// The queue stops after the HTTP server, explicitly: not when ctx is cancelled. Without
+	// workers (judge worker processes judge) there is nothing to start: it only inserts.
+	if opts.Workers > 0 {
+		if err := q.Start(context.WithoutCancel(ctx)); err != nil {
+			return fmt.Errorf("start queue: %w", err)
 		}
-	}()
+		defer func() {
+			sctx, cancel := context.WithTimeout(context.Background(), 45*time.Second)
+			defer cancel()
+			if err := q.Stop(sctx); err != nil {
+				log.Error("stop queue", "err", err)
+			}
+		}()
+	}
 
 	tok, err := server.EnsureAdminToken(ctx, st)
 	if err != nil {
@@ -135,26 +127,52 @@ func runServe(ctx context.Context, f *Factory, opts *ServeOptions) error {
 	if tok != "" {
 		fmt.Fprintf(f.IO.Out, "admin token (shown once; only its hash is stored): %s\n", tok)
 	}
-	srv := server.New(server.Config{
+	ui, err := q.UI(ctx, "/riverui", log)
+	if err != nil {
+		return err
+	}
+	srv := server.New(server.Config{QueueUI: ui,
 		Store: st, Queue: q, Problem: load, Grader: g, Logger: log, PerMinute: opts.PerMinute, Follow: feed.Follow,
 		Metrics: m.Handler(), Observe: m.Request,
-		Ready: func(ctx context.Context) error {
-			// A client of its own: asking must not wait for a judging or a calibration.
-			c, err := docker.Connect(ctx)
-			if err != nil {
-				return err
-			}
-			defer c.Close()
-			_, err = docker.ImageID(ctx, c, f.Image)
-			return err
-		},
+		Ready:   f.dockerReady,
 	})
 	return srv.Serve(ctx, opts.Addr, func(addr string) {
-		log.Info("judge serve listening", "url", "http://"+addr, "db", opts.DB, "workers", opts.Workers)
+		log.Info("judge serve listening", "url", "http://"+addr, "db", store.Redact(opts.DB), "workers", opts.Workers)
 		if opts.listening != nil {
 			opts.listening(addr)
 		}
 	})
+}
+
+// calibratingGrader is the Factory's grader on sb whose time limits are measured one problem
+// at a time, once the sandbox exists.
+func calibratingGrader(f *Factory, sb *lazySandbox, parallel int) *grade.Grader {
+	// Calibrations measure with every core: one at a time, and a judging of that problem waits.
+	var calibrating sync.Mutex
+	g := f.Grader(sb, max(parallel, 1))
+	limit := g.Limit
+	g.Limit = func(ctx context.Context, p *judge.Problem) (*judge.Problem, error) {
+		// The Factory's sandbox exists before calibrating: the calibration never makes it.
+		if _, err := sb.get(ctx); err != nil {
+			return nil, err
+		}
+		calibrating.Lock()
+		defer calibrating.Unlock()
+		return limit(ctx, p)
+	}
+	return g
+}
+
+// dockerReady says whether this machine can judge now: Docker answers and has the runner
+// image. A client of its own: asking must not wait for a judging or a calibration.
+func (f *Factory) dockerReady(ctx context.Context) error {
+	c, err := docker.Connect(ctx)
+	if err != nil {
+		return err
+	}
+	defer c.Close()
+	_, err = docker.ImageID(ctx, c, f.Image)
+	return err
 }
 
 // lazySandbox is the Factory's batch sandbox (the warm pool), made at the first judging that

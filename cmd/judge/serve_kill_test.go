@@ -21,6 +21,7 @@ import (
 	"github.com/judge-dev/judge/judge/docker"
 	"github.com/judge-dev/judge/judge/jobs"
 	"github.com/judge-dev/judge/judge/store"
+	"github.com/judge-dev/judge/judge/store/pgtest"
 )
 
 // serveProc is a `judge serve` process of the real binary.
@@ -32,13 +33,29 @@ type serveProc struct {
 	log    strings.Builder
 }
 
-var listeningRE = regexp.MustCompile(`msg="judge serve listening" url=(http://\S+)`)
+var listeningRE = regexp.MustCompile(`msg="judge (?:serve|worker) listening" url=(http://\S+)`)
 
-// startServer starts bin under test on db and waits until it listens.
-func startServer(t *testing.T, bin, db string) *serveProc {
+// pg is the tests' PostgreSQL server, started on first use (TestMain stops it).
+var pg pgtest.Shared
+
+// startServer starts bin under test on db and waits until it listens; extra flags override.
+func startServer(t *testing.T, bin, db string, extra ...string) *serveProc {
 	t.Helper()
-	cmd := exec.Command(bin, "serve", "--addr", "127.0.0.1:0", "--db", db, "--problems", "../../testdata/problems",
-		"--workers", "2", "--pool", "2", "--job-timeout", "5s", "--submissions-per-minute", "100")
+	return startJudge(t, bin, append([]string{"serve", "--addr", "127.0.0.1:0", "--db", db, "--problems", "../../testdata/problems",
+		"--workers", "2", "--pool", "2", "--job-timeout", "15s", "--submissions-per-minute", "1000"}, extra...)...)
+}
+
+// startWorker starts `judge worker` on db, one judging at a time, and waits until it listens.
+func startWorker(t *testing.T, bin, db string) *serveProc {
+	t.Helper()
+	return startJudge(t, bin, "worker", "--addr", "127.0.0.1:0", "--db", db, "--problems", "../../testdata/problems",
+		"--workers", "1", "--pool", "1", "--job-timeout", "15s", "--docker-check", "1s")
+}
+
+// startJudge starts bin with args and waits until it says it listens.
+func startJudge(t *testing.T, bin string, args ...string) *serveProc {
+	t.Helper()
+	cmd := exec.Command(bin, args...)
 	cmd.Env = os.Environ() // JUDGE_CACHE_DIR is the tests' own (TestMain)
 	stdout, err := cmd.StdoutPipe()
 	require.NoError(t, err)
@@ -68,7 +85,7 @@ func startServer(t *testing.T, bin, db string) *serveProc {
 	case s.url = <-urls:
 	case <-time.After(60 * time.Second):
 		cmd.Process.Kill()
-		require.FailNow(t, "judge serve did not start (a Docker engine and the runner image are required)", s.logs())
+		require.FailNow(t, "judge "+args[0]+" did not start (a Docker engine and the runner image are required)", s.logs())
 	}
 	return s
 }
@@ -97,11 +114,22 @@ func (s *serveProc) logs() string {
 // server answered 202 to gets exactly one result (one job, completed), and that no container
 // of either process is left.
 func TestServeKill9LosesNothing(t *testing.T) {
+	bin := buildJudge(t)
+	t.Run("sqlite", func(t *testing.T) { testServeKill9(t, bin, filepath.Join(t.TempDir(), "judge.db")) })
+	t.Run("postgres", func(t *testing.T) { testServeKill9(t, bin, pg.Database(t)) })
+}
+
+// buildJudge builds the binary under test.
+func buildJudge(t *testing.T) string {
+	t.Helper()
 	bin := filepath.Join(t.TempDir(), "judge")
 	build := exec.Command("go", "build", "-o", bin, ".")
 	out, err := build.CombinedOutput()
 	require.NoError(t, err, string(out))
-	db := filepath.Join(t.TempDir(), "judge.db")
+	return bin
+}
+
+func testServeKill9(t *testing.T, bin, db string) {
 
 	first := startServer(t, bin, db)
 	admin := first.adminToken(t)

@@ -1,5 +1,5 @@
 // Package jobs is judge serve's queue: each submission is one River job (github.com/riverqueue/
-// river, on SQLite through riversqlite) whose arguments hold only the submission's id. It is the
+// river, on SQLite through riversqlite, on PostgreSQL through riverdatabasesql) whose arguments hold only the submission's id. It is the
 // only importer of River. A submission's row and its job are committed in one transaction, and
 // its result is written in the transaction that completes the job, so what a client was told is
 // accepted is never lost and is recorded exactly once. It judges through judge/grade only and
@@ -12,12 +12,16 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"net/http"
 	"time"
 
 	"github.com/riverqueue/river"
+	"github.com/riverqueue/river/riverdriver"
+	"github.com/riverqueue/river/riverdriver/riverdatabasesql"
 	"github.com/riverqueue/river/riverdriver/riversqlite"
 	"github.com/riverqueue/river/rivermigrate"
 	"github.com/riverqueue/river/rivertype"
+	"riverqueue.com/riverui"
 
 	"github.com/judge-dev/judge/judge"
 	"github.com/judge-dev/judge/judge/grade"
@@ -93,9 +97,31 @@ type Queue struct {
 	maxQueued int
 }
 
+// driver is River's driver for the store's database: riversqlite, or on PostgreSQL River's
+// database/sql driver over pgx, so that River writes in the store's own transactions (its
+// pgx-native driver takes only pgx's). Workers on it poll for jobs (PollInterval); River's
+// inserts still NOTIFY.
+func driver(st *store.Store) riverdriver.Driver[store.SQLTx] {
+	if st.Postgres() {
+		return riverdatabasesql.New(st.DB())
+	}
+	return riversqlite.New(st.DB())
+}
+
+// completeTx marks the job completed in tx, with the store's driver.
+func completeTx(ctx context.Context, st *store.Store, tx store.SQLTx, job *river.Job[Args]) error {
+	var err error
+	if st.Postgres() {
+		_, err = river.JobCompleteTx[*riverdatabasesql.Driver](ctx, tx, job)
+	} else {
+		_, err = river.JobCompleteTx[*riversqlite.Driver](ctx, tx, job)
+	}
+	return err
+}
+
 // Migrate brings River's own tables up to date in the store's database.
 func Migrate(ctx context.Context, st *store.Store) error {
-	m, err := rivermigrate.New(riversqlite.New(st.DB()), nil)
+	m, err := rivermigrate.New(driver(st), nil)
 	if err != nil {
 		return fmt.Errorf("migrate queue: %w", err)
 	}
@@ -151,7 +177,7 @@ func New(cfg Config) (*Queue, error) {
 		rc.Workers = workers
 		rc.Queues = map[string]river.QueueConfig{river.QueueDefault: {MaxWorkers: cfg.Workers}}
 	}
-	c, err := river.NewClient(riversqlite.New(cfg.Store.DB()), rc)
+	c, err := river.NewClient(driver(cfg.Store), rc)
 	if err != nil {
 		return nil, fmt.Errorf("queue: %w", err)
 	}
@@ -393,8 +419,7 @@ func (w *worker) finish(ctx context.Context, job *river.Job[Args], rep *judge.Re
 				return err
 			}
 		}
-		_, err := river.JobCompleteTx[*riversqlite.Driver](ctx, tx.SQL(), job)
-		return err
+		return completeTx(ctx, w.cfg.Store, tx.SQL(), job)
 	})
 }
 
@@ -417,4 +442,27 @@ func (q *Queue) Jobs(ctx context.Context) (states map[string]int, attempts int, 
 		}
 		params = params.After(res.LastCursor)
 	}
+}
+
+// UI is River's own web UI (riverqueue.com/riverui) on this queue, to be served under prefix
+// behind the interviewers' auth: jobs by state, their errors and attempts, queues (pause,
+// resume), retry and cancel. It works until ctx is done. (It is the one place this package
+// touches net/http: the UI is River's, and its handler is what it hands over.)
+func (q *Queue) UI(ctx context.Context, prefix string, log *slog.Logger) (http.Handler, error) {
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	h, err := riverui.NewHandler(&riverui.HandlerOpts{
+		Endpoints:                riverui.NewEndpoints(q.client, nil),
+		JobListHideArgsByDefault: false, // a job's arguments are a submission id, nothing more
+		Logger:                   log,
+		Prefix:                   prefix,
+	})
+	if err != nil {
+		return nil, fmt.Errorf("queue UI: %w", err)
+	}
+	if err := h.Start(ctx); err != nil {
+		return nil, fmt.Errorf("queue UI: %w", err)
+	}
+	return h, nil
 }

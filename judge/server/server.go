@@ -55,7 +55,12 @@ type Config struct {
 	// Metrics serves /metrics (interviewers' token); Observe hears every request. Both optional.
 	Metrics http.Handler
 	Observe func(route string, status int, took time.Duration)
-	Now     func() time.Time
+	// QueueUI, when set, is served under /riverui/ to admin tokens: River's own UI of the queue.
+	QueueUI http.Handler
+	// WorkerOnly serves /healthz, /readyz and /metrics only: a `judge worker`, which judges
+	// and answers no client.
+	WorkerOnly bool
+	Now        func() time.Time
 	Logger  *slog.Logger
 }
 
@@ -114,6 +119,15 @@ func (s *Server) routes() {
 			s.cfg.Metrics.ServeHTTP(w, r)
 			return nil
 		}))
+	}
+	if s.cfg.QueueUI != nil {
+		m.Handle("/riverui/", s.adminOnly(func(w http.ResponseWriter, r *http.Request) error {
+			s.cfg.QueueUI.ServeHTTP(w, r)
+			return nil
+		}))
+	}
+	if s.cfg.WorkerOnly {
+		return
 	}
 	m.Handle("POST /api/tokens", s.adminOnly(s.createToken))
 	m.Handle("GET /api/tokens", s.adminOnly(s.listTokens))

@@ -50,6 +50,18 @@ func IsPostgres(dsn string) bool {
 	return strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://")
 }
 
+// Redact is dsn fit for a log: a PostgreSQL URL without its password.
+func Redact(dsn string) string {
+	if !IsPostgres(dsn) {
+		return dsn
+	}
+	u, err := url.Parse(dsn)
+	if err != nil {
+		return "postgres://(unparsable URL)"
+	}
+	return u.Redacted()
+}
+
 // Open opens (creating it if needed) and migrates the database: a PostgreSQL database when dsn
 // is a postgres:// URL (through pgx), else the SQLite file at that path.
 func Open(ctx context.Context, dsn string) (*Store, error) {
