@@ -134,7 +134,7 @@ func runServe(ctx context.Context, f *Factory, opts *ServeOptions) error {
 	srv := server.New(server.Config{QueueUI: ui,
 		Store: st, Queue: q, Problem: load, Grader: g, Logger: log, PerMinute: opts.PerMinute, Follow: feed.Follow,
 		Metrics: m.Handler(), Observe: m.Request,
-		Ready:   f.dockerReady,
+		Ready: f.dockerReady,
 	})
 	return srv.Serve(ctx, opts.Addr, func(addr string) {
 		log.Info("judge serve listening", "url", "http://"+addr, "db", store.Redact(opts.DB), "workers", opts.Workers)

@@ -122,7 +122,9 @@ func wait(t *testing.T, st *store.Store, id string) *judge.Record {
 	}
 }
 
-func TestSubmissionsAreJudgedAndRecorded(t *testing.T) { onEachDatabase(t, testSubmissionsAreJudgedAndRecorded) }
+func TestSubmissionsAreJudgedAndRecorded(t *testing.T) {
+	onEachDatabase(t, testSubmissionsAreJudgedAndRecorded)
+}
 
 func testSubmissionsAreJudgedAndRecorded(t *testing.T, dsn string) {
 	e := setup(t, dsn)
@@ -152,7 +154,9 @@ func testSubmissionsAreJudgedAndRecorded(t *testing.T, dsn string) {
 	}
 }
 
-func TestSubmitBoundsSubmissionsAndStoresNothingOver(t *testing.T) { onEachDatabase(t, testSubmitBoundsSubmissionsAndStoresNothingOver) }
+func TestSubmitBoundsSubmissionsAndStoresNothingOver(t *testing.T) {
+	onEachDatabase(t, testSubmitBoundsSubmissionsAndStoresNothingOver)
+}
 
 func testSubmitBoundsSubmissionsAndStoresNothingOver(t *testing.T, dsn string) {
 	e := setup(t, dsn)
@@ -167,7 +171,9 @@ func testSubmitBoundsSubmissionsAndStoresNothingOver(t *testing.T, dsn string) {
 }
 
 // While Docker is away a submission stays queued, never failed; it is judged when it is back.
-func TestUnavailableJudgeLeavesSubmissionQueued(t *testing.T) { onEachDatabase(t, testUnavailableJudgeLeavesSubmissionQueued) }
+func TestUnavailableJudgeLeavesSubmissionQueued(t *testing.T) {
+	onEachDatabase(t, testUnavailableJudgeLeavesSubmissionQueued)
+}
 
 func testUnavailableJudgeLeavesSubmissionQueued(t *testing.T, dsn string) {
 	e := setup(t, dsn)
@@ -189,7 +195,9 @@ func testUnavailableJudgeLeavesSubmissionQueued(t *testing.T, dsn string) {
 	assert.Equal(t, judge.Accepted, got.Report.Verdict)
 }
 
-func TestUnjudgeableSubmissionFailsWithoutBlame(t *testing.T) { onEachDatabase(t, testUnjudgeableSubmissionFailsWithoutBlame) }
+func TestUnjudgeableSubmissionFailsWithoutBlame(t *testing.T) {
+	onEachDatabase(t, testUnjudgeableSubmissionFailsWithoutBlame)
+}
 
 func testUnjudgeableSubmissionFailsWithoutBlame(t *testing.T, dsn string) {
 	e := setup(t, dsn)
@@ -201,7 +209,9 @@ func testUnjudgeableSubmissionFailsWithoutBlame(t *testing.T, dsn string) {
 	assert.Nil(t, got.Report)
 }
 
-func TestSubmitRefusesWhenTheQueueIsFull(t *testing.T) { onEachDatabase(t, testSubmitRefusesWhenTheQueueIsFull) }
+func TestSubmitRefusesWhenTheQueueIsFull(t *testing.T) {
+	onEachDatabase(t, testSubmitRefusesWhenTheQueueIsFull)
+}
 
 func testSubmitRefusesWhenTheQueueIsFull(t *testing.T, dsn string) {
 	e := setup(t, dsn)

@@ -61,7 +61,7 @@ type Config struct {
 	// and answers no client.
 	WorkerOnly bool
 	Now        func() time.Time
-	Logger  *slog.Logger
+	Logger     *slog.Logger
 }
 
 // OpenAPI is the API's description (served at /openapi.yaml); the tests check the handlers'
