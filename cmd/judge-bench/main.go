@@ -62,6 +62,7 @@ func main() {
 	flag.IntVar(&opts.Server.Clients, "server-clients", 50, "concurrent clients of the server load test, each with its own invite")
 	flag.IntVar(&opts.Server.Idle, "server-idle", 20, "POST-to-verdict samples on the idle server, one at a time")
 	flag.IntVar(&opts.Server.Workers, "server-workers", 0, "judge serve --workers and judge grade --parallel (0: their defaults, one per core)")
+	flag.StringVar(&opts.Server.DB, "server-db", "", "the server's database: empty for an SQLite file, postgres for a throwaway PostgreSQL server (Debian's binaries), or a postgres:// URL; PostgreSQL adds its load per submission")
 	flag.Parse()
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()

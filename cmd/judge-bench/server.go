@@ -29,6 +29,10 @@ type ServerOptions struct {
 	Clients int    // concurrent clients, each with its own invite
 	Idle    int    // one-at-a-time samples on an idle server
 	Workers int    // --workers of serve and --parallel of grade (0: their defaults)
+	// DB is the server's database: "" an SQLite file, "postgres" a throwaway PostgreSQL
+	// server, or a postgres:// URL; on PostgreSQL the section also reports the database's
+	// load per submission.
+	DB string
 }
 
 // serverResult is the server section's table.
@@ -46,6 +50,8 @@ type serverResult struct {
 	idle            []time.Duration // POST to final verdict, one at a time, pool full
 	warm            time.Duration   // p50 of the warm-pool judging, in process
 	grade           gradeRun
+	db              string   // what the server ran on
+	pg              *pgStats // the database's load over the load phase (PostgreSQL)
 }
 
 // gradeRun is `judge grade` over the same submissions.
@@ -76,8 +82,8 @@ func (s *serveProc) logs() string {
 	return strings.Join(s.tail, "\n")
 }
 
-func startServe(ctx context.Context, bin, dir, root string, opts *ServerOptions) (*serveProc, error) {
-	args := []string{"serve", "--addr", "127.0.0.1:0", "--db", filepath.Join(dir, "judge.db"), "--problems", root,
+func startServe(ctx context.Context, bin, db, dir, root string, opts *ServerOptions) (*serveProc, error) {
+	args := []string{"serve", "--addr", "127.0.0.1:0", "--db", db, "--problems", root,
 		"--declared-limits", "--submissions-per-minute", "1000000", "--max-queued", strconv.Itoa(opts.Subs + opts.Clients + 10)}
 	if opts.Workers > 0 {
 		args = append(args, "--workers", strconv.Itoa(opts.Workers))
@@ -348,7 +354,26 @@ func serverBench(ctx context.Context, log io.Writer, opts *ServerOptions, s subj
 	}
 
 	fmt.Fprintf(log, "  server: judge serve on loopback, %d submissions of %s from %d clients, %d idle samples\n", opts.Subs, s.p.ID, opts.Clients, opts.Idle)
-	srv, err := startServe(ctx, bin, tmp, root, opts)
+	db := filepath.Join(tmp, "judge.db")
+	res.db = "SQLite"
+	var load *pgLoad
+	if opts.DB != "" {
+		res.db = "PostgreSQL"
+		db = opts.DB
+		if opts.DB == "postgres" {
+			url, stop, err := startPG()
+			if err != nil {
+				return nil, fmt.Errorf("-server-db postgres: %w", err)
+			}
+			defer stop()
+			db = url
+		}
+		if load, err = openPGLoad(db); err != nil {
+			return nil, err
+		}
+		defer load.db.Close()
+	}
+	srv, err := startServe(ctx, bin, db, tmp, root, opts)
 	if err != nil {
 		return nil, err
 	}
@@ -417,6 +442,12 @@ func serverBench(ctx context.Context, log io.Writer, opts *ServerOptions, s subj
 	if err := waitFull(); err != nil {
 		return nil, err
 	}
+	var pg0 pgStats
+	if load != nil {
+		if pg0, err = load.read(ctx); err != nil {
+			return nil, err
+		}
+	}
 	before := map[string]float64{}
 	for _, c := range []string{"warm", "waited"} {
 		before[c], _ = admin.metric(ctx, "judge_pool", `counter="`+c+`"`)
@@ -481,6 +512,15 @@ func serverBench(ctx context.Context, log io.Writer, opts *ServerOptions, s subj
 	for _, c := range []string{"warm", "waited"} {
 		v, _ := admin.metric(ctx, "judge_pool", `counter="`+c+`"`)
 		res.pool[c] = v - before[c]
+	}
+	if load != nil {
+		time.Sleep(2 * time.Second) // the backends report their counters at most every second or so
+		pg1, err := load.read(ctx)
+		if err != nil {
+			return nil, err
+		}
+		d := pg1.sub(pg0)
+		res.pg = &d
 	}
 	if n := srv.logged; n > 0 {
 		fmt.Fprintf(log, "  server: %d warnings or errors in its log; the last lines:\n%s\n", n, srv.logs())
@@ -560,8 +600,8 @@ func gradeBench(ctx context.Context, bin, root, tmp string, s subject, folder st
 }
 
 func printServer(out io.Writer, r *serverResult) {
-	fmt.Fprintf(out, "\nserver: judge serve (SQLite, River, warm pool; workers %s) on loopback, %s: %s, %d tests, %s\n",
-		r.workers, r.subject.name, r.subject.p.Mode, len(r.subject.p.Tests), r.subject.sub.Filename)
+	fmt.Fprintf(out, "\nserver: judge serve (%s, River, warm pool; workers %s) on loopback, %s: %s, %d tests, %s\n",
+		r.db, r.workers, r.subject.name, r.subject.p.Mode, len(r.subject.p.Tests), r.subject.sub.Filename)
 	fmt.Fprintf(out, "  %-58s %6s %9s %9s %9s %7s\n", "what", "n", "p50 ms", "p95 ms", "subs/s", "errors")
 	lat := result{latencies: r.latencies}
 	fmt.Fprintf(out, "  %-58s %6d %9.1f %9.1f %9.2f %7d\n", fmt.Sprintf("serve: %d clients, POST ?wait=true to final verdict", r.clients),
@@ -573,6 +613,9 @@ func printServer(out io.Writer, r *serverResult) {
 	fmt.Fprintf(out, "  %-58s %6s %9.1f\n", "warm pool judging in process (the warm row above)", "", ms(r.warm))
 	fmt.Fprintf(out, "  server RSS: %.0f MiB peak (VmHWM), %.0f MiB most seen under load; load run %.1f s; grade exit %s; pool under load: %.0f jobs took a ready container, %.0f waited for a start\n",
 		r.rssPeak, r.rssEnd, r.elapsed.Seconds(), r.grade.exit, r.pool["warm"], r.pool["waited"])
+	if r.pg != nil {
+		printPGLoad(out, *r.pg, r.subs)
+	}
 	for _, e := range r.firstErrors {
 		fmt.Fprintf(out, "  error: %s\n", e)
 	}

@@ -163,7 +163,7 @@ func testServeKill9(t *testing.T, bin, db string) {
 	ctx := context.Background()
 	st, err := store.Open(ctx, db)
 	require.NoError(t, err)
-	deadline := time.Now().Add(2 * time.Minute)
+	deadline := time.Now().Add(5 * time.Minute)
 	for {
 		done := countDone(t, st)
 		if done >= 2 {
@@ -178,7 +178,7 @@ func testServeKill9(t *testing.T, bin, db string) {
 	firstPID := first.cmd.Process.Pid
 
 	second := startServer(t, bin, db)
-	deadline = time.Now().Add(3 * time.Minute)
+	deadline = time.Now().Add(10 * time.Minute)
 	for countDone(t, st) < n {
 		require.True(t, time.Now().Before(deadline), "not every submission judged after the restart:\n%s", second.logs())
 		time.Sleep(100 * time.Millisecond)
