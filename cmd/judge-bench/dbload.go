@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"fmt"
 	"io"
+	"time"
 
 	_ "github.com/jackc/pgx/v5/stdlib" // the "pgx" database/sql driver
 
@@ -67,8 +68,23 @@ func startPG() (url string, stop func() error, err error) {
 	return url, srv.Stop, nil
 }
 
-func printPGLoad(out io.Writer, d pgStats, n int) {
-	per := func(v int64) float64 { return float64(v) / float64(n) }
-	fmt.Fprintf(out, "  PostgreSQL per submission (all processes, the load phase, River's maintenance included): %.1f commits, %.1f rollbacks, %.1f rows fetched, %.1f inserted, %.1f updated, %.1f deleted, %.0f blocks hit, %.1f read, %.1f KiB WAL\n",
-		per(d.commits), per(d.rollbacks), per(d.fetched), per(d.inserted), per(d.updated), per(d.deleted), per(d.blocksHit), per(d.blocksRead), per(d.walBytes)/1024)
+// printPGLoad prints the load phase's cost per submission, once as measured and once less
+// what the same time costs with nothing submitted (polling and maintenance: per second).
+func printPGLoad(out io.Writer, d, idle pgStats, idleFor, loadFor time.Duration, n int) {
+	line := func(what string, d pgStats, per float64) {
+		f := func(v int64) float64 { return float64(v) / per }
+		fmt.Fprintf(out, "  %-44s %7.1f commits %7.1f rows fetched %6.1f inserted %6.1f updated %6.1f deleted %7.0f blocks hit %5.1f read %7.1f KiB WAL\n",
+			what, f(d.commits), f(d.fetched), f(d.inserted), f(d.updated), f(d.deleted), f(d.blocksHit), f(d.blocksRead), f(d.walBytes)/1024)
+	}
+	fmt.Fprintln(out, "  PostgreSQL, from its counters (every process of the server, River's maintenance included):")
+	line("idle, per second", idle, idleFor.Seconds())
+	line("load phase, per submission", d, float64(n))
+	scale := loadFor.Seconds() / idleFor.Seconds()
+	marginal := pgStats{}
+	for _, p := range []struct{ m, a, b *int64 }{{&marginal.commits, &d.commits, &idle.commits}, {&marginal.fetched, &d.fetched, &idle.fetched},
+		{&marginal.inserted, &d.inserted, &idle.inserted}, {&marginal.updated, &d.updated, &idle.updated}, {&marginal.deleted, &d.deleted, &idle.deleted},
+		{&marginal.blocksHit, &d.blocksHit, &idle.blocksHit}, {&marginal.blocksRead, &d.blocksRead, &idle.blocksRead}, {&marginal.walBytes, &d.walBytes, &idle.walBytes}} {
+		*p.m = *p.a - int64(float64(*p.b)*scale)
+	}
+	line("per submission, less the idle rate", marginal, float64(n))
 }

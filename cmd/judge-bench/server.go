@@ -52,6 +52,10 @@ type serverResult struct {
 	grade           gradeRun
 	db              string   // what the server ran on
 	pg              *pgStats // the database's load over the load phase (PostgreSQL)
+	pgIdle          pgStats  // and over pgIdleFor with nothing submitted
+	pgIdleFor       time.Duration
+	pgLoadFor       time.Time     // when the load phase's counters were first read
+	pgLoadTook      time.Duration // from then to the second read
 }
 
 // gradeRun is `judge grade` over the same submissions.
@@ -444,9 +448,20 @@ func serverBench(ctx context.Context, log io.Writer, opts *ServerOptions, s subj
 	}
 	var pg0 pgStats
 	if load != nil {
+		// What the processes cost the database while nothing is submitted (workers polling,
+		// River's maintenance), per second, so that the load phase's cost can be split into
+		// that and what each submission adds.
+		idle0, err := load.read(ctx)
+		if err != nil {
+			return nil, err
+		}
+		t0 := time.Now()
+		time.Sleep(10 * time.Second)
 		if pg0, err = load.read(ctx); err != nil {
 			return nil, err
 		}
+		res.pgIdle, res.pgIdleFor = pg0.sub(idle0), time.Since(t0)
+		res.pgLoadFor = time.Now()
 	}
 	before := map[string]float64{}
 	for _, c := range []string{"warm", "waited"} {
@@ -521,6 +536,7 @@ func serverBench(ctx context.Context, log io.Writer, opts *ServerOptions, s subj
 		}
 		d := pg1.sub(pg0)
 		res.pg = &d
+		res.pgLoadTook = time.Since(res.pgLoadFor)
 	}
 	if n := srv.logged; n > 0 {
 		fmt.Fprintf(log, "  server: %d warnings or errors in its log; the last lines:\n%s\n", n, srv.logs())
@@ -614,7 +630,7 @@ func printServer(out io.Writer, r *serverResult) {
 	fmt.Fprintf(out, "  server RSS: %.0f MiB peak (VmHWM), %.0f MiB most seen under load; load run %.1f s; grade exit %s; pool under load: %.0f jobs took a ready container, %.0f waited for a start\n",
 		r.rssPeak, r.rssEnd, r.elapsed.Seconds(), r.grade.exit, r.pool["warm"], r.pool["waited"])
 	if r.pg != nil {
-		printPGLoad(out, *r.pg, r.subs)
+		printPGLoad(out, *r.pg, r.pgIdle, r.pgIdleFor, r.pgLoadTook, r.subs)
 	}
 	for _, e := range r.firstErrors {
 		fmt.Fprintf(out, "  error: %s\n", e)
