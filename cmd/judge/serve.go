@@ -24,8 +24,9 @@ type ServeOptions struct {
 	Addr    string
 	DB      string
 	Workers int
-	// JobTimeout cancels a judging that takes longer; it also decides how soon the judgings of
-	// a server that died are taken up again (after it and jobs.RescueMargin).
+	// JobTimeout cancels a judging that takes longer: a guard against a hung judging. The
+	// judgings of a server that died are taken up again when the next one starts (it claims the
+	// database), not after this.
 	JobTimeout time.Duration
 	// PerMinute bounds each candidate's submissions and sample runs.
 	PerMinute int
@@ -60,7 +61,7 @@ judgings in flight finish (30 s at most; the rest go back to the queue) and exit
 	cmd.Flags().IntVar(&opts.Workers, "workers", runtime.NumCPU(), "submissions judged at once in this process (0 with PostgreSQL: none, judge worker processes judge)")
 	cmd.Flags().IntVar(&opts.PerMinute, "submissions-per-minute", 10, "each candidate's submissions and sample runs: that many at once, then one every minute/N (429 beyond)")
 	cmd.Flags().IntVar(&opts.MaxQueued, "max-queued", 1000, "submissions that may wait for a result at once (503 queue_full beyond)")
-	cmd.Flags().DurationVar(&opts.JobTimeout, "job-timeout", 10*time.Minute, "cancel (and retry) a judging that takes longer; judgings a killed server left are retried this long (+10 s) after they started")
+	cmd.Flags().DurationVar(&opts.JobTimeout, "job-timeout", 10*time.Minute, "cancel (and retry) a judging that takes longer than this (a hung judging; the judge's own budget ends a slow submission long before); on PostgreSQL a dead process's judgings are retried this long (+10 s) after they started")
 	poolFlag(cmd, f)
 	return cmd
 }
@@ -86,6 +87,20 @@ func runServe(ctx context.Context, f *Factory, opts *ServeOptions) error {
 	defer st.Close()
 	if err := jobs.Migrate(ctx, st); err != nil {
 		return err
+	}
+	// The embedded database has one server: this one. What is still marked as being judged was
+	// cut short by one that died, and is judged again now. (A PostgreSQL database is shared by
+	// servers and workers: there River's rescuer takes up a dead one's judgings, after the job
+	// timeout.)
+	if !st.Postgres() {
+		if err := st.Claim(); err != nil {
+			return err
+		}
+		if n, err := st.RequeueOrphans(ctx); err != nil {
+			return err
+		} else if n > 0 {
+			log.Info("judging again what a stopped server left unfinished", "submissions", n)
+		}
 	}
 	// Docker may be away when the server starts, or go away later: submissions are taken and
 	// wait in the queue, and the sandbox is made when Docker answers.

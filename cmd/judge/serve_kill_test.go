@@ -42,14 +42,16 @@ var pg pgtest.Shared
 func startServer(t *testing.T, bin, db string, extra ...string) *serveProc {
 	t.Helper()
 	return startJudge(t, bin, append([]string{"serve", "--addr", "127.0.0.1:0", "--db", db, "--problems", "../../testdata/problems",
-		"--workers", "2", "--pool", "2", "--job-timeout", "15s", "--submissions-per-minute", "1000"}, extra...)...)
+		"--workers", "2", "--pool", "2", "--submissions-per-minute", "1000"}, extra...)...)
 }
 
 // startWorker starts `judge worker` on db, one judging at a time, and waits until it listens.
+// A killed worker's judgings are taken up by River's rescuer after the job timeout (+10 s):
+// short here, long enough for a loaded machine's judging.
 func startWorker(t *testing.T, bin, db string) *serveProc {
 	t.Helper()
 	return startJudge(t, bin, "worker", "--addr", "127.0.0.1:0", "--db", db, "--problems", "../../testdata/problems",
-		"--workers", "1", "--pool", "1", "--job-timeout", "15s", "--docker-check", "1s")
+		"--workers", "1", "--pool", "1", "--job-timeout", "30s", "--docker-check", "1s")
 }
 
 // startJudge starts bin with args and waits until it says it listens.
@@ -116,7 +118,9 @@ func (s *serveProc) logs() string {
 func TestServeKill9LosesNothing(t *testing.T) {
 	bin := buildJudge(t)
 	t.Run("sqlite", func(t *testing.T) { testServeKill9(t, bin, filepath.Join(t.TempDir(), "judge.db")) })
-	t.Run("postgres", func(t *testing.T) { testServeKill9(t, bin, pg.Database(t)) })
+	// On PostgreSQL no server claims the database (others may share it): a dead server's
+	// judgings wait for River's rescuer, after the job timeout (+10 s).
+	t.Run("postgres", func(t *testing.T) { testServeKill9(t, bin, pg.Database(t), "--job-timeout", "30s") })
 }
 
 // buildJudge builds the binary under test.
@@ -129,9 +133,9 @@ func buildJudge(t *testing.T) string {
 	return bin
 }
 
-func testServeKill9(t *testing.T, bin, db string) {
+func testServeKill9(t *testing.T, bin, db string, flags ...string) {
 
-	first := startServer(t, bin, db)
+	first := startServer(t, bin, db, flags...)
 	admin := first.adminToken(t)
 	require.True(t, strings.HasPrefix(admin, "jadm_"), admin)
 	c := serveClient{t: t, base: first.url}
@@ -177,11 +181,17 @@ func testServeKill9(t *testing.T, bin, db string) {
 	_ = first.cmd.Wait()
 	firstPID := first.cmd.Process.Pid
 
-	second := startServer(t, bin, db)
-	deadline = time.Now().Add(10 * time.Minute)
-	for countDone(t, st) < n {
-		require.True(t, time.Now().Before(deadline), "not every submission judged after the restart:\n%s", second.logs())
+	second := startServer(t, bin, db, flags...)
+	// Judged or not is the question, not how fast: a loaded machine judges slowly. What fails
+	// is a stall: no submission judged for two minutes (a judging a dead server left behind
+	// waits for River's rescue, after the 10-minute job timeout, unless the restart requeues it).
+	done, progress := countDone(t, st), time.Now()
+	for done < n {
+		require.True(t, time.Since(progress) < 2*time.Minute, "%d of %d submissions judged after the restart, none for 2 minutes:\n%s", done, n, second.logs())
 		time.Sleep(100 * time.Millisecond)
+		if now := countDone(t, st); now > done {
+			done, progress = now, time.Now()
+		}
 	}
 	require.NoError(t, second.cmd.Process.Signal(syscall.SIGTERM))
 	require.NoError(t, second.cmd.Wait(), "a SIGTERM'd server exits 0:\n%s", second.logs())

@@ -65,9 +65,9 @@ func TestVerdictStability(t *testing.T) {
 	}
 
 	// Every run of every case, hostileParallel at a time (the pool keeps that many warm).
-	outcomes := make([][]string, len(cases))
+	outcomes, details := make([][]string, len(cases)), make([][]string, len(cases))
 	for i := range outcomes {
-		outcomes[i] = make([]string, stabilityRuns)
+		outcomes[i], details[i] = make([]string, stabilityRuns), make([]string, stabilityRuns)
 	}
 	var wg sync.WaitGroup
 	sem := make(chan struct{}, hostileParallel)
@@ -86,7 +86,7 @@ func TestVerdictStability(t *testing.T) {
 					outcomes[i][run] = "error: " + err.Error()
 					return
 				}
-				outcomes[i][run] = verdicts(rep)
+				outcomes[i][run], details[i][run] = verdicts(rep), firstFailure(rep)
 			}()
 		}
 	}
@@ -96,7 +96,8 @@ func TestVerdictStability(t *testing.T) {
 			t.Logf("run 1: %s", outcomes[i][0])
 			for run, got := range outcomes[i] {
 				assert.NotContains(t, got, "error:", "run %d", run+1)
-				assert.Equal(t, outcomes[i][0], got, "run %d differs from run 1", run+1)
+				assert.Equal(t, outcomes[i][0], got, "run %d differs from run 1 (run 1: %s; run %d: %s)",
+					run+1, details[i][0], run+1, details[i][run])
 			}
 		})
 	}
@@ -110,4 +111,14 @@ func verdicts(rep *judge.Report) string {
 		fmt.Fprintf(&b, " %s", tr.Verdict)
 	}
 	return b.String()
+}
+
+// firstFailure is the first test that did not pass, with its detail (why it stopped).
+func firstFailure(rep *judge.Report) string {
+	for _, tr := range rep.Tests {
+		if tr.Verdict != judge.Accepted {
+			return fmt.Sprintf("%s %s %q (cpu %.0f ms, wall %.0f ms, %.1f MiB)", tr.Name, tr.Verdict, tr.Message, tr.CPUMillis, tr.WallMillis, tr.MemoryMiB)
+		}
+	}
+	return "all passed"
 }

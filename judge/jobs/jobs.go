@@ -78,10 +78,12 @@ type Config struct {
 	// half of it on average before it is judged. Default 50 ms (an indexed SQLite read, 20 a
 	// second: a few ms of CPU).
 	PollInterval time.Duration
-	// JobTimeout cancels a judging that takes longer (it is tried again). A judging whose
-	// server died (kill -9, a crash) is taken up again RescueMargin after its timeout: nothing
-	// can tell it from one still running on another server sooner. Default 10 min: the first
-	// judging of a problem calibrates its time limit, which takes a while.
+	// JobTimeout cancels a judging that takes longer (it is tried again): a guard against a
+	// hung judging, far over any submission's own budget. A judging whose server died (kill -9,
+	// a crash) is taken up again RescueMargin after its timeout by River's rescuer, unless the
+	// next server claims the database first and requeues it at once (store.Claim,
+	// RequeueOrphans). Default 10 min: the first judging of a problem calibrates its time limit,
+	// which takes a while.
 	JobTimeout time.Duration
 	Logger     *slog.Logger
 }

@@ -226,3 +226,60 @@ func testSubmitRefusesWhenTheQueueIsFull(t *testing.T, dsn string) {
 	require.NoError(t, err)
 	assert.Len(t, all, 2, "nothing stored beyond the bound")
 }
+
+// TestOrphanedJudgingIsRequeuedByTheNextClaim: a server that died mid-judging leaves its job
+// running; the next server on the database claims it (a second claim is refused while the first
+// is held), queues that job again at once, and judges it: one result, no wait for River's
+// rescue after the job timeout.
+func TestOrphanedJudgingIsRequeuedByTheNextClaim(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "judge.db")
+	dead, err := store.Open(ctx, path)
+	require.NoError(t, err)
+	require.NoError(t, jobs.Migrate(ctx, dead))
+	require.NoError(t, dead.Claim())
+	insert, err := jobs.New(jobs.Config{Store: dead}) // insert-only
+	require.NoError(t, err)
+	a := &judge.Assessment{Name: "a", Problems: []string{"echo"}, Opens: time.Now().Add(-time.Hour), Closes: time.Now().Add(time.Hour), Policy: judge.PolicySamples}
+	require.NoError(t, dead.CreateAssessment(ctx, a))
+	c := &judge.Candidate{AssessmentID: a.ID, Name: "c"}
+	require.NoError(t, dead.CreateCandidate(ctx, c, []byte("h")))
+	r := &judge.Record{AssessmentID: a.ID, CandidateID: c.ID, Problem: "echo", Submission: judge.Submission{Filename: "s.py", Source: []byte("print('ok')\n")}}
+	require.NoError(t, insert.Submit(ctx, r, 0))
+	// What a worker that was then killed leaves: its job running, attempted once.
+	_, err = dead.DB().ExecContext(ctx, `UPDATE river_job SET state = 'running', attempt = 1, attempted_at = datetime('now')`)
+	require.NoError(t, err)
+
+	next, err := store.Open(ctx, path)
+	require.NoError(t, err)
+	defer next.Close()
+	require.ErrorIs(t, next.Claim(), store.ErrClaimed, "a second server on a claimed database is refused")
+	_, err = next.RequeueOrphans(ctx)
+	require.Error(t, err, "requeueing without the claim could take a live server's jobs")
+	require.NoError(t, dead.Close()) // the kernel drops a dead process's lock the same way
+
+	require.NoError(t, next.Claim())
+	n, err := next.RequeueOrphans(ctx)
+	require.NoError(t, err)
+	assert.Equal(t, 1, n)
+	q, err := jobs.New(jobs.Config{
+		Store: next,
+		Grader: &grade.Grader{Sandbox: &judgetest.Sandbox{Exec: func(judge.Job, [][]byte) (judge.Execution, bool) {
+			return judge.Execution{Status: judge.StatusOK, CPU: time.Millisecond, Output: []byte("ok")}, true
+		}}, Parallel: 1},
+		Problem: func(context.Context, string) (*judge.Problem, error) { return problem(), nil },
+		Workers: 1, PollInterval: 20 * time.Millisecond,
+		JobTimeout: time.Hour, // River's rescuer would wait this long (+ margin) for a running job
+	})
+	require.NoError(t, err)
+	qctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	require.NoError(t, q.Start(qctx))
+	defer func() {
+		stopCtx, stop := context.WithTimeout(ctx, 10*time.Second)
+		defer stop()
+		assert.NoError(t, q.Stop(stopCtx))
+	}()
+	got := wait(t, next, r.ID)
+	assert.Equal(t, judge.StateDone, got.State, got.Error)
+}

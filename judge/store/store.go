@@ -15,10 +15,12 @@ import (
 	"fmt"
 	"io/fs"
 	"net/url"
+	"os"
 	"path"
 	"sort"
 	"strconv"
 	"strings"
+	"syscall"
 	"time"
 
 	_ "github.com/jackc/pgx/v5/stdlib" // the "pgx" database/sql driver (PostgreSQL)
@@ -39,10 +41,12 @@ type (
 
 // Store is the service's database.
 type Store struct {
-	db  *sql.DB
-	q   conn
-	d   dialect
-	now func() time.Time
+	db    *sql.DB
+	q     conn
+	d     dialect
+	now   func() time.Time
+	path  string
+	claim *os.File // the lock Claim holds, nil until then (SQLite only)
 }
 
 // IsPostgres tells a PostgreSQL URL (postgres:// or postgresql://) from an SQLite file path.
@@ -81,7 +85,7 @@ func Open(ctx context.Context, dsn string) (*Store, error) {
 	// instead of failing with SQLITE_BUSY (River's SQLite driver asks for it). Judging happens
 	// outside any transaction, so the turns are short.
 	db.SetMaxOpenConns(1)
-	s := &Store{db: db, q: conn{raw: db}, now: time.Now}
+	s := &Store{db: db, q: conn{raw: db}, now: time.Now, path: path}
 	if err := s.migrate(ctx); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("open database %s: %w", path, err)
@@ -115,8 +119,59 @@ func openPostgres(ctx context.Context, dsn string) (*Store, error) {
 // Postgres reports whether the store is on PostgreSQL.
 func (s *Store) Postgres() bool { return s.d.postgres }
 
-// Close closes the database.
-func (s *Store) Close() error { return s.db.Close() }
+// Close closes the database and drops the claim, if held.
+func (s *Store) Close() error {
+	if s.claim != nil {
+		s.claim.Close() // closing the last descriptor releases the lock
+		s.claim = nil
+	}
+	return s.db.Close()
+}
+
+// ErrClaimed: another process judges from this database already.
+var ErrClaimed = errors.New("another judge serve judges from this database")
+
+// Claim makes this process the only one that judges from the database: an exclusive flock on
+// the file <path>.lock, held until Close and dropped by the kernel when the process dies,
+// however it dies. An embedded database has one server; a second one on the same file is
+// refused (ErrClaimed) instead of sharing its jobs. With the claim held, every judging still
+// marked running was cut short by a process that died, so RequeueOrphans may queue it again at
+// once.
+func (s *Store) Claim() error {
+	if s.d.postgres {
+		return errors.New("claim database: a PostgreSQL database is shared by its servers and workers; only an SQLite file is claimed")
+	}
+	f, err := os.OpenFile(s.path+".lock", os.O_RDWR|os.O_CREATE, 0o600)
+	if err != nil {
+		return fmt.Errorf("claim database %s: %w", s.path, err)
+	}
+	if err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB); err != nil {
+		f.Close()
+		if errors.Is(err, syscall.EWOULDBLOCK) {
+			return fmt.Errorf("claim database %s: %w (its lock %s.lock is held)", s.path, ErrClaimed, s.path)
+		}
+		return fmt.Errorf("claim database %s: %w", s.path, err)
+	}
+	s.claim = f
+	return nil
+}
+
+// RequeueOrphans makes every job left running (by a server that died: kill -9, a crash) available
+// again, and returns how many. It needs the claim: without it a running job may be another live
+// server's. River's own rescuer would take such jobs up only after the job timeout; the claim
+// lets the server that follows a dead one do it at start. River's job table is River's, but its
+// states are part of River's documented schema, and this is the one write the store makes to it.
+func (s *Store) RequeueOrphans(ctx context.Context) (int, error) {
+	if s.claim == nil {
+		return 0, errors.New("requeue orphaned jobs: the database is not claimed by this process")
+	}
+	res, err := s.db.ExecContext(ctx, `UPDATE river_job SET state = 'available' WHERE state = 'running'`)
+	if err != nil {
+		return 0, fmt.Errorf("requeue orphaned jobs: %w", err)
+	}
+	n, err := res.RowsAffected()
+	return int(n), err
+}
 
 // DB is the database handle for River's driver.
 func (s *Store) DB() SQLDB { return s.db }

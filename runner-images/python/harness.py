@@ -971,8 +971,21 @@ def run_delay_ms(pid):
         return 0.0
 
 
+def test_run_delay_ms(h, pid, setup_delay_ms):
+    """How long the test has been held back by the machine since the mark, in ms: the longest
+    run-queue delay of any of its processes (its first one counted from the mark; a process it
+    forked starts at 0). The longest, not the sum: processes wait side by side, so the longest
+    wait is what the test surely lost, and a test of four starved children (each allocating,
+    the parent blocked in a read) loses as much as one starved process would."""
+    waited = run_delay_ms(pid) - setup_delay_ms
+    for p in test_pids(h, pid):
+        if p != pid:
+            waited = max(waited, run_delay_ms(p))
+    return waited
+
+
 # The wall limit catches a test that sleeps or blocks, not one the machine starves: time the
-# test's process waited for a CPU does not count against it, up to this many wall limits more.
+# test's processes waited for a CPU does not count against it, up to this many wall limits more.
 # Beside two busy loops on 2 cores a test burning CPU got so little of a core that the 3T+2 s
 # wall limit fired before its CPU limit (a TLE for the wrong reason, and RE cases became TLE).
 WALL_STARVED_MAX = 2
@@ -1096,7 +1109,7 @@ def supervise(h, lim, pid, start, run, stdin_w, stdin_data, out_r, err_r, res_r,
     while not exited:
         now = time.monotonic()
         if run.killed is None and now >= deadline:
-            waited = (run_delay_ms(pid) - run.setup_delay_ms) / 1000
+            waited = test_run_delay_ms(h, pid, run.setup_delay_ms) / 1000
             deadline = wall_deadline(start, lim["wall_ms"] / 1000, waited)
         if run.killed is None:
             if now >= deadline:

@@ -454,6 +454,20 @@ class WallTest(unittest.TestCase):
                          "bounded, so a judge on a hopelessly overloaded machine still ends")
         self.assertEqual(h.wall_deadline(100.0, 5.0, -1.0), 105.0)
 
+    def test_the_longest_wait_of_any_process_of_the_test_counts(self):
+        h = harness_module()
+        delays = {10: 500.0, 11: 2000.0, 12: 300.0}
+        h.run_delay_ms = lambda p: delays.get(p, 0.0)
+        h.test_pids = lambda _h, pid: [pid, 11, 12]
+        self.assertEqual(h.test_run_delay_ms(None, 10, 400.0), 2000.0,
+                         "a starved child (the parent blocked in a read) holds the test back")
+        h.test_pids = lambda _h, pid: [pid]
+        self.assertEqual(h.test_run_delay_ms(None, 10, 400.0), 100.0,
+                         "the first process counts from the mark")
+        delays[11] = 50.0
+        h.test_pids = lambda _h, pid: [pid, 11]
+        self.assertEqual(h.test_run_delay_ms(None, 10, 400.0), 100.0, "the longest, not the sum")
+
     def test_a_sleeping_test_still_runs_out_of_wall_time(self):
         o = harness(source="import time\ntime.sleep(60)\n", tests=[""],
                     limits={"time_ms": 200, "wall_ms": 600})
