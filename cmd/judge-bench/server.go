@@ -13,6 +13,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"strconv"
 	"strings"
 	"sync"
@@ -411,11 +412,9 @@ func serverBench(ctx context.Context, log io.Writer, opts *ServerOptions, s subj
 	if _, err := cand.submitAndWait(ctx, invites[0], s.p.ID, "warmup.py", string(s.sub.Source)); err != nil {
 		return nil, fmt.Errorf("warm-up submission: %w\n%s", err, srv.logs())
 	}
-	size, err := admin.metric(ctx, "judge_pool", `counter="idle"`)
-	if err != nil {
-		return nil, err
-	}
-	size = max(size, 1)
+	// The server's pool: --pool's default, one per core. (Read from /metrics right after the
+	// warm-up it may still be refilling, and a sample taken then shares the CPU with a start.)
+	size := float64(runtime.NumCPU())
 	waitFull := func() error {
 		deadline := time.Now().Add(time.Minute)
 		for {
