@@ -13,7 +13,6 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
-	"runtime"
 	"strconv"
 	"strings"
 	"sync"
@@ -412,9 +411,17 @@ func serverBench(ctx context.Context, log io.Writer, opts *ServerOptions, s subj
 	if _, err := cand.submitAndWait(ctx, invites[0], s.p.ID, "warmup.py", string(s.sub.Source)); err != nil {
 		return nil, fmt.Errorf("warm-up submission: %w\n%s", err, srv.logs())
 	}
-	// The server's pool: --pool's default, one per core. (Read from /metrics right after the
-	// warm-up it may still be refilling, and a sample taken then shares the CPU with a start.)
-	size := float64(runtime.NumCPU())
+	// The server's resting pool: what /metrics shows once refills after the warm-up have had
+	// 3 s (a pool keeps fewer containers for a memory limit asked for once; read at once, a
+	// refill may still be running, and a sample taken then shares the CPU with a start).
+	var size float64
+	for settle := time.Now(); time.Since(settle) < 3*time.Second; time.Sleep(100 * time.Millisecond) {
+		idle, err := admin.metric(ctx, "judge_pool", `counter="idle"`)
+		if err != nil {
+			return nil, err
+		}
+		size = max(size, idle, 1)
+	}
 	waitFull := func() error {
 		deadline := time.Now().Add(time.Minute)
 		for {
