@@ -5,7 +5,7 @@ BIN     := bin/judge
 PY      ?= python3
 FUZZTIME ?= 10s
 
-.PHONY: all build image validator-image demo test unit harness-test harness-deps integration verify fuzz lint bench clean clean-image browser
+.PHONY: all build image validator-image demo test unit harness-test harness-deps integration verify fuzz lint bench clean clean-image browser postgres
 
 all: build
 
@@ -38,8 +38,18 @@ browser:
 		else echo "chromium is missing, and installing it needs root or sudo: apt-get install -y chromium" >&2; exit 1; fi; \
 		$$sudo apt-get update && DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y chromium; fi
 
-unit:
+unit: postgres
 	$(GO) test -count=1 -timeout 30m ./...
+
+# The store, queue and worker tests start their own PostgreSQL (Debian's binaries, a temporary
+# data directory, a loopback port): install it when missing, or say why not.
+SUDO := $(shell [ "$$(id -u)" -ne 0 ] && command -v sudo >/dev/null && echo sudo)
+postgres:
+	@if ! ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 && ! command -v pg_ctl >/dev/null; then \
+		echo "PostgreSQL server binaries missing: apt-get install postgresql"; \
+		( $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq postgresql ) || \
+		{ echo "make test: the PostgreSQL tests need Debian's postgresql package, and it could not be installed" >&2; exit 1; }; \
+	fi
 
 harness-test: harness-deps
 	$(PY) -m unittest discover -s runner-images/python -p 'test_*.py'
@@ -70,7 +80,9 @@ lint:
 	@out=$$(gofmt -l cmd judge problems runner-images testdata 2>/dev/null); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
 	$(GO) vet ./...
 
-# The checkers on large outputs, then the judging table (README "Performance"): about 7 minutes.
+# The checkers on large outputs, the judging table, then the server section: bin/judge serve
+# under 500 submissions from 50 clients on loopback and the same through bin/judge grade
+# (README "Performance"). The server section judges its submissions twice: expect minutes more.
 bench: build image
 	$(GO) test -run '^$$' -bench . -benchmem ./judge/check/ ./judge/similarity/
 	$(GO) build -o bin/judge-bench ./cmd/judge-bench

@@ -2,10 +2,13 @@
 // (one `docker run --rm` per test from the docker CLI), a cold container per submission, the warm
 // pool, the limit (the harness on the host, no container) and the ceiling (the raw container
 // lifecycle), as latency of one submission and throughput of many submitted at once, plus the
-// spread of measured CPU times idle versus under load. It prints one table.
+// spread of measured CPU times idle versus under load; then a load test of one real `judge serve`
+// on loopback against the same submissions through `judge grade` (server.go). It prints one
+// table.
 //
 // It is a measuring tool, not part of the judge: it is the one program allowed to run the docker
 // CLI (for the naive baseline), and it never judges untrusted code (the limit runs on the host).
+// Its load test sends requests only to the server it started, on 127.0.0.1, bounded in count.
 package main
 
 import (
@@ -39,6 +42,7 @@ type BenchOptions struct {
 	Spread          int // judgings of the reference for the CPU spread, idle and loaded
 	Image           string
 	Modes           string // comma-separated subset of the modes, for quick looks
+	Server          ServerOptions
 }
 
 func main() {
@@ -53,6 +57,12 @@ func main() {
 	flag.IntVar(&opts.Spread, "spread", 20, "judgings of the reference solution for the CPU-time spread, idle and under load")
 	flag.StringVar(&opts.Image, "image", docker.RunnerImage(), "runner image")
 	flag.StringVar(&opts.Modes, "modes", "naive,cold,warm,turns,limit", "modes to measure (the ceiling always is; the targets need all four)")
+	flag.StringVar(&opts.Server.Judge, "judge", "bin/judge", "the judge binary the server section runs (serve, grade)")
+	flag.IntVar(&opts.Server.Subs, "server-subs", 500, "submissions in the server load test, and through judge grade (0: no server section)")
+	flag.IntVar(&opts.Server.Clients, "server-clients", 50, "concurrent clients of the server load test, each with its own invite")
+	flag.IntVar(&opts.Server.Idle, "server-idle", 20, "POST-to-verdict samples on the idle server, one at a time")
+	flag.IntVar(&opts.Server.Workers, "server-workers", 0, "judge serve --workers and judge grade --parallel (0: their defaults, one per core)")
+	flag.StringVar(&opts.Server.DB, "server-db", "", "the server's database: empty for an SQLite file, postgres for a throwaway PostgreSQL server (Debian's binaries), or a postgres:// URL; PostgreSQL adds its load per submission")
 	flag.Parse()
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
@@ -63,33 +73,65 @@ func main() {
 }
 
 func runBench(ctx context.Context, opts *BenchOptions, out, log io.Writer) error {
-	synthetic, err := loadSubject(opts.Synthetic)
+	started, load0 := time.Now(), loadAverage()
+	print, warm, err := judgingBench(ctx, opts, log)
 	if err != nil {
 		return err
+	}
+	// After the in-process pools are drained: the server has the machine to itself.
+	var srv *serverResult
+	if opts.Server.Subs > 0 {
+		if opts.Server.Clients < 1 {
+			return fmt.Errorf("-server-clients must be at least 1")
+		}
+		if srv, err = serverBench(ctx, log, &opts.Server, warm.s, opts.Real, warm.p50); err != nil {
+			return fmt.Errorf("server: %w", err)
+		}
+	}
+	print(out, started, load0)
+	if srv != nil {
+		printServer(out, srv)
+	}
+	return nil
+}
+
+// warmRef is the subject of the server section and its warm-pool judging time, in process.
+type warmRef struct {
+	s   subject
+	p50 time.Duration
+}
+
+// judgingBench measures the judging tables in process, and returns how to print them and the
+// real subject's warm-pool judging time; its pools are drained when it returns.
+func judgingBench(ctx context.Context, opts *BenchOptions, log io.Writer) (func(io.Writer, time.Time, string), warmRef, error) {
+	var ref warmRef
+	synthetic, err := loadSubject(opts.Synthetic)
+	if err != nil {
+		return nil, ref, err
 	}
 	real, err := loadSubject(opts.Real)
 	if err != nil {
-		return err
+		return nil, ref, err
 	}
 	c, err := docker.Connect(ctx)
 	if err != nil {
-		return err
+		return nil, ref, err
 	}
 	defer c.Close()
 	if _, err := docker.Sweep(ctx, c); err != nil {
-		return err
+		return nil, ref, err
 	}
 	engine, err := docker.Engine(ctx, c)
 	if err != nil {
-		return err
+		return nil, ref, err
 	}
 	cold, err := docker.NewSandbox(ctx, c, opts.Image)
 	if err != nil {
-		return err
+		return nil, ref, err
 	}
 	host, err := local.New("")
 	if err != nil {
-		return err
+		return nil, ref, err
 	}
 	defer host.Close()
 	pool := docker.NewPool(cold, docker.PoolOptions{Size: opts.Parallel})
@@ -97,8 +139,6 @@ func runBench(ctx context.Context, opts *BenchOptions, out, log io.Writer) error
 	turns := docker.NewPool(cold, docker.PoolOptions{Size: opts.Parallel, TakeTurns: true})
 	defer turns.Close()
 
-	started := time.Now()
-	load0 := loadAverage()
 	modes := []mode{
 		{name: "naive", what: "docker run --rm per test (CLI)", sb: &naive{image: opts.Image}, samples: opts.NaiveSamples, batch: opts.NaiveBatch},
 		{name: "cold", what: "a container per submission (Engine API)", sb: cold},
@@ -110,7 +150,7 @@ func runBench(ctx context.Context, opts *BenchOptions, out, log io.Writer) error
 		opts.Samples, opts.Batch, opts.NaiveSamples, opts.NaiveBatch, opts.Parallel)
 	ceil, err := ceiling(ctx, log, cold.Lifecycle, opts.Samples, opts.Batch, opts.Parallel)
 	if err != nil {
-		return fmt.Errorf("ceiling: %w", err)
+		return nil, ref, fmt.Errorf("ceiling: %w", err)
 	}
 	tables := map[string][]result{}
 	for _, s := range []subject{synthetic, real} {
@@ -120,7 +160,7 @@ func runBench(ctx context.Context, opts *BenchOptions, out, log io.Writer) error
 			}
 			r, err := measure(ctx, log, m, s, opts.Samples, opts.Batch, opts.Parallel)
 			if err != nil {
-				return fmt.Errorf("%s / %s: %w", s.name, m.name, err)
+				return nil, ref, fmt.Errorf("%s / %s: %w", s.name, m.name, err)
 			}
 			tables[s.name] = append(tables[s.name], r)
 		}
@@ -146,13 +186,28 @@ func runBench(ctx context.Context, opts *BenchOptions, out, log io.Writer) error
 		for _, sc := range scenarios {
 			xs, err := sc.cpuTimes(ctx, real, opts.Spread)
 			if err != nil {
-				return fmt.Errorf("spread: %s: %w", sc.name, err)
+				return nil, ref, fmt.Errorf("spread: %s: %w", sc.name, err)
 			}
 			spreads = append(spreads, spreadRow{sc.name, xs})
 		}
 	}
-	printAll(out, opts, started, load0, engine, synthetic, real, tables, poolStats, spreads)
-	return nil
+	ref.s = real
+	for _, r := range tables[real.name] {
+		if r.mode == "warm" {
+			ref.p50 = r.p(0.5)
+		}
+	}
+	if ref.p50 == 0 && opts.Server.Subs > 0 {
+		// The warm row was not asked for: the server section still needs it.
+		lat, err := latency(ctx, modes[2], real, opts.Samples)
+		if err != nil {
+			return nil, ref, fmt.Errorf("%s / warm: %w", real.name, err)
+		}
+		ref.p50 = percentile(lat, 0.5)
+	}
+	return func(out io.Writer, started time.Time, load0 string) {
+		printAll(out, opts, started, load0, engine, synthetic, real, tables, poolStats, spreads)
+	}, ref, nil
 }
 
 func printAll(out io.Writer, opts *BenchOptions, started time.Time, load0, engine string, synthetic, real subject,

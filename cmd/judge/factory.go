@@ -330,7 +330,7 @@ Exit codes: 0 accepted; 1 judged but not accepted; 2 bad usage or bad input;
 	cmd.PersistentFlags().StringVar(&f.Image, "image", f.Image, "runner image")
 	cmd.PersistentFlags().BoolVar(&f.DeclaredLimits, "declared-limits", false, "judge with the problems' declared time limits exactly, without calibrating them on this machine")
 	cmd.SetFlagErrorFunc(func(c *cobra.Command, err error) error { return usageError("%v", err) })
-	cmd.AddCommand(newCmdCalibrate(f), newCmdRun(f), newCmdProblems(f), newCmdImage(f), newCmdInit(f), newCmdNew(f), newCmdVerify(f), newCmdGrade(f), newCmdServe(f))
+	cmd.AddCommand(newCmdCalibrate(f), newCmdRun(f), newCmdProblems(f), newCmdImage(f), newCmdInit(f), newCmdNew(f), newCmdVerify(f), newCmdGrade(f), newCmdServe(f), newCmdWorker(f))
 	return cmd
 }
 

@@ -20,7 +20,7 @@ func TestMain(m *testing.M) {
 		panic(err)
 	}
 	os.Setenv("JUDGE_CACHE_DIR", dir)
-	code := m.Run()
+	code := pg.Run(m)
 	os.RemoveAll(dir)
 	os.Exit(code)
 }

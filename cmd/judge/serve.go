@@ -13,6 +13,7 @@ import (
 
 	"github.com/judge-dev/judge/judge"
 	"github.com/judge-dev/judge/judge/docker"
+	"github.com/judge-dev/judge/judge/grade"
 	"github.com/judge-dev/judge/judge/jobs"
 	"github.com/judge-dev/judge/judge/metrics"
 	"github.com/judge-dev/judge/judge/server"
@@ -59,19 +60,19 @@ judgings in flight finish (30 s at most; the rest go back to the queue) and exit
 		},
 	}
 	cmd.Flags().StringVar(&opts.Addr, "addr", "127.0.0.1:8080", "address to listen on")
-	cmd.Flags().StringVar(&opts.DB, "db", "judge.db", "SQLite database `FILE` (created when missing)")
-	cmd.Flags().IntVar(&opts.Workers, "workers", runtime.NumCPU(), "submissions judged at once")
+	cmd.Flags().StringVar(&opts.DB, "db", "judge.db", "SQLite database `FILE` (created when missing), or a PostgreSQL URL (postgres://...) shared with other serve and worker processes")
+	cmd.Flags().IntVar(&opts.Workers, "workers", runtime.NumCPU(), "submissions judged at once in this process (0 with PostgreSQL: none, judge worker processes judge)")
 	cmd.Flags().IntVar(&opts.PerMinute, "submissions-per-minute", 10, "each candidate's submissions and sample runs: that many at once, then one every minute/N (429 beyond)")
 	cmd.Flags().IntVar(&opts.MaxQueued, "max-queued", 1000, "submissions that may wait for a result at once (503 queue_full beyond)")
 	cmd.Flags().BoolVar(&opts.Demo, "demo", false, "on a database without assessments, make a demo one ("+strings.Join(server.DemoProblems, ", ")+") and print a candidate's invite link")
-	cmd.Flags().DurationVar(&opts.JobTimeout, "job-timeout", 10*time.Minute, "cancel (and retry) a judging that takes longer than this (a hung judging; the judge's own budget ends a slow submission long before)")
+	cmd.Flags().DurationVar(&opts.JobTimeout, "job-timeout", 10*time.Minute, "cancel (and retry) a judging that takes longer than this (a hung judging; the judge's own budget ends a slow submission long before); on PostgreSQL a dead process's judgings are retried this long (+10 s) after they started")
 	poolFlag(cmd, f)
 	return cmd
 }
 
 func runServe(ctx context.Context, f *Factory, opts *ServeOptions) error {
-	if opts.Workers < 1 {
-		return usageError("--workers must be at least 1")
+	if opts.Workers < 0 || opts.Workers == 0 && !store.IsPostgres(opts.DB) {
+		return usageError("--workers must be at least 1 (0, an API server without workers, needs a PostgreSQL --db that judge worker processes share)")
 	}
 	if opts.MaxQueued < 1 {
 		return usageError("--max-queued must be at least 1")
@@ -92,14 +93,18 @@ func runServe(ctx context.Context, f *Factory, opts *ServeOptions) error {
 		return err
 	}
 	// The embedded database has one server: this one. What is still marked as being judged was
-	// cut short by one that died, and is judged again now.
-	if err := st.Claim(); err != nil {
-		return err
-	}
-	if n, err := st.RequeueOrphans(ctx); err != nil {
-		return err
-	} else if n > 0 {
-		log.Info("judging again what a stopped server left unfinished", "submissions", n)
+	// cut short by one that died, and is judged again now. (A PostgreSQL database is shared by
+	// servers and workers: there River's rescuer takes up a dead one's judgings, after the job
+	// timeout.)
+	if !st.Postgres() {
+		if err := st.Claim(); err != nil {
+			return err
+		}
+		if n, err := st.RequeueOrphans(ctx); err != nil {
+			return err
+		} else if n > 0 {
+			log.Info("judging again what a stopped server left unfinished", "submissions", n)
+		}
 	}
 	// Docker may be away when the server starts, or go away later: submissions are taken and
 	// wait in the queue, and the sandbox is made when Docker answers.
@@ -108,9 +113,83 @@ func runServe(ctx context.Context, f *Factory, opts *ServeOptions) error {
 		// Not fatal: /readyz says so, submissions wait, judging starts when Docker answers.
 		log.Warn("cannot judge yet; submissions will wait in the queue", "err", err)
 	}
+	g := calibratingGrader(ctx, f, sb, opts.Workers, log)
+	set := f.Problems()
+	load := func(_ context.Context, id string) (*judge.Problem, error) { return set.Load(id) }
+
+	feed := judge.NewFeed()
+	m := metrics.New(metrics.Sources{Queued: st.Queued, Pool: sb.poolStats})
+	q, err := jobs.New(jobs.Config{Store: st, Grader: g, Problem: load, Feed: feed, Judged: m.Judged,
+		Deliver: server.Deliverer(10*time.Second, time.Now), Workers: opts.Workers, JobTimeout: opts.JobTimeout, MaxQueued: opts.MaxQueued, Logger: log})
+	if err != nil {
+		return err
+	}
+	// The queue stops after the HTTP server, explicitly: not when ctx is cancelled. Without
+	// workers (judge worker processes judge) there is nothing to start: it only inserts.
+	if opts.Workers > 0 {
+		if err := q.Start(context.WithoutCancel(ctx)); err != nil {
+			return fmt.Errorf("start queue: %w", err)
+		}
+		defer func() {
+			sctx, cancel := context.WithTimeout(context.Background(), 45*time.Second)
+			defer cancel()
+			if err := q.Stop(sctx); err != nil {
+				log.Error("stop queue", "err", err)
+			}
+		}()
+	}
+
+	tok, err := server.EnsureAdminToken(ctx, st)
+	if err != nil {
+		return err
+	}
+	if tok != "" {
+		fmt.Fprintf(f.IO.Out, "admin token (shown once; only its hash is stored): %s\n", tok)
+	}
+	ui, err := q.UI(ctx, "/riverui", log)
+	if err != nil {
+		return err
+	}
+	srv := server.New(server.Config{QueueUI: ui,
+		Store: st, Queue: q, Problem: load, Grader: g, Logger: log, PerMinute: opts.PerMinute, Follow: feed.Follow,
+		Metrics: m.Handler(), Observe: m.Request,
+		Catalogue: func(context.Context) ([]server.CatalogueEntry, error) {
+			list, err := set.List()
+			out := make([]server.CatalogueEntry, len(list))
+			for i, p := range list {
+				out[i] = server.CatalogueEntry{ID: p.ID, Name: p.Name}
+			}
+			return out, err
+		},
+		Ready: f.dockerReady,
+	})
+	demo := ""
+	if opts.Demo {
+		if demo, err = srv.Demo(ctx, server.DemoProblems); err != nil {
+			return fmt.Errorf("demo assessment: %w", err)
+		}
+	}
+	return srv.Serve(ctx, opts.Addr, func(addr string) {
+		log.Info("judge serve listening", "url", "http://"+addr, "db", store.Redact(opts.DB), "workers", opts.Workers)
+		// With the first token (or the demo), where to use it; a restart prints nothing.
+		if tok != "" || demo != "" {
+			fmt.Fprintf(f.IO.Out, "interviewers' desk: http://%s/desk/\n", addr)
+		}
+		if demo != "" {
+			fmt.Fprintf(f.IO.Out, "demo candidate's invite link (shown once): http://%s%s\n", addr, demo)
+		}
+		if opts.listening != nil {
+			opts.listening(addr)
+		}
+	})
+}
+
+// calibratingGrader is the Factory's grader on sb whose time limits are measured one problem
+// at a time, once the sandbox exists.
+func calibratingGrader(ctx context.Context, f *Factory, sb *lazySandbox, parallel int, log *slog.Logger) *grade.Grader {
 	// Calibrations measure with every core: one at a time, and a judging of that problem waits.
 	var calibrating sync.Mutex
-	g := f.Grader(sb, opts.Workers)
+	g := f.Grader(sb, max(parallel, 1))
 	// C/C++ output validators compile and run in the validator image: its sandbox is made now
 	// when a problem needs it (not retried later: such problems then wait for a restart).
 	if probs, err := f.ProblemList(nil); err == nil {
@@ -128,76 +207,19 @@ func runServe(ctx context.Context, f *Factory, opts *ServeOptions) error {
 		defer calibrating.Unlock()
 		return limit(ctx, p)
 	}
-	set := f.Problems()
-	load := func(_ context.Context, id string) (*judge.Problem, error) { return set.Load(id) }
+	return g
+}
 
-	feed := judge.NewFeed()
-	m := metrics.New(metrics.Sources{Queued: st.Queued, Pool: sb.poolStats})
-	q, err := jobs.New(jobs.Config{Store: st, Grader: g, Problem: load, Feed: feed, Judged: m.Judged,
-		Deliver: server.Deliverer(10*time.Second, time.Now), Workers: opts.Workers, JobTimeout: opts.JobTimeout, MaxQueued: opts.MaxQueued, Logger: log})
+// dockerReady says whether this machine can judge now: Docker answers and has the runner
+// image. A client of its own: asking must not wait for a judging or a calibration.
+func (f *Factory) dockerReady(ctx context.Context) error {
+	c, err := docker.Connect(ctx)
 	if err != nil {
 		return err
 	}
-	// The queue stops after the HTTP server, explicitly: not when ctx is cancelled.
-	if err := q.Start(context.WithoutCancel(ctx)); err != nil {
-		return fmt.Errorf("start queue: %w", err)
-	}
-	defer func() {
-		sctx, cancel := context.WithTimeout(context.Background(), 45*time.Second)
-		defer cancel()
-		if err := q.Stop(sctx); err != nil {
-			log.Error("stop queue", "err", err)
-		}
-	}()
-
-	tok, err := server.EnsureAdminToken(ctx, st)
-	if err != nil {
-		return err
-	}
-	if tok != "" {
-		fmt.Fprintf(f.IO.Out, "admin token (shown once; only its hash is stored): %s\n", tok)
-	}
-	srv := server.New(server.Config{
-		Store: st, Queue: q, Problem: load, Grader: g, Logger: log, PerMinute: opts.PerMinute, Follow: feed.Follow,
-		Metrics: m.Handler(), Observe: m.Request,
-		Catalogue: func(context.Context) ([]server.CatalogueEntry, error) {
-			list, err := set.List()
-			out := make([]server.CatalogueEntry, len(list))
-			for i, p := range list {
-				out[i] = server.CatalogueEntry{ID: p.ID, Name: p.Name}
-			}
-			return out, err
-		},
-		Ready: func(ctx context.Context) error {
-			// A client of its own: asking must not wait for a judging or a calibration.
-			c, err := docker.Connect(ctx)
-			if err != nil {
-				return err
-			}
-			defer c.Close()
-			_, err = docker.ImageID(ctx, c, f.Image)
-			return err
-		},
-	})
-	demo := ""
-	if opts.Demo {
-		if demo, err = srv.Demo(ctx, server.DemoProblems); err != nil {
-			return fmt.Errorf("demo assessment: %w", err)
-		}
-	}
-	return srv.Serve(ctx, opts.Addr, func(addr string) {
-		log.Info("judge serve listening", "url", "http://"+addr, "db", opts.DB, "workers", opts.Workers)
-		// With the first token (or the demo), where to use it; a restart prints nothing.
-		if tok != "" || demo != "" {
-			fmt.Fprintf(f.IO.Out, "interviewers' desk: http://%s/desk/\n", addr)
-		}
-		if demo != "" {
-			fmt.Fprintf(f.IO.Out, "demo candidate's invite link (shown once): http://%s%s\n", addr, demo)
-		}
-		if opts.listening != nil {
-			opts.listening(addr)
-		}
-	})
+	defer c.Close()
+	_, err = docker.ImageID(ctx, c, f.Image)
+	return err
 }
 
 // lazySandbox is the Factory's batch sandbox (the warm pool), made at the first judging that

@@ -21,6 +21,7 @@ import (
 	"github.com/judge-dev/judge/judge/docker"
 	"github.com/judge-dev/judge/judge/jobs"
 	"github.com/judge-dev/judge/judge/store"
+	"github.com/judge-dev/judge/judge/store/pgtest"
 )
 
 // serveProc is a `judge serve` process of the real binary.
@@ -32,13 +33,31 @@ type serveProc struct {
 	log    strings.Builder
 }
 
-var listeningRE = regexp.MustCompile(`msg="judge serve listening" url=(http://\S+)`)
+var listeningRE = regexp.MustCompile(`msg="judge (?:serve|worker) listening" url=(http://\S+)`)
 
-// startServer starts bin under test on db and waits until it listens.
-func startServer(t *testing.T, bin, db string) *serveProc {
+// pg is the tests' PostgreSQL server, started on first use (TestMain stops it).
+var pg pgtest.Shared
+
+// startServer starts bin under test on db and waits until it listens; extra flags override.
+func startServer(t *testing.T, bin, db string, extra ...string) *serveProc {
 	t.Helper()
-	cmd := exec.Command(bin, "serve", "--addr", "127.0.0.1:0", "--db", db, "--problems", "../../testdata/problems",
-		"--workers", "2", "--pool", "2", "--submissions-per-minute", "100")
+	return startJudge(t, bin, append([]string{"serve", "--addr", "127.0.0.1:0", "--db", db, "--problems", "../../testdata/problems",
+		"--workers", "2", "--pool", "2", "--submissions-per-minute", "1000"}, extra...)...)
+}
+
+// startWorker starts `judge worker` on db, one judging at a time, and waits until it listens.
+// A killed worker's judgings are taken up by River's rescuer after the job timeout (+10 s):
+// short here, long enough for a loaded machine's judging.
+func startWorker(t *testing.T, bin, db string) *serveProc {
+	t.Helper()
+	return startJudge(t, bin, "worker", "--addr", "127.0.0.1:0", "--db", db, "--problems", "../../testdata/problems",
+		"--workers", "1", "--pool", "1", "--job-timeout", "30s", "--docker-check", "1s")
+}
+
+// startJudge starts bin with args and waits until it says it listens.
+func startJudge(t *testing.T, bin string, args ...string) *serveProc {
+	t.Helper()
+	cmd := exec.Command(bin, args...)
 	cmd.Env = os.Environ() // JUDGE_CACHE_DIR is the tests' own (TestMain)
 	stdout, err := cmd.StdoutPipe()
 	require.NoError(t, err)
@@ -68,7 +87,7 @@ func startServer(t *testing.T, bin, db string) *serveProc {
 	case s.url = <-urls:
 	case <-time.After(60 * time.Second):
 		cmd.Process.Kill()
-		require.FailNow(t, "judge serve did not start (a Docker engine and the runner image are required)", s.logs())
+		require.FailNow(t, "judge "+args[0]+" did not start (a Docker engine and the runner image are required)", s.logs())
 	}
 	return s
 }
@@ -97,13 +116,26 @@ func (s *serveProc) logs() string {
 // server answered 202 to gets exactly one result (one job, completed), and that no container
 // of either process is left.
 func TestServeKill9LosesNothing(t *testing.T) {
+	bin := buildJudge(t)
+	t.Run("sqlite", func(t *testing.T) { testServeKill9(t, bin, filepath.Join(t.TempDir(), "judge.db")) })
+	// On PostgreSQL no server claims the database (others may share it): a dead server's
+	// judgings wait for River's rescuer, after the job timeout (+10 s).
+	t.Run("postgres", func(t *testing.T) { testServeKill9(t, bin, pg.Database(t), "--job-timeout", "30s") })
+}
+
+// buildJudge builds the binary under test.
+func buildJudge(t *testing.T) string {
+	t.Helper()
 	bin := filepath.Join(t.TempDir(), "judge")
 	build := exec.Command("go", "build", "-o", bin, ".")
 	out, err := build.CombinedOutput()
 	require.NoError(t, err, string(out))
-	db := filepath.Join(t.TempDir(), "judge.db")
+	return bin
+}
 
-	first := startServer(t, bin, db)
+func testServeKill9(t *testing.T, bin, db string, flags ...string) {
+
+	first := startServer(t, bin, db, flags...)
 	admin := first.adminToken(t)
 	require.True(t, strings.HasPrefix(admin, "jadm_"), admin)
 	c := serveClient{t: t, base: first.url}
@@ -135,7 +167,7 @@ func TestServeKill9LosesNothing(t *testing.T) {
 	ctx := context.Background()
 	st, err := store.Open(ctx, db)
 	require.NoError(t, err)
-	deadline := time.Now().Add(2 * time.Minute)
+	deadline := time.Now().Add(5 * time.Minute)
 	for {
 		done := countDone(t, st)
 		if done >= 2 {
@@ -149,7 +181,7 @@ func TestServeKill9LosesNothing(t *testing.T) {
 	_ = first.cmd.Wait()
 	firstPID := first.cmd.Process.Pid
 
-	second := startServer(t, bin, db)
+	second := startServer(t, bin, db, flags...)
 	// Judged or not is the question, not how fast: a loaded machine judges slowly. What fails
 	// is a stall: no submission judged for two minutes (a judging a dead server left behind
 	// waits for River's rescue, after the 10-minute job timeout, unless the restart requeues it).

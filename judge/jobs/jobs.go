@@ -1,5 +1,5 @@
 // Package jobs is judge serve's queue: each submission is one River job (github.com/riverqueue/
-// river, on SQLite through riversqlite) whose arguments hold only the submission's id. It is the
+// river, on SQLite through riversqlite, on PostgreSQL through riverdatabasesql) whose arguments hold only the submission's id. It is the
 // only importer of River. A submission's row and its job are committed in one transaction, and
 // its result is written in the transaction that completes the job, so what a client was told is
 // accepted is never lost and is recorded exactly once. It judges through judge/grade only and
@@ -12,12 +12,16 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"net/http"
 	"time"
 
 	"github.com/riverqueue/river"
+	"github.com/riverqueue/river/riverdriver"
+	"github.com/riverqueue/river/riverdriver/riverdatabasesql"
 	"github.com/riverqueue/river/riverdriver/riversqlite"
 	"github.com/riverqueue/river/rivermigrate"
 	"github.com/riverqueue/river/rivertype"
+	"riverqueue.com/riverui"
 
 	"github.com/judge-dev/judge/judge"
 	"github.com/judge-dev/judge/judge/grade"
@@ -69,8 +73,10 @@ type Config struct {
 	// Retry is how long a submission waits before another try when the judge is unavailable
 	// (Docker unreachable): it stays queued, never failed. Default 5 s.
 	Retry time.Duration
-	// PollInterval is how often idle workers look for jobs (SQLite has no notifications).
-	// Default 200 ms.
+	// PollInterval is how often idle workers look for jobs (SQLite has no notifications, and a
+	// job inserted in a transaction wakes no worker): an idle server's submission waits for
+	// half of it on average before it is judged. Default 50 ms (an indexed SQLite read, 20 a
+	// second: a few ms of CPU).
 	PollInterval time.Duration
 	// JobTimeout cancels a judging that takes longer (it is tried again): a guard against a
 	// hung judging, far over any submission's own budget. A judging whose server died (kill -9,
@@ -93,9 +99,31 @@ type Queue struct {
 	maxQueued int
 }
 
+// driver is River's driver for the store's database: riversqlite, or on PostgreSQL River's
+// database/sql driver over pgx, so that River writes in the store's own transactions (its
+// pgx-native driver takes only pgx's). Workers on it poll for jobs (PollInterval); River's
+// inserts still NOTIFY.
+func driver(st *store.Store) riverdriver.Driver[store.SQLTx] {
+	if st.Postgres() {
+		return riverdatabasesql.New(st.DB())
+	}
+	return riversqlite.New(st.DB())
+}
+
+// completeTx marks the job completed in tx, with the store's driver.
+func completeTx(ctx context.Context, st *store.Store, tx store.SQLTx, job *river.Job[Args]) error {
+	var err error
+	if st.Postgres() {
+		_, err = river.JobCompleteTx[*riverdatabasesql.Driver](ctx, tx, job)
+	} else {
+		_, err = river.JobCompleteTx[*riversqlite.Driver](ctx, tx, job)
+	}
+	return err
+}
+
 // Migrate brings River's own tables up to date in the store's database.
 func Migrate(ctx context.Context, st *store.Store) error {
-	m, err := rivermigrate.New(riversqlite.New(st.DB()), nil)
+	m, err := rivermigrate.New(driver(st), nil)
 	if err != nil {
 		return fmt.Errorf("migrate queue: %w", err)
 	}
@@ -111,7 +139,7 @@ func New(cfg Config) (*Queue, error) {
 		cfg.Retry = 5 * time.Second
 	}
 	if cfg.PollInterval <= 0 {
-		cfg.PollInterval = 200 * time.Millisecond
+		cfg.PollInterval = 50 * time.Millisecond
 	}
 	if cfg.WindowCheck <= 0 {
 		cfg.WindowCheck = time.Minute
@@ -151,7 +179,7 @@ func New(cfg Config) (*Queue, error) {
 		rc.Workers = workers
 		rc.Queues = map[string]river.QueueConfig{river.QueueDefault: {MaxWorkers: cfg.Workers}}
 	}
-	c, err := river.NewClient(riversqlite.New(cfg.Store.DB()), rc)
+	c, err := river.NewClient(driver(cfg.Store), rc)
 	if err != nil {
 		return nil, fmt.Errorf("queue: %w", err)
 	}
@@ -393,8 +421,7 @@ func (w *worker) finish(ctx context.Context, job *river.Job[Args], rep *judge.Re
 				return err
 			}
 		}
-		_, err := river.JobCompleteTx[*riversqlite.Driver](ctx, tx.SQL(), job)
-		return err
+		return completeTx(ctx, w.cfg.Store, tx.SQL(), job)
 	})
 }
 
@@ -417,4 +444,27 @@ func (q *Queue) Jobs(ctx context.Context) (states map[string]int, attempts int, 
 		}
 		params = params.After(res.LastCursor)
 	}
+}
+
+// UI is River's own web UI (riverqueue.com/riverui) on this queue, to be served under prefix
+// behind the interviewers' auth: jobs by state, their errors and attempts, queues (pause,
+// resume), retry and cancel. It works until ctx is done. (It is the one place this package
+// touches net/http: the UI is River's, and its handler is what it hands over.)
+func (q *Queue) UI(ctx context.Context, prefix string, log *slog.Logger) (http.Handler, error) {
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	h, err := riverui.NewHandler(&riverui.HandlerOpts{
+		Endpoints:                riverui.NewEndpoints(q.client, nil),
+		JobListHideArgsByDefault: false, // a job's arguments are a submission id, nothing more
+		Logger:                   log,
+		Prefix:                   prefix,
+	})
+	if err != nil {
+		return nil, fmt.Errorf("queue UI: %w", err)
+	}
+	if err := h.Start(ctx); err != nil {
+		return nil, fmt.Errorf("queue UI: %w", err)
+	}
+	return h, nil
 }

@@ -3,6 +3,7 @@ package jobs_test
 import (
 	"context"
 	"fmt"
+	"os"
 	"path/filepath"
 	"sync/atomic"
 	"testing"
@@ -16,6 +17,7 @@ import (
 	"github.com/judge-dev/judge/judge/jobs"
 	"github.com/judge-dev/judge/judge/judgetest"
 	"github.com/judge-dev/judge/judge/store"
+	"github.com/judge-dev/judge/judge/store/pgtest"
 )
 
 // flaky is the shared fake sandbox, unavailable while down is set (Docker gone).
@@ -49,10 +51,21 @@ type env struct {
 	rec   func(problem, src string) *judge.Record
 }
 
-func setup(t *testing.T) *env {
+var pg pgtest.Shared
+
+func TestMain(m *testing.M) { os.Exit(pg.Run(m)) }
+
+// onEachDatabase runs the test on a new SQLite file (River's SQLite driver) and on a new
+// PostgreSQL database (River's database/sql driver over pgx).
+func onEachDatabase(t *testing.T, test func(t *testing.T, dsn string)) {
+	t.Run("sqlite", func(t *testing.T) { test(t, filepath.Join(t.TempDir(), "judge.db")) })
+	t.Run("postgres", func(t *testing.T) { test(t, pg.Database(t)) })
+}
+
+func setup(t *testing.T, dsn string) *env {
 	t.Helper()
 	ctx := context.Background()
-	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "judge.db"))
+	st, err := store.Open(ctx, dsn)
 	require.NoError(t, err)
 	t.Cleanup(func() { st.Close() })
 	require.NoError(t, jobs.Migrate(ctx, st))
@@ -110,7 +123,11 @@ func wait(t *testing.T, st *store.Store, id string) *judge.Record {
 }
 
 func TestSubmissionsAreJudgedAndRecorded(t *testing.T) {
-	e := setup(t)
+	onEachDatabase(t, testSubmissionsAreJudgedAndRecorded)
+}
+
+func testSubmissionsAreJudgedAndRecorded(t *testing.T, dsn string) {
+	e := setup(t, dsn)
 	ctx := context.Background()
 	right, wrong := e.rec("echo", "print('ok')\n"), e.rec("echo", "print('no')\n")
 	require.NoError(t, e.queue.Submit(ctx, right, 0))
@@ -138,7 +155,11 @@ func TestSubmissionsAreJudgedAndRecorded(t *testing.T) {
 }
 
 func TestSubmitBoundsSubmissionsAndStoresNothingOver(t *testing.T) {
-	e := setup(t)
+	onEachDatabase(t, testSubmitBoundsSubmissionsAndStoresNothingOver)
+}
+
+func testSubmitBoundsSubmissionsAndStoresNothingOver(t *testing.T, dsn string) {
+	e := setup(t, dsn)
 	ctx := context.Background()
 	require.NoError(t, e.queue.Submit(ctx, e.rec("echo", "print('ok')\n"), 1))
 	over := e.rec("echo", "print('ok')\n")
@@ -151,7 +172,11 @@ func TestSubmitBoundsSubmissionsAndStoresNothingOver(t *testing.T) {
 
 // While Docker is away a submission stays queued, never failed; it is judged when it is back.
 func TestUnavailableJudgeLeavesSubmissionQueued(t *testing.T) {
-	e := setup(t)
+	onEachDatabase(t, testUnavailableJudgeLeavesSubmissionQueued)
+}
+
+func testUnavailableJudgeLeavesSubmissionQueued(t *testing.T, dsn string) {
+	e := setup(t, dsn)
 	ctx := context.Background()
 	e.sb.down.Store(true)
 	r := e.rec("echo", "print('ok')\n")
@@ -171,7 +196,11 @@ func TestUnavailableJudgeLeavesSubmissionQueued(t *testing.T) {
 }
 
 func TestUnjudgeableSubmissionFailsWithoutBlame(t *testing.T) {
-	e := setup(t)
+	onEachDatabase(t, testUnjudgeableSubmissionFailsWithoutBlame)
+}
+
+func testUnjudgeableSubmissionFailsWithoutBlame(t *testing.T, dsn string) {
+	e := setup(t, dsn)
 	r := e.rec("gone", "print('ok')\n")
 	require.NoError(t, e.queue.Submit(context.Background(), r, 0))
 	got := wait(t, e.store, r.ID)
@@ -181,7 +210,11 @@ func TestUnjudgeableSubmissionFailsWithoutBlame(t *testing.T) {
 }
 
 func TestSubmitRefusesWhenTheQueueIsFull(t *testing.T) {
-	e := setup(t)
+	onEachDatabase(t, testSubmitRefusesWhenTheQueueIsFull)
+}
+
+func testSubmitRefusesWhenTheQueueIsFull(t *testing.T, dsn string) {
+	e := setup(t, dsn)
 	ctx := context.Background()
 	e.sb.down.Store(true) // nothing leaves the queue
 	q, err := jobs.New(jobs.Config{Store: e.store, MaxQueued: 2})

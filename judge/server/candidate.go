@@ -232,18 +232,22 @@ func (s *Server) enqueue(r *http.Request, problemID string, sub judge.Submission
 // 202 as without it.
 const MaxWait = 60 * time.Second
 
-// await polls the stored submission until it is judged (nil when MaxWait runs out first).
+// await waits until the submission is judged (nil when MaxWait runs out first). It hears this
+// process's workers through Config.Follow at once; the stored state is read again every
+// awaitPoll, so a judging done elsewhere still ends the wait. (A 100 ms poll per waiting
+// client kept SQLite's one connection busy under load: 50 clients were 500 reads a second.)
 func (s *Server) await(ctx context.Context, id string) (*judge.Record, error) {
 	ctx, cancel := context.WithTimeout(ctx, MaxWait)
 	defer cancel()
-	tick := time.NewTicker(100 * time.Millisecond)
+	events, unfollow, poll := (<-chan judge.Progress)(nil), func() {}, awaitPollAlone
+	if s.cfg.Follow != nil {
+		events, unfollow = s.cfg.Follow(id) // before reading the state: no end falls between
+		poll = awaitPoll
+	}
+	defer unfollow()
+	tick := time.NewTicker(poll)
 	defer tick.Stop()
 	for {
-		select {
-		case <-ctx.Done():
-			return nil, nil
-		case <-tick.C:
-		}
 		rec, err := s.cfg.Store.Record(ctx, id)
 		if err != nil {
 			if ctx.Err() != nil {
@@ -254,8 +258,28 @@ func (s *Server) await(ctx context.Context, id string) (*judge.Record, error) {
 		if rec.State != judge.StateQueued {
 			return rec, nil
 		}
+	wait:
+		for {
+			select {
+			case <-ctx.Done():
+				return nil, nil
+			case <-tick.C:
+				break wait
+			case p := <-events:
+				if p.Final {
+					break wait
+				}
+			}
+		}
 	}
 }
+
+// awaitPoll is how often a waiting request reads the stored state when it hears nothing;
+// awaitPollAlone, when there is nothing to hear (no Follow).
+const (
+	awaitPoll      = time.Second
+	awaitPollAlone = 100 * time.Millisecond
+)
 
 func (s *Server) mySubmissions(w http.ResponseWriter, r *http.Request) error {
 	inv := inviteeOf(r)

@@ -58,8 +58,13 @@ type Config struct {
 	Observe func(route string, status int, took time.Duration)
 	// Catalogue lists the problems the desk offers for a new assessment (optional).
 	Catalogue func(ctx context.Context) ([]CatalogueEntry, error)
-	Now       func() time.Time
-	Logger    *slog.Logger
+	// QueueUI, when set, is served under /riverui/ to admin tokens: River's own UI of the queue.
+	QueueUI http.Handler
+	// WorkerOnly serves /healthz, /readyz and /metrics only: a `judge worker`, which judges
+	// and answers no client.
+	WorkerOnly bool
+	Now        func() time.Time
+	Logger     *slog.Logger
 }
 
 // OpenAPI is the API's description (served at /openapi.yaml); the tests check the handlers'
@@ -122,6 +127,15 @@ func (s *Server) routes() {
 			s.cfg.Metrics.ServeHTTP(w, r)
 			return nil
 		}))
+	}
+	if s.cfg.QueueUI != nil {
+		m.Handle("/riverui/", s.adminOnly(func(w http.ResponseWriter, r *http.Request) error {
+			s.cfg.QueueUI.ServeHTTP(w, r)
+			return nil
+		}))
+	}
+	if s.cfg.WorkerOnly {
+		return
 	}
 	m.Handle("POST /api/tokens", s.adminOnly(s.createToken))
 	m.Handle("GET /api/tokens", s.adminOnly(s.listTokens))

@@ -14,7 +14,7 @@ import (
 // AddToken stores an interviewer token by its hash and gives it its id.
 func (s *Store) AddToken(ctx context.Context, t *judge.Token, hash []byte) error {
 	t.ID, t.Created = uuid.NewString(), s.now().UTC().Truncate(time.Millisecond)
-	_, err := s.db.ExecContext(ctx, "INSERT INTO interviewer_tokens (id, hash, name, scope, created) VALUES (?, ?, ?, ?, ?)",
+	_, err := s.q.ExecContext(ctx, "INSERT INTO interviewer_tokens (id, hash, name, scope, created) VALUES (?, ?, ?, ?, ?)",
 		t.ID, hash, t.Name, string(t.Scope), ms(t.Created))
 	if err != nil {
 		return fmt.Errorf("add token: %w", err)
@@ -25,7 +25,7 @@ func (s *Store) AddToken(ctx context.Context, t *judge.Token, hash []byte) error
 // AdminTokens counts the interviewer tokens, revoked ones included.
 func (s *Store) AdminTokens(ctx context.Context) (int, error) {
 	var n int
-	err := s.db.QueryRowContext(ctx, "SELECT count(*) FROM interviewer_tokens").Scan(&n)
+	err := s.q.QueryRowContext(ctx, "SELECT count(*) FROM interviewer_tokens").Scan(&n)
 	return n, err
 }
 
@@ -44,7 +44,7 @@ func scanToken(row interface{ Scan(...any) error }) (*judge.Token, error) {
 
 // TokenByHash returns the interviewer token whose hash that is, revoked or not.
 func (s *Store) TokenByHash(ctx context.Context, hash []byte) (*judge.Token, error) {
-	t, err := scanToken(s.db.QueryRowContext(ctx, "SELECT "+tokenColumns+" FROM interviewer_tokens WHERE hash = ?", hash))
+	t, err := scanToken(s.q.QueryRowContext(ctx, "SELECT "+tokenColumns+" FROM interviewer_tokens WHERE hash = ?", hash))
 	if err != nil {
 		return nil, notFound("token", "", err)
 	}
@@ -53,7 +53,7 @@ func (s *Store) TokenByHash(ctx context.Context, hash []byte) (*judge.Token, err
 
 // Tokens lists the interviewer tokens, oldest first.
 func (s *Store) Tokens(ctx context.Context) ([]*judge.Token, error) {
-	rows, err := s.db.QueryContext(ctx, "SELECT "+tokenColumns+" FROM interviewer_tokens ORDER BY created, rowid")
+	rows, err := s.q.QueryContext(ctx, "SELECT "+tokenColumns+" FROM interviewer_tokens ORDER BY created, rowid")
 	if err != nil {
 		return nil, fmt.Errorf("list tokens: %w", err)
 	}
@@ -75,7 +75,7 @@ func (s *Store) RevokeToken(ctx context.Context, id string) error {
 	return s.InTx(ctx, func(tx *Tx) error {
 		var scope string
 		var revoked bool
-		err := tx.tx.QueryRowContext(ctx, "SELECT scope, revoked FROM interviewer_tokens WHERE id = ?", id).Scan(&scope, &revoked)
+		err := tx.q.QueryRowContext(ctx, "SELECT scope, revoked FROM interviewer_tokens WHERE id = ?", id).Scan(&scope, &revoked)
 		if err != nil {
 			return notFound("token", id, err)
 		}
@@ -84,14 +84,14 @@ func (s *Store) RevokeToken(ctx context.Context, id string) error {
 		}
 		if judge.Scope(scope) == judge.ScopeAdmin {
 			var admins int
-			if err := tx.tx.QueryRowContext(ctx, "SELECT count(*) FROM interviewer_tokens WHERE scope = 'admin' AND revoked = 0").Scan(&admins); err != nil {
+			if err := tx.q.QueryRowContext(ctx, "SELECT count(*) FROM interviewer_tokens WHERE scope = 'admin' AND revoked = 0").Scan(&admins); err != nil {
 				return err
 			}
 			if admins <= 1 {
 				return fmt.Errorf("revoke token %s: %w: make another admin token first", id, judge.ErrLastAdmin)
 			}
 		}
-		_, err = tx.tx.ExecContext(ctx, "UPDATE interviewer_tokens SET revoked = 1 WHERE id = ?", id)
+		_, err = tx.q.ExecContext(ctx, "UPDATE interviewer_tokens SET revoked = 1 WHERE id = ?", id)
 		return err
 	})
 }
@@ -103,14 +103,14 @@ func (s *Store) CreateAssessment(ctx context.Context, a *judge.Assessment) error
 	}
 	a.ID, a.Created = uuid.NewString(), s.now().UTC().Truncate(time.Millisecond)
 	return s.InTx(ctx, func(tx *Tx) error {
-		_, err := tx.tx.ExecContext(ctx, `INSERT INTO assessments (id, name, opens, closes, allowance_ms, max_submissions, policy, released, webhook_url, webhook_secret, created)
+		_, err := tx.q.ExecContext(ctx, `INSERT INTO assessments (id, name, opens, closes, allowance_ms, max_submissions, policy, released, webhook_url, webhook_secret, created)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, a.ID, a.Name, ms(a.Opens), ms(a.Closes), a.Allowance.Milliseconds(), a.MaxSubmissions, string(a.Policy), a.Released,
 			a.WebhookURL, a.WebhookSecret, ms(a.Created))
 		if err != nil {
 			return fmt.Errorf("create assessment: %w", err)
 		}
 		for i, p := range a.Problems {
-			if _, err := tx.tx.ExecContext(ctx, "INSERT INTO assessment_problems (assessment_id, position, problem) VALUES (?, ?, ?)", a.ID, i, p); err != nil {
+			if _, err := tx.q.ExecContext(ctx, "INSERT INTO assessment_problems (assessment_id, position, problem) VALUES (?, ?, ?)", a.ID, i, p); err != nil {
 				return fmt.Errorf("create assessment: %w", err)
 			}
 		}
@@ -134,7 +134,7 @@ func scanAssessment(row interface{ Scan(...any) error }) (*judge.Assessment, err
 
 // Assessment returns the assessment with that id, its problems in order.
 func (s *Store) Assessment(ctx context.Context, id string) (*judge.Assessment, error) {
-	a, err := scanAssessment(s.db.QueryRowContext(ctx, "SELECT "+assessmentColumns+" FROM assessments WHERE id = ?", id))
+	a, err := scanAssessment(s.q.QueryRowContext(ctx, "SELECT "+assessmentColumns+" FROM assessments WHERE id = ?", id))
 	if err != nil {
 		return nil, notFound("assessment", id, err)
 	}
@@ -145,7 +145,7 @@ func (s *Store) Assessment(ctx context.Context, id string) (*judge.Assessment, e
 }
 
 func (s *Store) problems(ctx context.Context, id string) ([]string, error) {
-	rows, err := s.db.QueryContext(ctx, "SELECT problem FROM assessment_problems WHERE assessment_id = ? ORDER BY position", id)
+	rows, err := s.q.QueryContext(ctx, "SELECT problem FROM assessment_problems WHERE assessment_id = ? ORDER BY position", id)
 	if err != nil {
 		return nil, fmt.Errorf("assessment %s: %w", id, err)
 	}
@@ -163,7 +163,7 @@ func (s *Store) problems(ctx context.Context, id string) ([]string, error) {
 
 // Assessments lists every assessment, newest first.
 func (s *Store) Assessments(ctx context.Context) ([]*judge.Assessment, error) {
-	rows, err := s.db.QueryContext(ctx, "SELECT "+assessmentColumns+" FROM assessments ORDER BY created DESC, id")
+	rows, err := s.q.QueryContext(ctx, "SELECT "+assessmentColumns+" FROM assessments ORDER BY created DESC, id")
 	if err != nil {
 		return nil, fmt.Errorf("list assessments: %w", err)
 	}
@@ -191,7 +191,7 @@ func (s *Store) Assessments(ctx context.Context) ([]*judge.Assessment, error) {
 
 // SetReleased shows (or hides) a PolicyNone assessment's results to its candidates.
 func (s *Store) SetReleased(ctx context.Context, id string, released bool) error {
-	res, err := s.db.ExecContext(ctx, "UPDATE assessments SET released = ? WHERE id = ?", released, id)
+	res, err := s.q.ExecContext(ctx, "UPDATE assessments SET released = ? WHERE id = ?", released, id)
 	return mustAffect(res, err, "release assessment", id)
 }
 
@@ -206,7 +206,7 @@ func (s *Store) CreateCandidates(ctx context.Context, cs []*judge.Candidate, tok
 	return s.InTx(ctx, func(tx *Tx) error {
 		for i, c := range cs {
 			c.ID, c.Created = uuid.NewString(), s.now().UTC().Truncate(time.Millisecond)
-			_, err := tx.tx.ExecContext(ctx, "INSERT INTO candidates (id, assessment_id, name, email, token_hash, created) VALUES (?, ?, ?, ?, ?, ?)",
+			_, err := tx.q.ExecContext(ctx, "INSERT INTO candidates (id, assessment_id, name, email, token_hash, created) VALUES (?, ?, ?, ?, ?, ?)",
 				c.ID, c.AssessmentID, c.Name, c.Email, tokenHashes[i], ms(c.Created))
 			if err != nil {
 				return fmt.Errorf("invite candidate %q: %w", c.Name, err)
@@ -231,7 +231,7 @@ func scanCandidate(row interface{ Scan(...any) error }) (*judge.Candidate, error
 
 // Candidate returns the candidate with that id.
 func (s *Store) Candidate(ctx context.Context, id string) (*judge.Candidate, error) {
-	c, err := scanCandidate(s.db.QueryRowContext(ctx, "SELECT "+candidateColumns+" FROM candidates WHERE id = ?", id))
+	c, err := scanCandidate(s.q.QueryRowContext(ctx, "SELECT "+candidateColumns+" FROM candidates WHERE id = ?", id))
 	if err != nil {
 		return nil, notFound("candidate", id, err)
 	}
@@ -240,7 +240,7 @@ func (s *Store) Candidate(ctx context.Context, id string) (*judge.Candidate, err
 
 // CandidateByToken returns the candidate whose invite token hashes to hash, revoked or not.
 func (s *Store) CandidateByToken(ctx context.Context, hash []byte) (*judge.Candidate, error) {
-	c, err := scanCandidate(s.db.QueryRowContext(ctx, "SELECT "+candidateColumns+" FROM candidates WHERE token_hash = ?", hash))
+	c, err := scanCandidate(s.q.QueryRowContext(ctx, "SELECT "+candidateColumns+" FROM candidates WHERE token_hash = ?", hash))
 	if err != nil {
 		return nil, notFound("invite", "token", err)
 	}
@@ -249,7 +249,7 @@ func (s *Store) CandidateByToken(ctx context.Context, hash []byte) (*judge.Candi
 
 // Candidates lists an assessment's candidates in the order they were invited.
 func (s *Store) Candidates(ctx context.Context, assessmentID string) ([]*judge.Candidate, error) {
-	rows, err := s.db.QueryContext(ctx, "SELECT "+candidateColumns+" FROM candidates WHERE assessment_id = ? ORDER BY created, rowid", assessmentID)
+	rows, err := s.q.QueryContext(ctx, "SELECT "+candidateColumns+" FROM candidates WHERE assessment_id = ? ORDER BY created, rowid", assessmentID)
 	if err != nil {
 		return nil, fmt.Errorf("list candidates: %w", err)
 	}
@@ -267,21 +267,21 @@ func (s *Store) Candidates(ctx context.Context, assessmentID string) ([]*judge.C
 
 // RevokeCandidate makes the candidate's invite link stop working.
 func (s *Store) RevokeCandidate(ctx context.Context, id string) error {
-	res, err := s.db.ExecContext(ctx, "UPDATE candidates SET revoked = 1 WHERE id = ?", id)
+	res, err := s.q.ExecContext(ctx, "UPDATE candidates SET revoked = 1 WHERE id = ?", id)
 	return mustAffect(res, err, "revoke candidate", id)
 }
 
 // ReissueToken gives the candidate a new invite token (the old link stops working) and lifts a
 // revocation.
 func (s *Store) ReissueToken(ctx context.Context, id string, hash []byte) error {
-	res, err := s.db.ExecContext(ctx, "UPDATE candidates SET token_hash = ?, revoked = 0 WHERE id = ?", hash, id)
+	res, err := s.q.ExecContext(ctx, "UPDATE candidates SET token_hash = ?, revoked = 0 WHERE id = ?", hash, id)
 	return mustAffect(res, err, "reissue invite", id)
 }
 
 // StartCandidate starts the candidate's clock at their first open; later calls change nothing.
 // It returns the candidate as stored.
 func (s *Store) StartCandidate(ctx context.Context, id string) (*judge.Candidate, error) {
-	if _, err := s.db.ExecContext(ctx, "UPDATE candidates SET started = ? WHERE id = ? AND started IS NULL", ms(s.now()), id); err != nil {
+	if _, err := s.q.ExecContext(ctx, "UPDATE candidates SET started = ? WHERE id = ? AND started IS NULL", ms(s.now()), id); err != nil {
 		return nil, fmt.Errorf("start candidate %s: %w", id, err)
 	}
 	return s.Candidate(ctx, id)
@@ -290,7 +290,7 @@ func (s *Store) StartCandidate(ctx context.Context, id string) (*judge.Candidate
 // FinishCandidate records that the candidate was done at at, once; it reports whether this call did
 // (false: they had finished already). The caller enqueues the webhook in the same transaction.
 func (tx *Tx) FinishCandidate(ctx context.Context, id string, at time.Time) (bool, error) {
-	res, err := tx.tx.ExecContext(ctx, "UPDATE candidates SET finished = ? WHERE id = ? AND finished IS NULL", ms(at), id)
+	res, err := tx.q.ExecContext(ctx, "UPDATE candidates SET finished = ? WHERE id = ? AND finished IS NULL", ms(at), id)
 	if err != nil {
 		return false, fmt.Errorf("finish candidate %s: %w", id, err)
 	}
@@ -300,7 +300,7 @@ func (tx *Tx) FinishCandidate(ctx context.Context, id string, at time.Time) (boo
 
 // UnfinishedCandidates lists the candidates who have not finished, of every assessment.
 func (s *Store) UnfinishedCandidates(ctx context.Context) ([]*judge.Candidate, error) {
-	rows, err := s.db.QueryContext(ctx, "SELECT "+candidateColumns+" FROM candidates WHERE finished IS NULL ORDER BY created, rowid")
+	rows, err := s.q.QueryContext(ctx, "SELECT "+candidateColumns+" FROM candidates WHERE finished IS NULL ORDER BY created, rowid")
 	if err != nil {
 		return nil, fmt.Errorf("list unfinished candidates: %w", err)
 	}

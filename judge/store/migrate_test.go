@@ -3,14 +3,24 @@ package store
 import (
 	"context"
 	"database/sql"
+	"io/fs"
+	"os"
+	"path"
 	"path/filepath"
+	"sort"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/judge-dev/judge/judge"
+	"github.com/judge-dev/judge/judge/store/pgtest"
 )
+
+// PG is the PostgreSQL server of this package's tests (store_test's too), started on first use.
+var PG pgtest.Shared
+
+func TestMain(m *testing.M) { os.Exit(PG.Run(m)) }
 
 // A database made by an older judge serve (schema 2, the first admin token in admin_tokens)
 // migrates to the current schema and its admin token still opens everything.
@@ -42,4 +52,58 @@ func TestMigrateKeepsTheFirstAdminToken(t *testing.T) {
 	assert.Equal(t, judge.ScopeAdmin, tok.Scope)
 	assert.False(t, tok.Revoked)
 	assert.Regexp(t, `^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$`, tok.ID, "an id the API accepts")
+}
+
+// The two dialects' migrations are kept in step: the same versions under the same names, and
+// the same tables with the same columns once applied (PostgreSQL's seq stands for SQLite's
+// rowid).
+func TestMigrationsInStep(t *testing.T) {
+	ctx := context.Background()
+	lite, err := fs.Glob(migrations, "migrations/*.sql")
+	require.NoError(t, err)
+	pgs, err := fs.Glob(migrations, "migrations/postgres/*.sql")
+	require.NoError(t, err)
+	base := func(names []string) (out []string) {
+		for _, n := range names {
+			out = append(out, path.Base(n))
+		}
+		return out
+	}
+	require.NotEmpty(t, lite)
+	require.Equal(t, base(lite), base(pgs), "a migration for each dialect")
+
+	sl, err := Open(ctx, filepath.Join(t.TempDir(), "judge.db"))
+	require.NoError(t, err)
+	defer sl.Close()
+	pq, err := Open(ctx, PG.Database(t))
+	require.NoError(t, err)
+	defer pq.Close()
+	columns := func(s *Store, query string) map[string][]string {
+		rows, err := s.db.QueryContext(ctx, query)
+		require.NoError(t, err)
+		defer rows.Close()
+		out := map[string][]string{}
+		for rows.Next() {
+			var table, col string
+			require.NoError(t, rows.Scan(&table, &col))
+			if col != "seq" && table != "judge_schema" {
+				out[table] = append(out[table], col)
+			}
+		}
+		require.NoError(t, rows.Err())
+		for _, cols := range out {
+			sort.Strings(cols)
+		}
+		return out
+	}
+	want := columns(sl, `SELECT m.name, p.name FROM sqlite_master m JOIN pragma_table_info(m.name) p
+		WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%'`)
+	got := columns(pq, `SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = 'public'`)
+	require.NotEmpty(t, want)
+	assert.Equal(t, want, got)
+	lv, err := sl.Version(ctx)
+	require.NoError(t, err)
+	pv, err := pq.Version(ctx)
+	require.NoError(t, err)
+	assert.Equal(t, lv, pv)
 }

@@ -1,6 +1,7 @@
 // Package store keeps judge serve's assessments, candidates and submissions in SQLite through
-// modernc.org/sqlite (pure Go: no cgo), in WAL mode with foreign keys on, migrated by the
-// versioned SQL files embedded below. It is the only package that imports database/sql or
+// modernc.org/sqlite (pure Go: no cgo), in WAL mode with foreign keys on, or in PostgreSQL
+// through pgx (judge serve --db postgres://...), migrated by the versioned SQL files embedded
+// below, one set per dialect kept in step. It is the only package that imports database/sql or
 // writes SQL; it never judges, queues or serves anything. River (judge/jobs) keeps its own
 // tables in the same file so that a submission and its job commit together: the store hands it
 // the database and transaction handles as SQLDB and SQLTx.
@@ -15,18 +16,20 @@ import (
 	"io/fs"
 	"net/url"
 	"os"
+	"path"
 	"sort"
 	"strconv"
 	"strings"
 	"syscall"
 	"time"
 
-	_ "modernc.org/sqlite" // the "sqlite" database/sql driver
+	_ "github.com/jackc/pgx/v5/stdlib" // the "pgx" database/sql driver (PostgreSQL)
+	_ "modernc.org/sqlite"             // the "sqlite" database/sql driver
 
 	"github.com/judge-dev/judge/judge"
 )
 
-//go:embed migrations/*.sql
+//go:embed migrations/*.sql migrations/postgres/*.sql
 var migrations embed.FS
 
 // SQLDB and SQLTx are the handles River's SQLite driver is typed on. They are named here so
@@ -39,13 +42,37 @@ type (
 // Store is the service's database.
 type Store struct {
 	db    *sql.DB
+	q     conn
+	d     dialect
 	now   func() time.Time
 	path  string
-	claim *os.File // the lock Claim holds, nil until then
+	claim *os.File // the lock Claim holds, nil until then (SQLite only)
 }
 
-// Open opens (creating it if needed) and migrates the database file at path.
-func Open(ctx context.Context, path string) (*Store, error) {
+// IsPostgres tells a PostgreSQL URL (postgres:// or postgresql://) from an SQLite file path.
+func IsPostgres(dsn string) bool {
+	return strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://")
+}
+
+// Redact is dsn fit for a log: a PostgreSQL URL without its password.
+func Redact(dsn string) string {
+	if !IsPostgres(dsn) {
+		return dsn
+	}
+	u, err := url.Parse(dsn)
+	if err != nil {
+		return "postgres://(unparsable URL)"
+	}
+	return u.Redacted()
+}
+
+// Open opens (creating it if needed) and migrates the database: a PostgreSQL database when dsn
+// is a postgres:// URL (through pgx), else the SQLite file at that path.
+func Open(ctx context.Context, dsn string) (*Store, error) {
+	if IsPostgres(dsn) {
+		return openPostgres(ctx, dsn)
+	}
+	path := dsn
 	q := url.Values{}
 	for _, p := range []string{"journal_mode(WAL)", "foreign_keys(1)", "busy_timeout(10000)", "synchronous(NORMAL)"} {
 		q.Add("_pragma", p)
@@ -58,13 +85,39 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	// instead of failing with SQLITE_BUSY (River's SQLite driver asks for it). Judging happens
 	// outside any transaction, so the turns are short.
 	db.SetMaxOpenConns(1)
-	s := &Store{db: db, now: time.Now, path: path}
+	s := &Store{db: db, q: conn{raw: db}, now: time.Now, path: path}
 	if err := s.migrate(ctx); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("open database %s: %w", path, err)
 	}
 	return s, nil
 }
+
+// openPostgres connects through pgx (its database/sql driver, so that a submission's row and
+// its River job still commit in one *sql.Tx) and migrates.
+func openPostgres(ctx context.Context, dsn string) (*Store, error) {
+	db, err := sql.Open("pgx", dsn)
+	if err != nil {
+		return nil, fmt.Errorf("open database: %w", err)
+	}
+	// Every connection is a server process: a bound per judge process (API or worker), so
+	// that many of them stay under the server's max_connections.
+	db.SetMaxOpenConns(10)
+	d := dialect{postgres: true}
+	s := &Store{db: db, q: conn{raw: db, d: d}, d: d, now: time.Now}
+	if err := s.Ping(ctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open database: %w", err)
+	}
+	if err := s.migrate(ctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open database: %w", err)
+	}
+	return s, nil
+}
+
+// Postgres reports whether the store is on PostgreSQL.
+func (s *Store) Postgres() bool { return s.d.postgres }
 
 // Close closes the database and drops the claim, if held.
 func (s *Store) Close() error {
@@ -85,6 +138,9 @@ var ErrClaimed = errors.New("another judge serve judges from this database")
 // marked running was cut short by a process that died, so RequeueOrphans may queue it again at
 // once.
 func (s *Store) Claim() error {
+	if s.d.postgres {
+		return errors.New("claim database: a PostgreSQL database is shared by its servers and workers; only an SQLite file is claimed")
+	}
 	f, err := os.OpenFile(s.path+".lock", os.O_RDWR|os.O_CREATE, 0o600)
 	if err != nil {
 		return fmt.Errorf("claim database %s: %w", s.path, err)
@@ -126,20 +182,45 @@ func (s *Store) Ping(ctx context.Context) error {
 	return s.db.QueryRowContext(ctx, "SELECT 1").Scan(&one)
 }
 
-// migrate applies the embedded migrations newer than the database's user_version, each in its
-// own transaction with the version it brings.
+// The migrations are kept in step: version N exists for both dialects (migrations/ for SQLite,
+// migrations/postgres/ for PostgreSQL) and brings the same tables and columns
+// (TestMigrationsInStep). SQLite keeps the version in user_version, PostgreSQL in a table.
+func (s *Store) migrationFiles() string {
+	if s.d.postgres {
+		return "migrations/postgres/*.sql"
+	}
+	return "migrations/*.sql"
+}
+
+// migrate applies the embedded migrations newer than the database's version, each in its
+// own transaction with the version it brings. On PostgreSQL an advisory lock makes several
+// processes starting at once take turns.
 func (s *Store) migrate(ctx context.Context) error {
-	names, err := fs.Glob(migrations, "migrations/*.sql")
+	names, err := fs.Glob(migrations, s.migrationFiles())
 	if err != nil {
 		return err
 	}
 	sort.Strings(names)
-	var have int
-	if err := s.db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&have); err != nil {
+	if s.d.postgres {
+		c, err := s.db.Conn(ctx)
+		if err != nil {
+			return fmt.Errorf("migrate: %w", err)
+		}
+		defer c.Close()
+		if _, err := c.ExecContext(ctx, "SELECT pg_advisory_lock(7346001)"); err != nil {
+			return fmt.Errorf("migrate: %w", err)
+		}
+		defer c.ExecContext(context.WithoutCancel(ctx), "SELECT pg_advisory_unlock(7346001)")
+		if _, err := s.db.ExecContext(ctx, "CREATE TABLE IF NOT EXISTS judge_schema (version INTEGER NOT NULL)"); err != nil {
+			return fmt.Errorf("migrate: %w", err)
+		}
+	}
+	have, err := s.Version(ctx)
+	if err != nil {
 		return fmt.Errorf("migrate: %w", err)
 	}
 	for _, name := range names {
-		base := strings.TrimPrefix(name, "migrations/")
+		base := path.Base(name)
 		v, err := strconv.Atoi(strings.SplitN(base, "_", 2)[0])
 		if err != nil {
 			return fmt.Errorf("migrate: %s: no version number", base)
@@ -155,8 +236,7 @@ func (s *Store) migrate(ctx context.Context) error {
 			if _, err := tx.tx.ExecContext(ctx, string(body)); err != nil {
 				return err
 			}
-			_, err := tx.tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", v))
-			return err
+			return s.setVersion(ctx, tx.tx, v)
 		})
 		if err != nil {
 			return fmt.Errorf("migrate %s: %w", base, err)
@@ -166,9 +246,25 @@ func (s *Store) migrate(ctx context.Context) error {
 	return nil
 }
 
+func (s *Store) setVersion(ctx context.Context, tx *sql.Tx, v int) error {
+	if !s.d.postgres {
+		_, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", v))
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, "DELETE FROM judge_schema"); err != nil {
+		return err
+	}
+	_, err := tx.ExecContext(ctx, "INSERT INTO judge_schema (version) VALUES ($1)", v)
+	return err
+}
+
 // Version is the schema version the database is at.
 func (s *Store) Version(ctx context.Context) (int, error) {
 	var v int
+	if s.d.postgres {
+		err := s.db.QueryRowContext(ctx, "SELECT coalesce(max(version), 0) FROM judge_schema").Scan(&v)
+		return v, err
+	}
 	err := s.db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&v)
 	return v, err
 }
@@ -177,6 +273,7 @@ func (s *Store) Version(ctx context.Context) (int, error) {
 // its job's completion) is written through one.
 type Tx struct {
 	tx  *sql.Tx
+	q   conn
 	now func() time.Time
 }
 
@@ -189,7 +286,7 @@ func (s *Store) InTx(ctx context.Context, fn func(*Tx) error) error {
 	if err != nil {
 		return fmt.Errorf("begin: %w", err)
 	}
-	if err := fn(&Tx{tx: t, now: s.now}); err != nil {
+	if err := fn(&Tx{tx: t, q: conn{raw: t, d: s.d}, now: s.now}); err != nil {
 		t.Rollback()
 		return err
 	}

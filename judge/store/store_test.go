@@ -23,6 +23,20 @@ func open(t *testing.T) (*store.Store, string) {
 	return s, path
 }
 
+// onEachDatabase runs the test on a new SQLite file and on a new PostgreSQL database.
+func onEachDatabase(t *testing.T, test func(t *testing.T, s *store.Store)) {
+	t.Run("sqlite", func(t *testing.T) {
+		s, _ := open(t)
+		test(t, s)
+	})
+	t.Run("postgres", func(t *testing.T) {
+		s, err := store.Open(context.Background(), store.PG.Database(t))
+		require.NoError(t, err)
+		t.Cleanup(func() { s.Close() })
+		test(t, s)
+	})
+}
+
 func assessment() *judge.Assessment {
 	now := time.Now().UTC()
 	return &judge.Assessment{Name: "Backend take-home", Problems: []string{"two-sum", "fibonacci"}, Opens: now.Add(-time.Hour),
@@ -53,9 +67,10 @@ func TestOpenMigratesOnceAndSetsPragmas(t *testing.T) {
 	assert.Len(t, list, 1)
 }
 
-func TestAssessmentsAndCandidates(t *testing.T) {
+func TestAssessmentsAndCandidates(t *testing.T) { onEachDatabase(t, testAssessmentsAndCandidates) }
+
+func testAssessmentsAndCandidates(t *testing.T, s *store.Store) {
 	ctx := context.Background()
-	s, _ := open(t)
 	a := assessment()
 	require.NoError(t, s.CreateAssessment(ctx, a))
 	require.NotEmpty(t, a.ID)
@@ -103,9 +118,10 @@ func TestAssessmentsAndCandidates(t *testing.T) {
 	assert.Error(t, s.CreateCandidate(ctx, &judge.Candidate{AssessmentID: "nope", Name: "x"}, []byte("h3")))
 }
 
-func TestSubmissionLifecycle(t *testing.T) {
+func TestSubmissionLifecycle(t *testing.T) { onEachDatabase(t, testSubmissionLifecycle) }
+
+func testSubmissionLifecycle(t *testing.T, s *store.Store) {
 	ctx := context.Background()
-	s, _ := open(t)
 	a := assessment()
 	require.NoError(t, s.CreateAssessment(ctx, a))
 	c := &judge.Candidate{AssessmentID: a.ID, Name: "Ada"}
@@ -156,9 +172,10 @@ func TestSubmissionLifecycle(t *testing.T) {
 	assert.Empty(t, list)
 }
 
-func TestInterviewerTokens(t *testing.T) {
+func TestInterviewerTokens(t *testing.T) { onEachDatabase(t, testInterviewerTokens) }
+
+func testInterviewerTokens(t *testing.T, s *store.Store) {
 	ctx := context.Background()
-	s, _ := open(t)
 	n, err := s.AdminTokens(ctx)
 	require.NoError(t, err)
 	assert.Zero(t, n)

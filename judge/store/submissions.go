@@ -17,7 +17,7 @@ import (
 // enqueues its job in the same transaction.
 func (tx *Tx) InsertRecord(ctx context.Context, r *judge.Record) error {
 	r.ID, r.State, r.Created = uuid.NewString(), judge.StateQueued, tx.now().UTC().Truncate(time.Millisecond)
-	_, err := tx.tx.ExecContext(ctx, `INSERT INTO submissions (id, assessment_id, candidate_id, problem, filename, source, state, created)
+	_, err := tx.q.ExecContext(ctx, `INSERT INTO submissions (id, assessment_id, candidate_id, problem, filename, source, state, created)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, r.ID, r.AssessmentID, r.CandidateID, r.Problem, r.Submission.Filename, r.Submission.Source, string(r.State), ms(r.Created))
 	if err != nil {
 		return fmt.Errorf("insert submission: %w", err)
@@ -29,7 +29,7 @@ func (tx *Tx) InsertRecord(ctx context.Context, r *judge.Record) error {
 // so that two at once cannot both pass a bound.
 func (tx *Tx) CountRecords(ctx context.Context, candidateID, problem string) (int, error) {
 	var n int
-	err := tx.tx.QueryRowContext(ctx, "SELECT count(*) FROM submissions WHERE candidate_id = ? AND problem = ?", candidateID, problem).Scan(&n)
+	err := tx.q.QueryRowContext(ctx, "SELECT count(*) FROM submissions WHERE candidate_id = ? AND problem = ?", candidateID, problem).Scan(&n)
 	if err != nil {
 		return 0, fmt.Errorf("count submissions: %w", err)
 	}
@@ -37,10 +37,10 @@ func (tx *Tx) CountRecords(ctx context.Context, candidateID, problem string) (in
 }
 
 // CountQueued counts the submissions waiting for a result.
-func (tx *Tx) CountQueued(ctx context.Context) (int, error) { return countQueued(ctx, tx.tx) }
+func (tx *Tx) CountQueued(ctx context.Context) (int, error) { return countQueued(ctx, tx.q) }
 
 // Queued counts the submissions waiting for a result.
-func (s *Store) Queued(ctx context.Context) (int, error) { return countQueued(ctx, s.db) }
+func (s *Store) Queued(ctx context.Context) (int, error) { return countQueued(ctx, s.q) }
 
 func countQueued(ctx context.Context, q querier) (int, error) {
 	var n int
@@ -62,19 +62,19 @@ func (tx *Tx) FinishRecord(ctx context.Context, id string, rep *judge.Report, fa
 		}
 		state, body = judge.StateDone, sql.NullString{String: string(b), Valid: true}
 	}
-	res, err := tx.tx.ExecContext(ctx, "UPDATE submissions SET state = ?, report = ?, error = ?, finished = ? WHERE id = ?",
+	res, err := tx.q.ExecContext(ctx, "UPDATE submissions SET state = ?, report = ?, error = ?, finished = ? WHERE id = ?",
 		string(state), body, failure, ms(tx.now()), id)
 	return mustAffect(res, err, "finish submission", id)
 }
 
 // Record returns the submission with that id, in the transaction.
 func (tx *Tx) Record(ctx context.Context, id string) (*judge.Record, error) {
-	return record(ctx, tx.tx, id)
+	return record(ctx, tx.q, id)
 }
 
 // Record returns the submission with that id.
 func (s *Store) Record(ctx context.Context, id string) (*judge.Record, error) {
-	return record(ctx, s.db, id)
+	return record(ctx, s.q, id)
 }
 
 const recordColumns = "id, assessment_id, candidate_id, problem, filename, source, state, report, error, created, finished"
@@ -128,7 +128,7 @@ func (s *Store) Records(ctx context.Context, f Filter) ([]*judge.Record, error) 
 	if len(where) > 0 {
 		q += " WHERE " + strings.Join(where, " AND ")
 	}
-	rows, err := s.db.QueryContext(ctx, q+" ORDER BY created, rowid", args...)
+	rows, err := s.q.QueryContext(ctx, q+" ORDER BY created, rowid", args...)
 	if err != nil {
 		return nil, fmt.Errorf("list submissions: %w", err)
 	}
@@ -148,7 +148,7 @@ func (s *Store) Records(ctx context.Context, f Filter) ([]*judge.Record, error) 
 // result cleared) and returns their ids; the caller enqueues a job for each in the same
 // transaction.
 func (tx *Tx) RequeueRecords(ctx context.Context, assessmentID, problem string) ([]string, error) {
-	rows, err := tx.tx.QueryContext(ctx, "SELECT id FROM submissions WHERE assessment_id = ? AND problem = ? ORDER BY created, rowid", assessmentID, problem)
+	rows, err := tx.q.QueryContext(ctx, "SELECT id FROM submissions WHERE assessment_id = ? AND problem = ? ORDER BY created, rowid", assessmentID, problem)
 	if err != nil {
 		return nil, fmt.Errorf("requeue submissions: %w", err)
 	}
@@ -165,7 +165,7 @@ func (tx *Tx) RequeueRecords(ctx context.Context, assessmentID, problem string) 
 	if err := rows.Err(); err != nil {
 		return nil, err
 	}
-	_, err = tx.tx.ExecContext(ctx, "UPDATE submissions SET state = 'queued', report = NULL, error = '', finished = NULL WHERE assessment_id = ? AND problem = ?", assessmentID, problem)
+	_, err = tx.q.ExecContext(ctx, "UPDATE submissions SET state = 'queued', report = NULL, error = '', finished = NULL WHERE assessment_id = ? AND problem = ?", assessmentID, problem)
 	if err != nil {
 		return nil, fmt.Errorf("requeue submissions: %w", err)
 	}
