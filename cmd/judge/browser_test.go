@@ -46,6 +46,8 @@ func serveForBrowser(t *testing.T) (base, admin string) {
 func newChromium(t *testing.T) context.Context {
 	opts := append(chromedp.DefaultExecAllocatorOptions[:],
 		chromedp.ExecPath(chromiumPath(t)), chromedp.NoSandbox, chromedp.UserDataDir(t.TempDir()), chromedp.WindowSize(1366, 900),
+		// Chromium leaves org.chromium.Chromium.* scratch folders in TMPDIR: the test's own.
+		chromedp.Env("TMPDIR="+t.TempDir()),
 		chromedp.Flag("disable-gpu", true), chromedp.Flag("disable-quic", true), chromedp.Flag("disable-component-update", true))
 	alloc, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
 	ctx, cancel := chromedp.NewContext(alloc)

@@ -68,6 +68,7 @@ func TestGradeHTMLInChromium(t *testing.T) {
 	cmd := exec.Command(bin, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
 		"--disable-background-networking", "--disable-component-update", "--disable-sync",
 		"--user-data-dir="+filepath.Join(dir, "profile"), "--window-size=1280,2000", "--screenshot="+shot, "file://"+page)
+	cmd.Env = append(os.Environ(), "TMPDIR="+dir) // its org.chromium.Chromium.* scratch goes with dir
 	out, err := cmd.CombinedOutput()
 	require.NoError(t, err, "chromium: %s", out)
 	f, err := os.Open(shot)

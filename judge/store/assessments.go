@@ -323,7 +323,7 @@ func (s *Store) UpdateAssessment(ctx context.Context, a *judge.Assessment) error
 	if err := a.Check(); err != nil {
 		return err
 	}
-	res, err := s.db.ExecContext(ctx, `UPDATE assessments SET name = ?, opens = ?, closes = ?, allowance_ms = ?, max_submissions = ?, policy = ? WHERE id = ?`,
+	res, err := s.q.ExecContext(ctx, `UPDATE assessments SET name = ?, opens = ?, closes = ?, allowance_ms = ?, max_submissions = ?, policy = ? WHERE id = ?`,
 		a.Name, ms(a.Opens), ms(a.Closes), a.Allowance.Milliseconds(), a.MaxSubmissions, string(a.Policy), a.ID)
 	return mustAffect(res, err, "update assessment", a.ID)
 }

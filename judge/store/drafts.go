@@ -9,7 +9,7 @@ import (
 
 // SaveDraft keeps source as the candidate's draft of a problem, replacing the one before.
 func (s *Store) SaveDraft(ctx context.Context, candidateID, problem string, source []byte) error {
-	_, err := s.db.ExecContext(ctx, `INSERT INTO drafts (candidate_id, problem, source, updated) VALUES (?, ?, ?, ?)
+	_, err := s.q.ExecContext(ctx, `INSERT INTO drafts (candidate_id, problem, source, updated) VALUES (?, ?, ?, ?)
 		ON CONFLICT (candidate_id, problem) DO UPDATE SET source = excluded.source, updated = excluded.updated`,
 		candidateID, problem, source, ms(s.now()))
 	if err != nil {
@@ -20,7 +20,7 @@ func (s *Store) SaveDraft(ctx context.Context, candidateID, problem string, sour
 
 // Draft is the candidate's saved draft of a problem; ok is false when there is none.
 func (s *Store) Draft(ctx context.Context, candidateID, problem string) (source []byte, ok bool, err error) {
-	err = s.db.QueryRowContext(ctx, `SELECT source FROM drafts WHERE candidate_id = ? AND problem = ?`, candidateID, problem).Scan(&source)
+	err = s.q.QueryRowContext(ctx, `SELECT source FROM drafts WHERE candidate_id = ? AND problem = ?`, candidateID, problem).Scan(&source)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, false, nil
 	}
