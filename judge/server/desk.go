@@ -240,7 +240,7 @@ type assessmentData struct {
 }
 
 func (s *Server) assessmentData(r *http.Request, a *judge.Assessment) (*assessmentData, error) {
-	recs, _, err := s.records(r, a, "", "")
+	recs, err := s.cfg.Store.Records(r.Context(), store.Filter{AssessmentID: a.ID})
 	if err != nil {
 		return nil, err
 	}
