@@ -37,12 +37,9 @@ func (s *Server) follow(w http.ResponseWriter, r *http.Request) error {
 		events, cancel = s.cfg.Follow(id) // before reading the state: no step falls between
 	}
 	defer cancel()
-	rec, err := s.cfg.Store.Record(r.Context(), id)
+	rec, err := s.ownRecord(r)
 	if err != nil {
 		return err
-	}
-	if rec.CandidateID != inv.candidate.ID {
-		return errf(http.StatusNotFound, "not_found", "no such submission")
 	}
 
 	rc := http.NewResponseController(w)
