@@ -148,18 +148,8 @@ func (s *Server) runSamples(w http.ResponseWriter, r *http.Request) error {
 // sampleRun judges sub on the problem's samples only, now, with full details, for the
 // candidate behind r (their clock starts); nothing is stored or counted but the rate limit.
 func (s *Server) sampleRun(r *http.Request, problemID string, sub judge.Submission) (judge.ResultView, error) {
-	inv, err := s.open(r)
+	_, p, err := s.admit(r, problemID, sub)
 	if err != nil {
-		return judge.ResultView{}, err
-	}
-	p, err := s.problem(r.Context(), inv.assessment, problemID)
-	if err != nil {
-		return judge.ResultView{}, err
-	}
-	if err := judge.CheckSource(sub); err != nil {
-		return judge.ResultView{}, err
-	}
-	if err := s.limits.take(inv.candidate.ID, s.cfg.Now()); err != nil {
 		return judge.ResultView{}, err
 	}
 	ctx, cancel := context.WithTimeout(r.Context(), 5*time.Minute)
@@ -179,6 +169,27 @@ func (s *Server) sampleRun(r *http.Request, problemID string, sub judge.Submissi
 		return judge.ResultView{}, err
 	}
 	return judge.SampleRunView(rep), nil
+}
+
+// admit makes the checks before a judging, in this order for a sample run and a submission
+// alike: window (the candidate's clock starts), problem, source, then the rate limit, so that a
+// refused request spends none of it.
+func (s *Server) admit(r *http.Request, problemID string, sub judge.Submission) (invitee, *judge.Problem, error) {
+	inv, err := s.open(r)
+	if err != nil {
+		return inv, nil, err
+	}
+	p, err := s.problem(r.Context(), inv.assessment, problemID)
+	if err != nil {
+		return inv, nil, err
+	}
+	if err := judge.CheckSource(sub); err != nil {
+		return inv, nil, err
+	}
+	if err := s.limits.take(inv.candidate.ID, s.cfg.Now()); err != nil {
+		return inv, nil, err
+	}
+	return inv, p, nil
 }
 
 // submit stores the submission and its job together and answers 202 at once; the candidate
@@ -208,17 +219,8 @@ func (s *Server) submit(w http.ResponseWriter, r *http.Request) error {
 // enqueue stores the candidate's submission with its job, after the checks: window (their
 // clock starts), problem, source, rate limit; the queue checks the per-problem bound.
 func (s *Server) enqueue(r *http.Request, problemID string, sub judge.Submission) (invitee, *judge.Record, error) {
-	inv, err := s.open(r)
+	inv, _, err := s.admit(r, problemID, sub)
 	if err != nil {
-		return inv, nil, err
-	}
-	if _, err := s.problem(r.Context(), inv.assessment, problemID); err != nil {
-		return inv, nil, err
-	}
-	if err := judge.CheckSource(sub); err != nil {
-		return inv, nil, err
-	}
-	if err := s.limits.take(inv.candidate.ID, s.cfg.Now()); err != nil {
 		return inv, nil, err
 	}
 	rec := &judge.Record{AssessmentID: inv.assessment.ID, CandidateID: inv.candidate.ID, Problem: problemID, Submission: sub}
