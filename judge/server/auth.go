@@ -65,16 +65,12 @@ func (s *Server) adminOnly(h func(http.ResponseWriter, *http.Request) error) htt
 func (s *Server) interviewer(least judge.Scope, h func(http.ResponseWriter, *http.Request) error) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		tok, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
-		if !ok || !strings.HasPrefix(tok, adminPrefix) {
+		if !ok {
 			s.fail(w, r, errUnauthorized)
 			return
 		}
-		t, err := s.cfg.Store.TokenByHash(r.Context(), hashToken(tok))
-		switch {
-		case errors.Is(err, judge.ErrNotFound) || (err == nil && t.Revoked):
-			err = errUnauthorized
-		case err != nil:
-		case t.Scope != judge.ScopeAdmin && (least == judge.ScopeAdmin || r.Method != http.MethodGet):
+		t, err := s.liveToken(r.Context(), tok)
+		if err == nil && t.Scope != judge.ScopeAdmin && (least == judge.ScopeAdmin || r.Method != http.MethodGet) {
 			err = errReadOnly
 		}
 		if err != nil {
@@ -85,6 +81,19 @@ func (s *Server) interviewer(least judge.Scope, h func(http.ResponseWriter, *htt
 			s.fail(w, r, err)
 		}
 	})
+}
+
+// liveToken is the interviewer token tok, when it exists and is not revoked: the API's
+// Authorization header and the desk's session are checked alike.
+func (s *Server) liveToken(ctx context.Context, tok string) (*judge.Token, error) {
+	if !strings.HasPrefix(tok, adminPrefix) || len(tok) > 100 {
+		return nil, errUnauthorized
+	}
+	t, err := s.cfg.Store.TokenByHash(ctx, hashToken(tok))
+	if errors.Is(err, judge.ErrNotFound) || (err == nil && t.Revoked) {
+		return nil, errUnauthorized
+	}
+	return t, err
 }
 
 // invitee is the candidate behind an invite link, with their assessment.

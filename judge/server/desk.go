@@ -42,18 +42,6 @@ func (s *Server) deskRoutes() {
 	m.Handle("GET /desk/submissions/{id}", s.deskPage(s.deskSubmission))
 }
 
-// deskToken is the live interviewer token a desk session holds.
-func (s *Server) deskToken(ctx context.Context, tok string) (*judge.Token, error) {
-	if !strings.HasPrefix(tok, adminPrefix) || len(tok) > 100 {
-		return nil, errUnauthorized
-	}
-	t, err := s.cfg.Store.TokenByHash(ctx, hashToken(tok))
-	if errors.Is(err, judge.ErrNotFound) || (err == nil && t.Revoked) {
-		return nil, errUnauthorized
-	}
-	return t, err
-}
-
 type deskKey struct{}
 
 // deskPage lets a request through with a live desk session; a read token may only look, and
@@ -66,7 +54,7 @@ func (s *Server) deskPage(h func(http.ResponseWriter, *http.Request) error) http
 func (s *Server) deskSession(post judge.Scope, h func(http.ResponseWriter, *http.Request) error) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		tok := session(r, deskCookie)
-		t, err := s.deskToken(r.Context(), tok)
+		t, err := s.liveToken(r.Context(), tok)
 		if errors.Is(err, errUnauthorized) && r.Method == http.MethodGet {
 			clearSession(w, r, deskCookie)
 			http.Redirect(w, r, "/desk/login", http.StatusSeeOther)
@@ -107,7 +95,7 @@ func (s *Server) deskLogin(w http.ResponseWriter, r *http.Request) {
 	err := checkCSRF(w, r, session(r, preCookie))
 	tok := strings.TrimSpace(r.PostFormValue("token"))
 	if err == nil {
-		_, err = s.deskToken(r.Context(), tok)
+		_, err = s.liveToken(r.Context(), tok)
 	}
 	if err != nil {
 		s.pageFail(w, r, "desk", err)
