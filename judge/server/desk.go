@@ -358,10 +358,7 @@ func (s *Server) deskRevoke(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	if err := s.cfg.Store.RevokeCandidate(r.Context(), id); err != nil {
-		return err
-	}
-	c, err := s.cfg.Store.Candidate(r.Context(), id)
+	c, err := s.revoke(r.Context(), id)
 	if err != nil {
 		return err
 	}

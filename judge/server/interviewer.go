@@ -328,15 +328,20 @@ func (s *Server) revokeCandidate(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	if err := s.cfg.Store.RevokeCandidate(r.Context(), id); err != nil {
-		return err
-	}
-	c, err := s.cfg.Store.Candidate(r.Context(), id)
+	c, err := s.revoke(r.Context(), id)
 	if err != nil {
 		return err
 	}
 	writeJSON(w, http.StatusOK, toCandidateJSON(c))
 	return nil
+}
+
+// revoke stops candidate id's invite link at once.
+func (s *Server) revoke(ctx context.Context, id string) (*judge.Candidate, error) {
+	if err := s.cfg.Store.RevokeCandidate(ctx, id); err != nil {
+		return nil, err
+	}
+	return s.cfg.Store.Candidate(ctx, id)
 }
 
 // reissueCandidate gives a new invite link; the old one stops working.
