@@ -154,10 +154,12 @@ func formAssessment(r *http.Request, a *judge.Assessment) error {
 		}
 	}
 	allow, err := strconv.Atoi(strings.TrimSpace(r.PostFormValue("allowance_minutes")))
-	if err != nil || allow < 0 || allow > 60*24*365 {
+	if err != nil {
 		return bad("allowance: whole minutes between 0 and a year")
 	}
-	a.Allowance = time.Duration(allow) * time.Minute
+	if a.Allowance, err = allowance(allow); err != nil {
+		return err
+	}
 	if a.MaxSubmissions, err = strconv.Atoi(strings.TrimSpace(r.PostFormValue("max_submissions"))); err != nil {
 		return bad("max submissions: a whole number (0: no bound)")
 	}

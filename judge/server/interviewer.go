@@ -59,12 +59,12 @@ func (s *Server) createAssessment(w http.ResponseWriter, r *http.Request) error 
 	if in.Policy == "" {
 		in.Policy = judge.PolicySamples
 	}
-	if in.AllowanceMinutes < 0 || in.AllowanceMinutes > 60*24*365 {
-		return errf(http.StatusBadRequest, "bad_input", "allowance_minutes must be between 0 and a year")
+	allow, err := allowance(in.AllowanceMinutes)
+	if err != nil {
+		return err
 	}
 	a := &judge.Assessment{Name: in.Name, Problems: in.Problems, Opens: in.Opens, Closes: in.Closes,
-		Allowance: time.Duration(in.AllowanceMinutes) * time.Minute, MaxSubmissions: in.MaxSubmissions, Policy: in.Policy,
-		WebhookURL: in.WebhookURL}
+		Allowance: allow, MaxSubmissions: in.MaxSubmissions, Policy: in.Policy, WebhookURL: in.WebhookURL}
 	if err := s.newAssessment(r.Context(), a); err != nil {
 		return err
 	}
@@ -72,6 +72,15 @@ func (s *Server) createAssessment(w http.ResponseWriter, r *http.Request) error 
 	out.WebhookSecret = a.WebhookSecret
 	writeJSON(w, http.StatusCreated, out)
 	return nil
+}
+
+// allowance is an allowance given in whole minutes (the API's and the desk's form): 0 to a
+// year. Bounded here, before it becomes a Duration, which a huge count would overflow.
+func allowance(minutes int) (time.Duration, error) {
+	if minutes < 0 || minutes > 60*24*365 {
+		return 0, errf(http.StatusBadRequest, "bad_input", "allowance_minutes must be whole minutes between 0 and a year")
+	}
+	return time.Duration(minutes) * time.Minute, nil
 }
 
 // newAssessment checks and stores a (with a webhook secret when it has a webhook) and starts

@@ -400,6 +400,7 @@ func TestHostileInputIsRefusedAndStoresNothing(t *testing.T) {
 		{"traversal in a problem id", "POST", "/api/assessments", "admin", map[string]any{"name": "x", "problems": []string{"../../etc"}, "opens": a.now, "closes": a.now.Add(time.Hour)}, 400, "bad_input"},
 		{"closes before it opens", "POST", "/api/assessments", "admin", map[string]any{"name": "x", "problems": []string{"sum"}, "opens": a.now, "closes": a.now.Add(-time.Hour)}, 400, "bad_input"},
 		{"webhook to a file", "POST", "/api/assessments", "admin", map[string]any{"name": "x", "problems": []string{"sum"}, "opens": a.now, "closes": a.now.Add(time.Hour), "webhook_url": "file:///etc/passwd"}, 400, "bad_input"},
+		{"allowance over a year", "POST", "/api/assessments", "admin", map[string]any{"name": "x", "problems": []string{"sum"}, "opens": a.now, "closes": a.now.Add(time.Hour), "allowance_minutes": 60 * 24 * 366}, 400, "bad_input"},
 		{"unknown policy", "POST", "/api/assessments", "admin", map[string]any{"name": "x", "problems": []string{"sum"}, "opens": a.now, "closes": a.now.Add(time.Hour), "policy": "all"}, 400, "bad_input"},
 		{"bad assessment id", "GET", "/api/assessments/..%2F..%2Fetc", "admin", nil, 400, "bad_id"},
 		{"unknown assessment id", "GET", "/api/assessments/00000000-0000-0000-0000-000000000000", "admin", nil, 404, "not_found"},
