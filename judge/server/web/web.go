@@ -14,6 +14,7 @@ import (
 	"io/fs"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/judge-dev/judge/judge"
 )
@@ -147,7 +148,7 @@ func clip(v any) string {
 		return s
 	}
 	cut := MaxShown
-	for cut > 0 && !isRuneStart(s[cut]) {
+	for cut > 0 && !utf8.RuneStart(s[cut]) {
 		cut--
 	}
 	return s[:cut] + fmt.Sprintf("\n… (%d more bytes not shown)", len(s)-cut)
@@ -165,5 +166,3 @@ func number(v any) float64 {
 	}
 	return 0
 }
-
-func isRuneStart(b byte) bool { return b&0xC0 != 0x80 }
