@@ -6,7 +6,6 @@
 package web
 
 import (
-	"bytes"
 	"embed"
 	"fmt"
 	"html/template"
@@ -93,19 +92,17 @@ func Parse() (*Pages, error) {
 	return p, nil
 }
 
-// Render writes the page name with data; it renders into a buffer first, so a template error
-// sends nothing half-written.
+// Render writes the page name with data. A template error can leave part of the page in w:
+// the server renders into a buffer and sends it only whole (it must choose the status after).
 func (p *Pages) Render(w io.Writer, name string, data any) error {
 	t, ok := p.pages[name]
 	if !ok {
 		return fmt.Errorf("render: no page %q", name)
 	}
-	var buf bytes.Buffer
-	if err := t.ExecuteTemplate(&buf, "layout", data); err != nil {
+	if err := t.ExecuteTemplate(w, "layout", data); err != nil {
 		return fmt.Errorf("render %s: %w", name, err)
 	}
-	_, err := w.Write(buf.Bytes())
-	return err
+	return nil
 }
 
 // verdictWord spells a verdict out: words, not colour alone, say what happened.
