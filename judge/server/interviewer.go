@@ -483,13 +483,13 @@ func (s *Server) export(w http.ResponseWriter, r *http.Request) error {
 		return errf(http.StatusBadRequest, "bad_input", "problem is required: one of %s", strings.Join(a.Problems, ", "))
 	}
 	type format struct {
-		contentType string
-		write       func(*bytes.Buffer, report.Batch) error
+		contentType, ext string
+		write            func(io.Writer, report.Batch) error
 	}
 	formats := map[string]format{
-		"json":     {"application/json", func(b *bytes.Buffer, x report.Batch) error { return report.GradeJSON(b, x) }},
-		"csv":      {"text/csv; charset=utf-8", func(b *bytes.Buffer, x report.Batch) error { return report.GradeCSV(b, x) }},
-		"markdown": {"text/markdown; charset=utf-8", func(b *bytes.Buffer, x report.Batch) error { return report.GradeMarkdown(b, x) }},
+		"json":     {"application/json", "json", report.GradeJSON},
+		"csv":      {"text/csv; charset=utf-8", "csv", report.GradeCSV},
+		"markdown": {"text/markdown; charset=utf-8", "md", report.GradeMarkdown},
 	}
 	name := q.Get("format")
 	if name == "" {
@@ -526,7 +526,7 @@ func (s *Server) export(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	w.Header().Set("Content-Type", f.contentType)
-	w.Header().Set("Content-Disposition", fmt.Sprintf("attachment; filename=%q", prob+"."+map[string]string{"json": "json", "csv": "csv", "markdown": "md"}[name]))
+	w.Header().Set("Content-Disposition", fmt.Sprintf("attachment; filename=%q", prob+"."+f.ext))
 	w.WriteHeader(http.StatusOK)
 	_, err = w.Write(buf.Bytes())
 	return err

@@ -427,6 +427,7 @@ func TestDeskPages(t *testing.T) {
 	resp, csvText := b.get("/desk/assessments/" + aid + "/export?problem=sum&format=csv")
 	require.Equal(t, http.StatusOK, resp.StatusCode)
 	assert.Contains(t, csvText, "ada #2")
+	assert.Equal(t, `attachment; filename="sum.csv"`, resp.Header.Get("Content-Disposition"))
 	resp, _ = post("/desk/assessments/"+aid+"/release", url.Values{})
 	require.Equal(t, http.StatusSeeOther, resp.StatusCode)
 	got, err := a.store.Assessment(context.Background(), aid)
