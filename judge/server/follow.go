@@ -91,6 +91,11 @@ func (s *Server) follow(w http.ResponseWriter, r *http.Request) error {
 				return nil
 			}
 		case <-tick.C:
+			if len(events) > 0 {
+				// Progress heard but not told yet: telling the stored result now would drop it
+				// (select picks at random when both are ready); the final event follows it.
+				continue
+			}
 			now, err := s.cfg.Store.Record(ctx, id)
 			if err != nil {
 				return nil
