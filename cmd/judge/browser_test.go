@@ -37,8 +37,8 @@ func chromiumPath(t *testing.T) string {
 // serveForBrowser runs judge serve in-process (serve_test.go's startServe) and returns its
 // base URL and admin token.
 func serveForBrowser(t *testing.T) (base, admin string) {
-	c, admin, _ := startServe(t, &ServeOptions{Workers: 1, JobTimeout: 2 * time.Minute, PerMinute: 30, MaxQueued: 100})
-	return c.base, admin
+	srv := startServe(t, &ServeOptions{Workers: 1, JobTimeout: 2 * time.Minute, PerMinute: 30, MaxQueued: 100})
+	return srv.c.base, srv.admin
 }
 
 // newChromium starts a headless browser for the test (its own profile, nothing fetched from the

@@ -153,14 +153,8 @@ func testServeKill9(t *testing.T, bin, db string, flags ...string) {
 	const n = 50
 	want := map[string]judge.Verdict{}
 	for i := range n {
-		src, v := "a, b = map(int, input().split())\nprint(a + b)\n", judge.Accepted
-		if i%2 == 1 {
-			src, v = fmt.Sprintf("print(%d)\n", i), judge.WrongAnswer
-		}
-		var s struct{ ID string }
-		code, raw := c.do("POST", me+"/submissions", "", map[string]string{"problem": "sum", "source": src}, &s)
-		require.Equal(t, 202, code, raw)
-		want[s.ID] = v
+		id, v := submitSum(t, c, me, i)
+		want[id] = v
 	}
 
 	// Kill it once a few are judged: the rest are queued or being judged.
@@ -182,17 +176,9 @@ func testServeKill9(t *testing.T, bin, db string, flags ...string) {
 	firstPID := first.cmd.Process.Pid
 
 	second := startServer(t, bin, db, flags...)
-	// Judged or not is the question, not how fast: a loaded machine judges slowly. What fails
-	// is a stall: no submission judged for two minutes (a judging a dead server left behind
-	// waits for River's rescue, after the 10-minute job timeout, unless the restart requeues it).
-	done, progress := countDone(t, st), time.Now()
-	for done < n {
-		require.True(t, time.Since(progress) < 2*time.Minute, "%d of %d submissions judged after the restart, none for 2 minutes:\n%s", done, n, second.logs())
-		time.Sleep(100 * time.Millisecond)
-		if now := countDone(t, st); now > done {
-			done, progress = now, time.Now()
-		}
-	}
+	// On SQLite a judging the dead server left behind would wait for River's rescue, after the
+	// 10-minute job timeout, unless the restart requeues it: a stall of 2 minutes fails.
+	waitAllJudged(t, st, n, 2*time.Minute, second.logs)
 	require.NoError(t, second.cmd.Process.Signal(syscall.SIGTERM))
 	require.NoError(t, second.cmd.Wait(), "a SIGTERM'd server exits 0:\n%s", second.logs())
 	select {
@@ -201,20 +187,7 @@ func testServeKill9(t *testing.T, bin, db string, flags ...string) {
 	default: // nothing came on its stdout in all that time
 	}
 
-	recs, err := st.Records(ctx, store.Filter{})
-	require.NoError(t, err)
-	require.Len(t, recs, n, "every submission answered 202 is stored, and nothing else")
-	for _, r := range recs {
-		require.Equal(t, judge.StateDone, r.State, r.Error)
-		assert.Equal(t, want[r.ID], r.Report.Verdict, r.ID)
-	}
-	q, err := jobs.New(jobs.Config{Store: st}) // insert-only: it works no job
-	require.NoError(t, err)
-	states, attempts, err := q.Jobs(ctx)
-	require.NoError(t, err)
-	assert.Equal(t, map[string]int{"completed": n}, states, "one job per submission, each completed once")
-	assert.GreaterOrEqual(t, attempts, n)
-	t.Logf("%d submissions, %d judging attempts (the ones the kill cut short were judged again)", n, attempts)
+	requireEachJudgedOnce(t, st, want)
 	require.NoError(t, st.Close())
 
 	dc, err := docker.Connect(ctx)
@@ -225,6 +198,55 @@ func testServeKill9(t *testing.T, bin, db string, flags ...string) {
 		require.NoError(t, err)
 		assert.Zero(t, left, "containers of judge serve (pid %d) left behind", pid)
 	}
+}
+
+// submitSum sends the kill tests' i-th submission to problem sum through the candidate's API
+// path me: even ones right, odd ones wrong. It returns its id and the verdict it is due.
+func submitSum(t *testing.T, c serveClient, me string, i int) (string, judge.Verdict) {
+	t.Helper()
+	src, v := "a, b = map(int, input().split())\nprint(a + b)\n", judge.Accepted
+	if i%2 == 1 {
+		src, v = fmt.Sprintf("print(%d)\n", i), judge.WrongAnswer
+	}
+	var s struct{ ID string }
+	code, raw := c.do("POST", me+"/submissions", "", map[string]string{"problem": "sum", "source": src}, &s)
+	require.Equal(t, 202, code, raw)
+	return s.ID, v
+}
+
+// waitAllJudged waits until none of the n submissions is queued. Judged or not is the question,
+// not how fast: a loaded machine judges slowly. What fails is a stall: none judged for stall.
+func waitAllJudged(t *testing.T, st *store.Store, n int, stall time.Duration, logs func() string) {
+	t.Helper()
+	done, progress := countDone(t, st), time.Now()
+	for done < n {
+		require.True(t, time.Since(progress) < stall, "%d of %d submissions judged, none for %s:\n%s", done, n, stall, logs())
+		time.Sleep(100 * time.Millisecond)
+		if now := countDone(t, st); now > done {
+			done, progress = now, time.Now()
+		}
+	}
+}
+
+// requireEachJudgedOnce checks that every submission answered 202 (want: its verdict due) is
+// stored with that verdict, and nothing else is, and that each has one job, completed once.
+func requireEachJudgedOnce(t *testing.T, st *store.Store, want map[string]judge.Verdict) {
+	t.Helper()
+	ctx := context.Background()
+	recs, err := st.Records(ctx, store.Filter{})
+	require.NoError(t, err)
+	require.Len(t, recs, len(want), "every submission answered 202 is stored, and nothing else")
+	for _, r := range recs {
+		require.Equal(t, judge.StateDone, r.State, r.Error)
+		assert.Equal(t, want[r.ID], r.Report.Verdict, r.ID)
+	}
+	q, err := jobs.New(jobs.Config{Store: st}) // insert-only: it works no job
+	require.NoError(t, err)
+	states, attempts, err := q.Jobs(ctx)
+	require.NoError(t, err)
+	assert.Equal(t, map[string]int{"completed": len(want)}, states, "one job per submission, each completed once")
+	assert.GreaterOrEqual(t, attempts, len(want))
+	t.Logf("%d submissions, %d judging attempts (the ones the kill cut short were judged again)", len(want), attempts)
 }
 
 func countDone(t *testing.T, st *store.Store) int {

@@ -58,28 +58,11 @@ func (c serveClient) do(method, path, token string, body any, out any) (int, str
 // the interviewer sees everything, and SIGTERM (a cancelled context) stops it leaving no
 // container behind.
 func TestServeAgainstDocker(t *testing.T) {
-	var out bytes.Buffer
-	errOut := &syncBuffer{}
-	f := &Factory{IO: &IO{In: strings.NewReader(""), Out: &out, ErrOut: errOut},
-		ProblemsDir: "../../testdata/problems", Image: docker.RunnerImage(), PoolSize: 1}
-	ctx, stop := context.WithCancel(context.Background())
-	defer stop()
-	addr := make(chan string, 1)
-	done := make(chan error, 1)
-	opts := &ServeOptions{Addr: "127.0.0.1:0", DB: filepath.Join(t.TempDir(), "judge.db"), Workers: 2, JobTimeout: time.Minute, PerMinute: 10, MaxQueued: 100,
-		listening: func(a string) { addr <- a }}
-	go func() { done <- runServe(ctx, f, opts) }()
-	var c serveClient
-	select {
-	case a := <-addr:
-		c = serveClient{t: t, base: "http://" + a}
-	case err := <-done:
-		require.FailNow(t, "judge serve did not start (a Docker engine and the runner image are required)", "%v\n%s", err, errOut.String())
-	}
-
-	admin := firstLine(strings.TrimPrefix(out.String(), "admin token (shown once; only its hash is stored): "))
-	require.True(t, strings.HasPrefix(admin, "jadm_"), out.String())
+	srv := startServe(t, &ServeOptions{Workers: 2, JobTimeout: time.Minute, PerMinute: 10, MaxQueued: 100})
+	c, admin := srv.c, srv.admin
+	require.True(t, strings.HasPrefix(admin, "jadm_"), admin)
 	code, raw := c.do("GET", "/readyz", "", nil, nil)
+	require.Equal(t, http.StatusOK, code, "ready: a Docker engine and the runner image are required: %s", raw)
 	require.Equal(t, http.StatusOK, code, raw)
 
 	var a struct{ ID string }
@@ -124,17 +107,8 @@ func TestServeAgainstDocker(t *testing.T) {
 		Total   int    `json:"total"`
 	}
 	for id, want := range map[string]string{right: "AC", wrong: "WA"} {
-		deadline := time.Now().Add(90 * time.Second)
 		var v view
-		for {
-			code, raw = c.do("GET", me+"/submissions/"+id, "", nil, &v)
-			require.Equal(t, http.StatusOK, code, raw)
-			if v.State != "queued" {
-				break
-			}
-			require.True(t, time.Now().Before(deadline), "submission not judged by the deadline:\n%s", errOut.String())
-			time.Sleep(100 * time.Millisecond)
-		}
+		raw := srv.judged(me, id, &v)
 		assert.Equal(t, "done", v.State, raw)
 		assert.Equal(t, want, v.Verdict, raw)
 		assert.Equal(t, 4, v.Total)
@@ -166,14 +140,7 @@ func TestServeAgainstDocker(t *testing.T) {
 		assert.Contains(t, raw, want)
 	}
 
-	stop() // what SIGTERM does
-	select {
-	case err := <-done:
-		require.NoError(t, err)
-	case <-time.After(90 * time.Second):
-		require.FailNow(t, "judge serve did not stop")
-	}
-	f.Close()
+	srv.stop() // what SIGTERM does
 	c2, err := docker.Connect(context.Background())
 	require.NoError(t, err)
 	defer c2.Close()
@@ -200,37 +167,71 @@ func (s *syncBuffer) String() string {
 	return s.b.String()
 }
 
+// inProcess is judge serve running in the test's process.
+type inProcess struct {
+	c     serveClient
+	admin string // the token printed at its first start
+	logs  *syncBuffer
+	// stop does what SIGTERM does (cancels its context), checks that it returns nil, and closes
+	// the Factory (its warm pool); once, and at the test's end if not before.
+	stop func()
+}
+
 // startServe runs judge serve in-process on a fresh database until the test ends.
-func startServe(t *testing.T, opts *ServeOptions) (serveClient, string, *syncBuffer) {
+func startServe(t *testing.T, opts *ServeOptions) *inProcess {
 	t.Helper()
 	var out bytes.Buffer
 	errOut := &syncBuffer{}
 	f := &Factory{IO: &IO{In: strings.NewReader(""), Out: &out, ErrOut: errOut},
 		ProblemsDir: "../../testdata/problems", Image: docker.RunnerImage(), PoolSize: 1}
-	ctx, stop := context.WithCancel(context.Background())
+	ctx, cancel := context.WithCancel(context.Background())
 	addr := make(chan string, 1)
 	done := make(chan error, 1)
 	opts.Addr, opts.DB = "127.0.0.1:0", filepath.Join(t.TempDir(), "judge.db")
 	opts.listening = func(a string) { addr <- a }
 	go func() { done <- runServe(ctx, f, opts) }()
-	t.Cleanup(func() {
-		stop()
-		select {
-		case err := <-done:
-			assert.NoError(t, err)
-		case <-time.After(90 * time.Second):
-			t.Error("judge serve did not stop")
-		}
-		f.Close()
-	})
+	var once sync.Once
+	stop := func() {
+		once.Do(func() {
+			cancel()
+			select {
+			case err := <-done:
+				assert.NoError(t, err)
+			case <-time.After(90 * time.Second):
+				t.Error("judge serve did not stop")
+			}
+			f.Close()
+		})
+	}
+	t.Cleanup(stop)
 	select {
 	case a := <-addr:
 		admin := firstLine(strings.TrimPrefix(out.String(), "admin token (shown once; only its hash is stored): "))
-		return serveClient{t: t, base: "http://" + a}, admin, errOut
+		return &inProcess{c: serveClient{t: t, base: "http://" + a}, admin: admin, logs: errOut, stop: stop}
 	case err := <-done:
+		done <- err // for stop
 		require.FailNow(t, "judge serve did not start", "%v\n%s", err, errOut.String())
 	}
-	return serveClient{}, "", nil
+	return nil
+}
+
+// judged polls the candidate's view of submission id (me: their API path) until it leaves the
+// queue, decoding it into out, and returns its body. A first judging calibrates the problem's
+// time limit, slowly on a loaded machine: the deadline only catches a judging that never ends.
+func (s *inProcess) judged(me, id string, out any) string {
+	s.c.t.Helper()
+	deadline := time.Now().Add(3 * time.Minute)
+	for {
+		var v struct{ State string }
+		code, raw := s.c.do("GET", me+"/submissions/"+id, "", nil, &v)
+		require.Equal(s.c.t, http.StatusOK, code, raw)
+		if v.State != "queued" {
+			require.NoError(s.c.t, json.Unmarshal([]byte(raw), out))
+			return raw
+		}
+		require.True(s.c.t, time.Now().Before(deadline), "submission %s not judged by the deadline:\n%s", id, s.logs.String())
+		time.Sleep(100 * time.Millisecond)
+	}
 }
 
 // Docker away when the server starts: it serves anyway, /readyz is red, a submission is taken
@@ -247,7 +248,8 @@ func TestServeWaitsForDocker(t *testing.T) {
 	}
 	defer restore()
 	opts := &ServeOptions{Workers: 1, JobTimeout: time.Minute, PerMinute: 10, MaxQueued: 10}
-	c, admin, logs := startServe(t, opts)
+	srv := startServe(t, opts)
+	c, admin, logs := srv.c, srv.admin, srv.logs
 
 	code, raw := c.do("GET", "/readyz", "", nil, nil)
 	assert.Equal(t, http.StatusServiceUnavailable, code, raw)
@@ -282,16 +284,7 @@ func TestServeWaitsForDocker(t *testing.T) {
 	assert.Equal(t, "queued", v.State, "tried without Docker: still queued, not failed")
 
 	restore()
-	deadline = time.Now().Add(90 * time.Second)
-	for {
-		code, raw = c.do("GET", me+"/submissions/"+sub.ID, "", nil, &v)
-		require.Equal(t, http.StatusOK, code, raw)
-		if v.State != "queued" {
-			break
-		}
-		require.True(t, time.Now().Before(deadline), "not judged after Docker came back:\n%s", logs.String())
-		time.Sleep(100 * time.Millisecond)
-	}
+	raw = srv.judged(me, sub.ID, &v)
 	assert.Equal(t, "done", v.State, raw)
 	assert.Equal(t, "AC", v.Verdict, raw)
 	code, raw = c.do("GET", "/readyz", "", nil, nil)

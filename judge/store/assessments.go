@@ -31,7 +31,7 @@ func (s *Store) AdminTokens(ctx context.Context) (int, error) {
 
 const tokenColumns = "id, name, scope, revoked, created"
 
-func scanToken(row interface{ Scan(...any) error }) (*judge.Token, error) {
+func scanToken(row scanner) (*judge.Token, error) {
 	var t judge.Token
 	var scope string
 	var created int64
@@ -54,19 +54,7 @@ func (s *Store) TokenByHash(ctx context.Context, hash []byte) (*judge.Token, err
 // Tokens lists the interviewer tokens, oldest first.
 func (s *Store) Tokens(ctx context.Context) ([]*judge.Token, error) {
 	rows, err := s.q.QueryContext(ctx, "SELECT "+tokenColumns+" FROM interviewer_tokens ORDER BY created, rowid")
-	if err != nil {
-		return nil, fmt.Errorf("list tokens: %w", err)
-	}
-	defer rows.Close()
-	var list []*judge.Token
-	for rows.Next() {
-		t, err := scanToken(rows)
-		if err != nil {
-			return nil, err
-		}
-		list = append(list, t)
-	}
-	return list, rows.Err()
+	return collect(rows, err, "list tokens", scanToken)
 }
 
 // RevokeToken stops an interviewer token, unless it is the last admin token standing (that
@@ -120,7 +108,7 @@ func (s *Store) CreateAssessment(ctx context.Context, a *judge.Assessment) error
 
 const assessmentColumns = "id, name, opens, closes, allowance_ms, max_submissions, policy, released, webhook_url, webhook_secret, created"
 
-func scanAssessment(row interface{ Scan(...any) error }) (*judge.Assessment, error) {
+func scanAssessment(row scanner) (*judge.Assessment, error) {
 	var a judge.Assessment
 	var opens, closes, allowance, created int64
 	var policy string
@@ -146,41 +134,17 @@ func (s *Store) Assessment(ctx context.Context, id string) (*judge.Assessment, e
 
 func (s *Store) problems(ctx context.Context, id string) ([]string, error) {
 	rows, err := s.q.QueryContext(ctx, "SELECT problem FROM assessment_problems WHERE assessment_id = ? ORDER BY position", id)
-	if err != nil {
-		return nil, fmt.Errorf("assessment %s: %w", id, err)
-	}
-	defer rows.Close()
-	var ps []string
-	for rows.Next() {
-		var p string
-		if err := rows.Scan(&p); err != nil {
-			return nil, err
-		}
-		ps = append(ps, p)
-	}
-	return ps, rows.Err()
+	return collect(rows, err, "assessment "+id, scanString)
 }
 
 // Assessments lists every assessment, newest first.
 func (s *Store) Assessments(ctx context.Context) ([]*judge.Assessment, error) {
 	rows, err := s.q.QueryContext(ctx, "SELECT "+assessmentColumns+" FROM assessments ORDER BY created DESC, id")
+	list, err := collect(rows, err, "list assessments", scanAssessment)
 	if err != nil {
-		return nil, fmt.Errorf("list assessments: %w", err)
-	}
-	var list []*judge.Assessment
-	for rows.Next() {
-		a, err := scanAssessment(rows)
-		if err != nil {
-			rows.Close()
-			return nil, err
-		}
-		list = append(list, a)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
 		return nil, err
 	}
-	// Read the problems after the rows are closed: the store has one connection.
+	// Read the problems after the rows are closed (collect did): the store has one connection.
 	for _, a := range list {
 		if a.Problems, err = s.problems(ctx, a.ID); err != nil {
 			return nil, err
@@ -218,7 +182,7 @@ func (s *Store) CreateCandidates(ctx context.Context, cs []*judge.Candidate, tok
 
 const candidateColumns = "id, assessment_id, name, email, revoked, started, finished, created"
 
-func scanCandidate(row interface{ Scan(...any) error }) (*judge.Candidate, error) {
+func scanCandidate(row scanner) (*judge.Candidate, error) {
 	var c judge.Candidate
 	var started, finished sql.NullInt64
 	var created int64
@@ -250,19 +214,7 @@ func (s *Store) CandidateByToken(ctx context.Context, hash []byte) (*judge.Candi
 // Candidates lists an assessment's candidates in the order they were invited.
 func (s *Store) Candidates(ctx context.Context, assessmentID string) ([]*judge.Candidate, error) {
 	rows, err := s.q.QueryContext(ctx, "SELECT "+candidateColumns+" FROM candidates WHERE assessment_id = ? ORDER BY created, rowid", assessmentID)
-	if err != nil {
-		return nil, fmt.Errorf("list candidates: %w", err)
-	}
-	defer rows.Close()
-	var list []*judge.Candidate
-	for rows.Next() {
-		c, err := scanCandidate(rows)
-		if err != nil {
-			return nil, err
-		}
-		list = append(list, c)
-	}
-	return list, rows.Err()
+	return collect(rows, err, "list candidates", scanCandidate)
 }
 
 // RevokeCandidate makes the candidate's invite link stop working.
@@ -301,19 +253,7 @@ func (tx *Tx) FinishCandidate(ctx context.Context, id string, at time.Time) (boo
 // UnfinishedCandidates lists the candidates who have not finished, of every assessment.
 func (s *Store) UnfinishedCandidates(ctx context.Context) ([]*judge.Candidate, error) {
 	rows, err := s.q.QueryContext(ctx, "SELECT "+candidateColumns+" FROM candidates WHERE finished IS NULL ORDER BY created, rowid")
-	if err != nil {
-		return nil, fmt.Errorf("list unfinished candidates: %w", err)
-	}
-	defer rows.Close()
-	var list []*judge.Candidate
-	for rows.Next() {
-		c, err := scanCandidate(rows)
-		if err != nil {
-			return nil, err
-		}
-		list = append(list, c)
-	}
-	return list, rows.Err()
+	return collect(rows, err, "list unfinished candidates", scanCandidate)
 }
 
 // UpdateAssessment stores an edited assessment (checked): its name, window, allowance,

@@ -42,7 +42,7 @@ func (tx *Tx) CountQueued(ctx context.Context) (int, error) { return countQueued
 // Queued counts the submissions waiting for a result.
 func (s *Store) Queued(ctx context.Context) (int, error) { return countQueued(ctx, s.q) }
 
-func countQueued(ctx context.Context, q querier) (int, error) {
+func countQueued(ctx context.Context, q conn) (int, error) {
 	var n int
 	err := q.QueryRowContext(ctx, "SELECT count(*) FROM submissions WHERE state = 'queued'").Scan(&n)
 	if err != nil {
@@ -79,7 +79,7 @@ func (s *Store) Record(ctx context.Context, id string) (*judge.Record, error) {
 
 const recordColumns = "id, assessment_id, candidate_id, problem, filename, source, state, report, error, created, finished"
 
-func record(ctx context.Context, q querier, id string) (*judge.Record, error) {
+func record(ctx context.Context, q conn, id string) (*judge.Record, error) {
 	r, err := scanRecord(q.QueryRowContext(ctx, "SELECT "+recordColumns+" FROM submissions WHERE id = ?", id))
 	if err != nil {
 		return nil, notFound("submission", id, err)
@@ -87,7 +87,7 @@ func record(ctx context.Context, q querier, id string) (*judge.Record, error) {
 	return r, nil
 }
 
-func scanRecord(row interface{ Scan(...any) error }) (*judge.Record, error) {
+func scanRecord(row scanner) (*judge.Record, error) {
 	var r judge.Record
 	var state string
 	var report sql.NullString
@@ -129,19 +129,7 @@ func (s *Store) Records(ctx context.Context, f Filter) ([]*judge.Record, error) 
 		q += " WHERE " + strings.Join(where, " AND ")
 	}
 	rows, err := s.q.QueryContext(ctx, q+" ORDER BY created, rowid", args...)
-	if err != nil {
-		return nil, fmt.Errorf("list submissions: %w", err)
-	}
-	defer rows.Close()
-	var list []*judge.Record
-	for rows.Next() {
-		r, err := scanRecord(rows)
-		if err != nil {
-			return nil, err
-		}
-		list = append(list, r)
-	}
-	return list, rows.Err()
+	return collect(rows, err, "list submissions", scanRecord)
 }
 
 // RequeueRecords puts an assessment's submissions to a problem back in the queue (state queued,
@@ -149,20 +137,8 @@ func (s *Store) Records(ctx context.Context, f Filter) ([]*judge.Record, error) 
 // transaction.
 func (tx *Tx) RequeueRecords(ctx context.Context, assessmentID, problem string) ([]string, error) {
 	rows, err := tx.q.QueryContext(ctx, "SELECT id FROM submissions WHERE assessment_id = ? AND problem = ? ORDER BY created, rowid", assessmentID, problem)
+	ids, err := collect(rows, err, "requeue submissions", scanString)
 	if err != nil {
-		return nil, fmt.Errorf("requeue submissions: %w", err)
-	}
-	var ids []string
-	for rows.Next() {
-		var id string
-		if err := rows.Scan(&id); err != nil {
-			rows.Close()
-			return nil, err
-		}
-		ids = append(ids, id)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
 		return nil, err
 	}
 	_, err = tx.q.ExecContext(ctx, "UPDATE submissions SET state = 'queued', report = NULL, error = '', finished = NULL WHERE assessment_id = ? AND problem = ?", assessmentID, problem)
