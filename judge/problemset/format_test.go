@@ -194,3 +194,16 @@ func TestCompiledPrograms(t *testing.T) {
 		})
 	}
 }
+
+// A statement in several languages shows the English one, as the name does.
+func TestStatementPrefersEnglish(t *testing.T) {
+	p, err := problemset.Embedded(pkg(map[string]string{
+		"problem.yaml":             "problem_format_version: 2023-07-draft\nname: {de: Hallo, en: Hello}\n",
+		"statement/problem.de.tex": "\\problemname{Hallo}\n",
+		"statement/problem.en.tex": "\\problemname{Hello}\n",
+		"data/sample/1.in":         "1",
+		"data/sample/1.ans":        "1",
+	})).Load("p")
+	require.NoError(t, err)
+	assert.Contains(t, p.Statement, "Hello")
+}
