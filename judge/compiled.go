@@ -26,6 +26,7 @@ type compiled struct {
 	once sync.Once
 	bin  []byte
 	err  error
+	cut  bool // the compile was cancelled with its caller's context
 }
 
 // compileLimits bound the compiler: testlib.h at -O2 takes a few CPU seconds and some 300 MiB.
@@ -52,31 +53,36 @@ func ProgramDigest(p *Program) string {
 // that does not compile is the package's fault (ErrBadInput), with the compiler's messages.
 func (v *ValidatorSandbox) Binary(ctx context.Context, p *Program) (*Program, error) {
 	key := ProgramDigest(p)
-	v.mu.Lock()
-	if v.bins == nil {
-		v.bins = map[string]*compiled{}
-	}
-	c := v.bins[key]
-	if c == nil {
-		c = &compiled{}
-		v.bins[key] = c
-	}
-	v.mu.Unlock()
-	c.once.Do(func() { c.bin, c.err = v.compile(ctx, p) })
-	if c.err != nil {
-		if ctx.Err() != nil {
-			// Cut short, not a verdict on the sources: the next caller compiles again.
-			v.mu.Lock()
-			if v.bins[key] == c {
-				delete(v.bins, key)
-			}
-			v.mu.Unlock()
+	for {
+		v.mu.Lock()
+		if v.bins == nil {
+			v.bins = map[string]*compiled{}
 		}
-		return nil, c.err
+		c := v.bins[key]
+		if c == nil {
+			c = &compiled{}
+			v.bins[key] = c
+		}
+		v.mu.Unlock()
+		c.once.Do(func() {
+			c.bin, c.err = v.compile(ctx, p)
+			if c.cut = c.err != nil && ctx.Err() != nil; c.cut {
+				// Cut short, not a verdict on the sources: the next caller compiles again.
+				v.mu.Lock()
+				delete(v.bins, key)
+				v.mu.Unlock()
+			}
+		})
+		if c.cut && ctx.Err() == nil {
+			continue // the caller that compiled was cancelled, not this one
+		}
+		if c.err != nil {
+			return nil, c.err
+		}
+		q := *p
+		q.Binary = c.bin
+		return &q, nil
 	}
-	q := *p
-	q.Binary = c.bin
-	return &q, nil
 }
 
 func (v *ValidatorSandbox) compile(ctx context.Context, p *Program) ([]byte, error) {
