@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"sort"
 	"strings"
@@ -66,8 +67,10 @@ func (v *ValidatorSandbox) Binary(ctx context.Context, p *Program) (*Program, er
 		v.mu.Unlock()
 		c.once.Do(func() {
 			c.bin, c.err = v.compile(ctx, p)
-			if c.cut = c.err != nil && ctx.Err() != nil; c.cut {
-				// Cut short, not a verdict on the sources: the next caller compiles again.
+			c.cut = c.err != nil && ctx.Err() != nil
+			if c.err != nil && !errors.Is(c.err, ErrBadInput) {
+				// Cut short or the sandbox failed, not a verdict on the sources: the next
+				// caller compiles again.
 				v.mu.Lock()
 				delete(v.bins, key)
 				v.mu.Unlock()
@@ -101,6 +104,9 @@ func (v *ValidatorSandbox) compile(ctx context.Context, p *Program) ([]byte, err
 	}
 	if got == nil {
 		return nil, fmt.Errorf("compile validator %s: the sandbox stopped without an answer", p.Entry)
+	}
+	if got.Status == StatusInternal {
+		return nil, fmt.Errorf("compile validator %s: %s", p.Entry, got.Detail)
 	}
 	if got.Status != StatusOK || len(got.Output) == 0 {
 		return nil, fmt.Errorf("validator %s does not compile (%s): %s: %w", p.Entry, got.Detail,

@@ -140,3 +140,25 @@ func TestCompiledValidatorCancelledCompileIsNotShared(t *testing.T) {
 	require.NoError(t, b.err, "B's context was never cancelled")
 	assert.Equal(t, []byte("ELF"), b.p.Binary)
 }
+
+// A sandbox failure while compiling is the judge's, not the sources': it is not cached, so the
+// next judging (serve runs for days) compiles again.
+func TestCompiledValidatorSandboxFailureIsNotCached(t *testing.T) {
+	calls := 0
+	vsb := &judgetest.Sandbox{Exec: func(job judge.Job, _ [][]byte) (judge.Execution, bool) {
+		calls++
+		if calls == 1 {
+			return judge.Execution{Status: judge.StatusInternal, Detail: "engine hiccup"}, true
+		}
+		code := 0
+		return judge.Execution{Status: judge.StatusOK, ExitCode: &code, Output: []byte("ELF")}, true
+	}}
+	vs := &judge.ValidatorSandbox{Sandbox: vsb}
+	prog := cppProblem().Validation.Validator
+	_, err := vs.Binary(context.Background(), prog)
+	require.Error(t, err)
+	assert.NotErrorIs(t, err, judge.ErrBadInput, "the judge's failure, not the package's")
+	q, err := vs.Binary(context.Background(), prog)
+	require.NoError(t, err, "the failure was not cached")
+	assert.Equal(t, []byte("ELF"), q.Binary)
+}
