@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"sort"
 	"strings"
@@ -26,6 +27,7 @@ type compiled struct {
 	once sync.Once
 	bin  []byte
 	err  error
+	cut  bool // the compile was cancelled with its caller's context
 }
 
 // compileLimits bound the compiler: testlib.h at -O2 takes a few CPU seconds and some 300 MiB.
@@ -52,31 +54,38 @@ func ProgramDigest(p *Program) string {
 // that does not compile is the package's fault (ErrBadInput), with the compiler's messages.
 func (v *ValidatorSandbox) Binary(ctx context.Context, p *Program) (*Program, error) {
 	key := ProgramDigest(p)
-	v.mu.Lock()
-	if v.bins == nil {
-		v.bins = map[string]*compiled{}
-	}
-	c := v.bins[key]
-	if c == nil {
-		c = &compiled{}
-		v.bins[key] = c
-	}
-	v.mu.Unlock()
-	c.once.Do(func() { c.bin, c.err = v.compile(ctx, p) })
-	if c.err != nil {
-		if ctx.Err() != nil {
-			// Cut short, not a verdict on the sources: the next caller compiles again.
-			v.mu.Lock()
-			if v.bins[key] == c {
-				delete(v.bins, key)
-			}
-			v.mu.Unlock()
+	for {
+		v.mu.Lock()
+		if v.bins == nil {
+			v.bins = map[string]*compiled{}
 		}
-		return nil, c.err
+		c := v.bins[key]
+		if c == nil {
+			c = &compiled{}
+			v.bins[key] = c
+		}
+		v.mu.Unlock()
+		c.once.Do(func() {
+			c.bin, c.err = v.compile(ctx, p)
+			c.cut = c.err != nil && ctx.Err() != nil
+			if c.err != nil && !errors.Is(c.err, ErrBadInput) {
+				// Cut short or the sandbox failed, not a verdict on the sources: the next
+				// caller compiles again.
+				v.mu.Lock()
+				delete(v.bins, key)
+				v.mu.Unlock()
+			}
+		})
+		if c.cut && ctx.Err() == nil {
+			continue // the caller that compiled was cancelled, not this one
+		}
+		if c.err != nil {
+			return nil, c.err
+		}
+		q := *p
+		q.Binary = c.bin
+		return &q, nil
 	}
-	q := *p
-	q.Binary = c.bin
-	return &q, nil
 }
 
 func (v *ValidatorSandbox) compile(ctx context.Context, p *Program) ([]byte, error) {
@@ -95,6 +104,9 @@ func (v *ValidatorSandbox) compile(ctx context.Context, p *Program) ([]byte, err
 	}
 	if got == nil {
 		return nil, fmt.Errorf("compile validator %s: the sandbox stopped without an answer", p.Entry)
+	}
+	if got.Status == StatusInternal {
+		return nil, fmt.Errorf("compile validator %s: %s", p.Entry, got.Detail)
 	}
 	if got.Status != StatusOK || len(got.Output) == 0 {
 		return nil, fmt.Errorf("validator %s does not compile (%s): %s: %w", p.Entry, got.Detail,

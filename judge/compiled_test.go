@@ -2,6 +2,8 @@ package judge_test
 
 import (
 	"context"
+	"runtime"
+	"sync"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -83,4 +85,80 @@ func TestCompiledValidatorErrors(t *testing.T) {
 		b.Files["validate.h"] = []byte("// other\n")
 		assert.NotEqual(t, judge.ProgramDigest(a), judge.ProgramDigest(b))
 	})
+}
+
+// cutSandbox's first compile waits until its caller's context ends; later ones succeed.
+type cutSandbox struct {
+	started chan struct{}
+	mu      sync.Mutex
+	calls   int
+}
+
+func (s *cutSandbox) Run(ctx context.Context, job judge.Job, each func(judge.Execution) bool) (judge.RunInfo, error) {
+	s.mu.Lock()
+	s.calls++
+	first := s.calls == 1
+	s.mu.Unlock()
+	if first {
+		close(s.started)
+		<-ctx.Done()
+		return judge.RunInfo{}, ctx.Err()
+	}
+	code := 0
+	each(judge.Execution{Status: judge.StatusOK, ExitCode: &code, Output: []byte("ELF")})
+	return judge.RunInfo{}, nil
+}
+
+// One caller's cancelled compile is no answer for another caller of the same program: it
+// compiles again instead of failing (serve judges many submissions of one problem at once).
+func TestCompiledValidatorCancelledCompileIsNotShared(t *testing.T) {
+	prog := cppProblem().Validation.Validator
+	sb := &cutSandbox{started: make(chan struct{})}
+	vs := &judge.ValidatorSandbox{Sandbox: sb}
+	ctxA, cancelA := context.WithCancel(context.Background())
+	errA := make(chan error, 1)
+	go func() {
+		_, err := vs.Binary(ctxA, prog)
+		errA <- err
+	}()
+	<-sb.started
+	type result struct {
+		p   *judge.Program
+		err error
+	}
+	calledB, resB := make(chan struct{}), make(chan result, 1)
+	go func() {
+		close(calledB)
+		q, err := vs.Binary(context.Background(), prog)
+		resB <- result{q, err}
+	}()
+	<-calledB
+	runtime.Gosched() // let B reach the compile A is running, the case this is about
+	cancelA()
+	require.Error(t, <-errA, "A's own compile was cancelled")
+	b := <-resB
+	require.NoError(t, b.err, "B's context was never cancelled")
+	assert.Equal(t, []byte("ELF"), b.p.Binary)
+}
+
+// A sandbox failure while compiling is the judge's, not the sources': it is not cached, so the
+// next judging (serve runs for days) compiles again.
+func TestCompiledValidatorSandboxFailureIsNotCached(t *testing.T) {
+	calls := 0
+	vsb := &judgetest.Sandbox{Exec: func(job judge.Job, _ [][]byte) (judge.Execution, bool) {
+		calls++
+		if calls == 1 {
+			return judge.Execution{Status: judge.StatusInternal, Detail: "engine hiccup"}, true
+		}
+		code := 0
+		return judge.Execution{Status: judge.StatusOK, ExitCode: &code, Output: []byte("ELF")}, true
+	}}
+	vs := &judge.ValidatorSandbox{Sandbox: vsb}
+	prog := cppProblem().Validation.Validator
+	_, err := vs.Binary(context.Background(), prog)
+	require.Error(t, err)
+	assert.NotErrorIs(t, err, judge.ErrBadInput, "the judge's failure, not the package's")
+	q, err := vs.Binary(context.Background(), prog)
+	require.NoError(t, err, "the failure was not cached")
+	assert.Equal(t, []byte("ELF"), q.Binary)
 }

@@ -133,7 +133,7 @@ func TestLoadErrors2023(t *testing.T) {
 		{"custom score", "problem.yaml", "validation: custom score\n", "score.txt"},
 		{"build script", "output_validator/build", "#!/bin/sh\n", "build script"},
 		{"unbounded", "data/secret/testdata.yaml", "scoring: {score: unbounded}\n", "unbounded"},
-		{"require_pass", "data/secret/g/testdata.yaml", "scoring: {require_pass: sample}\n", "require_pass"},
+		{"require_pass", "data/secret/g/test_group.yaml", "scoring: {require_pass: sample}\n", "data/secret/g/test_group.yaml: scoring.require_pass"},
 		{"unknown group key", "data/secret/g/testdata.yaml", "points: 3\n", "points"},
 		{"per-test file", "data/secret/g/1.yaml", "args: [x]\n", "per-test settings"},
 		{"input validator args", "data/testdata.yaml", "input_validator_args: [--max, \"3\"]\n", "input_validator_args"},
@@ -193,4 +193,17 @@ func TestCompiledPrograms(t *testing.T) {
 			assert.Equal(t, tc.lang, p.Validation.Validator.Lang)
 		})
 	}
+}
+
+// A statement in several languages shows the English one, as the name does.
+func TestStatementPrefersEnglish(t *testing.T) {
+	p, err := problemset.Embedded(pkg(map[string]string{
+		"problem.yaml":             "problem_format_version: 2023-07-draft\nname: {de: Hallo, en: Hello}\n",
+		"statement/problem.de.tex": "\\problemname{Hallo}\n",
+		"statement/problem.en.tex": "\\problemname{Hello}\n",
+		"data/sample/1.in":         "1",
+		"data/sample/1.ans":        "1",
+	})).Load("p")
+	require.NoError(t, err)
+	assert.Contains(t, p.Statement, "Hello")
 }

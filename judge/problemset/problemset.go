@@ -565,7 +565,7 @@ func checkLinks(dir string) error {
 var statementFiles = []string{
 	"problem_statement/problem.en.md", "problem_statement/problem.md",
 	"statement/problem.en.md", "statement/problem.md", "problem.md",
-	"problem_statement/problem.en.tex", "problem_statement/problem.tex",
+	"problem_statement/problem.en.tex", "problem_statement/problem.tex", "statement/problem.en.tex",
 }
 
 func readStatement(fsys fs.FS) string {

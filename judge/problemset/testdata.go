@@ -75,14 +75,14 @@ func readTestData(fsys fs.FS, p *judge.Problem) error {
 		} else {
 			g.legacy = legacySettings{accept: 1, onReject: "break"}
 		}
-		own, err := readGroupFile(fsys, dir, p.Format)
+		own, file, err := readGroupFile(fsys, dir)
 		if err != nil {
 			return err
 		}
 		g.own = own
 		if own != nil {
 			if err := g.apply(own); err != nil {
-				return fmt.Errorf("%s: %v", g.fileName(fsys), err)
+				return fmt.Errorf("%s: %v", file, err)
 			}
 		}
 		groups[dir] = g
@@ -155,37 +155,30 @@ func readTestData(fsys fs.FS, p *judge.Problem) error {
 
 func isGroupFile(name string) bool { return name == groupFiles[0] || name == groupFiles[1] }
 
-func (g *group) fileName(fsys fs.FS) string {
-	for _, f := range groupFiles {
-		if _, err := fs.Stat(fsys, path.Join(g.path, f)); err == nil {
-			return path.Join(g.path, f)
-		}
-	}
-	return g.path
-}
-
-func readGroupFile(fsys fs.FS, dir, format string) (*groupFile, error) {
+// readGroupFile reads dir's group settings, if it has them, and says from which file.
+func readGroupFile(fsys fs.FS, dir string) (*groupFile, string, error) {
 	var found *groupFile
+	file := ""
 	for _, name := range groupFiles {
 		b, err := fs.ReadFile(fsys, path.Join(dir, name))
 		if errors.Is(err, fs.ErrNotExist) {
 			continue
 		}
 		if err != nil {
-			return nil, err
+			return nil, "", err
 		}
 		if found != nil {
-			return nil, fmt.Errorf("%s: both testdata.yaml and test_group.yaml", dir)
+			return nil, "", fmt.Errorf("%s: both testdata.yaml and test_group.yaml", dir)
 		}
 		dec := yaml.NewDecoder(bytes.NewReader(b))
 		dec.KnownFields(true)
 		var f groupFile
 		if err := dec.Decode(&f); err != nil && !errors.Is(err, io.EOF) {
-			return nil, fmt.Errorf("%s: %v", path.Join(dir, name), err)
+			return nil, "", fmt.Errorf("%s: %v", path.Join(dir, name), err)
 		}
-		found = &f
+		found, file = &f, path.Join(dir, name)
 	}
-	return found, nil
+	return found, file, nil
 }
 
 // apply takes a group's own settings over the inherited ones, refusing what the judge cannot

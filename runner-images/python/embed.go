@@ -31,7 +31,9 @@ var DockerfileLocal []byte
 var DockerfileValidator []byte
 
 // ValidatorPackages are the Debian packages of the validator image's root.
-const ValidatorPackages = "python3-minimal,libpython3.11-stdlib,g++"
+// python3-pyflakes is not used there, but build-rootfs.sh checks every root it makes can import
+// it (the harness lints with it): without it a fresh validator base fails that check.
+const ValidatorPackages = "python3-minimal,libpython3.11-stdlib,python3-pyflakes,g++"
 
 // BuildRootfs is build-rootfs.sh: debootstrap a minimal Debian with python3 into a tar.
 //
