@@ -2,6 +2,7 @@ package mutation_test
 
 import (
 	"context"
+	"path"
 	"testing"
 	"time"
 
@@ -42,4 +43,23 @@ func TestSpentBudgetIsNotAnError(t *testing.T) {
 	assert.Zero(t, r.Killed+r.Survived)
 	require.Len(t, r.Notes, 1, "%v", r.Notes)
 	assert.Contains(t, r.Notes[0], "budget of 1ns spent: 1 mutant(s) not judged")
+}
+
+// TestCompiledInputValidatorLeavesSurvivorsUntriaged: with a C++ input validator (which only
+// verify's validator image could run) the survivors stay untriaged with a note saying why; the
+// validator is never handed to the Python sandbox, where it would fail as a bad package.
+func TestCompiledInputValidatorLeavesSurvivorsUntriaged(t *testing.T) {
+	p, sb := survivingProblem()
+	p.InputValidator = &judge.Program{Entry: "validate.cpp", Lang: judge.LangCPP, Files: map[string][]byte{"validate.cpp": []byte("int main() { return 42; }\n")}}
+	mt := &mutation.Tester{Judge: &judge.Judge{Sandbox: sb}, Parallel: 2}
+	r, err := mt.Problem(context.Background(), p)
+	require.NoError(t, err)
+	assert.Equal(t, 1, r.Survived)
+	assert.Equal(t, 1, r.Untriaged)
+	require.Len(t, r.Notes, 1, "%v", r.Notes)
+	assert.Contains(t, r.Notes[0], "validate.cpp")
+	assert.Contains(t, r.Notes[0], "not triaged")
+	for _, run := range sb.Runs() {
+		assert.NotEqual(t, ".cpp", path.Ext(run.Job.Filename), "the C++ validator was run as Python")
+	}
 }

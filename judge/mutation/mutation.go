@@ -131,7 +131,8 @@ func (t *Tester) Problem(ctx context.Context, p *judge.Problem) (*Result, error)
 	if judged := r.Killed + r.Survived; judged > 0 {
 		r.KillRate = float64(r.Killed) / float64(judged)
 	}
-	if (r.NotJudged > 0 || r.Untriaged > 0) && ctx.Err() == nil {
+	// Survivors left untriaged for another reason (no valid input) have a note of their own.
+	if ctx.Err() == nil && (r.NotJudged > 0 || r.Untriaged > 0 && bctx.Err() != nil) {
 		r.Notes = append(r.Notes, fmt.Sprintf("budget of %s spent: %d mutant(s) not judged, %d survivor(s) not triaged", budget, r.NotJudged, r.Untriaged))
 	}
 	return r, nil
@@ -200,6 +201,12 @@ func (t *Tester) judgeAll(ctx, bctx context.Context, p *judge.Problem, ms []Muta
 func (t *Tester) triage(ctx, bctx context.Context, p *judge.Problem, accepted []judge.PackageSubmission, survivors []Mutant, r *Result) error {
 	for _, m := range survivors {
 		r.Survivors = append(r.Survivors, Survivor{Mutant: m, Class: Untriaged})
+	}
+	if v := p.InputValidator; v != nil && v.Compiled() {
+		// As in verify: only Python input validators run so far, and without one the triage
+		// would report gaps on inputs the contract may forbid.
+		r.Notes = append(r.Notes, "the input validator is C/C++ ("+v.Entry+"): this judge runs only Python input validators so far, so survivors are not triaged")
+		return nil
 	}
 	n := t.Inputs
 	if n <= 0 {
