@@ -1,7 +1,9 @@
 package main
 
 import (
+	"bytes"
 	"encoding/json"
+	"encoding/xml"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -9,6 +11,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/judge-dev/judge/judge/mutation"
 )
 
 func TestMutantsUsage(t *testing.T) {
@@ -52,3 +56,15 @@ func TestMutantsWriteTests(t *testing.T) {
 	assert.Contains(t, string(x), "test gap: input [[0]]")
 }
 
+// TestMutantSuiteSaysWhyUntriaged: an untriaged survivor's JUnit case gives the reason from the
+// notes, which is not always the budget.
+func TestMutantSuiteSaysWhyUntriaged(t *testing.T) {
+	note := "no valid candidate input near the small tests: survivors not triaged"
+	s := mutantSuite(&mutation.Result{Problem: "p", Mutants: 1, Survived: 1, Untriaged: 1, Notes: []string{note},
+		Survivors: []mutation.Survivor{{Mutant: mutation.Mutant{Origin: "a.py", Line: 1}, Class: mutation.Untriaged}}})
+	require.Len(t, s.Cases, 2)
+	var x bytes.Buffer
+	require.NoError(t, xml.NewEncoder(&x).Encode(s.Cases[1]))
+	assert.Contains(t, x.String(), "not triaged: "+note)
+	assert.NotContains(t, x.String(), "budget")
+}
