@@ -319,7 +319,7 @@ func (t *Tester) reference(ctx context.Context, p *judge.Problem, s judge.Packag
 	}
 	answers := make([][]byte, len(cands))
 	info, err := t.Judge.Sandbox.Run(ctx, job, func(e judge.Execution) bool {
-		if e.Test < 0 || e.Test >= len(cands) || e.CPU > p.Limits.Time {
+		if e.Test < 0 || e.Test >= len(cands) || judge.OverCPU(p, e) {
 			return true
 		}
 		switch {
