@@ -115,7 +115,7 @@ func (j *Judge) Judge(ctx context.Context, p *Problem, s Submission, opt Options
 			reported[e.Test] = true
 			t := p.Tests[e.Test]
 			res := baseResult(e, t)
-			if custom && e.Status == StatusOK && !overCPU(p, e) {
+			if custom && e.Status == StatusOK && !OverCPU(p, e) {
 				pending = append(pending, e.Test)
 				outputs[e.Test] = e.Output
 				bases[e.Test] = res
@@ -239,9 +239,9 @@ func safeDecide(p *Problem, flags check.Flags, e Execution, t Test) (v Verdict, 
 	return decide(p, flags, e, t)
 }
 
-// overCPU is the one home of "CPU over the limit" on the judge's side: a test over its CPU limit
+// OverCPU is the one home of "CPU over the limit" on the judge's side: a test over its CPU limit
 // is TLE even when the harness let it finish (RLIMIT_CPU rounds up), whatever its output.
-func overCPU(p *Problem, e Execution) bool { return e.CPU > p.Limits.Time }
+func OverCPU(p *Problem, e Execution) bool { return e.CPU > p.Limits.Time }
 
 // decide turns one execution into a verdict, comparing output with the answer when it ran fine.
 func decide(p *Problem, flags check.Flags, e Execution, t Test) (Verdict, string) {
@@ -259,7 +259,7 @@ func decide(p *Problem, flags check.Flags, e Execution, t Test) (Verdict, string
 	case StatusRE:
 		return RuntimeError, reMessage(e)
 	}
-	if overCPU(p, e) {
+	if OverCPU(p, e) {
 		return TimeLimitExceeded, fmt.Sprintf("CPU %.0f ms over the %.0f ms limit", millis(e.CPU), millis(p.Limits.Time))
 	}
 	if p.Mode == Stdio {

@@ -47,15 +47,24 @@ func (r RungSamples) Median() time.Duration {
 	return s[len(s)/2]
 }
 
+// NeedLadder returns an error wrapping ErrBadInput when p has no size ladder to climb: the one
+// check, so that the command can make it before it starts a sandbox.
+func NeedLadder(p *Problem) error {
+	if p.Ladder == nil || len(p.Ladder.Rungs) == 0 {
+		return fmt.Errorf("problem %s has no size ladder (ladder/ in its package) to estimate complexity on: %w", p.ID, ErrBadInput)
+	}
+	return nil
+}
+
 // ClimbLadder runs the submission on the problem's ladder, each rung Repeats times in a row,
 // smallest first, in one sandbox, with perRun as the CPU limit of one run. It stops at the first
 // rung a run of which does not end normally (over perRun, an error): the larger rungs would only
 // spend the budget. An error means the judge failed; a submission that fails a rung is data.
 func (j *Judge) ClimbLadder(ctx context.Context, p *Problem, s Submission, perRun time.Duration) (LadderRun, error) {
-	l := p.Ladder
-	if l == nil || len(l.Rungs) == 0 {
-		return LadderRun{}, fmt.Errorf("ladder: problem %s has no size ladder: %w", p.ID, ErrBadInput)
+	if err := NeedLadder(p); err != nil {
+		return LadderRun{}, fmt.Errorf("ladder: %w", err)
 	}
+	l := p.Ladder
 	reps := max(1, l.Repeats)
 	lim := p.Limits
 	lim.Time = perRun

@@ -89,8 +89,11 @@ func runGrade(ctx context.Context, f *Factory, opts *GradeOptions) error {
 	if err != nil {
 		return err
 	}
-	if opts.Complexity && p.Ladder == nil {
-		return fmt.Errorf("grade: problem %s has no size ladder (ladder/ in its package), so --complexity cannot measure it: %w", p.ID, judge.ErrBadInput)
+	if opts.Complexity {
+		// Before a sandbox is started; Batch checks it again for its other callers.
+		if err := judge.NeedLadder(p); err != nil {
+			return fmt.Errorf("grade --complexity: %w", err)
+		}
 	}
 	files, err := submissionFiles(opts.Paths)
 	if err != nil {

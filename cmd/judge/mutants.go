@@ -143,7 +143,8 @@ func mutantSuite(r *mutation.Result) report.JUnitSuite {
 			t.Verdict = judge.WrongAnswer
 			t.Message = fmt.Sprintf("test gap: input %s, reference %s, mutant %s", oneLine(s.Input), oneLine(s.Answer), oneLine(s.Got))
 		case mutation.Untriaged:
-			t.Verdict, t.Message = judge.NotRun, "not triaged: budget spent"
+			// Why is in the notes: the budget, or no input to compare on.
+			t.Verdict, t.Message = judge.NotRun, "not triaged: "+strings.Join(r.Notes, "; ")
 		}
 		rep.Tests = append(rep.Tests, t)
 	}

@@ -1,7 +1,9 @@
 package main
 
 import (
+	"bytes"
 	"encoding/json"
+	"encoding/xml"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -9,6 +11,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/judge-dev/judge/judge/mutation"
 )
 
 func TestMutantsUsage(t *testing.T) {
@@ -22,12 +26,13 @@ func TestMutantsUsage(t *testing.T) {
 
 // TestMutantsWriteTests runs judge verify --mutants --write-tests on a copy of the weak package
 // in the real sandbox: exit 1, the gap in JSON and JUnit, and its test written with the
-// reference's answer.
+// reference's answer. The budget is set high: this test is not about it, and a slow machine must
+// not leave the gap untriaged.
 func TestMutantsWriteTests(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "weak-count")
 	require.NoError(t, exec.Command("cp", "-r", "../../testdata/problems/weak-count", dir).Run())
 	junit := filepath.Join(t.TempDir(), "m.xml")
-	code, out, stderr := run(t, "--declared-limits", "verify", "--mutants", "--write-tests", "--json", "--junit", junit, "--pool", "1", dir)
+	code, out, stderr := run(t, "--declared-limits", "verify", "--mutants", "--write-tests", "--json", "--junit", junit, "--pool", "1", "--budget", "1h", dir)
 	require.Equal(t, 1, code, "a gap fails the check: %s", stderr)
 	var res []struct {
 		Problem string `json:"problem"`
@@ -49,4 +54,17 @@ func TestMutantsWriteTests(t *testing.T) {
 	x, err := os.ReadFile(junit)
 	require.NoError(t, err)
 	assert.Contains(t, string(x), "test gap: input [[0]]")
+}
+
+// TestMutantSuiteSaysWhyUntriaged: an untriaged survivor's JUnit case gives the reason from the
+// notes, which is not always the budget.
+func TestMutantSuiteSaysWhyUntriaged(t *testing.T) {
+	note := "no valid candidate input near the small tests: survivors not triaged"
+	s := mutantSuite(&mutation.Result{Problem: "p", Mutants: 1, Survived: 1, Untriaged: 1, Notes: []string{note},
+		Survivors: []mutation.Survivor{{Mutant: mutation.Mutant{Origin: "a.py", Line: 1}, Class: mutation.Untriaged}}})
+	require.Len(t, s.Cases, 2)
+	var x bytes.Buffer
+	require.NoError(t, xml.NewEncoder(&x).Encode(s.Cases[1]))
+	assert.Contains(t, x.String(), "not triaged: "+note)
+	assert.NotContains(t, x.String(), "budget")
 }

@@ -82,8 +82,10 @@ func (g *Grader) One(ctx context.Context, p *judge.Problem, s judge.Submission, 
 // with them so that CPU times are compared under the same conditions. A submission that cannot
 // be judged gets an entry with its error; a judge failure stops the batch and is returned.
 func (g *Grader) Batch(ctx context.Context, p *judge.Problem, items []Item, opt Options) (report.Batch, error) {
-	if opt.Complexity && (p.Ladder == nil || len(p.Ladder.Rungs) == 0) {
-		return report.Batch{}, fmt.Errorf("grade: problem %s has no size ladder (ladder/ in its package) for --complexity: %w", p.ID, judge.ErrBadInput)
+	if opt.Complexity {
+		if err := judge.NeedLadder(p); err != nil {
+			return report.Batch{}, fmt.Errorf("grade: %w", err)
+		}
 	}
 	p, err := g.Problem(ctx, p)
 	if err != nil {

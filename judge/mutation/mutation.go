@@ -131,7 +131,8 @@ func (t *Tester) Problem(ctx context.Context, p *judge.Problem) (*Result, error)
 	if judged := r.Killed + r.Survived; judged > 0 {
 		r.KillRate = float64(r.Killed) / float64(judged)
 	}
-	if (r.NotJudged > 0 || r.Untriaged > 0) && ctx.Err() == nil {
+	// Survivors left untriaged for another reason (no valid input) have a note of their own.
+	if ctx.Err() == nil && (r.NotJudged > 0 || r.Untriaged > 0 && bctx.Err() != nil) {
 		r.Notes = append(r.Notes, fmt.Sprintf("budget of %s spent: %d mutant(s) not judged, %d survivor(s) not triaged", budget, r.NotJudged, r.Untriaged))
 	}
 	return r, nil
@@ -154,45 +155,26 @@ func spread(ms []Mutant, n int) []Mutant {
 func (t *Tester) judgeAll(ctx, bctx context.Context, p *judge.Problem, ms []Mutant, r *Result) ([]Mutant, error) {
 	killed := make([]judge.Verdict, len(ms))
 	judged := make([]bool, len(ms))
-	sem := make(chan struct{}, max(1, t.Parallel))
-	var wg sync.WaitGroup
 	var mu sync.Mutex
-	var firstErr error
 	done := 0
-	for i, m := range ms {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			sem <- struct{}{}
-			defer func() { <-sem }()
-			if bctx.Err() != nil {
-				return
-			}
-			rep, err := t.Judge.Judge(bctx, p, judge.Submission{Filename: path.Base(m.Origin), Source: m.Source}, judge.Options{StopOnFailure: true})
-			mu.Lock()
-			defer mu.Unlock()
-			if err != nil {
-				if ctx.Err() == nil && bctx.Err() != nil {
-					return // the budget ran out: not judged
-				}
-				if firstErr == nil {
-					firstErr = fmt.Errorf("mutation %s: mutant of %s line %d: %w", p.ID, m.Origin, m.Line, err)
-				}
-				return
-			}
-			judged[i] = true
-			killed[i] = rep.Verdict
-			done++
-			if t.Progress != nil {
-				t.Progress(p.ID, done, len(ms))
-			}
-		}()
-	}
-	wg.Wait()
-	if firstErr != nil {
-		return nil, firstErr
-	}
-	if err := ctx.Err(); err != nil {
+	err := judge.Each(bctx, len(ms), t.Parallel, func(c context.Context, i int) error {
+		m := ms[i]
+		rep, err := t.Judge.Judge(c, p, judge.Submission{Filename: path.Base(m.Origin), Source: m.Source}, judge.Options{StopOnFailure: true})
+		if err != nil {
+			return fmt.Errorf("mutation %s: mutant of %s line %d: %w", p.ID, m.Origin, m.Line, err)
+		}
+		mu.Lock()
+		defer mu.Unlock()
+		judged[i] = true
+		killed[i] = rep.Verdict
+		done++
+		if t.Progress != nil {
+			t.Progress(p.ID, done, len(ms))
+		}
+		return nil
+	})
+	// The budget running out leaves the rest not judged.
+	if err := t.spent(ctx, bctx, err); err != nil {
 		return nil, err
 	}
 	var survivors []Mutant
@@ -220,6 +202,12 @@ func (t *Tester) triage(ctx, bctx context.Context, p *judge.Problem, accepted []
 	for _, m := range survivors {
 		r.Survivors = append(r.Survivors, Survivor{Mutant: m, Class: Untriaged})
 	}
+	if v := p.InputValidator; v != nil && v.Compiled() {
+		// As in verify: only Python input validators run so far, and without one the triage
+		// would report gaps on inputs the contract may forbid.
+		r.Notes = append(r.Notes, "the input validator is C/C++ ("+v.Entry+"): this judge runs only Python input validators so far, so survivors are not triaged")
+		return nil
+	}
 	n := t.Inputs
 	if n <= 0 {
 		n = DefaultInputs
@@ -242,52 +230,33 @@ func (t *Tester) triage(ctx, bctx context.Context, p *judge.Problem, accepted []
 		}
 		refs[s.Path] = q
 	}
-	sem := make(chan struct{}, max(1, t.Parallel))
-	var wg sync.WaitGroup
-	var mu sync.Mutex
-	var firstErr error
-	for i := range r.Survivors {
+	err = judge.Each(bctx, len(r.Survivors), t.Parallel, func(c context.Context, i int) error {
 		s := &r.Survivors[i]
 		q := refs[s.Origin]
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			sem <- struct{}{}
-			defer func() { <-sem }()
-			if bctx.Err() != nil {
-				return
-			}
-			rep, err := t.Judge.Judge(bctx, q, judge.Submission{Filename: path.Base(s.Origin), Source: s.Source}, judge.Options{StopOnFailure: true, Reveal: true})
-			mu.Lock()
-			defer mu.Unlock()
-			if err != nil {
-				if firstErr == nil {
-					firstErr = err
-				}
-				return
-			}
-			s.Class = Equivalent
-			for _, tr := range rep.Tests {
-				if tr.Failed() {
-					tc := q.Tests[tr.Index]
-					s.Class, s.Input, s.Answer = Gap, string(tc.Input), string(tc.Answer)
-					s.Got = tr.Verdict.String()
-					if tr.Message != "" {
-						s.Got += ": " + tr.Message
-					}
-					if tr.Actual != nil && tr.Verdict == judge.WrongAnswer {
-						s.Got += " (output: " + strings.TrimSpace(*tr.Actual) + ")"
-					}
-					break
-				}
-			}
-		}()
-	}
-	wg.Wait()
-	if firstErr != nil {
-		if err := t.spent(ctx, bctx, firstErr); err != nil {
-			return fmt.Errorf("mutation %s: triage: %w", p.ID, err)
+		rep, err := t.Judge.Judge(c, q, judge.Submission{Filename: path.Base(s.Origin), Source: s.Source}, judge.Options{StopOnFailure: true, Reveal: true})
+		if err != nil {
+			return err
 		}
+		s.Class = Equivalent
+		for _, tr := range rep.Tests {
+			if tr.Failed() {
+				tc := q.Tests[tr.Index]
+				s.Class, s.Input, s.Answer = Gap, string(tc.Input), string(tc.Answer)
+				s.Got = tr.Verdict.String()
+				if tr.Message != "" {
+					s.Got += ": " + tr.Message
+				}
+				if tr.Actual != nil && tr.Verdict == judge.WrongAnswer {
+					s.Got += " (output: " + strings.TrimSpace(*tr.Actual) + ")"
+				}
+				break
+			}
+		}
+		return nil
+	})
+	// The budget running out leaves the rest untriaged.
+	if err := t.spent(ctx, bctx, err); err != nil {
+		return fmt.Errorf("mutation %s: triage: %w", p.ID, err)
 	}
 	seen := map[string]bool{}
 	for _, s := range r.Survivors {
@@ -300,10 +269,10 @@ func (t *Tester) triage(ctx, bctx context.Context, p *judge.Problem, accepted []
 	return nil
 }
 
-// spent turns an error caused by the budget running out into nil (the survivors stay
-// untriaged); any other error is returned.
+// spent turns an error caused by the budget running out into nil (what is left stays not
+// judged or untriaged); any other error, or nil, is returned.
 func (t *Tester) spent(ctx, bctx context.Context, err error) error {
-	if ctx.Err() == nil && bctx.Err() != nil {
+	if err != nil && ctx.Err() == nil && bctx.Err() != nil {
 		return nil
 	}
 	return err
@@ -350,7 +319,7 @@ func (t *Tester) reference(ctx context.Context, p *judge.Problem, s judge.Packag
 	}
 	answers := make([][]byte, len(cands))
 	info, err := t.Judge.Sandbox.Run(ctx, job, func(e judge.Execution) bool {
-		if e.Test < 0 || e.Test >= len(cands) || e.CPU > p.Limits.Time {
+		if e.Test < 0 || e.Test >= len(cands) || judge.OverCPU(p, e) {
 			return true
 		}
 		switch {

@@ -3,6 +3,7 @@ package mutation_test
 import (
 	"context"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -17,7 +18,9 @@ import (
 // and the triage must find the smallest input that shows it), one whose tests do (no gap).
 func TestWeakAndStrongTests(t *testing.T) {
 	sb := sandbox(t)
-	mt := &mutation.Tester{Judge: &judge.Judge{Sandbox: sb}, Parallel: 2}
+	// The budget is not under test here (TestSpentBudgetIsNotAnError is): on a slow or loaded
+	// machine it must not leave mutants not judged or survivors untriaged.
+	mt := &mutation.Tester{Judge: &judge.Judge{Sandbox: sb}, Parallel: 2, Budget: time.Hour}
 
 	weak, err := problemset.LoadDir("../../testdata/problems/weak-count")
 	require.NoError(t, err)

@@ -33,7 +33,6 @@ type htmlPage struct {
 	B       Batch
 	Rows    []Row
 	Entries []htmlEntry
-	Ladder  *LadderSummary
 	RefPlot *plot
 }
 
@@ -77,7 +76,7 @@ type dot struct {
 // submission's tests with a CPU chart against the reference, the complexity ladder plotted, lint
 // findings and similar pairs. Everything a submission controls is escaped by html/template.
 func GradeHTML(w io.Writer, b Batch) error {
-	page := htmlPage{B: b, Rows: Rows(b), Ladder: b.Ladder}
+	page := htmlPage{B: b, Rows: Rows(b)}
 	var ref *Complexity
 	if b.Ladder != nil {
 		ref = b.Ladder.Reference

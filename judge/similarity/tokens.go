@@ -8,12 +8,12 @@ import (
 
 // token is one normalised Python token: what survives renaming, and the line it starts on.
 type token struct {
-	text string // keyword or operator as written; "V" for a name, "L" for a literal
+	text string // keyword, operator, None/True/False as written; "V" a name, "S" a string, "N" a number
 	line int    // 1-based
 }
 
-// Normalised stand-ins. A name becomes one symbol and every literal (string, number, None,
-// True, False) another, so that renaming and changed constants (None for 0) do not hide a copy;
+// Normalised stand-ins. A name becomes one symbol, a string another and a number a third, so
+// that renaming and changed constants do not hide a copy (None, True and False stay as written);
 // comments, docstrings, blank lines and indentation vanish, so that adding them does not either.
 const (
 	nameTok    = "V"
