@@ -84,7 +84,15 @@ func runServe(ctx context.Context, f *Factory, opts *ServeOptions) error {
 		return usageError("--job-timeout must be at least 1s")
 	}
 	log := slog.New(slog.NewTextHandler(f.IO.ErrOut, nil))
-	st, err := store.Open(ctx, opts.DB)
+	// The embedded database has one server: this one, which claims it before anything else. What
+	// is still marked as being judged was cut short by one that died, and is judged again now. (A
+	// PostgreSQL database is shared by servers and workers: there River's rescuer takes up a dead
+	// one's judgings, after the job timeout.)
+	open := store.OpenClaimed
+	if store.IsPostgres(opts.DB) {
+		open = store.Open
+	}
+	st, err := open(ctx, opts.DB)
 	if err != nil {
 		return err
 	}
@@ -92,14 +100,7 @@ func runServe(ctx context.Context, f *Factory, opts *ServeOptions) error {
 	if err := jobs.Migrate(ctx, st); err != nil {
 		return err
 	}
-	// The embedded database has one server: this one. What is still marked as being judged was
-	// cut short by one that died, and is judged again now. (A PostgreSQL database is shared by
-	// servers and workers: there River's rescuer takes up a dead one's judgings, after the job
-	// timeout.)
 	if !st.Postgres() {
-		if err := st.Claim(); err != nil {
-			return err
-		}
 		if n, err := st.RequeueOrphans(ctx); err != nil {
 			return err
 		} else if n > 0 {

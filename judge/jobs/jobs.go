@@ -81,7 +81,7 @@ type Config struct {
 	// JobTimeout cancels a judging that takes longer (it is tried again): a guard against a
 	// hung judging, far over any submission's own budget. A judging whose server died (kill -9,
 	// a crash) is taken up again RescueMargin after its timeout by River's rescuer, unless the
-	// next server claims the database first and requeues it at once (store.Claim,
+	// next server claims the database first and requeues it at once (store.OpenClaimed,
 	// RequeueOrphans). Default 10 min: the first judging of a problem calibrates its time limit,
 	// which takes a while.
 	JobTimeout time.Duration

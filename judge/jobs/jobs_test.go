@@ -234,10 +234,9 @@ func testSubmitRefusesWhenTheQueueIsFull(t *testing.T, dsn string) {
 func TestOrphanedJudgingIsRequeuedByTheNextClaim(t *testing.T) {
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "judge.db")
-	dead, err := store.Open(ctx, path)
+	dead, err := store.OpenClaimed(ctx, path)
 	require.NoError(t, err)
 	require.NoError(t, jobs.Migrate(ctx, dead))
-	require.NoError(t, dead.Claim())
 	insert, err := jobs.New(jobs.Config{Store: dead}) // insert-only
 	require.NoError(t, err)
 	a := &judge.Assessment{Name: "a", Problems: []string{"echo"}, Opens: time.Now().Add(-time.Hour), Closes: time.Now().Add(time.Hour), Policy: judge.PolicySamples}
@@ -250,15 +249,18 @@ func TestOrphanedJudgingIsRequeuedByTheNextClaim(t *testing.T) {
 	_, err = dead.DB().ExecContext(ctx, `UPDATE river_job SET state = 'running', attempt = 1, attempted_at = datetime('now')`)
 	require.NoError(t, err)
 
-	next, err := store.Open(ctx, path)
+	_, err = store.OpenClaimed(ctx, path)
+	require.ErrorIs(t, err, store.ErrClaimed, "a second server on a claimed database is refused")
+	reader, err := store.Open(ctx, path) // unclaimed: a reader, as the kill -9 test's
 	require.NoError(t, err)
-	defer next.Close()
-	require.ErrorIs(t, next.Claim(), store.ErrClaimed, "a second server on a claimed database is refused")
-	_, err = next.RequeueOrphans(ctx)
+	_, err = reader.RequeueOrphans(ctx)
 	require.Error(t, err, "requeueing without the claim could take a live server's jobs")
+	require.NoError(t, reader.Close())
 	require.NoError(t, dead.Close()) // the kernel drops a dead process's lock the same way
 
-	require.NoError(t, next.Claim())
+	next, err := store.OpenClaimed(ctx, path)
+	require.NoError(t, err)
+	defer next.Close()
 	n, err := next.RequeueOrphans(ctx)
 	require.NoError(t, err)
 	assert.Equal(t, 1, n)

@@ -46,7 +46,7 @@ type Store struct {
 	d     dialect
 	now   func() time.Time
 	path  string
-	claim *os.File // the lock Claim holds, nil until then (SQLite only)
+	claim *os.File // the lock OpenClaimed holds (SQLite only), else nil
 }
 
 // IsPostgres tells a PostgreSQL URL (postgres:// or postgresql://) from an SQLite file path.
@@ -131,29 +131,35 @@ func (s *Store) Close() error {
 // ErrClaimed: another process judges from this database already.
 var ErrClaimed = errors.New("another judge serve judges from this database")
 
-// Claim makes this process the only one that judges from the database: an exclusive flock on
-// the file <path>.lock, held until Close and dropped by the kernel when the process dies,
-// however it dies. An embedded database has one server; a second one on the same file is
-// refused (ErrClaimed) instead of sharing its jobs. With the claim held, every judging still
-// marked running was cut short by a process that died, so RequeueOrphans may queue it again at
-// once.
-func (s *Store) Claim() error {
-	if s.d.postgres {
-		return errors.New("claim database: a PostgreSQL database is shared by its servers and workers; only an SQLite file is claimed")
+// OpenClaimed opens the SQLite file at path as Open does, as the only process that judges from
+// it: it first takes an exclusive flock on <path>.lock, held until Close and dropped by the
+// kernel when the process dies, however it dies. An embedded database has one server; a second
+// one on the same file is refused (ErrClaimed) before it touches the file (no migration under a
+// running server) instead of sharing its jobs. With the claim held, every judging still marked
+// running was cut short by a process that died, so RequeueOrphans may queue it again at once.
+// A PostgreSQL database is shared by its servers and workers: it is never claimed.
+func OpenClaimed(ctx context.Context, path string) (*Store, error) {
+	if IsPostgres(path) {
+		return nil, errors.New("claim database: a PostgreSQL database is shared by its servers and workers; only an SQLite file is claimed")
 	}
-	f, err := os.OpenFile(s.path+".lock", os.O_RDWR|os.O_CREATE, 0o600)
+	f, err := os.OpenFile(path+".lock", os.O_RDWR|os.O_CREATE, 0o600)
 	if err != nil {
-		return fmt.Errorf("claim database %s: %w", s.path, err)
+		return nil, fmt.Errorf("claim database %s: %w", path, err)
 	}
 	if err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB); err != nil {
 		f.Close()
 		if errors.Is(err, syscall.EWOULDBLOCK) {
-			return fmt.Errorf("claim database %s: %w (its lock %s.lock is held)", s.path, ErrClaimed, s.path)
+			return nil, fmt.Errorf("claim database %s: %w (its lock %s.lock is held)", path, ErrClaimed, path)
 		}
-		return fmt.Errorf("claim database %s: %w", s.path, err)
+		return nil, fmt.Errorf("claim database %s: %w", path, err)
+	}
+	s, err := Open(ctx, path)
+	if err != nil {
+		f.Close()
+		return nil, err
 	}
 	s.claim = f
-	return nil
+	return s, nil
 }
 
 // RequeueOrphans makes every job left running (by a server that died: kill -9, a crash) available
