@@ -118,6 +118,9 @@ func (s *Set) meta(id string) (*judge.Problem, error) {
 	if err := readMeta(sub, p); err != nil {
 		return nil, err
 	}
+	if p.Name == "" {
+		p.Name = titleOf(readStatement(sub), id) // as load names it
+	}
 	return p, nil
 }
 

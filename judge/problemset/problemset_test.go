@@ -173,3 +173,20 @@ func TestValidID(t *testing.T) {
 		assert.Equal(t, want, problemset.ValidID(id), id)
 	}
 }
+
+// TestListNamesProblemsAsLoadDoes: a package without a name in problem.yaml is named by its
+// statement's title (kattis-hypot: \problemname{Hypotenuse}) in the list too, not left blank.
+func TestListNamesProblemsAsLoadDoes(t *testing.T) {
+	set := problemset.Dir("../../testdata/problems")
+	list, err := set.List()
+	require.NoError(t, err)
+	require.NotEmpty(t, list)
+	for _, s := range list {
+		p, err := set.Load(s.ID)
+		require.NoError(t, err, s.ID)
+		assert.Equal(t, p.Name, s.Name, s.ID)
+	}
+	hypot, err := set.Load("kattis-hypot")
+	require.NoError(t, err)
+	assert.Equal(t, "Hypotenuse", hypot.Name)
+}
