@@ -362,6 +362,17 @@ func (w *worker) Work(ctx context.Context, job *river.Job[Args]) error {
 		// Recorded already (a re-delivered job): complete the job, write nothing.
 		return w.finish(ctx, job, nil, "", false)
 	}
+	if n := cutShort(job); n >= MaxCutShort {
+		// A submission whose judging took its process down each time would otherwise take
+		// down every server that starts after it, for ever: record it as the judge's failure.
+		msg := fmt.Sprintf("its judging was cut short %d times (the judging process died or hung while judging it), so it is not judged again; an internal error of the judge, not the candidate's", n)
+		w.cfg.Logger.ErrorContext(ctx, "submission not judged", "submission", id, "cut_short", n)
+		if err := w.finish(ctx, job, nil, msg, true); err != nil {
+			return err
+		}
+		w.cfg.Feed.Publish(id, judge.Progress{Final: true})
+		return nil
+	}
 	start := time.Now()
 	rep, err := w.judge(ctx, r)
 	switch {
@@ -388,6 +399,28 @@ func (w *worker) Work(ctx context.Context, job *river.Job[Args]) error {
 		return nil
 	}
 	return err // River retries it later
+}
+
+// MaxCutShort is how many judgings of one submission may end with their process (kill -9, a
+// crash, the host's OOM killer) before the submission is recorded as not judgeable.
+const MaxCutShort = 3
+
+// rescuedError is what River's rescuer records on a job whose worker stopped answering.
+const rescuedError = "Stuck job rescued by JobRescuer"
+
+// cutShort counts the earlier attempts of a job that ended without an outcome: River counts an
+// attempt when a worker takes the job, records an error for each attempt that failed (a snooze
+// gives its attempt back), and the rescuer records one for a job whose worker vanished. An
+// attempt with no error recorded, before this one, is one whose process died (the next SQLite
+// server requeues it at once, store.RequeueOrphans); a rescued one, one that died or hung.
+func cutShort(job *river.Job[Args]) int {
+	n := job.Attempt - 1 - len(job.Errors)
+	for _, e := range job.Errors {
+		if e.Error == rescuedError {
+			n++
+		}
+	}
+	return max(n, 0)
 }
 
 func (w *worker) judged(rep *judge.Report, start, created time.Time) {

@@ -232,6 +232,30 @@ func testSubmitRefusesWhenTheQueueIsFull(t *testing.T, dsn string) {
 // is held), queues that job again at once, and judges it: one result, no wait for River's
 // rescue after the job timeout.
 func TestOrphanedJudgingIsRequeuedByTheNextClaim(t *testing.T) {
+	got, judged := orphan(t, 1)
+	assert.Equal(t, judge.StateDone, got.State, got.Error)
+	assert.Positive(t, judged)
+}
+
+// A submission whose judging died with its process twice is judged again; one that did so
+// jobs.MaxCutShort times (it kills every server that takes it up) is recorded as the judge's
+// failure, never the candidate's, without being judged again: no loop of crashes at every start.
+func TestSubmissionThatKeepsKillingTheJudgeIsNotJudgedForEver(t *testing.T) {
+	got, judged := orphan(t, jobs.MaxCutShort-1)
+	assert.Equal(t, judge.StateDone, got.State, got.Error)
+	assert.Positive(t, judged)
+
+	got, judged = orphan(t, jobs.MaxCutShort)
+	assert.Equal(t, judge.StateFailed, got.State)
+	assert.Contains(t, got.Error, fmt.Sprintf("cut short %d times", jobs.MaxCutShort))
+	assert.Contains(t, got.Error, "not the candidate's")
+	assert.Zero(t, judged, "not judged again")
+}
+
+// orphan leaves a submission's job as a server killed during its attempt-th judging leaves it
+// (running, with no error recorded for any attempt), starts the next server on the database,
+// and returns the submission once recorded and how many tests the sandbox ran for it.
+func orphan(t *testing.T, attempt int) (*judge.Record, int) {
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "judge.db")
 	dead, err := store.OpenClaimed(ctx, path)
@@ -245,8 +269,8 @@ func TestOrphanedJudgingIsRequeuedByTheNextClaim(t *testing.T) {
 	require.NoError(t, dead.CreateCandidate(ctx, c, []byte("h")))
 	r := &judge.Record{AssessmentID: a.ID, CandidateID: c.ID, Problem: "echo", Submission: judge.Submission{Filename: "s.py", Source: []byte("print('ok')\n")}}
 	require.NoError(t, insert.Submit(ctx, r, 0))
-	// What a worker that was then killed leaves: its job running, attempted once.
-	_, err = dead.DB().ExecContext(ctx, `UPDATE river_job SET state = 'running', attempt = 1, attempted_at = datetime('now')`)
+	// What a worker that was then killed leaves: its job running, attempted that many times.
+	_, err = dead.DB().ExecContext(ctx, `UPDATE river_job SET state = 'running', attempt = ?, attempted_at = datetime('now')`, attempt)
 	require.NoError(t, err)
 
 	_, err = store.OpenClaimed(ctx, path)
@@ -264,9 +288,11 @@ func TestOrphanedJudgingIsRequeuedByTheNextClaim(t *testing.T) {
 	n, err := next.RequeueOrphans(ctx)
 	require.NoError(t, err)
 	assert.Equal(t, 1, n)
+	var judged atomic.Int32
 	q, err := jobs.New(jobs.Config{
 		Store: next,
 		Grader: &grade.Grader{Sandbox: &judgetest.Sandbox{Exec: func(judge.Job, [][]byte) (judge.Execution, bool) {
+			judged.Add(1)
 			return judge.Execution{Status: judge.StatusOK, CPU: time.Millisecond, Output: []byte("ok")}, true
 		}}, Parallel: 1},
 		Problem: func(context.Context, string) (*judge.Problem, error) { return problem(), nil },
@@ -282,6 +308,5 @@ func TestOrphanedJudgingIsRequeuedByTheNextClaim(t *testing.T) {
 		defer stop()
 		assert.NoError(t, q.Stop(stopCtx))
 	}()
-	got := wait(t, next, r.ID)
-	assert.Equal(t, judge.StateDone, got.State, got.Error)
+	return wait(t, next, r.ID), int(judged.Load())
 }
