@@ -440,6 +440,7 @@ func (s *Server) deskCandidate(w http.ResponseWriter, r *http.Request) error {
 
 type deskSubmissionData struct {
 	Record    *judge.Record
+	A         *judge.Assessment
 	Candidate *judge.Candidate
 	Lines     []web.Line
 	// Relative is the slowest test's CPU over the slowest test of the problem's accepted
@@ -452,7 +453,11 @@ func (s *Server) deskSubmission(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	d := deskSubmissionData{Record: rec, Candidate: c, Lines: web.Highlight(string(rec.Submission.Source))}
+	a, err := s.cfg.Store.Assessment(r.Context(), rec.AssessmentID)
+	if err != nil {
+		return err
+	}
+	d := deskSubmissionData{Record: rec, A: a, Candidate: c, Lines: web.Highlight(string(rec.Submission.Source))}
 	if rep := rec.Report; rep != nil && rep.TimeLimit.SlowestAcceptedMillis > 0 {
 		if slow := rep.Slowest(); slow != nil {
 			d.Relative = strconv.FormatFloat(slow.CPUMillis/rep.TimeLimit.SlowestAcceptedMillis, 'f', 2, 64) + "×"

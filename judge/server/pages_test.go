@@ -396,6 +396,7 @@ func TestDeskPages(t *testing.T) {
 	assert.Contains(t, page, `<span class="hb">print</span>`, "source highlighted on the server")
 	assert.Contains(t, page, "secret/", "hidden tests' names and details for the interviewer")
 	assert.Contains(t, page, "Details of the tests that failed")
+	assert.Contains(t, page, `<a href="/desk/assessments/`+aid+`"><bdi>Take-home</bdi></a>`, "the trail names the assessment")
 
 	resp, page = b.get("/desk/candidates/" + cid + "?old=" + first.ID + "&new=" + second.ID)
 	require.Equal(t, http.StatusOK, resp.StatusCode, page)
