@@ -18,6 +18,8 @@ import (
 	"sync"
 	"syscall"
 	"time"
+
+	"github.com/judge-dev/judge/judge/store"
 )
 
 // ServerOptions are the inputs of the server section: a load test of one real `judge serve`
@@ -50,9 +52,9 @@ type serverResult struct {
 	idle            []time.Duration // POST to final verdict, one at a time, pool full
 	warm            time.Duration   // p50 of the warm-pool judging, in process
 	grade           gradeRun
-	db              string   // what the server ran on
-	pg              *pgStats // the database's load over the load phase (PostgreSQL)
-	pgIdle          pgStats  // and over pgIdleFor with nothing submitted
+	db              string         // what the server ran on
+	pg              *store.DBStats // the database's load over the load phase (PostgreSQL)
+	pgIdle          store.DBStats  // and over pgIdleFor with nothing submitted
 	pgIdleFor       time.Duration
 	pgLoadFor       time.Time     // when the load phase's counters were first read
 	pgLoadTook      time.Duration // from then to the second read
@@ -360,7 +362,7 @@ func serverBench(ctx context.Context, log io.Writer, opts *ServerOptions, s subj
 	fmt.Fprintf(log, "  server: judge serve on loopback, %d submissions of %s from %d clients, %d idle samples\n", opts.Subs, s.p.ID, opts.Clients, opts.Idle)
 	db := filepath.Join(tmp, "judge.db")
 	res.db = "SQLite"
-	var load *pgLoad
+	var load *store.Store // PostgreSQL's counters, read before and after the load
 	if opts.DB != "" {
 		res.db = "PostgreSQL"
 		db = opts.DB
@@ -372,10 +374,10 @@ func serverBench(ctx context.Context, log io.Writer, opts *ServerOptions, s subj
 			defer stop()
 			db = url
 		}
-		if load, err = openPGLoad(db); err != nil {
+		if load, err = store.Open(ctx, db); err != nil {
 			return nil, err
 		}
-		defer load.db.Close()
+		defer load.Close()
 	}
 	srv, err := startServe(ctx, bin, db, tmp, root, opts)
 	if err != nil {
@@ -452,21 +454,21 @@ func serverBench(ctx context.Context, log io.Writer, opts *ServerOptions, s subj
 	if err := waitFull(); err != nil {
 		return nil, err
 	}
-	var pg0 pgStats
+	var pg0 store.DBStats
 	if load != nil {
 		// What the processes cost the database while nothing is submitted (workers polling,
 		// River's maintenance), per second, so that the load phase's cost can be split into
 		// that and what each submission adds.
-		idle0, err := load.read(ctx)
+		idle0, err := load.DBStats(ctx)
 		if err != nil {
 			return nil, err
 		}
 		t0 := time.Now()
 		time.Sleep(10 * time.Second)
-		if pg0, err = load.read(ctx); err != nil {
+		if pg0, err = load.DBStats(ctx); err != nil {
 			return nil, err
 		}
-		res.pgIdle, res.pgIdleFor = pg0.sub(idle0), time.Since(t0)
+		res.pgIdle, res.pgIdleFor = pg0.Sub(idle0), time.Since(t0)
 		res.pgLoadFor = time.Now()
 	}
 	before := map[string]float64{}
@@ -536,11 +538,11 @@ func serverBench(ctx context.Context, log io.Writer, opts *ServerOptions, s subj
 	}
 	if load != nil {
 		time.Sleep(2 * time.Second) // the backends report their counters at most every second or so
-		pg1, err := load.read(ctx)
+		pg1, err := load.DBStats(ctx)
 		if err != nil {
 			return nil, err
 		}
-		d := pg1.sub(pg0)
+		d := pg1.Sub(pg0)
 		res.pg = &d
 		res.pgLoadTook = time.Since(res.pgLoadFor)
 	}

@@ -247,3 +247,30 @@ func TestUpdateAssessment(t *testing.T) {
 	a.Closes = a.Opens.Add(time.Hour)
 	assert.ErrorIs(t, s.UpdateAssessment(ctx, a), judge.ErrNotFound)
 }
+
+// The database's own counters: two readings around some writes differ by at least those
+// writes; SQLite has none and says so.
+func TestDBStats(t *testing.T) {
+	ctx := context.Background()
+	s, err := store.Open(ctx, store.PG.Database(t))
+	require.NoError(t, err)
+	t.Cleanup(func() { s.Close() })
+	before, err := s.DBStats(ctx)
+	require.NoError(t, err)
+	for range 3 {
+		require.NoError(t, s.CreateAssessment(ctx, assessment()))
+	}
+	var d store.DBStats
+	// A backend reports its counters when its transactions end, at most every second or so.
+	require.Eventually(t, func() bool {
+		after, err := s.DBStats(ctx)
+		require.NoError(t, err)
+		d = after.Sub(before)
+		return d.Inserted >= 3 && d.Commits >= 3
+	}, 10*time.Second, 100*time.Millisecond, "3 assessments inserted, counters moved by %+v", d)
+	assert.Positive(t, d.WALBytes, "the inserts wrote WAL")
+
+	lite, _ := open(t)
+	_, err = lite.DBStats(ctx)
+	assert.ErrorContains(t, err, "only a PostgreSQL database")
+}
