@@ -13,22 +13,54 @@ import (
 // that pgx will not fill from a Go bool.
 type dialect struct{ postgres bool }
 
-// rebind turns a query and its arguments into the dialect's.
+// rebind turns a query and its arguments into the dialect's. It reads the query as SQL words,
+// not as text: a ? or the word rowid inside a quoted literal or identifier is left alone, and
+// rowid is renamed only as a whole word (never inside another name).
 func (d dialect) rebind(query string, args []any) (string, []any) {
 	if !d.postgres {
 		return query, args
 	}
 	var b strings.Builder
 	n := 0
-	for _, r := range query {
-		if r == '?' {
+	for i := 0; i < len(query); {
+		c := query[i]
+		switch {
+		case c == '\'' || c == '"':
+			// A quoted literal or identifier, to its closing quote (a doubled quote is one).
+			j := i + 1
+			for j < len(query) {
+				if query[j] == c {
+					if j+1 < len(query) && query[j+1] == c {
+						j += 2
+						continue
+					}
+					j++
+					break
+				}
+				j++
+			}
+			b.WriteString(query[i:min(j, len(query))])
+			i = j
+		case c == '?':
 			n++
 			b.WriteString("$" + strconv.Itoa(n))
-			continue
+			i++
+		case isWordByte(c):
+			j := i
+			for j < len(query) && isWordByte(query[j]) {
+				j++
+			}
+			if w := query[i:j]; strings.EqualFold(w, "rowid") {
+				b.WriteString("seq")
+			} else {
+				b.WriteString(w)
+			}
+			i = j
+		default:
+			b.WriteByte(c)
+			i++
 		}
-		b.WriteRune(r)
 	}
-	q := strings.ReplaceAll(b.String(), "rowid", "seq")
 	out := make([]any, len(args))
 	for i, a := range args {
 		if v, ok := a.(bool); ok {
@@ -39,7 +71,11 @@ func (d dialect) rebind(query string, args []any) (string, []any) {
 		}
 		out[i] = a
 	}
-	return q, out
+	return b.String(), out
+}
+
+func isWordByte(c byte) bool {
+	return c == '_' || c == '$' || c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= 0x80
 }
 
 // sqlQuerier is what database/sql's DB and Tx both do.
