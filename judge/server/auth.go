@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"net/url"
 	"strings"
 
 	"github.com/judge-dev/judge/judge"
@@ -60,6 +61,61 @@ func (s *Server) admin(h func(http.ResponseWriter, *http.Request) error) http.Ha
 // adminOnly lets a request through with a live admin-scope token only, whatever its method.
 func (s *Server) adminOnly(h func(http.ResponseWriter, *http.Request) error) http.Handler {
 	return s.interviewer(judge.ScopeAdmin, h)
+}
+
+// queueUI lets admins into River's UI: with an admin token in the Authorization header, as the
+// API, or from a browser with the desk's session of an admin token (a read token's session is
+// refused, as the token would be). River's UI changes jobs with its own JSON requests, which
+// carry no CSRF token of ours: through the session, a change must also come from a page of this
+// origin, as the browser says (Sec-Fetch-Site or Origin); the Strict cookie is not sent by
+// another site's requests in the first place. Without a session, the UI's page goes to the
+// desk's login (a worker has no desk: 401, as its API).
+func (s *Server) queueUI(ui http.Handler) http.Handler {
+	byToken := s.adminOnly(func(w http.ResponseWriter, r *http.Request) error {
+		ui.ServeHTTP(w, r)
+		return nil
+	})
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Header.Get("Authorization") != "" {
+			byToken.ServeHTTP(w, r)
+			return
+		}
+		t, err := s.liveToken(r.Context(), session(r, deskCookie))
+		if errors.Is(err, errUnauthorized) && r.Method == http.MethodGet && !s.cfg.WorkerOnly && !strings.HasPrefix(r.URL.Path, "/riverui/api/") {
+			http.Redirect(w, r, "/desk/login", http.StatusSeeOther)
+			return
+		}
+		if err == nil && t.Scope != judge.ScopeAdmin {
+			err = errReadOnly
+		}
+		if err == nil && r.Method != http.MethodGet && r.Method != http.MethodHead && !sameOrigin(r) {
+			err = errCSRF
+		}
+		if err != nil {
+			s.fail(w, r, err)
+			return
+		}
+		ui.ServeHTTP(w, r)
+	})
+}
+
+// sameOrigin: the browser says the request comes from a page of this server. Its Sec-Fetch-Site
+// and Origin, those it sends, must both say so, and it must send one.
+func sameOrigin(r *http.Request) bool {
+	site, origin := r.Header.Get("Sec-Fetch-Site"), r.Header.Get("Origin")
+	if site == "" && origin == "" {
+		return false
+	}
+	if site != "" && site != "same-origin" {
+		return false
+	}
+	if origin != "" {
+		u, err := url.Parse(origin)
+		if err != nil || u.Host != r.Host {
+			return false
+		}
+	}
+	return true
 }
 
 func (s *Server) interviewer(least judge.Scope, h func(http.ResponseWriter, *http.Request) error) http.Handler {

@@ -77,7 +77,9 @@ func (s *Server) deskSession(post judge.Scope, h func(http.ResponseWriter, *http
 }
 
 func (s *Server) deskFrame(r *http.Request, title string, data any) page {
-	return page{Title: title, Area: "desk", CSRF: csrfToken(session(r, deskCookie)), Data: data}
+	t, _ := r.Context().Value(deskKey{}).(*judge.Token)
+	return page{Title: title, Area: "desk", CSRF: csrfToken(session(r, deskCookie)), Data: data,
+		Queue: s.cfg.QueueUI != nil && t != nil && t.Scope == judge.ScopeAdmin}
 }
 
 // deskLoginPage asks for a token. Its form is protected like the others: a random pre-session

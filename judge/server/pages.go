@@ -28,6 +28,8 @@ type page struct {
 	Ends  *time.Time
 	Error string
 	Data  any
+	// Queue: the desk links River's UI of the queue (an admin's session, a server that has it).
+	Queue bool
 }
 
 func pageHeaders(w http.ResponseWriter) {

@@ -467,3 +467,64 @@ func TestDeskPages(t *testing.T) {
 	resp, page = post("/desk/assessments/"+aid+"/edit", url.Values{"name": {""}, "policy": {"none"}, "opens": {"soon"}})
 	assert.Equal(t, http.StatusBadRequest, resp.StatusCode, page)
 }
+
+// River's UI of the queue is an admin's: with an admin token, or from the desk with an admin
+// token's session (the desk links it); a read token's session, or none, is refused, and a change
+// through the session must come from this origin, since River's UI sends no CSRF token of ours.
+func TestQueueUIForAdminsOnly(t *testing.T) {
+	a := startAPI(t, true)
+	// River's API is not ours (openapi.yaml): a plain client, not a.do.
+	anon := newBrowser(t, a.url)
+	resp, raw := anon.get("/riverui/api/jobs?state=available")
+	assert.Equal(t, http.StatusUnauthorized, resp.StatusCode, "no token, no session: %s", raw)
+	resp, raw = anon.send("GET", "/riverui/api/jobs?state=available", "", nil, map[string]string{"Authorization": "Bearer " + a.admin})
+	assert.Equal(t, http.StatusOK, resp.StatusCode, raw)
+
+	resp, _ = anon.get("/riverui/")
+	assert.Equal(t, http.StatusSeeOther, resp.StatusCode)
+	assert.Equal(t, "/desk/login", resp.Header.Get("Location"), "the UI's page asks for the desk's login")
+
+	desk, _ := a.deskSession()
+	resp, page := desk.get("/desk/")
+	require.Equal(t, http.StatusOK, resp.StatusCode)
+	assert.Contains(t, page, `<a href="/riverui/">Queue</a>`, "an admin's desk links the queue")
+	resp, page = desk.get("/riverui/")
+	assert.Equal(t, http.StatusOK, resp.StatusCode)
+	assert.Contains(t, page, "<html", "River's own page")
+	resp, page = desk.get("/riverui/api/jobs?state=available")
+	assert.Equal(t, http.StatusOK, resp.StatusCode, page)
+	assert.Contains(t, page, `"data"`)
+
+	// A change (pausing the default queue) through the session: from another site, or with no
+	// word of where it comes from, refused before River sees it; from this origin, done.
+	pause := "/riverui/api/queues/default/pause"
+	for _, h := range []map[string]string{
+		{"Origin": "https://evil.example", "Sec-Fetch-Site": "cross-site"},
+		{"Sec-Fetch-Site": "same-site"},
+		{"Origin": "https://evil.example"},
+		{},
+	} {
+		resp, page = desk.send("PUT", pause, "application/json", strings.NewReader("{}"), h)
+		assert.Equal(t, http.StatusForbidden, resp.StatusCode, "%v: %s", h, page)
+	}
+	resp, page = desk.send("PUT", pause, "application/json", strings.NewReader("{}"), map[string]string{"Origin": a.url, "Sec-Fetch-Site": "same-origin"})
+	assert.Less(t, resp.StatusCode, 300, page)
+
+	// A read token's session sees assessments, not the queue.
+	var reader struct {
+		Token string `json:"token"`
+	}
+	code, raw := a.do("POST", "/api/tokens", a.admin, map[string]string{"name": "viewer", "scope": "read"}, &reader)
+	require.Equal(t, http.StatusCreated, code, raw)
+	viewer := newBrowser(t, a.url)
+	_, page = viewer.get("/desk/login")
+	m := regexp.MustCompile(`name="csrf" value="([^"]+)"`).FindStringSubmatch(page)
+	require.NotNil(t, m)
+	resp, _ = viewer.post("/desk/login", url.Values{"token": {reader.Token}, "csrf": {m[1]}}, nil)
+	require.Equal(t, http.StatusSeeOther, resp.StatusCode)
+	resp, page = viewer.get("/desk/")
+	require.Equal(t, http.StatusOK, resp.StatusCode)
+	assert.NotContains(t, page, `href="/riverui/"`)
+	resp, _ = viewer.get("/riverui/api/jobs?state=available")
+	assert.Equal(t, http.StatusForbidden, resp.StatusCode)
+}

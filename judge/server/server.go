@@ -58,7 +58,8 @@ type Config struct {
 	Observe func(route string, status int, took time.Duration)
 	// Catalogue lists the problems the desk offers for a new assessment (optional).
 	Catalogue func(ctx context.Context) ([]CatalogueEntry, error)
-	// QueueUI, when set, is served under /riverui/ to admin tokens: River's own UI of the queue.
+	// QueueUI, when set, is served under /riverui/ to admins (an admin token, or the desk's session
+	// of one): River's own UI of the queue.
 	QueueUI http.Handler
 	// WorkerOnly serves /healthz, /readyz and /metrics only: a `judge worker`, which judges
 	// and answers no client.
@@ -129,10 +130,7 @@ func (s *Server) routes() {
 		}))
 	}
 	if s.cfg.QueueUI != nil {
-		m.Handle("/riverui/", s.adminOnly(func(w http.ResponseWriter, r *http.Request) error {
-			s.cfg.QueueUI.ServeHTTP(w, r)
-			return nil
-		}))
+		m.Handle("/riverui/", s.queueUI(s.cfg.QueueUI))
 	}
 	if s.cfg.WorkerOnly {
 		return

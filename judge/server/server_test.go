@@ -45,7 +45,10 @@ type api struct {
 	limited *sync.Map
 }
 
-func newAPI(t *testing.T) *api {
+func newAPI(t *testing.T) *api { return startAPI(t, false) }
+
+// startAPI is newAPI, with River's UI of the queue under /riverui/ when queueUI.
+func startAPI(t *testing.T, queueUI bool) *api {
 	t.Helper()
 	ctx := context.Background()
 	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "judge.db"))
@@ -101,8 +104,13 @@ func newAPI(t *testing.T) *api {
 	assert.Empty(t, again, "the admin token is made once and never shown again")
 	a := &api{t: t, admin: tok, store: st, now: time.Now(), release: release, limited: limited}
 	m := metrics.New(metrics.Sources{Queued: st.Queued})
-	srv := server.New(server.Config{Store: st, Queue: q, Problem: load, Grader: g, Follow: feed.Follow, Now: func() time.Time { return a.now },
-		Metrics: m.Handler(), Observe: m.Request})
+	cfg := server.Config{Store: st, Queue: q, Problem: load, Grader: g, Follow: feed.Follow, Now: func() time.Time { return a.now },
+		Metrics: m.Handler(), Observe: m.Request}
+	if queueUI {
+		cfg.QueueUI, err = q.UI(qctx, "/riverui", nil)
+		require.NoError(t, err)
+	}
+	srv := server.New(cfg)
 	hs := httptest.NewServer(srv.Handler())
 	t.Cleanup(hs.Close)
 	a.url = hs.URL
