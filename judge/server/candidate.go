@@ -186,8 +186,13 @@ func (s *Server) admit(r *http.Request, problemID string, sub judge.Submission) 
 	if err := judge.CheckSource(sub); err != nil {
 		return inv, nil, err
 	}
-	if err := s.limits.take(inv.candidate.ID, s.cfg.Now()); err != nil {
+	wait, err := s.cfg.Store.TakeRate(r.Context(), inv.candidate.ID, s.cfg.Now(), time.Minute/time.Duration(s.cfg.PerMinute), s.cfg.PerMinute)
+	if err != nil {
 		return inv, nil, err
+	}
+	if wait > 0 {
+		return inv, nil, &apiError{status: http.StatusTooManyRequests, code: "rate_limited",
+			detail: "too many submissions and sample runs in a minute; wait a little", retryAfter: wait}
 	}
 	return inv, p, nil
 }

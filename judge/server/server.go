@@ -16,8 +16,6 @@ import (
 	"sync"
 	"time"
 
-	"golang.org/x/time/rate"
-
 	"github.com/judge-dev/judge/judge"
 	"github.com/judge-dev/judge/judge/grade"
 	"github.com/judge-dev/judge/judge/server/web"
@@ -46,7 +44,8 @@ type Config struct {
 	// SampleRuns bounds the sample runs at once (default: the number of CPUs).
 	SampleRuns int
 	// PerMinute bounds each candidate's submissions and sample runs together: that many at
-	// once, then one every minute/PerMinute (default 10).
+	// once, then one every minute/PerMinute (default 10). The limit is kept in the database
+	// (store.TakeRate): several servers in front of one database share it.
 	PerMinute int
 	// Follow subscribes to a submission's judging as it happens (judge.Feed.Follow); nil: the
 	// event stream reports the result only.
@@ -86,7 +85,6 @@ type Server struct {
 	prep    sync.WaitGroup
 	mux     *http.ServeMux
 	samples chan struct{}
-	limits  *limits
 	pages   *web.Pages
 }
 
@@ -109,7 +107,7 @@ func New(cfg Config) *Server {
 		panic(err) // the templates are embedded: a bad one fails every test, never a server in use
 	}
 	s := &Server{cfg: cfg, bg: context.Background(), mux: http.NewServeMux(), samples: make(chan struct{}, cfg.SampleRuns),
-		limits: newLimits(rate.Limit(float64(cfg.PerMinute)/60), cfg.PerMinute), pages: pages}
+		pages: pages}
 	s.routes()
 	return s
 }

@@ -46,7 +46,7 @@ func TestMigrateKeepsTheFirstAdminToken(t *testing.T) {
 	defer s.Close()
 	v, err := s.Version(ctx)
 	require.NoError(t, err)
-	assert.Equal(t, 4, v)
+	assert.Equal(t, 5, v)
 	tok, err := s.TokenByHash(ctx, []byte("old-hash"))
 	require.NoError(t, err)
 	assert.Equal(t, judge.ScopeAdmin, tok.Scope)

@@ -3,7 +3,10 @@ package store_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"path/filepath"
+	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -48,7 +51,7 @@ func TestOpenMigratesOnceAndSetsPragmas(t *testing.T) {
 	s, path := open(t)
 	v, err := s.Version(ctx)
 	require.NoError(t, err)
-	assert.Equal(t, 4, v, "every migration applied")
+	assert.Equal(t, 5, v, "every migration applied")
 	var mode string
 	var fk int
 	require.NoError(t, s.DB().QueryRowContext(ctx, "PRAGMA journal_mode").Scan(&mode))
@@ -273,4 +276,70 @@ func TestDBStats(t *testing.T) {
 	lite, _ := open(t)
 	_, err = lite.DBStats(ctx)
 	assert.ErrorContains(t, err, "only a PostgreSQL database")
+}
+
+// The rate limit is the database's: burst at once, then one per interval, whichever server
+// (store handle) asks, and concurrent takes from two servers at one instant let exactly burst go.
+func TestTakeRate(t *testing.T) {
+	for _, db := range []struct {
+		name string
+		dsn  func(t *testing.T) string
+	}{
+		{"sqlite", func(t *testing.T) string { return filepath.Join(t.TempDir(), "judge.db") }},
+		{"postgres", func(t *testing.T) string { return store.PG.Database(t) }},
+	} {
+		t.Run(db.name, func(t *testing.T) {
+			ctx := context.Background()
+			dsn := db.dsn(t)
+			var servers [2]*store.Store
+			for i := range servers {
+				s, err := store.Open(ctx, dsn)
+				require.NoError(t, err)
+				t.Cleanup(func() { s.Close() })
+				servers[i] = s
+			}
+			a := assessment()
+			require.NoError(t, servers[0].CreateAssessment(ctx, a))
+			var ids [2]string
+			for i := range ids {
+				c := &judge.Candidate{AssessmentID: a.ID, Name: fmt.Sprint("c", i)}
+				require.NoError(t, servers[0].CreateCandidate(ctx, c, []byte(fmt.Sprint("h", i))))
+				ids[i] = c.ID
+			}
+			now := time.UnixMilli(1_700_000_000_000)
+			const burst, every = 5, 6 * time.Second
+
+			var taken atomic.Int32
+			var wg sync.WaitGroup
+			for i := range 3 * burst {
+				wg.Add(1)
+				go func() {
+					defer wg.Done()
+					wait, err := servers[i%2].TakeRate(ctx, ids[0], now, every, burst)
+					assert.NoError(t, err)
+					if err == nil && wait == 0 {
+						taken.Add(1)
+					}
+				}()
+			}
+			wg.Wait()
+			assert.Equal(t, int32(burst), taken.Load(), "exactly burst at once, across two servers")
+
+			wait, err := servers[1].TakeRate(ctx, ids[0], now, every, burst)
+			require.NoError(t, err)
+			assert.Equal(t, every, wait, "the next one after an interval")
+			wait, err = servers[0].TakeRate(ctx, ids[1], now, every, burst)
+			require.NoError(t, err)
+			assert.Zero(t, wait, "another candidate has a limit of their own")
+			wait, err = servers[0].TakeRate(ctx, ids[0], now.Add(every), every, burst)
+			require.NoError(t, err)
+			assert.Zero(t, wait, "one more after the interval")
+			wait, err = servers[1].TakeRate(ctx, ids[0], now.Add(every), every, burst)
+			require.NoError(t, err)
+			assert.Equal(t, every, wait, "and only one")
+			wait, err = servers[1].TakeRate(ctx, ids[0], now.Add(time.Hour), every, burst)
+			require.NoError(t, err)
+			assert.Zero(t, wait, "a long pause fills the burst again")
+		})
+	}
 }
