@@ -478,9 +478,9 @@ func (j *Judge) validateWith(ctx context.Context, p *Problem, args []string, tes
 		idx := tests[e.Test]
 		r := TestResult{Index: idx, Name: p.Tests[idx].Name, Group: p.Tests[idx].Group, Sample: p.Tests[idx].Sample}
 		switch {
-		case e.Status == StatusOK && e.ExitCode != nil && *e.ExitCode == 42:
+		case e.Status == StatusOK && e.ExitCode != nil && *e.ExitCode == ExitAccept:
 			r.Verdict = Accepted
-		case e.Status == StatusOK && e.ExitCode != nil && *e.ExitCode == 43:
+		case e.Status == StatusOK && e.ExitCode != nil && *e.ExitCode == ExitReject:
 			r.Verdict, r.Message = WrongAnswer, strings.TrimSpace(string(e.Output))
 		default:
 			r.Verdict = InternalError

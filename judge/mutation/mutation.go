@@ -284,15 +284,7 @@ func (t *Tester) valid(ctx context.Context, p *judge.Problem, cands [][]byte) ([
 	if p.InputValidator == nil || len(cands) == 0 {
 		return cands, nil
 	}
-	job := judge.Job{Mode: judge.JobStdio, Filename: p.InputValidator.Entry, Source: p.InputValidator.Files[p.InputValidator.Entry],
-		Limits: toolLimits, Tests: len(cands), Frames: func(i int) [][]byte { return [][]byte{cands[i]} }}
-	ok := make([]bool, len(cands))
-	info, err := t.Judge.Sandbox.Run(ctx, job, func(e judge.Execution) bool {
-		if e.Test >= 0 && e.Test < len(cands) {
-			ok[e.Test] = e.ExitCode != nil && *e.ExitCode == 42 // the harness calls any non-zero exit "re"
-		}
-		return true
-	})
+	checks, info, err := judge.ValidateInputs(ctx, t.Judge.Sandbox, p.InputValidator, cands, toolLimits)
 	if err != nil {
 		return nil, fmt.Errorf("input validator: %w", err)
 	}
@@ -301,7 +293,7 @@ func (t *Tester) valid(ctx context.Context, p *judge.Problem, cands [][]byte) ([
 	}
 	var out [][]byte
 	for i, c := range cands {
-		if ok[i] {
+		if checks[i].Valid {
 			out = append(out, c)
 		}
 	}

@@ -218,7 +218,7 @@ func (v *Verifier) submission(ctx context.Context, p *judge.Problem, s judge.Pac
 }
 
 // inputs runs the input validator (sandboxed: it is problem-author code) over every test input.
-// It is judged as a stdio program whose exit code 42 means "valid".
+// It is judged as a stdio program whose exit code judge.ExitAccept means "valid".
 func (v *Verifier) inputs(ctx context.Context, p *judge.Problem, r *Result) error {
 	if p.InputValidator == nil {
 		r.Problems = append(r.Problems, "no input validator under input_validators/")
@@ -229,26 +229,17 @@ func (v *Verifier) inputs(ctx context.Context, p *judge.Problem, r *Result) erro
 		return nil
 	}
 	r.Inputs.Validated = true
-	src := p.InputValidator.Files[p.InputValidator.Entry]
-	job := judge.Job{
-		Mode:     judge.JobStdio,
-		Filename: p.InputValidator.Entry,
-		Source:   src,
-		Limits: judge.JobLimits{Time: 30 * time.Second, Wall: 60 * time.Second, MemoryMiB: 1024,
-			OutputBytes: 1 << 20, StderrBytes: 4 << 10},
-		Tests:  len(p.Tests),
-		Frames: func(i int) [][]byte { return [][]byte{p.Tests[i].Input} },
+	inputs := make([][]byte, len(p.Tests))
+	for i, tc := range p.Tests {
+		inputs[i] = tc.Input
 	}
-	info, err := v.Judge.Sandbox.Run(ctx, job, func(e judge.Execution) bool {
-		if e.ExitCode == nil || *e.ExitCode != 42 {
-			msg := e.Stderr
-			if len(msg) > 200 {
-				msg = msg[:200]
-			}
-			r.Inputs.Invalid = append(r.Inputs.Invalid, fmt.Sprintf("%s (%s %s)", p.Tests[e.Test].Name, e.Status, msg))
+	checks, info, err := judge.ValidateInputs(ctx, v.Judge.Sandbox, p.InputValidator, inputs,
+		judge.JobLimits{Time: 30 * time.Second, Wall: 60 * time.Second, MemoryMiB: 1024, OutputBytes: 1 << 20, StderrBytes: 4 << 10})
+	for i, c := range checks {
+		if c.Ran && !c.Valid {
+			r.Inputs.Invalid = append(r.Inputs.Invalid, fmt.Sprintf("%s (%s %s)", p.Tests[i].Name, c.Status, c.Stderr))
 		}
-		return true
-	})
+	}
 	if err != nil {
 		return fmt.Errorf("verify %s: input validator: %w", p.ID, err)
 	}
