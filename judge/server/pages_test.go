@@ -351,13 +351,17 @@ func TestDeskLoginAndCSRF(t *testing.T) {
 }
 
 // deskSession logs a new browser in to the desk with the admin token.
-func (a *api) deskSession() (*browser, string) {
+func (a *api) deskSession() (*browser, string) { return a.deskSessionAs(a.admin) }
+
+// deskSessionAs logs in to the desk with an interviewer token and returns the session and the
+// CSRF token of its home page.
+func (a *api) deskSessionAs(token string) (*browser, string) {
 	a.t.Helper()
 	b := newBrowser(a.t, a.url)
 	_, page := b.get("/desk/login")
 	m := regexp.MustCompile(`name="csrf" value="([^"]+)"`).FindStringSubmatch(page)
 	require.NotNil(a.t, m)
-	resp, _ := b.post("/desk/login", url.Values{"token": {a.admin}, "csrf": {m[1]}}, nil)
+	resp, _ := b.post("/desk/login", url.Values{"token": {token}, "csrf": {m[1]}}, nil)
 	require.Equal(a.t, http.StatusSeeOther, resp.StatusCode)
 	resp, page = b.get("/desk/")
 	require.Equal(a.t, http.StatusOK, resp.StatusCode)
@@ -516,14 +520,8 @@ func TestQueueUIForAdminsOnly(t *testing.T) {
 	}
 	code, raw := a.do("POST", "/api/tokens", a.admin, map[string]string{"name": "viewer", "scope": "read"}, &reader)
 	require.Equal(t, http.StatusCreated, code, raw)
-	viewer := newBrowser(t, a.url)
-	_, page = viewer.get("/desk/login")
-	m := regexp.MustCompile(`name="csrf" value="([^"]+)"`).FindStringSubmatch(page)
-	require.NotNil(t, m)
-	resp, _ = viewer.post("/desk/login", url.Values{"token": {reader.Token}, "csrf": {m[1]}}, nil)
-	require.Equal(t, http.StatusSeeOther, resp.StatusCode)
-	resp, page = viewer.get("/desk/")
-	require.Equal(t, http.StatusOK, resp.StatusCode)
+	viewer, _ := a.deskSessionAs(reader.Token)
+	_, page = viewer.get("/desk/")
 	assert.NotContains(t, page, `href="/riverui/"`)
 	resp, _ = viewer.get("/riverui/api/jobs?state=available")
 	assert.Equal(t, http.StatusForbidden, resp.StatusCode)
