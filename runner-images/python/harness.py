@@ -76,6 +76,12 @@ MEMORY_SLACK_MB = 48
 # core faults in here (about 1.2 GiB/s measured), so a look every few ms near the limit.
 MEMORY_GROWTH_KB_S = 4 << 20
 MEMORY_CHECK_MIN, MEMORY_CHECK_MAX = 0.001, 0.05
+# Memory grows only while the test runs, so the watchdog paces its looks by the share of a CPU
+# the test's processes had since the last look, down to a tenth of the pace. On a starved
+# machine (beside two busy loops and a dozen other containers) the container got ~14% of a
+# CPU, and looks every 1-3 ms took most of it: the test runs at nice 19 beside the watchdog, so
+# it got ~2% and a memory case hit its wall limit (TLE, 0.3 s of CPU in 16 s) instead of MLE.
+MEMORY_PACE_FLOOR = 0.1
 
 PR_SET_DUMPABLE = 4
 PR_SET_CHILD_SUBREAPER = 36
@@ -885,6 +891,8 @@ class Run:
         self.base_rss = 0  # kB: peak RSS counts above this
         self.base_anon = 0  # kB: the watchdog counts anonymous memory above this, per process
         self.peak_kb = 0  # the watchdog's largest sum over the test's processes
+        self.last_look = None  # (when, CPU ms of the test's processes) at the watchdog's last look
+        self.blocked_s = 0.0  # how long the watchdog saw the test waiting on the kernel's I/O (D)
 
 
 def anon_rss_kb():
@@ -1019,10 +1027,16 @@ def test_run_delay_ms(h, pid, setup_delay_ms):
 
 
 # The wall limit catches a test that sleeps or blocks, not one the machine starves: time the
-# test's processes waited for a CPU does not count against it, up to this many wall limits more.
+# test's processes waited for a CPU, and time the watchdog saw one of them wait for the kernel's
+# I/O (state D: a file read or page fault through this engine's fuse-overlayfs, whose daemon on
+# the host is starved too; beside two busy loops a test that reads the whole file system went
+# past a 17 s wall limit), does not count against it, up to this many wall limits more.
 # Beside two busy loops on 2 cores a test burning CPU got so little of a core that the 3T+2 s
 # wall limit fired before its CPU limit (a TLE for the wrong reason, and RE cases became TLE).
-WALL_STARVED_MAX = 2
+# 2 was too few in a make test beside two busy loops (load average 18): every container together
+# gets one top-level share of the CPU, a memory case got ~3 % of a core, and 0.4 s of CPU took
+# 13-16 s, past 5 s + 2 x 5 s.
+WALL_STARVED_MAX = 5
 
 
 def wall_deadline(start, wall_s, waited_s):
@@ -1034,17 +1048,27 @@ def wall_deadline(start, wall_s, waited_s):
 def rss_kb(pid):
     """(resident, private + shared anonymous resident) kB of a process, or None if it is gone.
     Shared anonymous memory (mmap.mmap(-1, n), a file of /dev/shm mapped) is RssShmem."""
+    got = proc_status(pid)
+    return None if got is None else got[:2]
+
+
+def proc_status(pid):
+    """rss_kb's two figures and the process's state letter (b"R", b"S", b"D", ...) from
+    /proc/<pid>/status, or None if it is gone."""
     got = {}
+    state = b"?"
     try:
         with open(f"/proc/{pid}/status", "rb") as f:
             for line in f:
                 if line.startswith((b"VmRSS:", b"RssAnon:", b"RssShmem:")):
                     got[line[:line.index(b":")]] = int(line.split()[1])
+                elif line.startswith(b"State:"):
+                    state = line.split()[1][:1]
     except (OSError, ValueError, IndexError):
         return None
     if b"VmRSS" not in got:
         return None  # a zombie has no memory left
-    return got[b"VmRSS"], got.get(b"RssAnon", 0) + got.get(b"RssShmem", 0)
+    return got[b"VmRSS"], got.get(b"RssAnon", 0) + got.get(b"RssShmem", 0), state
 
 
 def test_pids(h, pid):
@@ -1069,16 +1093,31 @@ def test_pids(h, pid):
     return found
 
 
-def test_memory_kb(h, pid, base_anon):
-    """The watchdog's figure: anonymous (private and shared) resident memory of every process of the test, each above
-    the base its first process had at the mark (a process forked by the test shares those pages;
-    pages it shares copy-on-write with its parent count for both: an overestimate, never less)."""
-    total = 0
+def test_usage(h, pid, base_anon):
+    """The watchdog's figures, in one pass over the test's live processes: their anonymous
+    (private and shared) resident memory in kB, each above the base its first process had at the
+    mark (a process forked by the test shares those pages; pages it shares copy-on-write with its
+    parent count for both: an overestimate, never less), the CPU ms they have had, and whether
+    one of them is in uninterruptible sleep (D: waiting for the kernel to read a file or fault a
+    page in, never for the test's own sleep or pipe)."""
+    total, cpu, blocked = 0, 0.0, False
     for p in test_pids(h, pid):
-        got = rss_kb(p)
+        got = proc_status(p)
         if got is not None:
             total += max(0, got[1] - base_anon)
-    return total
+            cpu += cpu_ms_of(p)
+            blocked = blocked or got[2] == b"D"
+    return total, cpu, blocked
+
+
+def memory_pace(run, now, cpu_ms):
+    """The share of a CPU the test's processes had since the watchdog's last look (1 for the
+    first look), between MEMORY_PACE_FLOOR and 1; it notes this look for the next."""
+    last, run.last_look = run.last_look, (now, cpu_ms)
+    if last is None or now <= last[0]:
+        return 1.0
+    share = (cpu_ms - last[1]) / ((now - last[0]) * 1000)
+    return min(1.0, max(MEMORY_PACE_FLOOR, share))
 
 
 def kill_child(pid):
@@ -1143,7 +1182,7 @@ def supervise(h, lim, pid, start, run, stdin_w, stdin_data, out_r, err_r, res_r,
     while not exited:
         now = time.monotonic()
         if run.killed is None and now >= deadline:
-            waited = test_run_delay_ms(h, pid, run.setup_delay_ms) / 1000
+            waited = test_run_delay_ms(h, pid, run.setup_delay_ms) / 1000 + run.blocked_s
             deadline = wall_deadline(start, lim["wall_ms"] / 1000, waited)
         if run.killed is None:
             if now >= deadline:
@@ -1156,12 +1195,15 @@ def supervise(h, lim, pid, start, run, stdin_w, stdin_data, out_r, err_r, res_r,
                         kill_child(pid)
                     cpu_check = now + CPU_CHECK_EVERY
                 if run.killed is None and now >= memory_check:
-                    used = test_memory_kb(h, pid, run.base_anon)
+                    used, cpu, blocked = test_usage(h, pid, run.base_anon)
+                    if blocked and run.last_look is not None:
+                        # Sampled: the time since the last look, in the state seen now.
+                        run.blocked_s += now - run.last_look[0]
                     run.peak_kb = max(run.peak_kb, used)
                     if used > memory_cap:
                         run.killed = "memory"
                         kill_test(h, pid)
-                    wait = (memory_cap - used) / MEMORY_GROWTH_KB_S
+                    wait = (memory_cap - used) / MEMORY_GROWTH_KB_S / memory_pace(run, now, cpu)
                     memory_check = now + min(MEMORY_CHECK_MAX, max(MEMORY_CHECK_MIN, wait))
         if run.killed is None:
             timeout = max(0, (min(deadline, cpu_check, memory_check) - now) * 1000)

@@ -468,6 +468,27 @@ class WallTest(unittest.TestCase):
         h.test_pids = lambda _h, pid: [pid, 11]
         self.assertEqual(h.test_run_delay_ms(None, 10, 400.0), 100.0, "the longest, not the sum")
 
+    def test_the_watchdog_looks_at_the_pace_the_test_runs(self):
+        h = harness_module()
+        run = h.Run()
+        self.assertEqual(h.memory_pace(run, 10.0, 500.0), 1.0, "the first look: full pace")
+        self.assertAlmostEqual(h.memory_pace(run, 10.1, 550.0), 0.5, msg="50 ms of CPU in 100 ms")
+        self.assertEqual(h.memory_pace(run, 10.2, 551.0), h.MEMORY_PACE_FLOOR,
+                         "a starved test: looks a tenth as often, not less")
+        self.assertEqual(h.memory_pace(run, 10.3, 751.0), 1.0, "two busy processes: still full pace")
+        self.assertEqual(h.memory_pace(run, 10.3, 760.0), 1.0, "no time between two looks")
+
+    def test_the_watchdog_sees_a_process_waiting_on_the_kernel(self):
+        h = harness_module()
+        states = {10: (5000, 3000, b"S"), 11: (9000, 7000, b"D"), 12: None}
+        h.test_pids = lambda _h, pid: [pid, 11, 12]
+        h.proc_status = lambda p: states[p]
+        h.cpu_ms_of = lambda p: {10: 5.0, 11: 20.0}.get(p, 0.0)
+        self.assertEqual(h.test_usage(None, 10, 1000), (2000 + 6000, 25.0, True),
+                         "memory above the base, CPU summed, one in D; a gone one counts nothing")
+        states[11] = (9000, 7000, b"R")
+        self.assertFalse(h.test_usage(None, 10, 1000)[2], "running or sleeping: not held up")
+
     def test_a_sleeping_test_still_runs_out_of_wall_time(self):
         o = harness(source="import time\ntime.sleep(60)\n", tests=[""],
                     limits={"time_ms": 200, "wall_ms": 600})
