@@ -62,7 +62,7 @@ func ParseClass(s string) (Class, error) {
 	return Unknown, fmt.Errorf("complexity class %q: want one of 1, log n, n, n log n, n^2, n^3, 2^n", s)
 }
 
-// Point is one measurement: the CPU time at input size N (the median of repeats, say).
+// Point is one measurement: the CPU time at input size N (the fastest of repeats, say).
 type Point struct {
 	N       float64 `json:"n"`
 	Seconds float64 `json:"seconds"`

@@ -202,7 +202,7 @@ func (g *Grader) climbAll(ctx context.Context, p *judge.Problem, subs []*judge.S
 }
 
 // Climb runs s on p's size ladder (each run allowed LadderBudget times the time limit) and fits
-// its median CPU times to a growth class.
+// its fastest CPU times (RungSamples.Fastest) to a growth class.
 func (g *Grader) Climb(ctx context.Context, p *judge.Problem, s judge.Submission) (*report.Complexity, error) {
 	j := &judge.Judge{Sandbox: g.Sandbox}
 	run, err := j.ClimbLadder(ctx, p, s, LadderBudget*p.Limits.Time)
@@ -211,7 +211,7 @@ func (g *Grader) Climb(ctx context.Context, p *judge.Problem, s judge.Submission
 	}
 	c := &report.Complexity{Points: []complexity.Point{}}
 	for _, r := range run.Samples {
-		c.Points = append(c.Points, complexity.Point{N: float64(r.N), Seconds: r.Median().Seconds()})
+		c.Points = append(c.Points, complexity.Point{N: float64(r.N), Seconds: r.Fastest().Seconds()})
 	}
 	if run.Stopped != "" {
 		c.Note = "stopped at " + run.Stopped

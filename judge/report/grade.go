@@ -167,7 +167,7 @@ func GradeText(w io.Writer, b Batch) error {
 }
 
 func ladderTitle(l *LadderSummary) string {
-	return fmt.Sprintf("complexity from CPU times on the size ladder (n = %s, median of %d, %.0f ms a run at most; expected: good %s, naive %s)",
+	return fmt.Sprintf("complexity from CPU times on the size ladder (n = %s, fastest of %d, %.0f ms a run at most; expected: good %s, naive %s)",
 		sizes(l.Sizes), l.Repeats, l.PerRunMS, l.Good, l.Naive)
 }
 
