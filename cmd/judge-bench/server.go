@@ -50,6 +50,7 @@ type serverResult struct {
 	rssPeak, rssEnd float64 // MiB: the server process's VmHWM at the end, and VmRSS then
 	pool            map[string]float64
 	idle            []time.Duration // POST to final verdict, one at a time, pool full
+	idleStages      []stageMean     // where the idle samples' time went, by the server's metrics
 	warm            time.Duration   // p50 of the warm-pool judging, in process
 	grade           gradeRun
 	db              string         // what the server ran on
@@ -288,6 +289,45 @@ func (a *api) submitAndWait(ctx context.Context, invite, problem, filename, sour
 	return took, nil
 }
 
+// stageNames are the values of judge_submission_stage_seconds's stage label, in order.
+var stageNames = []string{"queued", "prepare", "judge", "record"}
+
+// stages reads the server's running sums and counts of each stage of a submission's time.
+func (a *api) stages(ctx context.Context) (map[string][2]float64, error) {
+	out := map[string][2]float64{}
+	for _, st := range stageNames {
+		label := `stage="` + st + `"`
+		sum, err := a.metric(ctx, "judge_submission_stage_seconds_sum", label)
+		if err != nil {
+			return nil, err
+		}
+		n, err := a.metric(ctx, "judge_submission_stage_seconds_count", label)
+		if err != nil {
+			return nil, err
+		}
+		out[st] = [2]float64{sum, n}
+	}
+	return out, nil
+}
+
+// stageMean is one stage's mean over the submissions judged between two readings.
+type stageMean struct {
+	name string
+	mean time.Duration
+}
+
+// stageMeans are the stages' means between the readings a and b.
+func stageMeans(a, b map[string][2]float64) []stageMean {
+	var out []stageMean
+	for _, st := range stageNames {
+		sum, n := b[st][0]-a[st][0], b[st][1]-a[st][1]
+		if n > 0 {
+			out = append(out, stageMean{st, time.Duration(sum / n * float64(time.Second))})
+		}
+	}
+	return out
+}
+
 // metric reads the sum of a metric's samples whose labels contain labels, from /metrics.
 func (a *api) metric(ctx context.Context, name, labels string) (float64, error) {
 	req, err := http.NewRequestWithContext(ctx, "GET", a.base+"/metrics", nil)
@@ -441,6 +481,10 @@ func serverBench(ctx context.Context, log io.Writer, opts *ServerOptions, s subj
 		}
 	}
 	// Idle: one at a time, each with the pool full (the server's resting state).
+	stages0, err := admin.stages(ctx)
+	if err != nil {
+		return nil, err
+	}
 	for i := 0; i < opts.Idle; i++ {
 		if err := waitFull(); err != nil {
 			return nil, err
@@ -451,6 +495,11 @@ func serverBench(ctx context.Context, log io.Writer, opts *ServerOptions, s subj
 		}
 		res.idle = append(res.idle, d)
 	}
+	stages1, err := admin.stages(ctx)
+	if err != nil {
+		return nil, err
+	}
+	res.idleStages = stageMeans(stages0, stages1)
 	if err := waitFull(); err != nil {
 		return nil, err
 	}
@@ -635,6 +684,19 @@ func printServer(out io.Writer, r *serverResult) {
 	idle := result{latencies: r.idle}
 	fmt.Fprintf(out, "  %-58s %6d %9.1f %9.1f\n", "serve idle: one at a time, pool full, POST to verdict", len(r.idle), ms(idle.p(0.5)), ms(idle.p(0.95)))
 	fmt.Fprintf(out, "  %-58s %6s %9.1f\n", "warm pool judging in process (the warm row above)", "", ms(r.warm))
+	if len(r.idleStages) > 0 {
+		var mean, server time.Duration
+		for _, d := range r.idle {
+			mean += d / time.Duration(len(r.idle))
+		}
+		parts := ""
+		for _, st := range r.idleStages {
+			parts += fmt.Sprintf("%s %.1f, ", st.name, ms(st.mean))
+			server += st.mean
+		}
+		fmt.Fprintf(out, "  serve idle, where the time went (means, ms): POST to verdict %.1f = %sthe rest (HTTP, admission, the answer) %.1f\n",
+			ms(mean), parts, ms(mean-server))
+	}
 	fmt.Fprintf(out, "  server RSS: %.0f MiB peak (VmHWM), %.0f MiB most seen under load; load run %.1f s; grade exit %s; pool under load: %.0f jobs took a ready container, %.0f waited for a start\n",
 		r.rssPeak, r.rssEnd, r.elapsed.Seconds(), r.grade.exit, r.pool["warm"], r.pool["waited"])
 	if r.pg != nil {

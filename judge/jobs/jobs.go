@@ -58,9 +58,9 @@ type Config struct {
 	Problem func(ctx context.Context, id string) (*judge.Problem, error)
 	// Feed, when set, hears each judging's tests as they finish, and its end.
 	Feed *judge.Feed
-	// Judged, when set, hears each recorded outcome: the report (nil when the judge failed),
-	// how long the worker took, and how long since the submission came in.
-	Judged func(rep *judge.Report, took, since time.Duration)
+	// Judged, when set, hears each recorded outcome: the report (nil when the judge failed) and
+	// where the submission's time went.
+	Judged func(rep *judge.Report, s Stages)
 	// MaxQueued bounds the submissions waiting for a result (default 1000): beyond it Submit
 	// refuses with judge.ErrBusy, so a flood waits at the door instead of in everyone's queue.
 	MaxQueued int
@@ -86,6 +86,15 @@ type Config struct {
 	// which takes a while.
 	JobTimeout time.Duration
 	Logger     *slog.Logger
+}
+
+// Stages is where one submission's time went, from its 202 to its recorded result: waiting in
+// the queue until a worker took it (measured against the submission's stored creation time, so
+// across hosts it carries their clocks' difference), preparing (loading the problem and this
+// machine's time limit), judging in the sandbox, and recording the outcome with the job's
+// completion. A stage not reached is 0.
+type Stages struct {
+	Queued, Prepare, Judge, Record time.Duration
 }
 
 // RescueMargin is how long after its timeout a judging that is still marked running is
@@ -373,15 +382,17 @@ func (w *worker) Work(ctx context.Context, job *river.Job[Args]) error {
 		w.cfg.Feed.Publish(id, judge.Progress{Final: true})
 		return nil
 	}
-	start := time.Now()
-	rep, err := w.judge(ctx, r)
+	st := Stages{Queued: time.Since(r.Created)}
+	rep, err := w.judge(ctx, r, &st)
 	switch {
 	case err == nil:
+		recording := time.Now()
 		if err := w.finish(ctx, job, rep, "", true); err != nil {
 			return err
 		}
+		st.Record = time.Since(recording)
 		w.cfg.Feed.Publish(id, judge.Progress{Done: rep.Total, Total: rep.Total, Final: true})
-		w.judged(rep, start, r.Created)
+		w.judged(rep, st)
 		return nil
 	case errors.Is(err, judge.ErrUnavailable):
 		// Docker is away: the submission waits, queued, without using up an attempt.
@@ -391,11 +402,13 @@ func (w *worker) Work(ctx context.Context, job *river.Job[Args]) error {
 		// Not judgeable (its problem is gone or broken), or the last try: record the failure,
 		// which is never the candidate's.
 		w.cfg.Logger.ErrorContext(ctx, "submission not judged", "submission", id, "err", err)
+		recording := time.Now()
 		if err := w.finish(ctx, job, nil, err.Error(), true); err != nil {
 			return err
 		}
+		st.Record = time.Since(recording)
 		w.cfg.Feed.Publish(id, judge.Progress{Final: true})
-		w.judged(nil, start, r.Created)
+		w.judged(nil, st)
 		return nil
 	}
 	return err // River retries it later
@@ -423,13 +436,15 @@ func cutShort(job *river.Job[Args]) int {
 	return max(n, 0)
 }
 
-func (w *worker) judged(rep *judge.Report, start, created time.Time) {
+func (w *worker) judged(rep *judge.Report, st Stages) {
 	if w.cfg.Judged != nil {
-		w.cfg.Judged(rep, time.Since(start), time.Since(created))
+		w.cfg.Judged(rep, st)
 	}
 }
 
-func (w *worker) judge(ctx context.Context, r *judge.Record) (*judge.Report, error) {
+// judge judges r, timing its preparation and its judging into st.
+func (w *worker) judge(ctx context.Context, r *judge.Record, st *Stages) (*judge.Report, error) {
+	start := time.Now()
 	p, err := w.cfg.Problem(ctx, r.Problem)
 	if err != nil {
 		return nil, err
@@ -437,6 +452,9 @@ func (w *worker) judge(ctx context.Context, r *judge.Record) (*judge.Report, err
 	if p, err = w.cfg.Grader.Problem(ctx, p); err != nil {
 		return nil, err
 	}
+	judging := time.Now()
+	st.Prepare = judging.Sub(start)
+	defer func() { st.Judge = time.Since(judging) }()
 	// Interviewers see everything; a candidate's view is redacted when it is read.
 	return w.cfg.Grader.One(ctx, p, r.Submission, grade.Options{Reveal: true, Tested: func(done, total int, t judge.TestResult) {
 		w.cfg.Feed.Publish(r.ID, judge.Progress{Done: done, Total: total, Test: &t})

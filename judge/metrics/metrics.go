@@ -23,6 +23,7 @@ type Metrics struct {
 	judgings *prometheus.CounterVec
 	judging  prometheus.Histogram
 	latency  prometheus.Histogram
+	stages   *prometheus.HistogramVec
 	requests *prometheus.CounterVec
 	duration *prometheus.HistogramVec
 }
@@ -47,12 +48,15 @@ func New(src Sources) *Metrics {
 			Help: "Time from a worker taking a submission to its result.", Buckets: prometheus.ExponentialBuckets(0.05, 2, 12)}),
 		latency: prometheus.NewHistogram(prometheus.HistogramOpts{Name: "judge_submission_latency_seconds",
 			Help: "Time from a submission's 202 to its result.", Buckets: prometheus.ExponentialBuckets(0.05, 2, 14)}),
+		stages: prometheus.NewHistogramVec(prometheus.HistogramOpts{Name: "judge_submission_stage_seconds",
+			Help: "Where a submission's time went: queued (202 to a worker taking it), prepare (problem and time limit), judge (the sandbox), record (result and job completion).",
+			Buckets: prometheus.ExponentialBuckets(0.001, 4, 10)}, []string{"stage"}),
 		requests: prometheus.NewCounterVec(prometheus.CounterOpts{Name: "judge_http_requests_total",
 			Help: "HTTP requests by route pattern and status."}, []string{"route", "status"}),
 		duration: prometheus.NewHistogramVec(prometheus.HistogramOpts{Name: "judge_http_request_seconds",
 			Help: "HTTP request durations by route pattern.", Buckets: prometheus.DefBuckets}, []string{"route"}),
 	}
-	reg.MustRegister(m.judgings, m.judging, m.latency, m.requests, m.duration,
+	reg.MustRegister(m.judgings, m.judging, m.latency, m.stages, m.requests, m.duration,
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	if src.Queued != nil {
 		reg.MustRegister(prometheus.NewGaugeFunc(prometheus.GaugeOpts{Name: "judge_queue_depth",
@@ -73,16 +77,28 @@ func New(src Sources) *Metrics {
 	return m
 }
 
-// Judged records a finished judging: its report (nil when the judge failed), how long the
-// worker took and how long since the submission came in.
-func (m *Metrics) Judged(rep *judge.Report, took, since time.Duration) {
+// Stages is where one submission's time went (judge/jobs measures them): queued until a worker
+// took it, preparing, judging, recording.
+type Stages struct {
+	Queued, Prepare, Judge, Record time.Duration
+}
+
+// Judged records a finished judging: its report (nil when the judge failed) and its stages.
+func (m *Metrics) Judged(rep *judge.Report, s Stages) {
 	v := "failed"
 	if rep != nil {
 		v = rep.Verdict.String()
 	}
 	m.judgings.WithLabelValues(v).Inc()
+	took := s.Prepare + s.Judge + s.Record
 	m.judging.Observe(took.Seconds())
-	m.latency.Observe(since.Seconds())
+	m.latency.Observe((s.Queued + took).Seconds())
+	for _, st := range []struct {
+		name string
+		d    time.Duration
+	}{{"queued", s.Queued}, {"prepare", s.Prepare}, {"judge", s.Judge}, {"record", s.Record}} {
+		m.stages.WithLabelValues(st.name).Observe(st.d.Seconds())
+	}
 }
 
 // Request records one HTTP request.
