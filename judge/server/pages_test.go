@@ -416,9 +416,11 @@ func TestDeskPages(t *testing.T) {
 	// CPU relative to the reference: the slowest test against the calibration's slowest
 	// accepted test.
 	rec := &judge.Record{AssessmentID: aid, CandidateID: cid, Problem: "sum", Submission: judge.Submission{Filename: "s.py", Source: []byte("x = 1\n")}}
-	rep := &judge.Report{Problem: "sum", Verdict: judge.Accepted, Passed: 1, Total: 1, Score: 1,
+	rep := &judge.Report{Problem: "sum", Verdict: judge.TimeLimitExceeded, Passed: 1, Total: 3, NotRun: 1,
 		TimeLimit: judge.TimeLimit{DeclaredMillis: 1000, EffectiveMillis: 300, Source: "calibrated", SlowestAcceptedMillis: 10},
-		Tests:     []judge.TestResult{{Name: "secret/1", Verdict: judge.Accepted, CPUMillis: 25}}}
+		Tests: []judge.TestResult{{Index: 0, Name: "secret/1", Verdict: judge.Accepted, CPUMillis: 25, WallMillis: 26, MemoryMiB: 9.5},
+			{Index: 1, Name: "secret/2", Verdict: judge.TimeLimitExceeded, CPUMillis: 301, WallMillis: 305, MemoryMiB: 9.5},
+			{Index: 2, Name: "secret/3", Verdict: judge.NotRun, Message: "not run: a test as large or larger went over the time limit"}}}
 	require.NoError(t, a.store.InTx(context.Background(), func(tx *store.Tx) error {
 		if err := tx.InsertRecord(context.Background(), rec); err != nil {
 			return err
@@ -426,7 +428,9 @@ func TestDeskPages(t *testing.T) {
 		return tx.FinishRecord(context.Background(), rec.ID, rep, "")
 	}))
 	_, page = b.get("/desk/submissions/" + rec.ID)
-	assert.Contains(t, page, "slowest test 2.50× the reference")
+	assert.Contains(t, page, "slowest test 30.10× the reference")
+	assert.Contains(t, page, `<td data-sort="-1">—</td><td data-sort="-1">—</td><td data-sort="-1">—</td>`, "a test not run has no times")
+	assert.NotContains(t, page, "0.0 MiB", "a test not run has no memory either")
 
 	// Export, release, re-judge.
 	resp, csvText := b.get("/desk/assessments/" + aid + "/export?problem=sum&format=csv")

@@ -42,6 +42,7 @@ var funcs = template.FuncMap{
 	"markdown":  Markdown,
 	"verdict":   verdictWord,
 	"vclass":    verdictClass,
+	"ran":       func(v judge.Verdict) bool { return v != judge.NotRun },
 	"ms":        func(v float64) string { return fmt.Sprintf("%.0f ms", v) },
 	"mib":       func(v float64) string { return fmt.Sprintf("%.1f MiB", v) },
 	"pct":       func(v any) string { return fmt.Sprintf("%.0f%%", number(v)*100) },

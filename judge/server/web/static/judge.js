@@ -123,8 +123,10 @@
         v.className = "verdict " + (classes[p.test.verdict] || "v-bad");
         v.textContent = words[p.test.verdict] || p.test.verdict;
         cell("").appendChild(v);
-        cell(Math.round(p.test.cpu_ms) + " ms");
-        cell(p.test.memory_mib.toFixed(1) + " MiB");
+        // A test that did not run (NR) has no times: 0 ms would say it ran and was fast.
+        const ran = p.test.verdict !== "NR";
+        cell(ran ? Math.round(p.test.cpu_ms) + " ms" : "—");
+        cell(ran ? p.test.memory_mib.toFixed(1) + " MiB" : "—");
         table.tBodies[0].appendChild(tr);
       }
     });
