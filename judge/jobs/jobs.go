@@ -73,10 +73,12 @@ type Config struct {
 	// Retry is how long a submission waits before another try when the judge is unavailable
 	// (Docker unreachable): it stays queued, never failed. Default 5 s.
 	Retry time.Duration
-	// PollInterval is how often idle workers look for jobs (SQLite has no notifications, and a
-	// job inserted in a transaction wakes no worker): an idle server's submission waits for
-	// half of it on average before it is judged. Default 50 ms (an indexed SQLite read, 20 a
-	// second: a few ms of CPU).
+	// PollInterval is how often idle workers look for jobs when no notification woke them. On
+	// PostgreSQL workers LISTEN for River's insert notifications (sent in the inserting
+	// transaction), so the poll only catches a missed one: default 1 s. SQLite has no
+	// notifications (River's driver reads a table for them every 50 ms): default 50 ms (an
+	// indexed read, 20 a second: a few ms of CPU); an idle server's submission waits about half
+	// of that before it is judged.
 	PollInterval time.Duration
 	// JobTimeout cancels a judging that takes longer (it is tried again): a guard against a
 	// hung judging, far over any submission's own budget. A judging whose server died (kill -9,
@@ -110,13 +112,26 @@ type Queue struct {
 
 // driver is River's driver for the store's database: riversqlite, or on PostgreSQL River's
 // database/sql driver over pgx, so that River writes in the store's own transactions (its
-// pgx-native driver takes only pgx's). Workers on it poll for jobs (PollInterval); River's
-// inserts still NOTIFY.
+// pgx-native driver takes only pgx's). River's inserts NOTIFY in their transaction.
 func driver(st *store.Store) riverdriver.Driver[store.SQLTx] {
 	if st.Postgres() {
 		return riverdatabasesql.New(st.DB())
 	}
 	return riversqlite.New(st.DB())
+}
+
+// workingDriver is driver for a client that works jobs: on PostgreSQL it also LISTENs, on a
+// pgx connection of its own (store.ListenPool), so a worker is woken by an insert instead of
+// finding it at its next poll.
+func workingDriver(st *store.Store) (riverdriver.Driver[store.SQLTx], error) {
+	if !st.Postgres() {
+		return driver(st), nil
+	}
+	pool, err := st.ListenPool(context.Background())
+	if err != nil {
+		return nil, fmt.Errorf("queue: %w", err)
+	}
+	return riverdatabasesql.NewWithPgxListener(st.DB(), pool), nil
 }
 
 // completeTx marks the job completed in tx, with the store's driver.
@@ -149,6 +164,9 @@ func New(cfg Config) (*Queue, error) {
 	}
 	if cfg.PollInterval <= 0 {
 		cfg.PollInterval = 50 * time.Millisecond
+		if cfg.Store.Postgres() {
+			cfg.PollInterval = time.Second
+		}
 	}
 	if cfg.WindowCheck <= 0 {
 		cfg.WindowCheck = time.Minute
@@ -163,9 +181,11 @@ func New(cfg Config) (*Queue, error) {
 		cfg.Logger = slog.New(slog.DiscardHandler)
 	}
 	rc := &river.Config{
-		Logger:               cfg.Logger,
-		FetchPollInterval:    cfg.PollInterval,
-		FetchCooldown:        cfg.PollInterval / 2,
+		Logger:            cfg.Logger,
+		FetchPollInterval: cfg.PollInterval,
+		// The least time between two fetches, however many notifications or freed workers ask
+		// for one: short, so a worker that finishes takes the next job at once.
+		FetchCooldown:        min(cfg.PollInterval/2, 25*time.Millisecond),
 		JobTimeout:           cfg.JobTimeout,
 		RescueStuckJobsAfter: cfg.JobTimeout + RescueMargin,
 		// A server shut down gracefully finishes what it is judging for this long, then hands
@@ -188,7 +208,14 @@ func New(cfg Config) (*Queue, error) {
 		rc.Workers = workers
 		rc.Queues = map[string]river.QueueConfig{river.QueueDefault: {MaxWorkers: cfg.Workers}}
 	}
-	c, err := river.NewClient(driver(cfg.Store), rc)
+	drv := driver(cfg.Store)
+	if cfg.Workers > 0 {
+		var err error
+		if drv, err = workingDriver(cfg.Store); err != nil {
+			return nil, err
+		}
+	}
+	c, err := river.NewClient(drv, rc)
 	if err != nil {
 		return nil, fmt.Errorf("queue: %w", err)
 	}

@@ -64,6 +64,12 @@ func onEachDatabase(t *testing.T, test func(t *testing.T, dsn string)) {
 
 func setup(t *testing.T, dsn string) *env {
 	t.Helper()
+	return setupPolling(t, dsn, 20*time.Millisecond)
+}
+
+// setupPolling is setup with workers that look for jobs every poll when nothing wakes them.
+func setupPolling(t *testing.T, dsn string, poll time.Duration) *env {
+	t.Helper()
 	ctx := context.Background()
 	st, err := store.Open(ctx, dsn)
 	require.NoError(t, err)
@@ -87,7 +93,7 @@ func setup(t *testing.T, dsn string) *env {
 		},
 		Workers:      2,
 		Retry:        50 * time.Millisecond,
-		PollInterval: 20 * time.Millisecond,
+		PollInterval: poll,
 	})
 	require.NoError(t, err)
 	ctx, cancel := context.WithCancel(ctx)
@@ -120,6 +126,25 @@ func wait(t *testing.T, st *store.Store, id string) *judge.Record {
 		require.True(t, time.Now().Before(deadline), "submission %s still queued at the deadline", id)
 		time.Sleep(10 * time.Millisecond)
 	}
+}
+
+// An insert wakes an idle worker: with a poll of an hour, a submission is judged only if the
+// notification River sends in the inserting transaction reaches the worker (PostgreSQL's
+// LISTEN on the store's listen pool; River's notification table on SQLite).
+func TestInsertWakesTheWorkers(t *testing.T) {
+	onEachDatabase(t, func(t *testing.T, dsn string) {
+		e := setupPolling(t, dsn, time.Hour)
+		ctx := context.Background()
+		// The first may be found by the workers' first fetch; once it is judged they are
+		// listening (River LISTENs before its first fetch), and the second has only the
+		// notification to wake them.
+		for i := 0; i < 2; i++ {
+			r := e.rec("echo", "print('ok')\n")
+			require.NoError(t, e.queue.Submit(ctx, r, 0))
+			got := wait(t, e.store, r.ID)
+			require.Equal(t, judge.StateDone, got.State, "submission %d", i)
+		}
+	})
 }
 
 func TestSubmissionsAreJudgedAndRecorded(t *testing.T) {

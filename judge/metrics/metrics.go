@@ -49,7 +49,7 @@ func New(src Sources) *Metrics {
 		latency: prometheus.NewHistogram(prometheus.HistogramOpts{Name: "judge_submission_latency_seconds",
 			Help: "Time from a submission's 202 to its result.", Buckets: prometheus.ExponentialBuckets(0.05, 2, 14)}),
 		stages: prometheus.NewHistogramVec(prometheus.HistogramOpts{Name: "judge_submission_stage_seconds",
-			Help: "Where a submission's time went: queued (202 to a worker taking it), prepare (problem and time limit), judge (the sandbox), record (result and job completion).",
+			Help:    "Where a submission's time went: queued (202 to a worker taking it), prepare (problem and time limit), judge (the sandbox), record (result and job completion).",
 			Buckets: prometheus.ExponentialBuckets(0.001, 4, 10)}, []string{"stage"}),
 		requests: prometheus.NewCounterVec(prometheus.CounterOpts{Name: "judge_http_requests_total",
 			Help: "HTTP requests by route pattern and status."}, []string{"route", "status"}),

@@ -20,9 +20,11 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"syscall"
 	"time"
 
+	"github.com/jackc/pgx/v5/pgxpool"
 	_ "github.com/jackc/pgx/v5/stdlib" // the "pgx" database/sql driver (PostgreSQL)
 	_ "modernc.org/sqlite"             // the "sqlite" database/sql driver
 
@@ -47,6 +49,11 @@ type Store struct {
 	now   func() time.Time
 	path  string
 	claim *os.File // the lock OpenClaimed holds (SQLite only), else nil
+
+	dsn        string // PostgreSQL's URL, for ListenPool
+	listenOnce sync.Once
+	listen     *pgxpool.Pool
+	listenErr  error
 }
 
 // IsPostgres tells a PostgreSQL URL (postgres:// or postgresql://) from an SQLite file path.
@@ -104,7 +111,7 @@ func openPostgres(ctx context.Context, dsn string) (*Store, error) {
 	// that many of them stay under the server's max_connections.
 	db.SetMaxOpenConns(10)
 	d := dialect{postgres: true}
-	s := &Store{db: db, q: conn{raw: db, d: d}, d: d, now: time.Now}
+	s := &Store{db: db, q: conn{raw: db, d: d}, d: d, now: time.Now, dsn: dsn}
 	if err := s.Ping(ctx); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("open database: %w", err)
@@ -119,8 +126,33 @@ func openPostgres(ctx context.Context, dsn string) (*Store, error) {
 // Postgres reports whether the store is on PostgreSQL.
 func (s *Store) Postgres() bool { return s.d.postgres }
 
+// ListenPool is a pgx pool on the store's PostgreSQL database for River's LISTEN connection
+// (judge/jobs): PostgreSQL's notifications need a connection of their own that database/sql
+// cannot lend. It holds at most one connection, made when first asked for; the store closes
+// it. On SQLite there is none (an error).
+func (s *Store) ListenPool(ctx context.Context) (*pgxpool.Pool, error) {
+	if !s.d.postgres {
+		return nil, errors.New("listen pool: the database is not PostgreSQL")
+	}
+	s.listenOnce.Do(func() {
+		cfg, err := pgxpool.ParseConfig(s.dsn)
+		if err != nil {
+			s.listenErr = fmt.Errorf("listen pool: %w", err)
+			return
+		}
+		cfg.MinConns, cfg.MaxConns = 0, 1
+		if s.listen, err = pgxpool.NewWithConfig(ctx, cfg); err != nil {
+			s.listenErr = fmt.Errorf("listen pool: %w", err)
+		}
+	})
+	return s.listen, s.listenErr
+}
+
 // Close closes the database and drops the claim, if held.
 func (s *Store) Close() error {
+	if s.listen != nil {
+		s.listen.Close()
+	}
 	if s.claim != nil {
 		s.claim.Close() // closing the last descriptor releases the lock
 		s.claim = nil
