@@ -66,12 +66,19 @@ const (
 	labelHarness = "io.judge.harness"
 )
 
-// Validator image names: the image C and C++ validators are compiled and run in.
+// Validator image repositories: the image C and C++ validators are compiled and run in, and
+// its debootstrapped base.
 const (
-	validatorRepo = "judge-validator"
-	// ValidatorRootfsImage is the Debian + python3 + g++ base imported from debootstrap.
-	ValidatorRootfsImage = "judge-validator-rootfs:bookworm"
+	validatorRepo       = "judge-validator"
+	validatorRootfsRepo = "judge-validator-rootfs"
 )
+
+// ValidatorRootfsImage is the Debian + python3 + g++ base of the validator image, imported from
+// debootstrap. Its tag is the digest of build-rootfs.sh and the package list, as RootfsImage's:
+// a changed script or list makes a new base instead of silently reusing the old one.
+func ValidatorRootfsImage() string {
+	return validatorRootfsRepo + ":bookworm-" + pyrunner.ValidatorRootfsDigest()[:12]
+}
 
 // ValidatorImage is the validator image; its tag is the digest of its harness and Dockerfile.
 func ValidatorImage() string { return validatorRepo + ":" + pyrunner.ValidatorDigest()[:12] }

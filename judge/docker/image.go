@@ -127,7 +127,7 @@ type base struct {
 
 var (
 	runnerBase    = base{RootfsImage(), "", "a minimal Debian bookworm with python3 (debootstrap, about 70 s)"}
-	validatorBase = base{ValidatorRootfsImage, pyrunner.ValidatorPackages, "a minimal Debian bookworm with python3 and g++ (debootstrap, a few minutes)"}
+	validatorBase = base{ValidatorRootfsImage(), pyrunner.ValidatorPackages, "a minimal Debian bookworm with python3 and g++ (debootstrap, a few minutes)"}
 )
 
 // BuildValidator builds ValidatorImage(): the Debian + python3 + g++ base (debootstrap, then an
@@ -141,6 +141,7 @@ func BuildValidator(ctx context.Context, c apiClient, opt BuildOptions) (string,
 	if err := ensureRootfs(ctx, c, validatorBase, opt.Rebuild, progress); err != nil {
 		return "", err
 	}
+	rootfs := ValidatorRootfsImage()
 	fmt.Fprintf(progress, "building %s\n", ValidatorImage())
 	buildCtx, err := tarFiles(map[string][]byte{"Dockerfile": pyrunner.DockerfileValidator, "harness.py": pyrunner.Harness})
 	if err != nil {
@@ -149,6 +150,7 @@ func BuildValidator(ctx context.Context, c apiClient, opt BuildOptions) (string,
 	resp, err := c.ImageBuild(ctx, buildCtx, build.ImageBuildOptions{
 		Tags:        []string{ValidatorImage()},
 		Labels:      map[string]string{labelHarness: pyrunner.ValidatorDigest()},
+		BuildArgs:   map[string]*string{"ROOTFS": &rootfs},
 		Remove:      true,
 		ForceRemove: true,
 		NetworkMode: "none",
@@ -216,27 +218,22 @@ func ensureRootfs(ctx context.Context, c apiClient, b base, rebuild bool, progre
 	return nil
 }
 
-// RemoveImages removes every runner image (of any harness) and the base image (make clean-image).
+// RemoveImages removes every runner and validator image (of any harness) and every base they
+// were built on, of any tag (make clean-image): the derived images first, then the bases.
 func RemoveImages(ctx context.Context, c apiClient) error {
 	var errs []error
-	refs := []string{}
-	runners, err := c.ImageList(ctx, image.ListOptions{Filters: filters.NewArgs(filters.Arg("reference", runnerRepo+":*"))})
-	if err != nil {
-		errs = append(errs, err)
-	}
-	for _, img := range runners {
-		refs = append(refs, img.RepoTags...)
-	}
-	validators, err := c.ImageList(ctx, image.ListOptions{Filters: filters.NewArgs(filters.Arg("reference", validatorRepo+":*"))})
-	if err != nil {
-		errs = append(errs, err)
-	}
-	for _, img := range validators {
-		refs = append(refs, img.RepoTags...)
-	}
-	for _, ref := range append(refs, RootfsImage(), ValidatorRootfsImage) {
-		if _, err := c.ImageRemove(ctx, ref, image.RemoveOptions{PruneChildren: true}); err != nil && !client.IsErrNotFound(err) {
+	for _, repo := range []string{runnerRepo, validatorRepo, rootfsRepo, validatorRootfsRepo} {
+		imgs, err := c.ImageList(ctx, image.ListOptions{Filters: filters.NewArgs(filters.Arg("reference", repo+":*"))})
+		if err != nil {
 			errs = append(errs, err)
+			continue
+		}
+		for _, img := range imgs {
+			for _, ref := range img.RepoTags {
+				if _, err := c.ImageRemove(ctx, ref, image.RemoveOptions{PruneChildren: true}); err != nil && !client.IsErrNotFound(err) {
+					errs = append(errs, err)
+				}
+			}
 		}
 	}
 	return errors.Join(errs...)
@@ -282,7 +279,7 @@ func streamMessages(r io.Reader, w io.Writer) error {
 
 // HasValidatorRootfs reports whether the validator image's debootstrap base exists.
 func HasValidatorRootfs(ctx context.Context, c apiClient) bool {
-	_, err := c.ImageInspect(ctx, ValidatorRootfsImage)
+	_, err := c.ImageInspect(ctx, ValidatorRootfsImage())
 	return err == nil
 }
 

@@ -63,11 +63,12 @@ func digest(files ...[]byte) string {
 //go:embed mutate.py
 var Mutate []byte
 
-// ValidatorDigest identifies the validator image: the harness and the validator Dockerfile.
+// ValidatorDigest identifies the validator image: the harness, the validator Dockerfile and its
+// base (ValidatorRootfsDigest).
 func ValidatorDigest() string {
-	h := sha256.New()
-	for _, b := range [][]byte{Harness, DockerfileValidator, []byte(ValidatorPackages)} {
-		h.Write(b)
-	}
-	return hex.EncodeToString(h.Sum(nil))
+	return digest(Harness, DockerfileValidator, []byte(ValidatorPackages), BuildRootfs)
 }
+
+// ValidatorRootfsDigest identifies the validator image's base: build-rootfs.sh and the
+// packages it is given.
+func ValidatorRootfsDigest() string { return digest(BuildRootfs, []byte(ValidatorPackages)) }
