@@ -75,10 +75,10 @@ type Config struct {
 	Retry time.Duration
 	// PollInterval is how often idle workers look for jobs when no notification woke them. On
 	// PostgreSQL workers LISTEN for River's insert notifications (sent in the inserting
-	// transaction), so the poll only catches a missed one: default 1 s. SQLite has no
-	// notifications (River's driver reads a table for them every 50 ms): default 50 ms (an
-	// indexed read, 20 a second: a few ms of CPU); an idle server's submission waits about half
-	// of that before it is judged.
+	// transaction), so the poll only catches a missed one: default 1 s. On SQLite River's
+	// driver stands in for notifications by reading a table every 50 ms, and the poll is
+	// 50 ms too (an indexed read, 20 a second: a few ms of CPU): an idle server's submission
+	// waits about 25 ms before it is judged.
 	PollInterval time.Duration
 	// JobTimeout cancels a judging that takes longer (it is tried again): a guard against a
 	// hung judging, far over any submission's own budget. A judging whose server died (kill -9,
