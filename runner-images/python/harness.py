@@ -893,6 +893,7 @@ class Run:
         self.peak_kb = 0  # the watchdog's largest sum over the test's processes
         self.last_look = None  # (when, CPU ms of the test's processes) at the watchdog's last look
         self.blocked_s = 0.0  # how long the watchdog saw the test waiting on the kernel's I/O (D)
+        self.threads_at = None  # (when, {tid: CPU ms}) of the test's threads at the wall deadline
 
 
 def anon_rss_kb():
@@ -1045,6 +1046,53 @@ def wall_deadline(start, wall_s, waited_s):
     return start + wall_s + min(max(waited_s, 0.0), WALL_STARVED_MAX * wall_s)
 
 
+# Past its wall deadline a test is still held back by the machine, not by itself, while one of
+# its threads waits for the kernel's I/O (D) or is runnable (R) but got less than this share of a
+# CPU over the last look: a run-queue wait still going on is in no schedstat yet (the kernel adds
+# it when the thread next runs), and the thread that would wake the others (a child allocating, a
+# queue's feeder thread) need not be a process's first. Looks are this far apart.
+HELD_BACK_SHARE = 0.5
+HELD_BACK_LOOK = 0.1  # seconds
+
+
+def thread_states(h, pid):
+    """{tid: (state letter, CPU ms)} of every thread of the test's processes."""
+    got = {}
+    for p in test_pids(h, pid):
+        try:
+            tids = os.listdir(f"/proc/{p}/task")
+        except OSError:
+            continue
+        for t in tids:
+            try:
+                with open(f"/proc/{p}/task/{t}/stat", "rb") as f:
+                    state = f.read().rsplit(b")", 1)[1].split()[0][:1]
+                with open(f"/proc/{p}/task/{t}/schedstat", "rb") as f:
+                    cpu = int(f.read().split()[0]) / 1e6
+            except (OSError, ValueError, IndexError):
+                continue
+            got[int(t)] = (state, cpu)
+    return got
+
+
+def held_back(run, now, threads):
+    """Whether the test is held back by the machine at now (HELD_BACK_SHARE), given its threads
+    now and those run saw at its last look; it notes this look for the next. A thread in D is
+    held back at once; a runnable one only once a look shows it got less than its share (the
+    first look past the deadline cannot tell, so it says yes when a thread is runnable)."""
+    last, run.threads_at = run.threads_at, (now, {t: cpu for t, (_, cpu) in threads.items()})
+    for t, (state, cpu) in threads.items():
+        if state == b"D":
+            return True
+        if state != b"R":
+            continue
+        if last is None or t not in last[1] or now <= last[0]:
+            return True
+        if cpu - last[1][t] < HELD_BACK_SHARE * (now - last[0]) * 1000:
+            return True
+    return False
+
+
 def rss_kb(pid):
     """(resident, private + shared anonymous resident) kB of a process, or None if it is gone.
     Shared anonymous memory (mmap.mmap(-1, n), a file of /dev/shm mapped) is RssShmem."""
@@ -1184,6 +1232,9 @@ def supervise(h, lim, pid, start, run, stdin_w, stdin_data, out_r, err_r, res_r,
         if run.killed is None and now >= deadline:
             waited = test_run_delay_ms(h, pid, run.setup_delay_ms) / 1000 + run.blocked_s
             deadline = wall_deadline(start, lim["wall_ms"] / 1000, waited)
+            cap = wall_deadline(start, lim["wall_ms"] / 1000, float("inf"))
+            if now >= deadline and now < cap and held_back(run, now, thread_states(h, pid)):
+                deadline = min(cap, now + HELD_BACK_LOOK)
         if run.killed is None:
             if now >= deadline:
                 run.killed = "wall"

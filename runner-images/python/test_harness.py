@@ -16,6 +16,7 @@ import subprocess
 import sys
 import tempfile
 import textwrap
+import threading
 import unittest
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -467,6 +468,39 @@ class WallTest(unittest.TestCase):
         delays[11] = 50.0
         h.test_pids = lambda _h, pid: [pid, 11]
         self.assertEqual(h.test_run_delay_ms(None, 10, 400.0), 100.0, "the longest, not the sum")
+
+    def test_a_test_the_machine_holds_back_past_its_deadline_is_not_killed_yet(self):
+        h = harness_module()
+        run = h.Run()
+        sleeping = {10: (b"S", 400.0), 11: (b"S", 100.0)}
+        self.assertFalse(h.held_back(run, 10.0, sleeping), "asleep (sleep(), a blocked read): its own doing")
+        run = h.Run()
+        self.assertTrue(h.held_back(run, 10.0, {10: (b"S", 400.0), 11: (b"D", 100.0)}),
+                        "a thread waiting for the kernel's I/O is held back")
+        run = h.Run()
+        self.assertTrue(h.held_back(run, 10.0, {10: (b"S", 400.0), 12: (b"R", 100.0)}),
+                        "runnable at the first look: cannot tell yet")
+        self.assertTrue(h.held_back(run, 10.1, {10: (b"S", 400.0), 12: (b"R", 110.0)}),
+                        "10 ms of CPU in 100 ms: starved (a feeder thread, a child allocating)")
+        self.assertFalse(h.held_back(run, 10.2, {10: (b"S", 400.0), 12: (b"R", 200.0)}),
+                         "90 ms of CPU in 100 ms: it runs, it is not held back (a busy thread)")
+        self.assertTrue(h.held_back(run, 10.3, {10: (b"S", 400.0), 13: (b"R", 5.0)}),
+                        "a thread not seen at the last look: cannot tell yet")
+
+    def test_held_back_reads_every_thread_of_every_process(self):
+        h = harness_module()
+        h.test_pids = lambda _h, pid: [os.getpid()]
+        stop = threading.Event()
+        t = threading.Thread(target=stop.wait)
+        t.start()
+        try:
+            got = h.thread_states(None, os.getpid())
+        finally:
+            stop.set()
+            t.join()
+        self.assertIn(threading.get_native_id(), got)
+        self.assertIn(t.native_id, got, "a second thread is seen, not only the process's first")
+        self.assertEqual(got[t.native_id][0], b"S")
 
     def test_the_watchdog_looks_at_the_pace_the_test_runs(self):
         h = harness_module()
