@@ -442,12 +442,13 @@ func serverBench(ctx context.Context, log io.Writer, opts *ServerOptions, s subj
 	invites := make([]string, opts.Clients)
 	for i := range invites {
 		var inv struct {
-			InviteURL string `json:"invite_url"`
+			InviteToken string `json:"invite_token"`
 		}
 		if _, err := admin.call(ctx, "POST", "/api/assessments/"+a.ID+"/candidates", map[string]string{"name": fmt.Sprintf("client %d", i)}, &inv); err != nil {
 			return nil, err
 		}
-		invites[i] = inv.InviteURL
+		// The candidate's API, not invite_url (the candidate's page since the web pages).
+		invites[i] = "/api/invite/" + inv.InviteToken
 	}
 	// The first judging makes the sandbox and fills the pool: not measured.
 	if _, err := cand.submitAndWait(ctx, invites[0], s.p.ID, "warmup.py", string(s.sub.Source)); err != nil {
