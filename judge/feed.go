@@ -1,6 +1,9 @@
 package judge
 
-import "sync"
+import (
+	"sync"
+	"time"
+)
 
 // Progress is one step of a judging as it happens: a test finished (Test set), or the judging
 // is over (Final: its result is stored).
@@ -54,4 +57,13 @@ func (f *Feed) Publish(id string, p Progress) {
 		default:
 		}
 	}
+}
+
+// Stages is where one submission's time went, from its 202 to its recorded result (judge/jobs
+// measures them, judge/metrics exports them): waiting in the queue until a worker took it
+// (against the submission's stored creation time, so across hosts it carries their clocks'
+// difference), preparing (loading the problem and this machine's time limit), judging in the
+// sandbox, and recording the outcome with the job's completion. A stage not reached is 0.
+type Stages struct {
+	Queued, Prepare, Judge, Record time.Duration
 }

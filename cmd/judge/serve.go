@@ -120,7 +120,7 @@ func runServe(ctx context.Context, f *Factory, opts *ServeOptions) error {
 
 	feed := judge.NewFeed()
 	m := metrics.New(metrics.Sources{Queued: st.Queued, Pool: sb.poolStats})
-	q, err := jobs.New(jobs.Config{Store: st, Grader: g, Problem: load, Feed: feed, Judged: judgedMetric(m),
+	q, err := jobs.New(jobs.Config{Store: st, Grader: g, Problem: load, Feed: feed, Judged: m.Judged,
 		Deliver: server.Deliverer(10*time.Second, time.Now), Workers: opts.Workers, JobTimeout: opts.JobTimeout, MaxQueued: opts.MaxQueued, Logger: log})
 	if err != nil {
 		return err
@@ -268,9 +268,4 @@ func (l *lazySandbox) poolStats() map[string]int {
 	}
 	s := l.f.pool.Stats()
 	return map[string]int{"warm": s.Warm, "waited": s.Waited, "started": s.Started, "recycled": s.Recycled, "idle": s.Idle}
-}
-
-// judgedMetric hands the stages of each judging the queue records to the metrics.
-func judgedMetric(m *metrics.Metrics) func(*judge.Report, jobs.Stages) {
-	return func(rep *judge.Report, s jobs.Stages) { m.Judged(rep, metrics.Stages(s)) }
 }

@@ -81,7 +81,7 @@ func runWorker(ctx context.Context, f *Factory, opts *WorkerOptions) error {
 	set := f.Problems()
 	load := func(_ context.Context, id string) (*judge.Problem, error) { return set.Load(id) }
 	m := metrics.New(metrics.Sources{Queued: st.Queued, Pool: sb.poolStats})
-	q, err := jobs.New(jobs.Config{Store: st, Grader: g, Problem: load, Judged: judgedMetric(m),
+	q, err := jobs.New(jobs.Config{Store: st, Grader: g, Problem: load, Judged: m.Judged,
 		Deliver: server.Deliverer(10*time.Second, time.Now), Workers: opts.Workers, JobTimeout: opts.JobTimeout, Logger: log})
 	if err != nil {
 		return err

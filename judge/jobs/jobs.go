@@ -60,7 +60,7 @@ type Config struct {
 	Feed *judge.Feed
 	// Judged, when set, hears each recorded outcome: the report (nil when the judge failed) and
 	// where the submission's time went.
-	Judged func(rep *judge.Report, s Stages)
+	Judged func(rep *judge.Report, s judge.Stages)
 	// MaxQueued bounds the submissions waiting for a result (default 1000): beyond it Submit
 	// refuses with judge.ErrBusy, so a flood waits at the door instead of in everyone's queue.
 	MaxQueued int
@@ -88,15 +88,6 @@ type Config struct {
 	// which takes a while.
 	JobTimeout time.Duration
 	Logger     *slog.Logger
-}
-
-// Stages is where one submission's time went, from its 202 to its recorded result: waiting in
-// the queue until a worker took it (measured against the submission's stored creation time, so
-// across hosts it carries their clocks' difference), preparing (loading the problem and this
-// machine's time limit), judging in the sandbox, and recording the outcome with the job's
-// completion. A stage not reached is 0.
-type Stages struct {
-	Queued, Prepare, Judge, Record time.Duration
 }
 
 // RescueMargin is how long after its timeout a judging that is still marked running is
@@ -409,7 +400,7 @@ func (w *worker) Work(ctx context.Context, job *river.Job[Args]) error {
 		w.cfg.Feed.Publish(id, judge.Progress{Final: true})
 		return nil
 	}
-	st := Stages{Queued: time.Since(r.Created)}
+	st := judge.Stages{Queued: time.Since(r.Created)}
 	rep, err := w.judge(ctx, r, &st)
 	switch {
 	case err == nil:
@@ -463,14 +454,14 @@ func cutShort(job *river.Job[Args]) int {
 	return max(n, 0)
 }
 
-func (w *worker) judged(rep *judge.Report, st Stages) {
+func (w *worker) judged(rep *judge.Report, st judge.Stages) {
 	if w.cfg.Judged != nil {
 		w.cfg.Judged(rep, st)
 	}
 }
 
 // judge judges r, timing its preparation and its judging into st.
-func (w *worker) judge(ctx context.Context, r *judge.Record, st *Stages) (*judge.Report, error) {
+func (w *worker) judge(ctx context.Context, r *judge.Record, st *judge.Stages) (*judge.Report, error) {
 	start := time.Now()
 	p, err := w.cfg.Problem(ctx, r.Problem)
 	if err != nil {

@@ -77,14 +77,8 @@ func New(src Sources) *Metrics {
 	return m
 }
 
-// Stages is where one submission's time went (judge/jobs measures them): queued until a worker
-// took it, preparing, judging, recording.
-type Stages struct {
-	Queued, Prepare, Judge, Record time.Duration
-}
-
 // Judged records a finished judging: its report (nil when the judge failed) and its stages.
-func (m *Metrics) Judged(rep *judge.Report, s Stages) {
+func (m *Metrics) Judged(rep *judge.Report, s judge.Stages) {
 	v := "failed"
 	if rep != nil {
 		v = rep.Verdict.String()

@@ -18,10 +18,10 @@ func TestMetricsExposition(t *testing.T) {
 		Queued: func(context.Context) (int, error) { return 7, nil },
 		Pool:   func() map[string]int { return map[string]int{"idle": 2} },
 	})
-	s := metrics.Stages{Queued: 700 * time.Millisecond, Prepare: 50 * time.Millisecond, Judge: 200 * time.Millisecond, Record: 50 * time.Millisecond}
+	s := judge.Stages{Queued: 700 * time.Millisecond, Prepare: 50 * time.Millisecond, Judge: 200 * time.Millisecond, Record: 50 * time.Millisecond}
 	m.Judged(&judge.Report{Verdict: judge.Accepted}, s)
 	m.Judged(&judge.Report{Verdict: judge.WrongAnswer}, s)
-	m.Judged(nil, metrics.Stages{Queued: time.Second})
+	m.Judged(nil, judge.Stages{Queued: time.Second})
 	m.Request("GET /healthz", 200, time.Millisecond)
 	rec := httptest.NewRecorder()
 	m.Handler().ServeHTTP(rec, httptest.NewRequest("GET", "/metrics", nil))
