@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"slices"
 	"time"
+
+	"github.com/judge-dev/judge/judge/complexity"
 )
 
 // Ladder is a problem's size ladder (ladder/ in the package): inputs at growing sizes on which a
@@ -106,4 +108,85 @@ func (j *Judge) ClimbLadder(ctx context.Context, p *Problem, s Submission, perRu
 		run.Samples = run.Samples[:n-1]
 	}
 	return run, nil
+}
+
+// LadderBudget is how many times the problem's time limit one run of a ladder rung may take:
+// more than a test, so that a TLE submission still shows its growth on a few rungs.
+const LadderBudget = 3
+
+// Complexity is one solution's estimated growth class from its CPU times on the ladder.
+type Complexity struct {
+	// Fit is nil when too few rungs ran to fit (Note says why).
+	Fit    *complexity.Fit    `json:"fit,omitempty"`
+	Points []complexity.Point `json:"points"`
+	Note   string             `json:"note,omitempty"`
+}
+
+// String reads "≈ O(n²) (R² 0.99)", "cannot tell: ...", or why there is no estimate.
+func (c *Complexity) String() string {
+	switch {
+	case c == nil:
+		return "-"
+	case c.Fit == nil:
+		return "cannot tell: " + c.Note
+	case c.Note != "":
+		return c.Fit.String() + "; " + c.Note
+	}
+	return c.Fit.String()
+}
+
+// LadderSummary is the size ladder estimates were measured on, and the reference's estimate.
+type LadderSummary struct {
+	Sizes     []int       `json:"sizes"`
+	Repeats   int         `json:"repeats"`
+	Good      string      `json:"expected_good"`
+	Naive     string      `json:"expected_naive"`
+	PerRunMS  float64     `json:"per_run_ms"`
+	Reference *Complexity `json:"reference,omitempty"`
+}
+
+// Summary describes the problem's ladder as Estimate climbs it; nil without a ladder.
+func (p *Problem) LadderSummary() *LadderSummary {
+	l := p.Ladder
+	if l == nil {
+		return nil
+	}
+	s := &LadderSummary{Repeats: max(1, l.Repeats), Good: l.Good, Naive: l.Naive,
+		PerRunMS: float64(LadderBudget*p.Limits.Time) / float64(time.Millisecond)}
+	for _, r := range l.Rungs {
+		s.Sizes = append(s.Sizes, r.N)
+	}
+	return s
+}
+
+// Measured says whether a verdict's submission is estimated on the ladder: an accepted one, or
+// one over the time limit (is it slow by its growth or by a constant?). Other verdicts say
+// nothing about speed.
+func Measured(v Verdict) bool { return v == Accepted || v == TimeLimitExceeded }
+
+// Estimate runs s on p's size ladder (each run allowed LadderBudget times the time limit) and
+// fits its fastest CPU times (RungSamples.Fastest) to a growth class. Too few rungs to fit is an
+// estimate with a Note, not an error; an error means the judge failed.
+func (j *Judge) Estimate(ctx context.Context, p *Problem, s Submission) (*Complexity, error) {
+	run, err := j.ClimbLadder(ctx, p, s, LadderBudget*p.Limits.Time)
+	if err != nil {
+		return nil, err
+	}
+	c := &Complexity{Points: []complexity.Point{}}
+	for _, r := range run.Samples {
+		c.Points = append(c.Points, complexity.Point{N: float64(r.N), Seconds: r.Fastest().Seconds()})
+	}
+	if run.Stopped != "" {
+		c.Note = "stopped at " + run.Stopped
+	}
+	fit, err := complexity.FitPoints(c.Points)
+	if err != nil {
+		c.Note = fmt.Sprintf("%d of %d sizes ran", len(c.Points), len(p.Ladder.Rungs))
+		if run.Stopped != "" {
+			c.Note += " (stopped at " + run.Stopped + ")"
+		}
+		return c, nil
+	}
+	c.Fit = &fit
+	return c, nil
 }

@@ -11,10 +11,8 @@ import (
 	"fmt"
 	"path"
 	"sync"
-	"time"
 
 	"github.com/judge-dev/judge/judge"
-	"github.com/judge-dev/judge/judge/complexity"
 	"github.com/judge-dev/judge/judge/report"
 	"github.com/judge-dev/judge/judge/similarity"
 )
@@ -50,10 +48,6 @@ type Options struct {
 	// ladder and estimates their growth classes (Climb).
 	Complexity bool
 }
-
-// LadderBudget is how many times the problem's time limit one run of a ladder rung may take:
-// more than a test, so that a TLE submission still shows its growth on a few rungs.
-const LadderBudget = 3
 
 // Item is one submission of a batch: its source, or why it cannot be judged (Err).
 type Item struct {
@@ -171,12 +165,7 @@ func (g *Grader) Batch(ctx context.Context, p *judge.Problem, items []Item, opt 
 		b.Reference = ref
 	}
 	if opt.Complexity {
-		l := p.Ladder
-		b.Ladder = &report.LadderSummary{Repeats: l.Repeats, Good: l.Good, Naive: l.Naive,
-			PerRunMS: float64(LadderBudget*p.Limits.Time) / float64(time.Millisecond)}
-		for _, r := range l.Rungs {
-			b.Ladder.Sizes = append(b.Ladder.Sizes, r.N)
-		}
+		b.Ladder = p.LadderSummary()
 		if hasRef {
 			b.Ladder.Reference = entries[0].Complexity
 		}
@@ -189,7 +178,7 @@ func (g *Grader) Batch(ctx context.Context, p *judge.Problem, items []Item, opt 
 func (g *Grader) climbAll(ctx context.Context, p *judge.Problem, subs []*judge.Submission, entries []report.Entry) error {
 	return judge.Each(ctx, len(entries), g.Parallel, func(ctx context.Context, i int) error {
 		rep := entries[i].Report
-		if subs[i] == nil || rep == nil || (rep.Verdict != judge.Accepted && rep.Verdict != judge.TimeLimitExceeded) {
+		if subs[i] == nil || rep == nil || !judge.Measured(rep.Verdict) {
 			return nil
 		}
 		c, err := g.Climb(ctx, p, *subs[i])
@@ -201,31 +190,10 @@ func (g *Grader) climbAll(ctx context.Context, p *judge.Problem, subs []*judge.S
 	})
 }
 
-// Climb runs s on p's size ladder (each run allowed LadderBudget times the time limit) and fits
-// its fastest CPU times (RungSamples.Fastest) to a growth class.
-func (g *Grader) Climb(ctx context.Context, p *judge.Problem, s judge.Submission) (*report.Complexity, error) {
+// Climb estimates s's growth class on p's size ladder (judge.Judge.Estimate).
+func (g *Grader) Climb(ctx context.Context, p *judge.Problem, s judge.Submission) (*judge.Complexity, error) {
 	j := &judge.Judge{Sandbox: g.Sandbox}
-	run, err := j.ClimbLadder(ctx, p, s, LadderBudget*p.Limits.Time)
-	if err != nil {
-		return nil, err
-	}
-	c := &report.Complexity{Points: []complexity.Point{}}
-	for _, r := range run.Samples {
-		c.Points = append(c.Points, complexity.Point{N: float64(r.N), Seconds: r.Fastest().Seconds()})
-	}
-	if run.Stopped != "" {
-		c.Note = "stopped at " + run.Stopped
-	}
-	fit, err := complexity.FitPoints(c.Points)
-	if err != nil {
-		c.Note = fmt.Sprintf("%d of %d sizes ran", len(c.Points), len(p.Ladder.Rungs))
-		if run.Stopped != "" {
-			c.Note += " (stopped at " + run.Stopped + ")"
-		}
-		return c, nil
-	}
-	c.Fit = &fit
-	return c, nil
+	return j.Estimate(ctx, p, s)
 }
 
 // Similar compares the judgeable items with each other, with the problem's starter and its own

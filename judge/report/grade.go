@@ -9,7 +9,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/judge-dev/judge/judge"
-	"github.com/judge-dev/judge/judge/complexity"
 	"github.com/judge-dev/judge/judge/similarity"
 )
 
@@ -30,38 +29,7 @@ type Batch struct {
 	Similarity *similarity.Result
 	// Ladder describes the complexity estimates of the entries (Entry.Complexity) and holds the
 	// reference's; nil when not asked for.
-	Ladder *LadderSummary
-}
-
-// LadderSummary is the size ladder the batch was measured on, and the reference's estimate.
-type LadderSummary struct {
-	Sizes     []int       `json:"sizes"`
-	Repeats   int         `json:"repeats"`
-	Good      string      `json:"expected_good"`
-	Naive     string      `json:"expected_naive"`
-	PerRunMS  float64     `json:"per_run_ms"`
-	Reference *Complexity `json:"reference,omitempty"`
-}
-
-// Complexity is one solution's estimated growth class from its CPU times on the ladder.
-type Complexity struct {
-	// Fit is nil when too few rungs ran to fit (Note says why).
-	Fit    *complexity.Fit    `json:"fit,omitempty"`
-	Points []complexity.Point `json:"points"`
-	Note   string             `json:"note,omitempty"`
-}
-
-// String reads "≈ O(n²) (R² 0.99)", "cannot tell: ...", or why there is no estimate.
-func (c *Complexity) String() string {
-	switch {
-	case c == nil:
-		return "-"
-	case c.Fit == nil:
-		return "cannot tell: " + c.Note
-	case c.Note != "":
-		return c.Fit.String() + "; " + c.Note
-	}
-	return c.Fit.String()
+	Ladder *judge.LadderSummary
 }
 
 // Entry is one submission of a batch: its report, or why it could not be judged.
@@ -71,7 +39,7 @@ type Entry struct {
 	Error  string // a file that is not a judgeable solution (empty, not UTF-8, ...)
 	// Complexity is the estimate from the ladder (judge grade --complexity); nil when not
 	// measured.
-	Complexity *Complexity
+	Complexity *judge.Complexity
 }
 
 // Row is one submission's line, the same in every format.
@@ -88,7 +56,7 @@ type Row struct {
 	// the submission did not run its tests (CE, a file that could not be judged).
 	RelativeCPU *float64 `json:"relative_cpu,omitempty"`
 	// Complexity is the estimate from the size ladder; absent when not measured.
-	Complexity *Complexity `json:"complexity,omitempty"`
+	Complexity *judge.Complexity `json:"complexity,omitempty"`
 	// LintFindings counts the linter's findings (advisory); absent when no linter ran.
 	LintFindings *int          `json:"lint_findings,omitempty"`
 	Message      string        `json:"message,omitempty"`
@@ -166,7 +134,7 @@ func GradeText(w io.Writer, b Batch) error {
 	return tw.err
 }
 
-func ladderTitle(l *LadderSummary) string {
+func ladderTitle(l *judge.LadderSummary) string {
 	return fmt.Sprintf("complexity from CPU times on the size ladder (n = %s, fastest of %d, %.0f ms a run at most; expected: good %s, naive %s)",
 		sizes(l.Sizes), l.Repeats, l.PerRunMS, l.Good, l.Naive)
 }
@@ -209,8 +177,8 @@ func GradeJSON(w io.Writer, b Batch) error {
 		Reference     *ref   `json:"reference,omitempty"`
 		Submissions   []Row  `json:"submissions"`
 		// Similarity is added when asked for (--similarity), Ladder with --complexity.
-		Similarity *similarity.Result `json:"similarity,omitempty"`
-		Ladder     *LadderSummary     `json:"ladder,omitempty"`
+		Similarity *similarity.Result   `json:"similarity,omitempty"`
+		Ladder     *judge.LadderSummary `json:"ladder,omitempty"`
 	}{SchemaVersion: judge.SchemaVersion, Problem: b.Problem, Submissions: Rows(b), Similarity: b.Similarity, Ladder: b.Ladder}
 	if b.Reference != nil {
 		out.Reference = &ref{Submission: b.ReferencePath, Verdict: b.Reference.Verdict.String(), CPUMillis: b.Reference.CPUMillis}

@@ -141,11 +141,11 @@ func TestGradeComplexity(t *testing.T) {
 	g := sampleBatch()
 	fit := func(c complexity.Class, r2 float64) *complexity.Fit { return &complexity.Fit{Class: c, R2: r2} }
 	pts := []complexity.Point{{N: 1000, Seconds: 0.01}, {N: 2000, Seconds: 0.02}}
-	g.Ladder = &report.LadderSummary{Sizes: []int{1000, 2000, 4000, 8000}, Repeats: 3, Good: "n", Naive: "n^2", PerRunMS: 3000,
-		Reference: &report.Complexity{Fit: fit(complexity.Linear, 0.99), Points: pts}}
-	g.Entries[0].Complexity = &report.Complexity{Fit: fit(complexity.Quadratic, 0.98), Points: pts, Note: "stopped at n=8000: tle"}
-	g.Entries[1].Complexity = &report.Complexity{Fit: &complexity.Fit{Close: []complexity.Class{complexity.Linear, complexity.NLogN}}, Points: pts}
-	g.Entries[2].Complexity = &report.Complexity{Points: pts, Note: "2 of 4 sizes ran"}
+	g.Ladder = &judge.LadderSummary{Sizes: []int{1000, 2000, 4000, 8000}, Repeats: 3, Good: "n", Naive: "n^2", PerRunMS: 3000,
+		Reference: &judge.Complexity{Fit: fit(complexity.Linear, 0.99), Points: pts}}
+	g.Entries[0].Complexity = &judge.Complexity{Fit: fit(complexity.Quadratic, 0.98), Points: pts, Note: "stopped at n=8000: tle"}
+	g.Entries[1].Complexity = &judge.Complexity{Fit: &complexity.Fit{Close: []complexity.Class{complexity.Linear, complexity.NLogN}}, Points: pts}
+	g.Entries[2].Complexity = &judge.Complexity{Points: pts, Note: "2 of 4 sizes ran"}
 	for name, write := range map[string]func(*bytes.Buffer, report.Batch) error{
 		"text":     func(b *bytes.Buffer, g report.Batch) error { return report.GradeText(b, g) },
 		"markdown": func(b *bytes.Buffer, g report.Batch) error { return report.GradeMarkdown(b, g) },

@@ -77,7 +77,7 @@ type dot struct {
 // findings and similar pairs. Everything a submission controls is escaped by html/template.
 func GradeHTML(w io.Writer, b Batch) error {
 	page := htmlPage{B: b, Rows: Rows(b)}
-	var ref *Complexity
+	var ref *judge.Complexity
 	if b.Ladder != nil {
 		ref = b.Ladder.Reference
 	}
@@ -125,7 +125,7 @@ func cpuChart(rep, ref *judge.Report) *barChart {
 	return c
 }
 
-func ladderPlot(c, ref *Complexity) *plot {
+func ladderPlot(c, ref *judge.Complexity) *plot {
 	all := append([]complexity.Point{}, c.Points...)
 	if ref != nil {
 		all = append(all, ref.Points...)

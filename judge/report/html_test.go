@@ -12,6 +12,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/judge-dev/judge/judge"
 	"github.com/judge-dev/judge/judge/complexity"
 	"github.com/judge-dev/judge/judge/report"
 	"github.com/judge-dev/judge/judge/similarity"
@@ -29,9 +30,9 @@ func htmlBatch() report.Batch {
 		}
 		return p
 	}
-	g.Ladder = &report.LadderSummary{Sizes: []int{1000, 2000, 4000, 8000}, Repeats: 3, Good: "n", Naive: "n^2", PerRunMS: 3000,
-		Reference: &report.Complexity{Fit: &complexity.Fit{Class: complexity.Linear, R2: 0.99}, Points: []complexity.Point{{N: 1000, Seconds: 0.001}, {N: 2000, Seconds: 0.002}, {N: 4000, Seconds: 0.004}, {N: 8000, Seconds: 0.008}}}}
-	g.Entries[0].Complexity = &report.Complexity{Fit: &complexity.Fit{Class: complexity.Quadratic, R2: 0.98}, Points: pts(1)}
+	g.Ladder = &judge.LadderSummary{Sizes: []int{1000, 2000, 4000, 8000}, Repeats: 3, Good: "n", Naive: "n^2", PerRunMS: 3000,
+		Reference: &judge.Complexity{Fit: &complexity.Fit{Class: complexity.Linear, R2: 0.99}, Points: []complexity.Point{{N: 1000, Seconds: 0.001}, {N: 2000, Seconds: 0.002}, {N: 4000, Seconds: 0.004}, {N: 8000, Seconds: 0.008}}}}
+	g.Entries[0].Complexity = &judge.Complexity{Fit: &complexity.Fit{Class: complexity.Quadratic, R2: 0.98}, Points: pts(1)}
 	g.Similarity = &similarity.Result{Threshold: 0.4, K: 10, W: 5, BaseFiles: 12, Compared: 6, Pairs: []similarity.Pair{
 		{A: "alice.py", B: "bob|pipe.py", Score: 0.81, AShare: 0.81, BShare: 0.45, Shared: 13, Matches: []similarity.Match{
 			{A: similarity.Lines{From: 4, To: 10}, B: similarity.Lines{From: 16, To: 22}}}},
