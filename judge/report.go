@@ -34,6 +34,11 @@ type Report struct {
 	// Lint is the linter's findings (pyflakes, run in the sandbox): advisory, never part of the
 	// verdict. Absent when no linter ran.
 	Lint *Lint `json:"lint,omitempty"`
+	// Complexity is the submission's growth class estimated on the problem's size ladder, and
+	// Ladder that ladder with the reference's estimate (judge run --complexity): advisory, never
+	// part of the verdict. Absent when not measured.
+	Complexity *Complexity    `json:"complexity,omitempty"`
+	Ladder     *LadderSummary `json:"ladder,omitempty"`
 }
 
 // TestResult is the verdict of one test. Input, Expected, Actual and Stderr are filled for sample

@@ -106,6 +106,47 @@ func TestGradeAgainstDocker(t *testing.T) {
 	assert.Regexp(t, `right.py lines 1-8 +copied.py lines 2-9`, out)
 }
 
+// fit and cx are the JSON of a complexity estimate (judge.Complexity).
+type fit struct {
+	Class string   `json:"class"`
+	R2    float64  `json:"r2"`
+	Close []string `json:"close"`
+}
+
+type cx struct {
+	Fit    *fit              `json:"fit"`
+	Points []json.RawMessage `json:"points"`
+	Note   string            `json:"note"`
+}
+
+// order ranks the classes, slowest growth first.
+var order = map[string]int{"O(1)": 1, "O(log n)": 2, "O(n)": 3, "O(n log n)": 4, "O(n²)": 5, "O(n³)": 6, "O(2ⁿ)": 7}
+
+// agrees: the class named is the expected one, or "cannot tell" names it among others.
+func agrees(f *fit, want string) bool {
+	return f.Class == want || (f.Class == "?" && slices.Contains(f.Close, want))
+}
+
+// highest: the largest class the estimate allows.
+func highest(f *fit) int {
+	h := order[f.Class]
+	for _, c := range f.Close {
+		h = max(h, order[c])
+	}
+	return h
+}
+
+// lowest: the smallest class the estimate allows.
+func lowest(f *fit) int {
+	l := order[f.Class]
+	for _, c := range f.Close {
+		if l == 0 || order[c] < l {
+			l = order[c]
+		}
+	}
+	return l
+}
+
 // TestGradeComplexityAgainstDocker climbs merge-sort's size ladder for real: the package's
 // accepted submission gets the class the ladder expects of a good solution, the
 // time_limit_exceeded one a worse class than the reference's.
@@ -115,16 +156,6 @@ func TestGradeComplexityAgainstDocker(t *testing.T) {
 	}
 	code, out, stderr := run(t, "grade", "--declared-limits", "--complexity", "--json", "merge-sort", sub("accepted/top_down.py"), sub("time_limit_exceeded/insertion_sort.py"))
 	require.Equal(t, 1, code, stderr)
-	type fit struct {
-		Class string   `json:"class"`
-		R2    float64  `json:"r2"`
-		Close []string `json:"close"`
-	}
-	type cx struct {
-		Fit    *fit              `json:"fit"`
-		Points []json.RawMessage `json:"points"`
-		Note   string            `json:"note"`
-	}
 	var batch struct {
 		Ladder struct {
 			Good      string `json:"expected_good"`
@@ -141,28 +172,6 @@ func TestGradeComplexityAgainstDocker(t *testing.T) {
 	require.Len(t, batch.Submissions, 2)
 	t.Logf("reference %+v; %s %+v; %s %+v", batch.Ladder.Reference.Fit, batch.Submissions[0].Submission, batch.Submissions[0].Complexity.Fit,
 		batch.Submissions[1].Submission, batch.Submissions[1].Complexity.Fit)
-	order := map[string]int{"O(1)": 1, "O(log n)": 2, "O(n)": 3, "O(n log n)": 4, "O(n²)": 5, "O(n³)": 6, "O(2ⁿ)": 7}
-	// agrees: the class named is the expected one, or "cannot tell" names it among others.
-	agrees := func(f *fit, want string) bool {
-		return f.Class == want || (f.Class == "?" && slices.Contains(f.Close, want))
-	}
-	// highest: the largest class the estimate allows.
-	highest := func(f *fit) int {
-		h := order[f.Class]
-		for _, c := range f.Close {
-			h = max(h, order[c])
-		}
-		return h
-	}
-	lowest := func(f *fit) int {
-		l := order[f.Class]
-		for _, c := range f.Close {
-			if l == 0 || order[c] < l {
-				l = order[c]
-			}
-		}
-		return l
-	}
 	require.NotNil(t, batch.Ladder.Reference.Fit, "reference: %+v", batch.Ladder.Reference)
 	ref := batch.Ladder.Reference.Fit
 	assert.True(t, agrees(ref, "O(n log n)"), "the reference: %+v", ref)
@@ -179,6 +188,39 @@ func TestGradeComplexityAgainstDocker(t *testing.T) {
 	require.NotNil(t, tle.Complexity.Fit, "%+v", tle.Complexity)
 	assert.Greater(t, lowest(tle.Complexity.Fit), highest(ref), "the TLE submission grows faster than the reference: %+v vs %+v", tle.Complexity.Fit, ref)
 	assert.NotEmpty(t, tle.Complexity.Note, "it stopped before the top of the ladder")
+}
+
+// TestRunRevealComplexityAgainstDocker: judge run --reveal climbs two-sum's ladder with a TLE
+// submission and with the reference, and reports both classes.
+func TestRunRevealComplexityAgainstDocker(t *testing.T) {
+	sol := filepath.Join("..", "..", "problems", "two-sum", "submissions", "time_limit_exceeded", "list_index.py")
+	code, out, stderr := run(t, "run", "--declared-limits", "--reveal", "--json", "two-sum", sol)
+	require.Equal(t, 1, code, stderr)
+	var rep struct {
+		Verdict    string `json:"verdict"`
+		Complexity *cx    `json:"complexity"`
+		Ladder     *struct {
+			Good      string `json:"expected_good"`
+			Reference *cx    `json:"reference"`
+		} `json:"ladder"`
+	}
+	require.NoError(t, json.Unmarshal([]byte(out), &rep), out)
+	require.Equal(t, "TLE", rep.Verdict)
+	require.NotNil(t, rep.Complexity, "--reveal measures the complexity of a TLE submission")
+	require.NotNil(t, rep.Ladder)
+	require.NotNil(t, rep.Ladder.Reference)
+	require.NotNil(t, rep.Ladder.Reference.Fit, "%+v", rep.Ladder.Reference)
+	require.NotNil(t, rep.Complexity.Fit, "%+v", rep.Complexity)
+	t.Logf("submission %+v; reference %+v", rep.Complexity.Fit, rep.Ladder.Reference.Fit)
+	assert.True(t, agrees(rep.Ladder.Reference.Fit, "O(n)"), "the reference (a hash map) is linear: %+v", rep.Ladder.Reference.Fit)
+	// (That a TLE submission's class is worse than the reference's is TestGradeComplexity's: the
+	// hash map's largest rung is ~50 ms, too little to rule out O(n²) on a busy machine.)
+	assert.True(t, agrees(rep.Complexity.Fit, "O(n²)"), "list.index per element is quadratic: %+v", rep.Complexity.Fit)
+
+	// The text says it under the summary; --complexity=false turns it off.
+	code, out, stderr = run(t, "run", "--declared-limits", "--reveal", "--complexity=false", "two-sum", sol)
+	require.Equal(t, 1, code, stderr)
+	assert.NotContains(t, out, "size ladder")
 }
 
 // TestWriteHTML: --html writes the whole page or nothing (a folder that does not exist is the

@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/judge-dev/judge/judge"
+	"github.com/judge-dev/judge/judge/grade"
 	"github.com/judge-dev/judge/judge/report"
 )
 
@@ -21,6 +22,9 @@ type RunOptions struct {
 	Reveal   bool
 	All      bool
 	Progress bool
+	// Complexity estimates the submission's growth class, and the reference's, on the problem's
+	// size ladder; on by default with --reveal when the problem has a ladder.
+	Complexity bool
 }
 
 func newCmdRun(f *Factory) *cobra.Command {
@@ -30,24 +34,39 @@ func newCmdRun(f *Factory) *cobra.Command {
 		Short: "Judge one solution against the problem's sample and hidden tests",
 		Long: `Judge one solution. <problem> is a problem id (see 'judge problems list') or a path to a
 problem directory. Sample tests show input, expected and actual output; hidden tests
-show verdict, time and memory only, unless --reveal (for interviewers).`,
+show verdict, time and memory only, unless --reveal (for interviewers).
+
+With --reveal or --complexity, an accepted or time-limit-exceeded solution is also run on the
+problem's size ladder, and so is the problem's reference solution, to estimate both growth
+classes from CPU times (advisory; a few seconds more).`,
 		Args: exactArgs(2),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Problem, opts.File = args[0], args[1]
-			return runRun(cmd.Context(), f, opts)
+			return runRun(cmd.Context(), f, opts, cmd.Flags().Changed("complexity"))
 		},
 	}
 	cmd.Flags().BoolVar(&opts.JSON, "json", false, "print the report as JSON (schema in the README)")
 	cmd.Flags().StringVar(&opts.JUnit, "junit", "", "also write a JUnit XML report to `FILE`")
 	cmd.Flags().BoolVar(&opts.Reveal, "reveal", false, "show hidden tests' input, expected and actual output (interviewers)")
+	cmd.Flags().BoolVar(&opts.Complexity, "complexity", false, "also estimate the solution's growth class (and the reference's) from CPU times on the problem's size ladder (default with --reveal when the problem has one)")
 	allFlag(cmd, &opts.All)
 	return cmd
 }
 
-func runRun(ctx context.Context, f *Factory, opts *RunOptions) error {
+// runRun judges; complexitySet says --complexity was given, not left to follow --reveal.
+func runRun(ctx context.Context, f *Factory, opts *RunOptions, complexitySet bool) error {
 	p, err := f.Problem(opts.Problem)
 	if err != nil {
 		return err
+	}
+	climb := opts.Complexity
+	if complexitySet && climb {
+		// Asked for by name: no ladder is an error, before any container starts.
+		if err := judge.NeedLadder(p); err != nil {
+			return fmt.Errorf("run --complexity: %w", err)
+		}
+	} else if !complexitySet {
+		climb = opts.Reveal && p.Ladder != nil
 	}
 	sub, err := readSubmission(opts.File)
 	if err != nil {
@@ -82,6 +101,18 @@ func runRun(ctx context.Context, f *Factory, opts *RunOptions) error {
 	if err != nil {
 		return err
 	}
+	if climb && judge.Measured(rep.Verdict) {
+		if f.IO.Terminal {
+			fmt.Fprintf(f.IO.ErrOut, "  climbing %s's size ladder with the solution and the reference...", p.ID)
+		}
+		rep.Complexity, rep.Ladder, err = estimate(ctx, j, p, sub)
+		if f.IO.Terminal {
+			fmt.Fprint(f.IO.ErrOut, "\r\033[K")
+		}
+		if err != nil {
+			return err
+		}
+	}
 	if opts.JUnit != "" {
 		if err := writeJUnit(opts.JUnit, report.Suite(p.ID+"/"+sub.Filename, rep)); err != nil {
 			return err
@@ -96,6 +127,29 @@ func runRun(ctx context.Context, f *Factory, opts *RunOptions) error {
 		return err
 	}
 	return verdictError(rep.Verdict)
+}
+
+// estimate climbs p's size ladder with the submission and with the reference (the package's first
+// accepted solution, when it ships one), one beside the other.
+func estimate(ctx context.Context, j *judge.Judge, p *judge.Problem, sub judge.Submission) (*judge.Complexity, *judge.LadderSummary, error) {
+	ladder := p.LadderSummary()
+	subs := []judge.Submission{sub}
+	if _, ref, ok := grade.Reference(p); ok {
+		subs = append(subs, ref)
+	}
+	est := make([]*judge.Complexity, len(subs))
+	err := judge.Each(ctx, len(subs), len(subs), func(ctx context.Context, i int) error {
+		var err error
+		est[i], err = j.Estimate(ctx, p, subs[i])
+		return err
+	})
+	if err != nil {
+		return nil, nil, fmt.Errorf("complexity: %w", err)
+	}
+	if len(est) > 1 {
+		ladder.Reference = est[1]
+	}
+	return est[0], ladder, nil
 }
 
 // allFlag is --all on the commands that judge submissions: it turns off the judging budget.

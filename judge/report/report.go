@@ -79,6 +79,11 @@ func summary(tw *errWriter, r *judge.Report) {
 	if r.Python != "" || r.Image != "" {
 		tw.printf("python %s, image %s\n", r.Python, shortID(r.Image))
 	}
+	if r.Complexity != nil && r.Ladder != nil {
+		tw.printf("\n%s\n", ladderTitle(r.Ladder))
+		tw.printf("  %-9s %s\n", "this", r.Complexity)
+		tw.printf("  %-9s %s\n", "reference", r.Ladder.Reference)
+	}
 	lint(tw, r.Lint)
 }
 

@@ -12,6 +12,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/judge-dev/judge/judge"
+	"github.com/judge-dev/judge/judge/complexity"
 	"github.com/judge-dev/judge/judge/report"
 )
 
@@ -100,6 +101,20 @@ func TestFormats(t *testing.T) {
 			var b bytes.Buffer
 			require.NoError(t, tc.write(&b, budgetReport()))
 			golden(t, "report.budget."+tc.name, b.Bytes())
+		})
+	}
+	// judge run --complexity: the estimate and the reference's follow the summary, and the JSON
+	// gains them additively.
+	for _, tc := range cases[:2] {
+		t.Run("complexity "+tc.name, func(t *testing.T) {
+			r := sampleReport()
+			pts := []complexity.Point{{N: 500, Seconds: 0.007}, {N: 1000, Seconds: 0.02}, {N: 2000, Seconds: 0.07}, {N: 4000, Seconds: 0.3}}
+			r.Complexity = &judge.Complexity{Fit: &complexity.Fit{Class: complexity.Quadratic, R2: 0.99}, Points: pts, Note: "stopped at n=8000: tle"}
+			r.Ladder = &judge.LadderSummary{Sizes: []int{500, 1000, 2000, 4000, 8000}, Repeats: 3, Good: "n", Naive: "n^2", PerRunMS: 3000,
+				Reference: &judge.Complexity{Fit: &complexity.Fit{Close: []complexity.Class{complexity.Linear, complexity.NLogN}}, Points: pts}}
+			var b bytes.Buffer
+			require.NoError(t, tc.write(&b, r))
+			golden(t, "report.complexity."+tc.name, b.Bytes())
 		})
 	}
 	t.Run("compile error text", func(t *testing.T) {
