@@ -36,6 +36,7 @@ func (s *Server) deskRoutes() {
 	m.Handle("POST /desk/assessments/{id}/release", s.deskPage(s.deskRelease))
 	m.Handle("POST /desk/assessments/{id}/rejudge", s.deskPage(s.deskRejudge))
 	m.Handle("GET /desk/assessments/{id}/export", s.deskPage(s.export))
+	m.Handle("GET /desk/assessments/{id}/similar", s.deskPage(s.deskSimilar))
 	m.Handle("POST /desk/candidates/{id}/revoke", s.deskPage(s.deskRevoke))
 	m.Handle("POST /desk/candidates/{id}/reissue", s.deskPage(s.deskReissue))
 	m.Handle("GET /desk/candidates/{id}", s.deskPage(s.deskCandidate))
@@ -445,6 +446,8 @@ type deskSubmissionData struct {
 	A         *judge.Assessment
 	Candidate *judge.Candidate
 	Lines     []web.Line
+	// LintAt is the linter's findings by line, for the source's margin.
+	LintAt map[int]string
 	// Relative is the slowest test's CPU over the slowest test of the problem's accepted
 	// submissions as calibrated on this machine (the time limit's reference), "" without one.
 	Relative string
@@ -459,7 +462,15 @@ func (s *Server) deskSubmission(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	d := deskSubmissionData{Record: rec, A: a, Candidate: c, Lines: web.Highlight(string(rec.Submission.Source))}
+	d := deskSubmissionData{Record: rec, A: a, Candidate: c, Lines: web.Highlight(string(rec.Submission.Source)), LintAt: map[int]string{}}
+	if rep := rec.Report; rep != nil && rep.Lint != nil {
+		for _, f := range rep.Lint.Findings {
+			if d.LintAt[f.Line] != "" {
+				d.LintAt[f.Line] += "; "
+			}
+			d.LintAt[f.Line] += f.Message
+		}
+	}
 	if rep := rec.Report; rep != nil && rep.TimeLimit.SlowestAcceptedMillis > 0 {
 		if slow := rep.Slowest(); slow != nil {
 			d.Relative = strconv.FormatFloat(slow.CPUMillis/rep.TimeLimit.SlowestAcceptedMillis, 'f', 2, 64) + "×"

@@ -431,6 +431,21 @@ func TestDeskPages(t *testing.T) {
 	assert.Contains(t, page, "slowest test 30.10× the reference")
 	assert.Contains(t, page, `<td data-sort="-1">—</td><td data-sort="-1">—</td><td data-sort="-1">—</td>`, "a test not run has no times")
 	assert.NotContains(t, page, "0.0 MiB", "a test not run has no memory either")
+	// Lint (advisory): listed under the source, its line marked in the margin.
+	lintRec := &judge.Record{AssessmentID: aid, CandidateID: cid, Problem: "sum", Submission: judge.Submission{Filename: "l.py", Source: []byte("import os\nprint(0)\n")}}
+	lintRep := &judge.Report{Problem: "sum", Verdict: judge.WrongAnswer, Total: 3,
+		Lint: &judge.Lint{Tool: "pyflakes 2.5.0", Total: 1, Findings: []judge.LintFinding{{Line: 1, Col: 1, Kind: "UnusedImport", Message: "'os' imported but unused"}}}}
+	require.NoError(t, a.store.InTx(context.Background(), func(tx *store.Tx) error {
+		if err := tx.InsertRecord(context.Background(), lintRec); err != nil {
+			return err
+		}
+		return tx.FinishRecord(context.Background(), lintRec.ID, lintRep, "")
+	}))
+	_, page = b.get("/desk/submissions/" + lintRec.ID)
+	assert.Contains(t, page, "Lint <span class=\"meta\">(pyflakes 2.5.0: advisory, never part of the verdict)</span>")
+	assert.Contains(t, page, `<li><a href="#L1">line 1</a>: &#39;os&#39; imported but unused</li>`)
+	assert.Contains(t, page, `<tr id="L1" class="lint" title="&#39;os&#39; imported but unused">`)
+	assert.Contains(t, page, `<tr id="L2"><td class="n">2</td>`, "a line without findings is not marked")
 
 	// Export, release, re-judge.
 	resp, csvText := b.get("/desk/assessments/" + aid + "/export?problem=sum&format=csv")
@@ -444,7 +459,7 @@ func TestDeskPages(t *testing.T) {
 	assert.True(t, got.Released)
 	resp, page = post("/desk/assessments/"+aid+"/rejudge", url.Values{"problem": {"sum"}})
 	require.Equal(t, http.StatusAccepted, resp.StatusCode, page)
-	assert.Contains(t, page, "3 submissions to sum are queued to be judged again")
+	assert.Contains(t, page, "4 submissions to sum are queued to be judged again")
 
 	// Invite from CSV (links shown once), re-issue a link, revoke one.
 	resp, page = post("/desk/assessments/"+aid+"/invite", url.Values{"csv": {"name,email\nbob,bob@example.com\ncy,\n"}})
@@ -474,6 +489,62 @@ func TestDeskPages(t *testing.T) {
 	assert.True(t, got.Closes.Before(a.now))
 	resp, page = post("/desk/assessments/"+aid+"/edit", url.Values{"name": {""}, "policy": {"none"}, "opens": {"soon"}})
 	assert.Equal(t, http.StatusBadRequest, resp.StatusCode, page)
+}
+
+// TestDeskSimilar: the desk compares each candidate's latest submission to a problem with every
+// other's; a renamed copy is listed beside its original with the matching lines marked, an
+// independent solution is not, and a candidate's own earlier submission is not compared.
+func TestDeskSimilar(t *testing.T) {
+	a := newAPI(t)
+	aid := a.assessment(map[string]any{"policy": "none"})
+	original := `import sys
+
+
+def total(numbers):
+    result = 0
+    for value in numbers:
+        if value > 0:
+            result += value
+        else:
+            result -= -value
+    return result
+
+
+def main():
+    data = sys.stdin.read().split()
+    numbers = [int(x) for x in data[1:]]
+    print(total(numbers))
+
+
+main()
+`
+	renamed := strings.NewReplacer("total", "add_up", "numbers", "xs", "result", "acc", "value", "v", "data", "raw").Replace(original)
+	independent := "import sys\nprint(sum(map(int, sys.stdin.read().split()[1:])))\n"
+	send := func(token, src string) string {
+		var sub struct{ ID string }
+		code, raw := a.do("POST", "/api/invite/"+token+"/submissions", "", map[string]string{"problem": "sum", "source": src}, &sub)
+		require.Equal(t, http.StatusAccepted, code, raw)
+		a.poll(token, sub.ID)
+		return sub.ID
+	}
+	ada, bo, cy := a.invite(aid, "ada"), a.invite(aid, "bo"), a.invite(aid, "cy")
+	send(ada.InviteToken, independent) // ada's first: not compared, her latest is
+	adaLast := send(ada.InviteToken, original)
+	boLast := send(bo.InviteToken, "# my own work\n"+renamed)
+	send(cy.InviteToken, independent)
+
+	b, _ := a.deskSession()
+	resp, page := b.get("/desk/assessments/" + aid + "/similar?problem=sum")
+	require.Equal(t, http.StatusOK, resp.StatusCode, page)
+	assert.Contains(t, page, "(3 submissions, 3 pairs)")
+	assert.Regexp(t, `<bdi>ada</bdi> ~ <bdi>bo</bdi></a></td><td data-sort="[0-9.]+">(0\.[89]\d|1\.00)</td>`, page, "the renamed copy is found")
+	assert.NotContains(t, page, "<bdi>cy</bdi></a>", "an independent solution is not")
+	assert.Contains(t, page, `href="/desk/submissions/`+adaLast+`"`)
+	assert.Contains(t, page, `href="/desk/submissions/`+boLast+`"`)
+	assert.Contains(t, page, `<tr class="match"><td class="n">4</td>`, "the matching lines are marked")
+
+	resp, _ = b.get("/desk/assessments/" + aid + "/similar?problem=nope")
+	assert.Equal(t, http.StatusBadRequest, resp.StatusCode)
 }
 
 // River's UI of the queue is an admin's: with an admin token, or from the desk with an admin
