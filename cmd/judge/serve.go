@@ -29,6 +29,8 @@ type ServeOptions struct {
 	// judgings of a server that died are taken up again when the next one starts (it claims the
 	// database), not after this.
 	JobTimeout time.Duration
+	// Complexity estimates AC and TLE submissions\' growth classes after their verdicts.
+	Complexity bool
 	// PerMinute bounds each candidate's submissions and sample runs.
 	PerMinute int
 	// MaxQueued bounds the submissions waiting for a result.
@@ -65,6 +67,7 @@ judgings in flight finish (30 s at most; the rest go back to the queue) and exit
 	cmd.Flags().IntVar(&opts.PerMinute, "submissions-per-minute", 10, "each candidate's submissions and sample runs: that many at once, then one every minute/N (429 beyond)")
 	cmd.Flags().IntVar(&opts.MaxQueued, "max-queued", 1000, "submissions that may wait for a result at once (503 queue_full beyond)")
 	cmd.Flags().BoolVar(&opts.Demo, "demo", false, "on a database without assessments, make a demo one ("+strings.Join(server.DemoProblems, ", ")+") and print a candidate's invite link")
+	cmd.Flags().BoolVar(&opts.Complexity, "complexity", false, "after an AC or TLE verdict on a problem with a size ladder, estimate the submission's growth class and the reference's (a low-priority job; shown on the desk and in exports)")
 	cmd.Flags().DurationVar(&opts.JobTimeout, "job-timeout", 10*time.Minute, "cancel (and retry) a judging that takes longer than this (a hung judging; the judge's own budget ends a slow submission long before); on PostgreSQL a dead process's judgings are retried this long (+10 s) after they started")
 	poolFlag(cmd, f)
 	return cmd
@@ -121,7 +124,7 @@ func runServe(ctx context.Context, f *Factory, opts *ServeOptions) error {
 	feed := judge.NewFeed()
 	m := metrics.New(metrics.Sources{Queued: st.Queued, Pool: sb.poolStats})
 	q, err := jobs.New(jobs.Config{Store: st, Grader: g, Problem: load, Feed: feed, Judged: m.Judged,
-		Deliver: server.Deliverer(10*time.Second, time.Now), Workers: opts.Workers, JobTimeout: opts.JobTimeout, MaxQueued: opts.MaxQueued, Logger: log})
+		Deliver: server.Deliverer(10*time.Second, time.Now), Workers: opts.Workers, Complexity: opts.Complexity, JobTimeout: opts.JobTimeout, MaxQueued: opts.MaxQueued, Logger: log})
 	if err != nil {
 		return err
 	}

@@ -23,6 +23,8 @@ type WorkerOptions struct {
 	DB         string
 	Workers    int
 	JobTimeout time.Duration
+	// Complexity estimates AC and TLE submissions\' growth classes after their verdicts.
+	Complexity bool
 	// Check is how often the worker asks its Docker engine whether it can judge.
 	Check time.Duration
 
@@ -51,6 +53,7 @@ queue) and exits.`,
 	cmd.Flags().StringVar(&opts.Addr, "addr", "127.0.0.1:9090", "address of /healthz, /readyz and /metrics")
 	cmd.Flags().StringVar(&opts.DB, "db", "", "PostgreSQL `URL` (postgres://...) of the judge serve processes")
 	cmd.Flags().IntVar(&opts.Workers, "workers", runtime.NumCPU(), "submissions judged at once (default: one per core)")
+	cmd.Flags().BoolVar(&opts.Complexity, "complexity", false, "after an AC or TLE verdict on a problem with a size ladder, estimate the submission's growth class and the reference's (a low-priority job; shown on the desk and in exports)")
 	cmd.Flags().DurationVar(&opts.JobTimeout, "job-timeout", 10*time.Minute, "cancel (and retry) a judging that takes longer; the judgings of a killed worker are retried this long (+10 s) after they started (the same on every process)")
 	cmd.Flags().DurationVar(&opts.Check, "docker-check", 5*time.Second, "how often to ask Docker whether this worker can judge")
 	poolFlag(cmd, f)
@@ -82,7 +85,7 @@ func runWorker(ctx context.Context, f *Factory, opts *WorkerOptions) error {
 	load := func(_ context.Context, id string) (*judge.Problem, error) { return set.Load(id) }
 	m := metrics.New(metrics.Sources{Queued: st.Queued, Pool: sb.poolStats})
 	q, err := jobs.New(jobs.Config{Store: st, Grader: g, Problem: load, Judged: m.Judged,
-		Deliver: server.Deliverer(10*time.Second, time.Now), Workers: opts.Workers, JobTimeout: opts.JobTimeout, Logger: log})
+		Deliver: server.Deliverer(10*time.Second, time.Now), Workers: opts.Workers, Complexity: opts.Complexity, JobTimeout: opts.JobTimeout, Logger: log})
 	if err != nil {
 		return err
 	}

@@ -38,6 +38,21 @@ func (c Class) String() string { return classNames[c] }
 // MarshalText writes the class as "O(n log n)".
 func (c Class) MarshalText() ([]byte, error) { return []byte(c.String()), nil }
 
+// UnmarshalText reads a class as MarshalText writes it ("?" is Unknown), or as ParseClass does:
+// a stored report is read back.
+func (c *Class) UnmarshalText(b []byte) error {
+	if string(b) == Unknown.String() {
+		*c = Unknown
+		return nil
+	}
+	got, err := ParseClass(string(b))
+	if err != nil {
+		return err
+	}
+	*c = got
+	return nil
+}
+
 // ParseClass reads a class as written in a problem's ladder: "O(n log n)", "n log n", "n^2",
 // "O(n²)", "2^n", "1", "log n".
 func ParseClass(s string) (Class, error) {

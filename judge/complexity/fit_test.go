@@ -1,6 +1,7 @@
 package complexity
 
 import (
+	"encoding/json"
 	"math"
 	"math/rand/v2"
 	"testing"
@@ -92,4 +93,18 @@ func TestParseClass(t *testing.T) {
 	}
 	_, err := ParseClass("n!")
 	assert.ErrorContains(t, err, "want one of")
+}
+
+// A fit written as JSON reads back the same: reports are stored and read again.
+func TestClassJSONRoundTrip(t *testing.T) {
+	for c := Unknown; c <= Exponential; c++ {
+		b, err := json.Marshal(Fit{Class: c, Close: []Class{c}})
+		require.NoError(t, err)
+		var got Fit
+		require.NoError(t, json.Unmarshal(b, &got), string(b))
+		assert.Equal(t, c, got.Class, string(b))
+		assert.Equal(t, []Class{c}, got.Close)
+	}
+	var c Class
+	assert.Error(t, json.Unmarshal([]byte(`"O(n!)"`), &c))
 }

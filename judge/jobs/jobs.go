@@ -68,6 +68,10 @@ type Config struct {
 	WindowCheck time.Duration
 	// Deliver sends finish webhooks (judge/server's signed POST); River retries it with backoff.
 	Deliver Deliver
+	// Complexity: after an AC or TLE verdict on a problem with a size ladder, a low-priority
+	// job (ComplexityArgs) estimates the submission's growth class and the reference's, and
+	// adds them to its report. Set on the processes that judge.
+	Complexity bool
 	// Workers is how many submissions are judged at once in this process; 0 inserts only.
 	Workers int
 	// Retry is how long a submission waits before another try when the judge is unavailable
@@ -192,6 +196,9 @@ func New(cfg Config) (*Queue, error) {
 			return nil, err
 		}
 		if err := river.AddWorkerSafely(workers, &windowsWorker{cfg: cfg}); err != nil {
+			return nil, err
+		}
+		if err := river.AddWorkerSafely(workers, &complexityWorker{cfg: cfg}); err != nil {
 			return nil, err
 		}
 		rc.PeriodicJobs = []*river.PeriodicJob{river.NewPeriodicJob(river.PeriodicInterval(cfg.WindowCheck),
@@ -387,25 +394,29 @@ func (w *worker) Work(ctx context.Context, job *river.Job[Args]) error {
 	}
 	if r.State != judge.StateQueued {
 		// Recorded already (a re-delivered job): complete the job, write nothing.
-		return w.finish(ctx, job, nil, "", false)
+		return w.finish(ctx, job, nil, "", false, nil)
 	}
 	if n := cutShort(job); n >= MaxCutShort {
 		// A submission whose judging took its process down each time would otherwise take
 		// down every server that starts after it, for ever: record it as the judge's failure.
 		msg := fmt.Sprintf("its judging was cut short %d times (the judging process died or hung while judging it), so it is not judged again; an internal error of the judge, not the candidate's", n)
 		w.cfg.Logger.ErrorContext(ctx, "submission not judged", "submission", id, "cut_short", n)
-		if err := w.finish(ctx, job, nil, msg, true); err != nil {
+		if err := w.finish(ctx, job, nil, msg, true, nil); err != nil {
 			return err
 		}
 		w.cfg.Feed.Publish(id, judge.Progress{Final: true})
 		return nil
 	}
 	st := judge.Stages{Queued: time.Since(r.Created)}
-	rep, err := w.judge(ctx, r, &st)
+	rep, p, err := w.judge(ctx, r, &st)
 	switch {
 	case err == nil:
 		recording := time.Now()
-		if err := w.finish(ctx, job, rep, "", true); err != nil {
+		var then river.JobArgs
+		if w.cfg.wantsComplexity(p, rep) {
+			then = ComplexityArgs{SubmissionID: id}
+		}
+		if err := w.finish(ctx, job, rep, "", true, then); err != nil {
 			return err
 		}
 		st.Record = time.Since(recording)
@@ -421,7 +432,7 @@ func (w *worker) Work(ctx context.Context, job *river.Job[Args]) error {
 		// which is never the candidate's.
 		w.cfg.Logger.ErrorContext(ctx, "submission not judged", "submission", id, "err", err)
 		recording := time.Now()
-		if err := w.finish(ctx, job, nil, err.Error(), true); err != nil {
+		if err := w.finish(ctx, job, nil, err.Error(), true, nil); err != nil {
 			return err
 		}
 		st.Record = time.Since(recording)
@@ -460,34 +471,42 @@ func (w *worker) judged(rep *judge.Report, st judge.Stages) {
 	}
 }
 
-// judge judges r, timing its preparation and its judging into st.
-func (w *worker) judge(ctx context.Context, r *judge.Record, st *judge.Stages) (*judge.Report, error) {
+// judge judges r, timing its preparation and its judging into st; it returns the problem as
+// judged.
+func (w *worker) judge(ctx context.Context, r *judge.Record, st *judge.Stages) (*judge.Report, *judge.Problem, error) {
 	start := time.Now()
 	p, err := w.cfg.Problem(ctx, r.Problem)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if p, err = w.cfg.Grader.Problem(ctx, p); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	judging := time.Now()
 	st.Prepare = judging.Sub(start)
 	defer func() { st.Judge = time.Since(judging) }()
 	// Interviewers see everything; a candidate's view is redacted when it is read.
-	return w.cfg.Grader.One(ctx, p, r.Submission, grade.Options{Reveal: true, Tested: func(done, total int, t judge.TestResult) {
+	rep, err := w.cfg.Grader.One(ctx, p, r.Submission, grade.Options{Reveal: true, Tested: func(done, total int, t judge.TestResult) {
 		w.cfg.Feed.Publish(r.ID, judge.Progress{Done: done, Total: total, Test: &t})
 	}})
+	return rep, p, err
 }
 
-// finish writes the outcome (when write) and completes the job in one transaction. It runs even
-// when the worker's context is being cancelled: a judged result is worth keeping.
-func (w *worker) finish(ctx context.Context, job *river.Job[Args], rep *judge.Report, failure string, write bool) error {
+// finish writes the outcome (when write), enqueues the job that follows it (then, when not nil)
+// and completes the job, in one transaction. It runs even when the worker's context is being
+// cancelled: a judged result is worth keeping.
+func (w *worker) finish(ctx context.Context, job *river.Job[Args], rep *judge.Report, failure string, write bool, then river.JobArgs) error {
 	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 30*time.Second)
 	defer cancel()
 	return w.cfg.Store.InTx(ctx, func(tx *store.Tx) error {
 		if write {
 			if err := tx.FinishRecord(ctx, job.Args.SubmissionID, rep, failure); err != nil {
 				return err
+			}
+		}
+		if then != nil {
+			if _, err := river.ClientFromContext[store.SQLTx](ctx).InsertTx(ctx, tx.SQL(), then, nil); err != nil {
+				return fmt.Errorf("enqueue %s for %s: %w", then.Kind(), job.Args.SubmissionID, err)
 			}
 		}
 		return completeTx(ctx, w.cfg.Store, tx.SQL(), job)

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -13,6 +14,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/judge-dev/judge/judge"
+	"github.com/judge-dev/judge/judge/complexity"
 	"github.com/judge-dev/judge/judge/grade"
 	"github.com/judge-dev/judge/judge/jobs"
 	"github.com/judge-dev/judge/judge/judgetest"
@@ -70,6 +72,12 @@ func setup(t *testing.T, dsn string) *env {
 // setupPolling is setup with workers that look for jobs every poll when nothing wakes them.
 func setupPolling(t *testing.T, dsn string, poll time.Duration) *env {
 	t.Helper()
+	return setupWith(t, dsn, func(c *jobs.Config) { c.PollInterval = poll })
+}
+
+// setupWith is setup with the queue's configuration changed by tweak before it starts.
+func setupWith(t *testing.T, dsn string, tweak func(*jobs.Config)) *env {
+	t.Helper()
 	ctx := context.Background()
 	st, err := store.Open(ctx, dsn)
 	require.NoError(t, err)
@@ -82,7 +90,7 @@ func setupPolling(t *testing.T, dsn string, poll time.Duration) *env {
 		}
 		return judge.Execution{Status: judge.StatusOK, CPU: time.Millisecond, Output: []byte(out)}, true
 	}}}
-	q, err := jobs.New(jobs.Config{
+	cfg := jobs.Config{
 		Store:  st,
 		Grader: &grade.Grader{Sandbox: sb, Parallel: 1},
 		Problem: func(_ context.Context, id string) (*judge.Problem, error) {
@@ -93,8 +101,10 @@ func setupPolling(t *testing.T, dsn string, poll time.Duration) *env {
 		},
 		Workers:      2,
 		Retry:        50 * time.Millisecond,
-		PollInterval: poll,
-	})
+		PollInterval: 20 * time.Millisecond,
+	}
+	tweak(&cfg)
+	q, err := jobs.New(cfg)
 	require.NoError(t, err)
 	ctx, cancel := context.WithCancel(ctx)
 	require.NoError(t, q.Start(ctx))
@@ -177,6 +187,67 @@ func testSubmissionsAreJudgedAndRecorded(t *testing.T, dsn string) {
 		require.True(t, time.Now().Before(deadline), "jobs not completed: %v", states)
 		time.Sleep(10 * time.Millisecond)
 	}
+}
+
+// With Complexity, an accepted or TLE submission to a problem with a size ladder gets its growth
+// class and the reference's added to its report after the verdict, by a job of its own; a wrong
+// one gets none.
+func TestComplexityIsAddedAfterTheVerdict(t *testing.T) {
+	onEachDatabase(t, func(t *testing.T, dsn string) {
+		laddered := func() *judge.Problem {
+			p := problem()
+			p.Ladder = &judge.Ladder{Good: "n", Naive: "n^2", Repeats: 1}
+			for n := 100; n <= 1600; n *= 2 {
+				p.Ladder.Rungs = append(p.Ladder.Rungs, judge.Rung{N: n, Input: []byte(fmt.Sprint(n))})
+			}
+			p.Submissions = []judge.PackageSubmission{{Path: "submissions/accepted/ref.py", Expected: judge.Accepted, Source: []byte("print('ok')\n")}}
+			return p
+		}
+		e := setupWith(t, dsn, func(c *jobs.Config) {
+			c.Complexity = true
+			c.Problem = func(context.Context, string) (*judge.Problem, error) { return laddered(), nil }
+			// A rung of size n takes n µs for the reference, n²/100 µs for "# quadratic".
+			c.Grader.Sandbox = &judgetest.Sandbox{Exec: func(job judge.Job, frames [][]byte) (judge.Execution, bool) {
+				var n int
+				fmt.Sscan(string(frames[0]), &n)
+				cpu := time.Duration(n) * time.Microsecond
+				if strings.Contains(string(job.Source), "# quadratic") {
+					cpu = time.Duration(n*n/100) * time.Microsecond
+				}
+				out := "no"
+				if strings.Contains(string(job.Source), "print('ok')") {
+					out = "ok"
+				}
+				return judge.Execution{Status: judge.StatusOK, CPU: cpu, Output: []byte(out)}, true
+			}}
+		})
+		ctx := context.Background()
+		slow, wrong := e.rec("echo", "# quadratic\nprint('ok')\n"), e.rec("echo", "print('no')\n")
+		require.NoError(t, e.queue.Submit(ctx, slow, 0))
+		require.NoError(t, e.queue.Submit(ctx, wrong, 0))
+		assert.Equal(t, judge.WrongAnswer, wait(t, e.store, wrong.ID).Report.Verdict)
+		r := wait(t, e.store, slow.ID)
+		require.Equal(t, judge.Accepted, r.Report.Verdict)
+		deadline := time.Now().Add(30 * time.Second)
+		for r.Report.Complexity == nil {
+			require.True(t, time.Now().Before(deadline), "no complexity added to the accepted submission's report")
+			time.Sleep(20 * time.Millisecond)
+			var err error
+			r, err = e.store.Record(ctx, slow.ID)
+			require.NoError(t, err)
+		}
+		require.NotNil(t, r.Report.Complexity.Fit, "%+v", r.Report.Complexity)
+		assert.Equal(t, complexity.Quadratic, r.Report.Complexity.Fit.Class)
+		require.NotNil(t, r.Report.Ladder)
+		assert.Equal(t, []int{100, 200, 400, 800, 1600}, r.Report.Ladder.Sizes)
+		require.NotNil(t, r.Report.Ladder.Reference)
+		require.NotNil(t, r.Report.Ladder.Reference.Fit)
+		assert.Equal(t, complexity.Linear, r.Report.Ladder.Reference.Fit.Class)
+		assert.Equal(t, judge.Accepted, r.Report.Verdict, "the verdict is untouched")
+		w, err := e.store.Record(ctx, wrong.ID)
+		require.NoError(t, err)
+		assert.Nil(t, w.Report.Complexity, "a wrong answer is not measured")
+	})
 }
 
 func TestSubmitBoundsSubmissionsAndStoresNothingOver(t *testing.T) {

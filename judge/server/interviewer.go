@@ -509,6 +509,12 @@ func (s *Server) export(w http.ResponseWriter, r *http.Request) error {
 		c := cands[rec.CandidateID]
 		n[c.ID]++
 		e := report.Entry{Path: fmt.Sprintf("%s #%d (%s)", c.Name, n[c.ID], rec.Submission.Filename), Report: rec.Report}
+		if rep := rec.Report; rep != nil && rep.Complexity != nil {
+			e.Complexity = rep.Complexity
+			if b.Ladder == nil {
+				b.Ladder = rep.Ladder
+			}
+		}
 		switch rec.State {
 		case judge.StateQueued:
 			e.Error = "queued: not judged yet"

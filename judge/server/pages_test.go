@@ -17,6 +17,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/judge-dev/judge/judge"
+	"github.com/judge-dev/judge/judge/complexity"
 	"github.com/judge-dev/judge/judge/store"
 )
 
@@ -433,7 +434,10 @@ func TestDeskPages(t *testing.T) {
 	assert.NotContains(t, page, "0.0 MiB", "a test not run has no memory either")
 	// Lint (advisory): listed under the source, its line marked in the margin.
 	lintRec := &judge.Record{AssessmentID: aid, CandidateID: cid, Problem: "sum", Submission: judge.Submission{Filename: "l.py", Source: []byte("import os\nprint(0)\n")}}
-	lintRep := &judge.Report{Problem: "sum", Verdict: judge.WrongAnswer, Total: 3,
+	lintRep := &judge.Report{Problem: "sum", Verdict: judge.TimeLimitExceeded, Total: 3,
+		Complexity: &judge.Complexity{Fit: &complexity.Fit{Class: complexity.Quadratic, R2: 0.99}},
+		Ladder: &judge.LadderSummary{Sizes: []int{100, 200, 400, 800}, Repeats: 3, Good: "n", Naive: "n^2",
+			Reference: &judge.Complexity{Fit: &complexity.Fit{Class: complexity.Linear, R2: 0.98}}},
 		Lint: &judge.Lint{Tool: "pyflakes 2.5.0", Total: 1, Findings: []judge.LintFinding{{Line: 1, Col: 1, Kind: "UnusedImport", Message: "'os' imported but unused"}}}}
 	require.NoError(t, a.store.InTx(context.Background(), func(tx *store.Tx) error {
 		if err := tx.InsertRecord(context.Background(), lintRec); err != nil {
@@ -446,6 +450,10 @@ func TestDeskPages(t *testing.T) {
 	assert.Contains(t, page, `<li><a href="#L1">line 1</a>: &#39;os&#39; imported but unused</li>`)
 	assert.Contains(t, page, `<tr id="L1" class="lint" title="&#39;os&#39; imported but unused">`)
 	assert.Contains(t, page, `<tr id="L2"><td class="n">2</td>`, "a line without findings is not marked")
+	assert.Contains(t, page, "Growth class on the size ladder (n = 100, 200, 400, 800; advisory): <strong>≈ O(n²) (R² 0.99)</strong> · the reference: ≈ O(n) (R² 0.98) · expected of a good solution n, of a naive one n^2")
+	resp, md := b.get("/desk/assessments/" + aid + "/export?problem=sum&format=markdown")
+	require.Equal(t, http.StatusOK, resp.StatusCode)
+	assert.Contains(t, md, "| ada #4 (l.py) | ≈ O(n²) (R² 0.99) |", "the export carries the estimate")
 
 	// Export, release, re-judge.
 	resp, csvText := b.get("/desk/assessments/" + aid + "/export?problem=sum&format=csv")

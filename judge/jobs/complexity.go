@@ -1,0 +1,90 @@
+package jobs
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"github.com/riverqueue/river"
+
+	"github.com/judge-dev/judge/judge"
+	"github.com/judge-dev/judge/judge/grade"
+	"github.com/judge-dev/judge/judge/store"
+)
+
+// ComplexityArgs are a complexity job's arguments: a judged submission whose growth class is
+// to be estimated on its problem's size ladder (Config.Complexity).
+type ComplexityArgs struct {
+	SubmissionID string `json:"submission_id"`
+}
+
+// Kind names the job in River's tables.
+func (ComplexityArgs) Kind() string { return "judge_complexity" }
+
+// InsertOpts: after every waiting judging (the lowest priority: a candidate waits for a
+// verdict, nobody waits for this), and tried a few times at most.
+func (ComplexityArgs) InsertOpts() river.InsertOpts {
+	return river.InsertOpts{Priority: 4, MaxAttempts: 3}
+}
+
+// wantsComplexity says whether a judging's outcome gets a complexity job.
+func (c *Config) wantsComplexity(p *judge.Problem, rep *judge.Report) bool {
+	return c.Complexity && p != nil && p.Ladder != nil && len(p.Ladder.Rungs) > 0 && rep != nil && judge.Measured(rep.Verdict)
+}
+
+type complexityWorker struct {
+	river.WorkerDefaults[ComplexityArgs]
+	cfg Config
+}
+
+// Work climbs the ladder with the submission, then with the problem's reference (its first
+// accepted solution), one after the other on this worker's one sandbox, and adds both
+// estimates to the submission's report.
+func (w *complexityWorker) Work(ctx context.Context, job *river.Job[ComplexityArgs]) error {
+	id := job.Args.SubmissionID
+	r, err := w.cfg.Store.Record(ctx, id)
+	if errors.Is(err, judge.ErrNotFound) {
+		return river.JobCancel(err)
+	}
+	if err != nil {
+		return err
+	}
+	if r.State != judge.StateDone || r.Report == nil || !judge.Measured(r.Report.Verdict) {
+		return nil // judged again since, or no longer measured: nothing to add
+	}
+	p, err := w.cfg.Problem(ctx, r.Problem)
+	if err != nil {
+		return river.JobCancel(err)
+	}
+	if p, err = w.cfg.Grader.Problem(ctx, p); err != nil {
+		return err
+	}
+	if p.Ladder == nil {
+		return nil
+	}
+	j := &judge.Judge{Sandbox: w.cfg.Grader.Sandbox}
+	c, err := j.Estimate(ctx, p, r.Submission)
+	if err != nil {
+		return w.retry(ctx, job, err)
+	}
+	l := p.LadderSummary()
+	if _, ref, ok := grade.Reference(p); ok {
+		if l.Reference, err = j.Estimate(ctx, p, ref); err != nil {
+			return w.retry(ctx, job, err)
+		}
+	}
+	return w.cfg.Store.InTx(ctx, func(tx *store.Tx) error {
+		_, err := tx.SetComplexity(ctx, id, c, l)
+		return err
+	})
+}
+
+// retry: Docker away waits without using up an attempt, like a judging; anything else is
+// River's to retry.
+func (w *complexityWorker) retry(ctx context.Context, job *river.Job[ComplexityArgs], err error) error {
+	if errors.Is(err, judge.ErrUnavailable) {
+		w.cfg.Logger.WarnContext(ctx, "judge unavailable: complexity estimate waits", "submission", job.Args.SubmissionID, "err", err)
+		return river.JobSnooze(w.cfg.Retry)
+	}
+	return fmt.Errorf("complexity of %s: %w", job.Args.SubmissionID, err)
+}
