@@ -110,9 +110,18 @@ func (j *Judge) ClimbLadder(ctx context.Context, p *Problem, s Submission, perRu
 	return run, nil
 }
 
-// LadderBudget is how many times the problem's time limit one run of a ladder rung may take:
-// more than a test, so that a TLE submission still shows its growth on a few rungs.
+// LadderBudget is how many times the problem's time limit one run of a ladder rung may take,
+// by default: more than a test, so that a TLE submission still shows its growth on a few rungs.
 const LadderBudget = 3
+
+// perRun is the CPU one run of a rung may take with budget times the time limit (LadderBudget
+// when budget < 1).
+func perRun(p *Problem, budget int) time.Duration {
+	if budget < 1 {
+		budget = LadderBudget
+	}
+	return time.Duration(budget) * p.Limits.Time
+}
 
 // Complexity is one solution's estimated growth class from its CPU times on the ladder.
 type Complexity struct {
@@ -145,14 +154,15 @@ type LadderSummary struct {
 	Reference *Complexity `json:"reference,omitempty"`
 }
 
-// Summary describes the problem's ladder as Estimate climbs it; nil without a ladder.
-func (p *Problem) LadderSummary() *LadderSummary {
+// LadderSummary describes the problem's ladder as Estimate climbs it with budget; nil without
+// a ladder.
+func (p *Problem) LadderSummary(budget int) *LadderSummary {
 	l := p.Ladder
 	if l == nil {
 		return nil
 	}
 	s := &LadderSummary{Repeats: max(1, l.Repeats), Good: l.Good, Naive: l.Naive,
-		PerRunMS: float64(LadderBudget*p.Limits.Time) / float64(time.Millisecond)}
+		PerRunMS: float64(perRun(p, budget)) / float64(time.Millisecond)}
 	for _, r := range l.Rungs {
 		s.Sizes = append(s.Sizes, r.N)
 	}
@@ -164,11 +174,11 @@ func (p *Problem) LadderSummary() *LadderSummary {
 // nothing about speed.
 func Measured(v Verdict) bool { return v == Accepted || v == TimeLimitExceeded }
 
-// Estimate runs s on p's size ladder (each run allowed LadderBudget times the time limit) and
-// fits its fastest CPU times (RungSamples.Fastest) to a growth class. Too few rungs to fit is an
-// estimate with a Note, not an error; an error means the judge failed.
-func (j *Judge) Estimate(ctx context.Context, p *Problem, s Submission) (*Complexity, error) {
-	run, err := j.ClimbLadder(ctx, p, s, LadderBudget*p.Limits.Time)
+// Estimate runs s on p's size ladder (each run allowed budget times the time limit; < 1:
+// LadderBudget) and fits its fastest CPU times (RungSamples.Fastest) to a growth class. Too few
+// rungs to fit is an estimate with a Note, not an error; an error means the judge failed.
+func (j *Judge) Estimate(ctx context.Context, p *Problem, s Submission, budget int) (*Complexity, error) {
+	run, err := j.ClimbLadder(ctx, p, s, perRun(p, budget))
 	if err != nil {
 		return nil, err
 	}

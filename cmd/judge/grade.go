@@ -31,7 +31,8 @@ type GradeOptions struct {
 	Similarity          bool
 	SimilarityThreshold float64
 	// Complexity estimates growth classes on the problem's size ladder.
-	Complexity bool
+	Complexity   bool
+	LadderBudget int
 	// HTML, when set, is a file to write the self-contained HTML report to.
 	HTML string
 }
@@ -67,6 +68,7 @@ Exit 0 when every submission is accepted, 1 otherwise.`,
 	cmd.Flags().BoolVar(&opts.Similarity, "similarity", false, "also list pairs of submissions that share code, with the matching lines")
 	cmd.Flags().Float64Var(&opts.SimilarityThreshold, "similarity-threshold", similarity.DefaultThreshold, "score (0-1] from which --similarity lists a pair")
 	cmd.Flags().BoolVar(&opts.Complexity, "complexity", false, "also estimate each AC/TLE submission's growth class (and the reference's) from CPU times on the problem's size ladder")
+	ladderBudgetFlag(cmd, &opts.LadderBudget)
 	cmd.Flags().StringVar(&opts.HTML, "html", "", "also write a self-contained HTML report (tables, CPU charts, ladder plots, lint, similar pairs) to this file")
 	allFlag(cmd, &opts.All)
 	poolFlag(cmd, f)
@@ -84,6 +86,9 @@ func runGrade(ctx context.Context, f *Factory, opts *GradeOptions) error {
 			return usageError("--similarity-threshold must be above 0 and at most 1, not %g", opts.SimilarityThreshold)
 		}
 		sim = &similarity.Options{Threshold: opts.SimilarityThreshold}
+	}
+	if opts.LadderBudget < 1 {
+		return usageError("--ladder-budget must be at least 1, not %d", opts.LadderBudget)
 	}
 	p, err := f.Problem(opts.Problem)
 	if err != nil {
@@ -116,9 +121,9 @@ func runGrade(ctx context.Context, f *Factory, opts *GradeOptions) error {
 	b, err := g.Batch(ctx, p, items, grade.Options{
 		All:        opts.All,
 		Similarity: sim,
-		Complexity: opts.Complexity,
-		Progress:   prog.done,
-		Warn:       func(msg string) { fmt.Fprintf(f.IO.ErrOut, "warning: %s\n", msg) },
+		Complexity: opts.Complexity, LadderBudget: opts.LadderBudget,
+		Progress: prog.done,
+		Warn:     func(msg string) { fmt.Fprintf(f.IO.ErrOut, "warning: %s\n", msg) },
 	})
 	prog.finish()
 	if err != nil {

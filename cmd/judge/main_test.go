@@ -57,6 +57,7 @@ func TestExitCodesWithoutContainers(t *testing.T) {
 		{"too big", []string{"run", "two-sum", writeFile(t, "b.py", strings.Repeat("#", 10<<20))}, 2, "over the 256 KiB limit"},
 		{"a directory", []string{"run", "two-sum", t.TempDir()}, 2, "not a regular file"},
 		{"usage", []string{"run", "two-sum"}, 2, "takes 2 argument"},
+		{"ladder budget", []string{"run", "--ladder-budget", "0", "two-sum", good}, 2, "--ladder-budget must be at least 1"},
 		{"complexity without a ladder", []string{"run", "--complexity", filepath.Join("..", "..", "testdata", "problems", "add"), good}, 2, "has no size ladder"},
 		{"unknown flag", []string{"run", "--nope"}, 2, "unknown flag"},
 		{"docker unreachable", []string{"run", "two-sum", good}, 3, "does not answer"},

@@ -25,6 +25,8 @@ type RunOptions struct {
 	// Complexity estimates the submission's growth class, and the reference's, on the problem's
 	// size ladder; on by default with --reveal when the problem has a ladder.
 	Complexity bool
+	// LadderBudget is how many times the time limit one run of a rung may take.
+	LadderBudget int
 }
 
 func newCmdRun(f *Factory) *cobra.Command {
@@ -49,12 +51,21 @@ classes from CPU times (advisory; a few seconds more).`,
 	cmd.Flags().StringVar(&opts.JUnit, "junit", "", "also write a JUnit XML report to `FILE`")
 	cmd.Flags().BoolVar(&opts.Reveal, "reveal", false, "show hidden tests' input, expected and actual output (interviewers)")
 	cmd.Flags().BoolVar(&opts.Complexity, "complexity", false, "also estimate the solution's growth class (and the reference's) from CPU times on the problem's size ladder (default with --reveal when the problem has one)")
+	ladderBudgetFlag(cmd, &opts.LadderBudget)
 	allFlag(cmd, &opts.All)
 	return cmd
 }
 
+// ladderBudgetFlag is --ladder-budget on the commands that estimate complexity.
+func ladderBudgetFlag(cmd *cobra.Command, budget *int) {
+	cmd.Flags().IntVar(budget, "ladder-budget", judge.LadderBudget, "with --complexity: one run of a ladder rung may take this many times the time limit (more lets a slow submission climb higher)")
+}
+
 // runRun judges; complexitySet says --complexity was given, not left to follow --reveal.
 func runRun(ctx context.Context, f *Factory, opts *RunOptions, complexitySet bool) error {
+	if opts.LadderBudget < 1 {
+		return usageError("--ladder-budget must be at least 1, not %d", opts.LadderBudget)
+	}
 	p, err := f.Problem(opts.Problem)
 	if err != nil {
 		return err
@@ -105,7 +116,7 @@ func runRun(ctx context.Context, f *Factory, opts *RunOptions, complexitySet boo
 		if f.IO.Terminal {
 			fmt.Fprintf(f.IO.ErrOut, "  climbing %s's size ladder with the solution and the reference...", p.ID)
 		}
-		rep.Complexity, rep.Ladder, err = estimate(ctx, j, p, sub)
+		rep.Complexity, rep.Ladder, err = estimate(ctx, j, p, sub, opts.LadderBudget)
 		if f.IO.Terminal {
 			fmt.Fprint(f.IO.ErrOut, "\r\033[K")
 		}
@@ -131,8 +142,8 @@ func runRun(ctx context.Context, f *Factory, opts *RunOptions, complexitySet boo
 
 // estimate climbs p's size ladder with the submission and with the reference (the package's first
 // accepted solution, when it ships one), one beside the other.
-func estimate(ctx context.Context, j *judge.Judge, p *judge.Problem, sub judge.Submission) (*judge.Complexity, *judge.LadderSummary, error) {
-	ladder := p.LadderSummary()
+func estimate(ctx context.Context, j *judge.Judge, p *judge.Problem, sub judge.Submission, budget int) (*judge.Complexity, *judge.LadderSummary, error) {
+	ladder := p.LadderSummary(budget)
 	subs := []judge.Submission{sub}
 	if _, ref, ok := grade.Reference(p); ok {
 		subs = append(subs, ref)
@@ -140,7 +151,7 @@ func estimate(ctx context.Context, j *judge.Judge, p *judge.Problem, sub judge.S
 	est := make([]*judge.Complexity, len(subs))
 	err := judge.Each(ctx, len(subs), len(subs), func(ctx context.Context, i int) error {
 		var err error
-		est[i], err = j.Estimate(ctx, p, subs[i])
+		est[i], err = j.Estimate(ctx, p, subs[i], budget)
 		return err
 	})
 	if err != nil {

@@ -47,6 +47,9 @@ type Options struct {
 	// Complexity measures the reference and every AC or TLE submission on the problem's size
 	// ladder and estimates their growth classes (Climb).
 	Complexity bool
+	// LadderBudget is how many times the time limit one run of a rung may take (< 1:
+	// judge.LadderBudget).
+	LadderBudget int
 }
 
 // Item is one submission of a batch: its source, or why it cannot be judged (Err).
@@ -140,7 +143,7 @@ func (g *Grader) Batch(ctx context.Context, p *judge.Problem, items []Item, opt 
 		return report.Batch{}, err
 	}
 	if opt.Complexity {
-		if err := g.climbAll(ctx, p, subs, entries); err != nil {
+		if err := g.climbAll(ctx, p, subs, entries, opt.LadderBudget); err != nil {
 			return report.Batch{}, err
 		}
 	}
@@ -165,7 +168,7 @@ func (g *Grader) Batch(ctx context.Context, p *judge.Problem, items []Item, opt 
 		b.Reference = ref
 	}
 	if opt.Complexity {
-		b.Ladder = p.LadderSummary()
+		b.Ladder = p.LadderSummary(opt.LadderBudget)
 		if hasRef {
 			b.Ladder.Reference = entries[0].Complexity
 		}
@@ -175,13 +178,13 @@ func (g *Grader) Batch(ctx context.Context, p *judge.Problem, items []Item, opt 
 
 // climbAll measures, on the ladder, every judged entry that is AC or TLE, under the same bound
 // as the judging.
-func (g *Grader) climbAll(ctx context.Context, p *judge.Problem, subs []*judge.Submission, entries []report.Entry) error {
+func (g *Grader) climbAll(ctx context.Context, p *judge.Problem, subs []*judge.Submission, entries []report.Entry, budget int) error {
 	return judge.Each(ctx, len(entries), g.Parallel, func(ctx context.Context, i int) error {
 		rep := entries[i].Report
 		if subs[i] == nil || rep == nil || !judge.Measured(rep.Verdict) {
 			return nil
 		}
-		c, err := g.Climb(ctx, p, *subs[i])
+		c, err := g.Climb(ctx, p, *subs[i], budget)
 		if err != nil {
 			return fmt.Errorf("ladder %s: %w", entries[i].Path, err)
 		}
@@ -191,9 +194,9 @@ func (g *Grader) climbAll(ctx context.Context, p *judge.Problem, subs []*judge.S
 }
 
 // Climb estimates s's growth class on p's size ladder (judge.Judge.Estimate).
-func (g *Grader) Climb(ctx context.Context, p *judge.Problem, s judge.Submission) (*judge.Complexity, error) {
+func (g *Grader) Climb(ctx context.Context, p *judge.Problem, s judge.Submission, budget int) (*judge.Complexity, error) {
 	j := &judge.Judge{Sandbox: g.Sandbox}
-	return j.Estimate(ctx, p, s)
+	return j.Estimate(ctx, p, s, budget)
 }
 
 // Similar compares the judgeable items with each other, with the problem's starter and its own

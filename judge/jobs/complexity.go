@@ -63,13 +63,13 @@ func (w *complexityWorker) Work(ctx context.Context, job *river.Job[ComplexityAr
 		return nil
 	}
 	j := &judge.Judge{Sandbox: w.cfg.Grader.Sandbox}
-	c, err := j.Estimate(ctx, p, r.Submission)
+	c, err := j.Estimate(ctx, p, r.Submission, 0)
 	if err != nil {
 		return w.retry(ctx, job, err)
 	}
-	l := p.LadderSummary()
+	l := p.LadderSummary(0)
 	if _, ref, ok := grade.Reference(p); ok {
-		if l.Reference, err = j.Estimate(ctx, p, ref); err != nil {
+		if l.Reference, err = j.Estimate(ctx, p, ref, 0); err != nil {
 			return w.retry(ctx, job, err)
 		}
 	}
