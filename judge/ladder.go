@@ -18,6 +18,10 @@ type Ladder struct {
 	Good, Naive string
 	// Repeats is how often each rung runs; the fastest counts.
 	Repeats int
+	// Reference is the accepted submission (its path in the package) every estimate is shown
+	// beside; "" for the first accepted one. One that stops early on the ladder's inputs (a
+	// greedy match, a probabilistic test) measures flat and says little.
+	Reference string
 	// Rungs are sorted by size.
 	Rungs []Rung
 }

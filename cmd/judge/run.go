@@ -145,7 +145,7 @@ func runRun(ctx context.Context, f *Factory, opts *RunOptions, complexitySet boo
 func estimate(ctx context.Context, j *judge.Judge, p *judge.Problem, sub judge.Submission, budget int) (*judge.Complexity, *judge.LadderSummary, error) {
 	ladder := p.LadderSummary(budget)
 	subs := []judge.Submission{sub}
-	if _, ref, ok := grade.Reference(p); ok {
+	if _, ref, ok := grade.LadderReference(p); ok {
 		subs = append(subs, ref)
 	}
 	est := make([]*judge.Complexity, len(subs))

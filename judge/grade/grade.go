@@ -169,7 +169,12 @@ func (g *Grader) Batch(ctx context.Context, p *judge.Problem, items []Item, opt 
 	}
 	if opt.Complexity {
 		b.Ladder = p.LadderSummary(opt.LadderBudget)
-		if hasRef {
+		if name, ls, ok := LadderReference(p); ok && name != refPath {
+			// The ladder names another reference than the batch's: it climbs on its own.
+			if b.Ladder.Reference, err = g.Climb(ctx, p, ls, opt.LadderBudget); err != nil {
+				return report.Batch{}, fmt.Errorf("ladder %s: %w", name, err)
+			}
+		} else if hasRef {
 			b.Ladder.Reference = entries[0].Complexity
 		}
 	}
@@ -222,8 +227,22 @@ func Similar(p *judge.Problem, items []Item, opt similarity.Options) similarity.
 
 // Reference is the problem's own first accepted submission, the yardstick of relative CPU times.
 func Reference(p *judge.Problem) (name string, s judge.Submission, ok bool) {
+	return reference(p, "")
+}
+
+// LadderReference is the accepted submission complexity estimates are shown beside: the one
+// the ladder names, or Reference.
+func LadderReference(p *judge.Problem) (name string, s judge.Submission, ok bool) {
+	if p.Ladder != nil && p.Ladder.Reference != "" {
+		return reference(p, p.Ladder.Reference)
+	}
+	return Reference(p)
+}
+
+// reference is the accepted submission at that path, or the first one ("").
+func reference(p *judge.Problem, want string) (name string, s judge.Submission, ok bool) {
 	for _, ps := range p.Submissions {
-		if ps.Expected == judge.Accepted {
+		if ps.Expected == judge.Accepted && (want == "" || ps.Path == want) {
 			return ps.Path, judge.Submission{Filename: path.Base(ps.Path), Source: ps.Source}, true
 		}
 	}

@@ -194,6 +194,19 @@ func TestBatchComplexity(t *testing.T) {
 	assert.Equal(t, complexity.Linear, b.Entries[0].Complexity.Fit.Class)
 	assert.Nil(t, b.Entries[1].Complexity, "a wrong answer is not measured")
 
+	// A ladder that names its reference: that one climbs, not the batch's first accepted one.
+	p.Submissions = append(p.Submissions, judge.PackageSubmission{Path: "submissions/accepted/slow.py", Expected: judge.Accepted, Source: []byte("print('ok') # slow\n")})
+	p.Ladder.Reference = "submissions/accepted/slow.py"
+	b, err = g.Batch(context.Background(), p, []grade.Item{item("right.py", "print('ok')\n")}, grade.Options{Complexity: true})
+	require.NoError(t, err)
+	require.NotNil(t, b.Ladder.Reference)
+	require.NotNil(t, b.Ladder.Reference.Fit)
+	assert.Equal(t, complexity.Quadratic, b.Ladder.Reference.Fit.Class, "the ladder's reference, measured on its own")
+	assert.Equal(t, "submissions/accepted/ref.py", b.ReferencePath, "relative CPU is still against the first accepted one")
+	name, _, ok := grade.LadderReference(p)
+	assert.True(t, ok)
+	assert.Equal(t, "submissions/accepted/slow.py", name)
+
 	p.Ladder = nil
 	_, err = g.Batch(context.Background(), p, []grade.Item{item("right.py", "print('ok')\n")}, grade.Options{Complexity: true})
 	assert.ErrorIs(t, err, judge.ErrBadInput)

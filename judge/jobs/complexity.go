@@ -68,7 +68,7 @@ func (w *complexityWorker) Work(ctx context.Context, job *river.Job[ComplexityAr
 		return w.retry(ctx, job, err)
 	}
 	l := p.LadderSummary(0)
-	if _, ref, ok := grade.Reference(p); ok {
+	if _, ref, ok := grade.LadderReference(p); ok {
 		if l.Reference, err = j.Estimate(ctx, p, ref, 0); err != nil {
 			return w.retry(ctx, job, err)
 		}

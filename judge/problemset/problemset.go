@@ -481,6 +481,11 @@ func load(fsys fs.FS, dir, id string) (*judge.Problem, error) {
 	if p.Ladder, err = readLadder(fsys); err != nil {
 		return nil, fmt.Errorf("problem %s: %v: %w", id, err, judge.ErrBadInput)
 	}
+	if l := p.Ladder; l != nil && l.Reference != "" && !slices.ContainsFunc(p.Submissions, func(s judge.PackageSubmission) bool {
+		return s.Path == l.Reference && s.Expected == judge.Accepted
+	}) {
+		return nil, fmt.Errorf("problem %s: ladder/ladder.yaml: reference %q is not an accepted submission (submissions/accepted/...): %w", id, l.Reference, judge.ErrBadInput)
+	}
 	return p, nil
 }
 
@@ -491,6 +496,9 @@ type yamlLadder struct {
 		Naive string `yaml:"naive"`
 	} `yaml:"expected"`
 	Repeats int `yaml:"repeats"`
+	// Reference names the accepted submission the others are compared with (default: the
+	// first accepted one).
+	Reference string `yaml:"reference"`
 }
 
 var rungName = regexp.MustCompile(`^n([0-9]{1,9})\.in$`)
@@ -516,7 +524,7 @@ func readLadder(fsys fs.FS) (*judge.Ladder, error) {
 	if y.Repeats < 0 || y.Repeats > 20 {
 		return nil, fmt.Errorf("ladder/ladder.yaml: repeats %d is outside 1..20", y.Repeats)
 	}
-	l := &judge.Ladder{Good: y.Expected.Good, Naive: y.Expected.Naive, Repeats: max(1, y.Repeats)}
+	l := &judge.Ladder{Good: y.Expected.Good, Naive: y.Expected.Naive, Repeats: max(1, y.Repeats), Reference: y.Reference}
 	entries, err := fs.ReadDir(fsys, "ladder")
 	if err != nil {
 		return nil, fmt.Errorf("ladder: %v", err)

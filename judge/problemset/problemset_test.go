@@ -137,6 +137,8 @@ func TestLoadErrors(t *testing.T) {
 		{"ladder with a bad class", with(map[string]string{"problem.yaml": "name: x\n", "ladder/ladder.yaml": "expected: {good: n!, naive: n^2}\n"}), "p", "want one of"},
 		{"ladder with too few rungs", with(map[string]string{"problem.yaml": "name: x\n", "ladder/ladder.yaml": "expected: {good: n, naive: n^2}\n",
 			"ladder/n10.in": "1", "ladder/n20.in": "2", "ladder/n40.in": "4"}), "p", "need at least 4"},
+		{"ladder reference not accepted", with(map[string]string{"problem.yaml": "name: x\n", "ladder/ladder.yaml": "expected: {good: n, naive: n^2}\nreference: submissions/wrong_answer/w.py\n",
+			"ladder/n10.in": "1", "ladder/n20.in": "2", "ladder/n40.in": "4", "ladder/n80.in": "8", "submissions/wrong_answer/w.py": "print(0)\n"}), "p", "is not an accepted submission"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
