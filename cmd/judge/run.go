@@ -70,14 +70,15 @@ func runRun(ctx context.Context, f *Factory, opts *RunOptions, complexitySet boo
 	if err != nil {
 		return err
 	}
-	climb := opts.Complexity
+	climb := opts.Reveal && p.Ladder != nil
+	if complexitySet {
+		climb = opts.Complexity
+	}
 	if complexitySet && climb {
 		// Asked for by name: no ladder is an error, before any container starts.
 		if err := judge.NeedLadder(p); err != nil {
 			return fmt.Errorf("run --complexity: %w", err)
 		}
-	} else if !complexitySet {
-		climb = opts.Reveal && p.Ladder != nil
 	}
 	sub, err := readSubmission(opts.File)
 	if err != nil {
@@ -116,12 +117,13 @@ func runRun(ctx context.Context, f *Factory, opts *RunOptions, complexitySet boo
 		if f.IO.Terminal {
 			fmt.Fprintf(f.IO.ErrOut, "  climbing %s's size ladder with the solution and the reference...", p.ID)
 		}
-		rep.Complexity, rep.Ladder, err = estimate(ctx, j, p, sub, opts.LadderBudget)
+		g := &grade.Grader{Sandbox: sb}
+		rep.Complexity, rep.Ladder, err = g.Beside(ctx, p, sub, opts.LadderBudget, 2)
 		if f.IO.Terminal {
 			fmt.Fprint(f.IO.ErrOut, "\r\033[K")
 		}
 		if err != nil {
-			return err
+			return fmt.Errorf("complexity: %w", err)
 		}
 	}
 	if opts.JUnit != "" {
@@ -138,29 +140,6 @@ func runRun(ctx context.Context, f *Factory, opts *RunOptions, complexitySet boo
 		return err
 	}
 	return verdictError(rep.Verdict)
-}
-
-// estimate climbs p's size ladder with the submission and with the reference (the package's first
-// accepted solution, when it ships one), one beside the other.
-func estimate(ctx context.Context, j *judge.Judge, p *judge.Problem, sub judge.Submission, budget int) (*judge.Complexity, *judge.LadderSummary, error) {
-	ladder := p.LadderSummary(budget)
-	subs := []judge.Submission{sub}
-	if _, ref, ok := grade.LadderReference(p); ok {
-		subs = append(subs, ref)
-	}
-	est := make([]*judge.Complexity, len(subs))
-	err := judge.Each(ctx, len(subs), len(subs), func(ctx context.Context, i int) error {
-		var err error
-		est[i], err = j.Estimate(ctx, p, subs[i], budget)
-		return err
-	})
-	if err != nil {
-		return nil, nil, fmt.Errorf("complexity: %w", err)
-	}
-	if len(est) > 1 {
-		ladder.Reference = est[1]
-	}
-	return est[0], ladder, nil
 }
 
 // allFlag is --all on the commands that judge submissions: it turns off the judging budget.

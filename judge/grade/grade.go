@@ -204,6 +204,30 @@ func (g *Grader) Climb(ctx context.Context, p *judge.Problem, s judge.Submission
 	return j.Estimate(ctx, p, s, budget)
 }
 
+// Beside estimates s's growth class and the ladder reference's (LadderReference), at most
+// parallel at once, and returns s's estimate and the ladder with the reference's: what judge run
+// and the server's complexity job show.
+func (g *Grader) Beside(ctx context.Context, p *judge.Problem, s judge.Submission, budget, parallel int) (*judge.Complexity, *judge.LadderSummary, error) {
+	subs := []judge.Submission{s}
+	if _, ref, ok := LadderReference(p); ok {
+		subs = append(subs, ref)
+	}
+	est := make([]*judge.Complexity, len(subs))
+	err := judge.Each(ctx, len(subs), parallel, func(ctx context.Context, i int) error {
+		var err error
+		est[i], err = g.Climb(ctx, p, subs[i], budget)
+		return err
+	})
+	if err != nil {
+		return nil, nil, err
+	}
+	l := p.LadderSummary(budget)
+	if len(est) > 1 {
+		l.Reference = est[1]
+	}
+	return est[0], l, nil
+}
+
 // Similar compares the judgeable items with each other, with the problem's starter and its own
 // submissions as the common base: code every candidate was given or could have been, not a
 // sign that one copied another. opt.Base is added to that base.

@@ -8,7 +8,6 @@ import (
 	"github.com/riverqueue/river"
 
 	"github.com/judge-dev/judge/judge"
-	"github.com/judge-dev/judge/judge/grade"
 	"github.com/judge-dev/judge/judge/store"
 )
 
@@ -29,7 +28,7 @@ func (ComplexityArgs) InsertOpts() river.InsertOpts {
 
 // wantsComplexity says whether a judging's outcome gets a complexity job.
 func (c *Config) wantsComplexity(p *judge.Problem, rep *judge.Report) bool {
-	return c.Complexity && p != nil && p.Ladder != nil && len(p.Ladder.Rungs) > 0 && rep != nil && judge.Measured(rep.Verdict)
+	return c.Complexity && p != nil && p.Ladder != nil && rep != nil && judge.Measured(rep.Verdict)
 }
 
 type complexityWorker struct {
@@ -37,9 +36,8 @@ type complexityWorker struct {
 	cfg Config
 }
 
-// Work climbs the ladder with the submission, then with the problem's reference (its first
-// accepted solution), one after the other on this worker's one sandbox, and adds both
-// estimates to the submission's report.
+// Work climbs the ladder with the submission and the ladder's reference (grade.Beside) and adds
+// both estimates to the submission's report.
 func (w *complexityWorker) Work(ctx context.Context, job *river.Job[ComplexityArgs]) error {
 	id := job.Args.SubmissionID
 	r, err := w.cfg.Store.Record(ctx, id)
@@ -62,16 +60,10 @@ func (w *complexityWorker) Work(ctx context.Context, job *river.Job[ComplexityAr
 	if p.Ladder == nil {
 		return nil
 	}
-	j := &judge.Judge{Sandbox: w.cfg.Grader.Sandbox}
-	c, err := j.Estimate(ctx, p, r.Submission, 0)
+	// One after the other: this job holds one worker slot, one sandbox.
+	c, l, err := w.cfg.Grader.Beside(ctx, p, r.Submission, 0, 1)
 	if err != nil {
 		return w.retry(ctx, job, err)
-	}
-	l := p.LadderSummary(0)
-	if _, ref, ok := grade.LadderReference(p); ok {
-		if l.Reference, err = j.Estimate(ctx, p, ref, 0); err != nil {
-			return w.retry(ctx, job, err)
-		}
 	}
 	return w.cfg.Store.InTx(ctx, func(tx *store.Tx) error {
 		_, err := tx.SetComplexity(ctx, id, c, l)
