@@ -28,7 +28,7 @@ func (ComplexityArgs) InsertOpts() river.InsertOpts {
 
 // wantsComplexity says whether a judging's outcome gets a complexity job.
 func (c *Config) wantsComplexity(p *judge.Problem, rep *judge.Report) bool {
-	return c.Complexity && p != nil && p.Ladder != nil && rep != nil && judge.Measured(rep.Verdict)
+	return c.Complexity && p.Ladder != nil && judge.Measured(rep.Verdict)
 }
 
 type complexityWorker struct {
@@ -65,10 +65,7 @@ func (w *complexityWorker) Work(ctx context.Context, job *river.Job[ComplexityAr
 	if err != nil {
 		return w.retry(ctx, job, err)
 	}
-	return w.cfg.Store.InTx(ctx, func(tx *store.Tx) error {
-		_, err := tx.SetComplexity(ctx, id, c, l)
-		return err
-	})
+	return w.cfg.Store.InTx(ctx, func(tx *store.Tx) error { return tx.SetComplexity(ctx, id, c, l) })
 }
 
 // retry: Docker away waits without using up an attempt, like a judging; anything else is

@@ -149,21 +149,21 @@ func (tx *Tx) RequeueRecords(ctx context.Context, assessmentID, problem string) 
 }
 
 // SetComplexity adds a growth-class estimate (measured after the verdict, advisory) to a judged
-// submission's report. It writes nothing and returns false when the submission has no report
-// now (it is being judged again) or its verdict is not one that is measured.
-func (tx *Tx) SetComplexity(ctx context.Context, id string, c *judge.Complexity, l *judge.LadderSummary) (bool, error) {
+// submission's report. It writes nothing when the submission has no report now (it is being
+// judged again) or its verdict is not one that is measured.
+func (tx *Tx) SetComplexity(ctx context.Context, id string, c *judge.Complexity, l *judge.LadderSummary) error {
 	r, err := record(ctx, tx.q, id)
 	if err != nil {
-		return false, err
+		return err
 	}
 	if r.State != judge.StateDone || r.Report == nil || !judge.Measured(r.Report.Verdict) {
-		return false, nil
+		return nil
 	}
 	r.Report.Complexity, r.Report.Ladder = c, l
 	b, err := json.Marshal(r.Report)
 	if err != nil {
-		return false, fmt.Errorf("complexity of submission %s: %w", id, err)
+		return fmt.Errorf("complexity of submission %s: %w", id, err)
 	}
 	res, err := tx.q.ExecContext(ctx, "UPDATE submissions SET report = ? WHERE id = ? AND state = 'done'", string(b), id)
-	return true, mustAffect(res, err, "set complexity of submission", id)
+	return mustAffect(res, err, "set complexity of submission", id)
 }
