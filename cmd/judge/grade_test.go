@@ -29,7 +29,7 @@ func TestGradeUsage(t *testing.T) {
 		{"two formats", []string{"grade", "--json", "--csv", "two-sum", good}, "exclude each other"},
 		{"unknown problem", []string{"grade", "no-such-problem", good}, "no such problem"},
 		{"similarity threshold zero", []string{"grade", "--similarity", "--similarity-threshold", "0", "two-sum", good}, "must be above 0"},
-		{"complexity without a ladder", []string{"grade", "--complexity", "fibonacci", good}, "no size ladder"},
+		{"complexity without a ladder", []string{"grade", "--complexity", filepath.Join("..", "..", "testdata", "problems", "add"), good}, "no size ladder"},
 		{"similarity threshold above one", []string{"grade", "--similarity", "--similarity-threshold", "1.5", "two-sum", good}, "at most 1"},
 	}
 	for _, tc := range cases {
