@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/judge-dev/judge/judge/complexity"
@@ -38,6 +39,8 @@ type LadderRun struct {
 	Samples []RungSamples
 	// Stopped says why the larger rungs did not run (a rung over the budget, an error status).
 	Stopped string
+	// OverBudget is the size of the rung a run of which went over the budget (0: none did).
+	OverBudget int
 }
 
 // RungSamples are the CPU times of one rung's repeats.
@@ -89,6 +92,9 @@ func (j *Judge) ClimbLadder(ctx context.Context, p *Problem, s Submission, perRu
 		rung := l.Rungs[e.Test/reps]
 		if e.Status != StatusOK {
 			run.Stopped = fmt.Sprintf("n=%d: %s %s", rung.N, e.Status, e.Detail)
+			if e.Status == StatusTLE {
+				run.OverBudget = rung.N
+			}
 			return false
 		}
 		if n := len(run.Samples); n == 0 || run.Samples[n-1].N != rung.N {
@@ -133,19 +139,31 @@ type Complexity struct {
 	Fit    *complexity.Fit    `json:"fit,omitempty"`
 	Points []complexity.Point `json:"points"`
 	Note   string             `json:"note,omitempty"`
+	// OverBudget is the size at which a run went over the budget and the climb stopped (0: none).
+	OverBudget int `json:"over_budget_n,omitempty"`
+	// Versus is how the solution's time grows against the reference's on the same ladder (nil
+	// for the reference itself, or when the reference was not measured).
+	Versus *Relative `json:"versus_reference,omitempty"`
 }
 
-// String reads "≈ O(n²) (R² 0.99)", "cannot tell: ...", or why there is no estimate.
+// String reads "≈ O(n²) (R² 0.99)", "cannot tell: ...", or why there is no estimate, then how
+// it grows against the reference when that was compared.
 func (c *Complexity) String() string {
+	var s string
 	switch {
 	case c == nil:
 		return "-"
 	case c.Fit == nil:
-		return "cannot tell: " + c.Note
+		s = "cannot tell: " + c.Note
 	case c.Note != "":
-		return c.Fit.String() + "; " + c.Note
+		s = c.Fit.String() + "; " + c.Note
+	default:
+		s = c.Fit.String()
 	}
-	return c.Fit.String()
+	if c.Versus != nil {
+		s += "; " + c.Versus.String()
+	}
+	return s
 }
 
 // LadderSummary is the size ladder estimates were measured on, and the reference's estimate.
@@ -190,6 +208,7 @@ func (j *Judge) Estimate(ctx context.Context, p *Problem, s Submission, budget i
 	for _, r := range run.Samples {
 		c.Points = append(c.Points, complexity.Point{N: float64(r.N), Seconds: r.Fastest().Seconds()})
 	}
+	c.OverBudget = run.OverBudget
 	if run.Stopped != "" {
 		c.Note = "stopped at " + run.Stopped
 	}
@@ -203,4 +222,77 @@ func (j *Judge) Estimate(ctx context.Context, p *Problem, s Submission, budget i
 	}
 	c.Fit = &fit
 	return c, nil
+}
+
+// Relative is a solution's growth against the reference's, measured on the same rungs: where
+// each class alone cannot tell (a reference too fast to measure well, or flat by design, a
+// solution that never ends on the largest rungs), the two side by side still can.
+type Relative struct {
+	// Points are the solution's CPU time over the reference's, at each size both finished.
+	Points []complexity.Point `json:"points"`
+	// Fit is the growth class of that ratio (O(1): it grows as the reference does; O(n): a
+	// factor n faster); nil when too few sizes were shared to fit.
+	Fit *complexity.Fit `json:"fit,omitempty"`
+	// Unfinished is a size the reference finished and the solution did not within the budget.
+	Unfinished int `json:"unfinished_n,omitempty"`
+	// Worse says the solution is of a worse class than the reference: its ratio grows by a
+	// nameable class, or it went over the budget where the reference did not.
+	Worse bool `json:"worse"`
+}
+
+// String reads "grows faster than the reference: ratio ≈ O(n) (R² 0.98)", "grows as the
+// reference does", or "against the reference: cannot tell ...".
+func (r *Relative) String() string {
+	var parts []string
+	if r.Unfinished > 0 {
+		parts = append(parts, fmt.Sprintf("over the budget at n=%d, which the reference finished", r.Unfinished))
+	}
+	if f := r.Fit; f != nil {
+		switch {
+		case f.Class == complexity.Constant:
+			parts = append(parts, "the ratio to the reference is flat")
+		case f.Class == complexity.Unknown:
+			parts = append(parts, "the ratio to the reference: "+f.String())
+		default:
+			parts = append(parts, "the ratio to the reference grows "+f.String())
+		}
+	}
+	s := "against the reference: "
+	if r.Worse {
+		s = "worse than the reference: "
+	}
+	if len(parts) == 0 {
+		return s + "too few sizes in common"
+	}
+	return s + strings.Join(parts, ", ")
+}
+
+// Versus compares c with the reference ref measured on the same ladder (nil when either is).
+// The ratio's fit needs every shared size; a size the reference finished and c did not is the
+// plainest sign of a worse class (a run over the budget where the reference's takes
+// milliseconds).
+func Versus(c, ref *Complexity) *Relative {
+	if c == nil || ref == nil {
+		return nil
+	}
+	r := &Relative{Points: []complexity.Point{}}
+	refAt := make(map[float64]float64, len(ref.Points))
+	for _, p := range ref.Points {
+		refAt[p.N] = p.Seconds
+	}
+	for _, p := range c.Points {
+		if t, ok := refAt[p.N]; ok && t > 0 && p.Seconds > 0 {
+			r.Points = append(r.Points, complexity.Point{N: p.N, Seconds: p.Seconds / t})
+		}
+	}
+	if n := c.OverBudget; n > 0 {
+		if _, ok := refAt[float64(n)]; ok {
+			r.Unfinished = n
+		}
+	}
+	if fit, err := complexity.FitPoints(r.Points); err == nil {
+		r.Fit = &fit
+	}
+	r.Worse = r.Unfinished > 0 || (r.Fit != nil && r.Fit.Grows())
+	return r
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/judge-dev/judge/judge"
+	"github.com/judge-dev/judge/judge/complexity"
 	"github.com/judge-dev/judge/judge/judgetest"
 )
 
@@ -69,4 +70,76 @@ func TestClimbLadderWithoutLadder(t *testing.T) {
 	p.Ladder = nil
 	_, err := (&judge.Judge{Sandbox: quadratic()}).ClimbLadder(context.Background(), p, judge.Submission{Filename: "s.py", Source: []byte("x")}, time.Second)
 	assert.ErrorIs(t, err, judge.ErrBadInput)
+}
+
+// points makes a Complexity whose CPU at each size is f(n) seconds.
+func points(f func(n float64) float64, sizes ...float64) *judge.Complexity {
+	c := &judge.Complexity{}
+	for _, n := range sizes {
+		c.Points = append(c.Points, complexity.Point{N: n, Seconds: f(n)})
+	}
+	return c
+}
+
+func TestVersus(t *testing.T) {
+	sizes := []float64{100, 200, 400, 800, 1600, 3200}
+	linear := func(n float64) float64 { return 1e-3 + n*1e-6 }
+	ref := points(linear, sizes...)
+
+	t.Run("a factor n slower growth is worse", func(t *testing.T) {
+		sub := points(func(n float64) float64 { return 1e-3 + n*n*1e-7 }, sizes...)
+		r := judge.Versus(sub, ref)
+		require.NotNil(t, r)
+		require.NotNil(t, r.Fit)
+		assert.True(t, r.Worse)
+		assert.Len(t, r.Points, len(sizes))
+		assert.Contains(t, r.String(), "worse than the reference")
+	})
+	t.Run("the same growth, slower by a constant, is not", func(t *testing.T) {
+		sub := points(func(n float64) float64 { return 3 * linear(n) }, sizes...)
+		r := judge.Versus(sub, ref)
+		require.NotNil(t, r.Fit)
+		assert.False(t, r.Worse, r.String())
+		assert.Equal(t, "against the reference: the ratio to the reference is flat", r.String())
+	})
+	t.Run("over the budget where the reference finished is worse", func(t *testing.T) {
+		// Flat on the small sizes (a loop that never ends only on the largest input).
+		sub := points(linear, sizes[:4]...)
+		sub.OverBudget = 1600
+		r := judge.Versus(sub, ref)
+		assert.True(t, r.Worse)
+		assert.Equal(t, 1600, r.Unfinished)
+		assert.Contains(t, r.String(), "over the budget at n=1600, which the reference finished")
+	})
+	t.Run("over the budget where the reference did not finish either says nothing", func(t *testing.T) {
+		sub := points(linear, sizes[:4]...)
+		sub.OverBudget = 6400
+		r := judge.Versus(sub, ref)
+		assert.False(t, r.Worse)
+		assert.Zero(t, r.Unfinished)
+	})
+	t.Run("too few shared sizes cannot tell", func(t *testing.T) {
+		sub := points(func(n float64) float64 { return n * n }, sizes[:2]...)
+		r := judge.Versus(sub, ref)
+		assert.Nil(t, r.Fit)
+		assert.False(t, r.Worse)
+		assert.Equal(t, "against the reference: too few sizes in common", r.String())
+	})
+	t.Run("no reference, no comparison", func(t *testing.T) {
+		assert.Nil(t, judge.Versus(ref, nil))
+	})
+	t.Run("shown after the estimate", func(t *testing.T) {
+		sub := points(linear, sizes[:4]...)
+		sub.OverBudget = 1600
+		sub.Versus = judge.Versus(sub, ref)
+		assert.Contains(t, sub.String(), "; worse than the reference: over the budget at n=1600")
+	})
+}
+
+func TestEstimateRecordsTheRungOverBudget(t *testing.T) {
+	p := ladderProblem()
+	c, err := (&judge.Judge{Sandbox: quadratic()}).Estimate(context.Background(), p, judge.Submission{Filename: "s.py", Source: []byte("x")}, 1)
+	require.NoError(t, err)
+	assert.Equal(t, 1600, c.OverBudget, "1600² µs is over 1 s")
+	assert.Len(t, c.Points, 4)
 }

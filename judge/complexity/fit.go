@@ -159,6 +159,15 @@ func FitPoints(pts []Point) (Fit, error) {
 	return out, nil
 }
 
+// Grows says the points grow by some class for certain: the best class is not O(1), and when
+// it cannot tell, no class it names is.
+func (f Fit) Grows() bool {
+	if f.Class != Unknown {
+		return f.Class > Constant
+	}
+	return len(f.Close) > 0 && !slices.Contains(f.Close, Constant)
+}
+
 // String reads "≈ O(n²) (R² 0.99)" or "cannot tell: O(n) or O(n log n)".
 func (f Fit) String() string {
 	if f.Class == Unknown {

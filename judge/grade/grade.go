@@ -177,6 +177,11 @@ func (g *Grader) Batch(ctx context.Context, p *judge.Problem, items []Item, opt 
 		} else if hasRef {
 			b.Ladder.Reference = entries[0].Complexity
 		}
+		for i := range b.Entries {
+			if c := b.Entries[i].Complexity; c != nil {
+				c.Versus = judge.Versus(c, b.Ladder.Reference)
+			}
+		}
 	}
 	return b, nil
 }
@@ -224,6 +229,7 @@ func (g *Grader) Beside(ctx context.Context, p *judge.Problem, s judge.Submissio
 	l := p.LadderSummary(budget)
 	if len(est) > 1 {
 		l.Reference = est[1]
+		est[0].Versus = judge.Versus(est[0], l.Reference)
 	}
 	return est[0], l, nil
 }
