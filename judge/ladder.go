@@ -67,57 +67,83 @@ func NeedLadder(p *Problem) error {
 	return nil
 }
 
-// ClimbLadder runs the submission on the problem's ladder, each rung Repeats times in a row,
-// smallest first, in one sandbox, with perRun as the CPU limit of one run. It stops at the first
-// rung a run of which does not end normally (over perRun, an error): the larger rungs would only
-// spend the budget. An error means the judge failed; a submission that fails a rung is data.
+// ClimbLadder runs the submission on the problem's ladder Repeats times, in passes: every rung
+// smallest first, then every rung again. A pass spreads a rung's repeats over the whole climb,
+// so a drift of the machine (a neighbour starting, a CPU's clock) touches every size alike and
+// the repeats' spread shows it (Estimate's noise), where repeats in a row would hide it. perRun
+// is the CPU limit of one run. The first rung a run of which does not end normally (over
+// perRun, an error) ends the climb there: it and the larger rungs are not measured, they would
+// only spend the budget. When that happens in the first pass, the later passes run in a second
+// sandbox over the rungs below it. An error means the judge failed; a submission that fails a
+// rung is data.
 func (j *Judge) ClimbLadder(ctx context.Context, p *Problem, s Submission, perRun time.Duration) (LadderRun, error) {
 	if err := NeedLadder(p); err != nil {
 		return LadderRun{}, fmt.Errorf("ladder: %w", err)
 	}
-	l := p.Ladder
-	reps := max(1, l.Repeats)
+	rungs := p.Ladder.Rungs
+	reps := max(1, p.Ladder.Repeats)
+	cpu := make([][]time.Duration, len(rungs))
+	var run LadderRun
+	top, err := j.climbPasses(ctx, p, s, perRun, rungs, reps, cpu, &run)
+	if err == nil && top < len(rungs) && top > 0 && len(cpu[0]) < reps {
+		// Stopped in the first pass: the rest of the passes over the rungs that finished.
+		var top2 int
+		top2, err = j.climbPasses(ctx, p, s, perRun, rungs[:top], reps-1, cpu, &run)
+		top = min(top, top2)
+	}
+	if err != nil {
+		return LadderRun{}, fmt.Errorf("ladder %s: %w", p.ID, err)
+	}
+	for i, r := range rungs[:top] {
+		if len(cpu[i]) == 0 {
+			break
+		}
+		run.Samples = append(run.Samples, RungSamples{N: r.N, CPU: cpu[i]})
+	}
+	return run, nil
+}
+
+// climbPasses runs passes over rungs in one sandbox, adding each run's CPU time to cpu, and
+// returns how many rungs (from the smallest) ran without failing: len(rungs) when all did.
+// run records why it stopped.
+func (j *Judge) climbPasses(ctx context.Context, p *Problem, s Submission, perRun time.Duration, rungs []Rung, passes int, cpu [][]time.Duration, run *LadderRun) (int, error) {
+	if passes < 1 || len(rungs) == 0 {
+		return len(rungs), nil
+	}
 	lim := p.Limits
 	lim.Time = perRun
 	job := Job{
 		Mode: JobStdio, Filename: s.Filename, Source: s.Source, Function: p.Function, Forbidden: p.Forbidden,
-		Limits: jobLimits(lim), Tests: len(l.Rungs) * reps,
-		Frames: func(i int) [][]byte { return [][]byte{l.Rungs[i/reps].Input} },
+		Limits: jobLimits(lim), Tests: len(rungs) * passes,
+		Frames: func(i int) [][]byte { return [][]byte{rungs[i%len(rungs)].Input} },
 	}
 	if p.Mode == Function {
 		job.Mode = JobFunction
 	}
-	var run LadderRun
+	top := len(rungs)
 	info, err := j.Sandbox.Run(ctx, job, func(e Execution) bool {
-		rung := l.Rungs[e.Test/reps]
+		i := e.Test % len(rungs)
 		if e.Status != StatusOK {
-			run.Stopped = fmt.Sprintf("n=%d: %s %s", rung.N, e.Status, e.Detail)
+			run.Stopped = fmt.Sprintf("n=%d: %s %s", rungs[i].N, e.Status, e.Detail)
 			if e.Status == StatusTLE {
-				run.OverBudget = rung.N
+				run.OverBudget = rungs[i].N
 			}
+			top = i
 			return false
 		}
-		if n := len(run.Samples); n == 0 || run.Samples[n-1].N != rung.N {
-			run.Samples = append(run.Samples, RungSamples{N: rung.N})
-		}
-		last := &run.Samples[len(run.Samples)-1]
-		last.CPU = append(last.CPU, e.CPU)
+		cpu[i] = append(cpu[i], e.CPU)
 		return true
 	})
 	if err != nil {
-		return LadderRun{}, fmt.Errorf("ladder %s: %w", p.ID, err)
+		return 0, err
 	}
 	switch {
 	case info.CompileError != nil:
-		run.Stopped = "compile error: " + info.CompileError.Message
+		run.Stopped, top = "compile error: "+info.CompileError.Message, 0
 	case info.Killed != "" && run.Stopped == "":
 		run.Stopped = fmt.Sprintf("sandbox stopped: %s", info.Killed)
 	}
-	// A rung cut short in its repeats is not a measurement.
-	if n := len(run.Samples); n > 0 && len(run.Samples[n-1].CPU) < reps {
-		run.Samples = run.Samples[:n-1]
-	}
-	return run, nil
+	return top, nil
 }
 
 // LadderBudget is how many times the problem's time limit one run of a ladder rung may take,
@@ -205,14 +231,23 @@ func (j *Judge) Estimate(ctx context.Context, p *Problem, s Submission, budget i
 		return nil, err
 	}
 	c := &Complexity{Points: []complexity.Point{}}
+	// The noise is the median over sizes of how far a size's repeats are apart: one hiccup of
+	// the machine widens one size's spread, not the median.
+	var spreads []time.Duration
 	for _, r := range run.Samples {
 		c.Points = append(c.Points, complexity.Point{N: float64(r.N), Seconds: r.Fastest().Seconds()})
+		spreads = append(spreads, slices.Max(r.CPU)-r.Fastest())
+	}
+	var noise time.Duration
+	if len(spreads) > 0 {
+		slices.Sort(spreads)
+		noise = spreads[len(spreads)/2]
 	}
 	c.OverBudget = run.OverBudget
 	if run.Stopped != "" {
 		c.Note = "stopped at " + run.Stopped
 	}
-	fit, err := complexity.FitPoints(c.Points)
+	fit, err := complexity.FitWithin(c.Points, noise.Seconds())
 	if err != nil {
 		c.Note = fmt.Sprintf("%d of %d sizes ran", len(c.Points), len(p.Ladder.Rungs))
 		if run.Stopped != "" {
@@ -293,6 +328,9 @@ func Versus(c, ref *Complexity) *Relative {
 	if fit, err := complexity.FitPoints(r.Points); err == nil {
 		r.Fit = &fit
 	}
-	r.Worse = r.Unfinished > 0 || (r.Fit != nil && r.Fit.Grows())
+	// A solution that measures flat is of no worse class than any: a ratio that still grows
+	// is the reference getting faster, which is noise.
+	flat := c.Fit != nil && c.Fit.Class == complexity.Constant
+	r.Worse = r.Unfinished > 0 || (!flat && r.Fit != nil && r.Fit.Grows())
 	return r
 }

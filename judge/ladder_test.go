@@ -54,15 +54,27 @@ func TestClimbLadder(t *testing.T) {
 	require.Len(t, runs, 1, "one sandbox for the whole ladder")
 	assert.Equal(t, judge.JobFunction, runs[0].Job.Mode)
 	assert.Equal(t, 3*time.Second, runs[0].Job.Limits.Time, "the per-run budget is the CPU limit")
+	assert.Equal(t, 15, runs[0].Job.Tests)
 	assert.Equal(t, "100", string(runs[0].Frames[0][0]))
-	assert.Equal(t, "100", string(runs[0].Frames[2][0]), "repeats in a row")
-	assert.Equal(t, "200", string(runs[0].Frames[3][0]))
+	assert.Equal(t, "200", string(runs[0].Frames[1][0]), "a pass climbs every rung")
+	assert.Equal(t, "100", string(runs[0].Frames[5][0]), "then the next pass starts again")
 
-	// With 1 s a run, 1600 is over: the ladder stops there, the sizes below stay.
+	// With 1 s a run, 1600 is over in the first pass: the ladder stops there, and the other two
+	// passes run over the sizes below in a second sandbox.
+	sb = quadratic()
+	j = &judge.Judge{Sandbox: sb}
 	run, err = j.ClimbLadder(context.Background(), p, judge.Submission{Filename: "s.py", Source: []byte("x")}, time.Second)
 	require.NoError(t, err)
 	require.Len(t, run.Samples, 4)
+	for _, r := range run.Samples {
+		assert.Len(t, r.CPU, 3, "n=%d repeated", r.N)
+	}
 	assert.Contains(t, run.Stopped, "n=1600: tle")
+	assert.Equal(t, 1600, run.OverBudget)
+	runs = sb.Runs()
+	require.Len(t, runs, 2)
+	assert.Equal(t, 8, runs[1].Job.Tests, "two passes over the four rungs that finished")
+	assert.Equal(t, "100", string(runs[1].Frames[4][0]))
 }
 
 func TestClimbLadderWithoutLadder(t *testing.T) {
@@ -124,6 +136,17 @@ func TestVersus(t *testing.T) {
 		assert.Nil(t, r.Fit)
 		assert.False(t, r.Worse)
 		assert.Equal(t, "against the reference: too few sizes in common", r.String())
+	})
+	t.Run("a solution that measures flat is not worse", func(t *testing.T) {
+		sub := points(func(float64) float64 { return 2e-3 }, sizes...)
+		fit, err := complexity.FitPoints(sub.Points)
+		require.NoError(t, err)
+		sub.Fit = &fit
+		shrinking := points(func(n float64) float64 { return 1 / n }, sizes...)
+		r := judge.Versus(sub, shrinking)
+		require.NotNil(t, r.Fit)
+		assert.True(t, r.Fit.Grows(), "the ratio grows as the reference shrinks")
+		assert.False(t, r.Worse)
 	})
 	t.Run("no reference, no comparison", func(t *testing.T) {
 		assert.Nil(t, judge.Versus(ref, nil))

@@ -104,6 +104,11 @@ type Fit struct {
 	Close []Class `json:"close,omitempty"`
 	// Fits are every class tried, best first.
 	Fits []ClassFit `json:"fits"`
+	// Noise is how far apart repeats of one size were (FitWithin); when every size's time is
+	// within it of every other's, the points are flat (Class O(1)) whatever fits best.
+	Noise float64 `json:"noise,omitempty"`
+	// WithinNoise says the class is O(1) because of Noise.
+	WithinNoise bool `json:"within_noise,omitempty"`
 }
 
 // closeRatio: a class whose residuals are within this factor of the best one's is as good an
@@ -168,8 +173,31 @@ func (f Fit) Grows() bool {
 	return len(f.Close) > 0 && !slices.Contains(f.Close, Constant)
 }
 
+// FitWithin fits the points as FitPoints does, and calls them flat when the largest and the
+// smallest are no further apart than noise: the spread of repeated measurements of one size.
+// That noise is the machine's own (a test's fork and page faults cost a few ms here, ten times
+// that where faults are slow), so no fixed threshold could tell it from growth everywhere.
+func FitWithin(pts []Point, noise float64) (Fit, error) {
+	f, err := FitPoints(pts)
+	if err != nil || noise <= 0 {
+		return f, err
+	}
+	f.Noise = noise
+	lo, hi := math.Inf(1), math.Inf(-1)
+	for _, p := range pts {
+		lo, hi = min(lo, p.Seconds), max(hi, p.Seconds)
+	}
+	if hi-lo <= noise && f.Class != Constant {
+		f.Class, f.R2, f.Close, f.WithinNoise = Constant, 1, nil, true
+	}
+	return f, nil
+}
+
 // String reads "≈ O(n²) (R² 0.99)" or "cannot tell: O(n) or O(n log n)".
 func (f Fit) String() string {
+	if f.WithinNoise {
+		return fmt.Sprintf("≈ %s (every size within the %.1f ms its repeats differ by)", f.Class, f.Noise*1e3)
+	}
 	if f.Class == Unknown {
 		if len(f.Close) == 0 {
 			return "cannot tell"

@@ -108,3 +108,28 @@ func TestClassJSONRoundTrip(t *testing.T) {
 	var c Class
 	assert.Error(t, json.Unmarshal([]byte(`"O(n!)"`), &c))
 }
+
+func TestFitWithinNoise(t *testing.T) {
+	// A solution whose work is invisible under a test's own cost: 2.4-3.3 ms at every size, as
+	// count-set-bits' are (over the 1.25x of flatSpread, so FitPoints alone names no class).
+	pts := []Point{{1, 0.0033}, {2, 0.0028}, {4, 0.0026}, {8, 0.0026}, {16, 0.0024}, {32, 0.0028}}
+	f, err := FitPoints(pts)
+	require.NoError(t, err)
+	assert.NotEqual(t, Constant, f.Class)
+	f, err = FitWithin(pts, 0.001)
+	require.NoError(t, err)
+	assert.Equal(t, Constant, f.Class)
+	assert.True(t, f.WithinNoise)
+	assert.Equal(t, "≈ O(1) (every size within the 1.0 ms its repeats differ by)", f.String())
+
+	// Growth well past the noise keeps its class.
+	var lin []Point
+	for _, n := range []float64{1000, 2000, 4000, 8000, 16000} {
+		lin = append(lin, Point{n, 0.003 + n*1e-6})
+	}
+	f, err = FitWithin(lin, 0.001)
+	require.NoError(t, err)
+	assert.False(t, f.WithinNoise)
+	assert.NotEqual(t, Constant, f.Class)
+	assert.Contains(t, f.String(), "O(n)")
+}
