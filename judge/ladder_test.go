@@ -137,6 +137,17 @@ func TestVersus(t *testing.T) {
 		assert.False(t, r.Worse)
 		assert.Equal(t, "against the reference: too few sizes in common", r.String())
 	})
+	t.Run("a ratio tilted a little by noise is not worse", func(t *testing.T) {
+		// The same class, the ratio rising 1.0 -> 1.4 over the ladder: every growing class fits
+		// it better than a constant, and it is still not a worse class.
+		tilt := map[float64]float64{100: 1.0, 200: 1.08, 400: 1.16, 800: 1.24, 1600: 1.32, 3200: 1.4}
+		sub := points(func(n float64) float64 { return tilt[n] * linear(n) }, sizes...)
+		r := judge.Versus(sub, ref)
+		require.NotNil(t, r.Fit)
+		assert.True(t, r.Fit.Grows(), "%v", r.Fit)
+		assert.InDelta(t, 1.4, r.Rise, 0.1)
+		assert.False(t, r.Worse, r.String())
+	})
 	t.Run("a solution that measures flat is not worse", func(t *testing.T) {
 		sub := points(func(float64) float64 { return 2e-3 }, sizes...)
 		fit, err := complexity.FitPoints(sub.Points)

@@ -114,9 +114,15 @@ type fit struct {
 }
 
 type cx struct {
-	Fit    *fit              `json:"fit"`
-	Points []json.RawMessage `json:"points"`
-	Note   string            `json:"note"`
+	Fit        *fit              `json:"fit"`
+	Points     []json.RawMessage `json:"points"`
+	Note       string            `json:"note"`
+	OverBudget int               `json:"over_budget_n"`
+	Versus     *struct {
+		Fit        *fit `json:"fit"`
+		Unfinished int  `json:"unfinished_n"`
+		Worse      bool `json:"worse"`
+	} `json:"versus_reference"`
 }
 
 // order ranks the classes, slowest growth first.
@@ -188,6 +194,50 @@ func TestGradeComplexityAgainstDocker(t *testing.T) {
 	require.NotNil(t, tle.Complexity.Fit, "%+v", tle.Complexity)
 	assert.Greater(t, lowest(tle.Complexity.Fit), highest(ref), "the TLE submission grows faster than the reference: %+v vs %+v", tle.Complexity.Fit, ref)
 	assert.NotEmpty(t, tle.Complexity.Note, "it stopped before the top of the ladder")
+	require.NotNil(t, tle.Complexity.Versus, "set against the reference")
+	assert.True(t, tle.Complexity.Versus.Worse, "%+v", tle.Complexity.Versus)
+	require.NotNil(t, ac.Complexity.Versus)
+	t.Logf("against the reference: accepted %+v, TLE %+v", ac.Complexity.Versus.Fit, tle.Complexity.Versus.Fit)
+	assert.False(t, ac.Complexity.Versus.Worse, "two n log n sorts: %+v", ac.Complexity.Versus)
+}
+
+// TestGradeComplexityFlatAgainstDocker: count-set-bits' solutions do a few µs of work under a
+// test's few ms of fork and faults, and its TLE ones never end on a negative number (the
+// ladder's top rung). The good ones measure flat (the repeats' own spread is the noise); the
+// TLE one grows as the reference does until the rung it never finishes, and is worse for that.
+func TestGradeComplexityFlatAgainstDocker(t *testing.T) {
+	sub := func(rel string) string {
+		return filepath.Join("..", "..", "problems", "count-set-bits", "submissions", rel)
+	}
+	code, out, stderr := run(t, "grade", "--declared-limits", "--complexity", "--json", "count-set-bits",
+		sub("accepted/shift_each_bit.py"), sub("time_limit_exceeded/kernighan_no_mask.py"))
+	require.Equal(t, 1, code, stderr)
+	var batch struct {
+		Ladder struct {
+			Reference *cx `json:"reference"`
+		} `json:"ladder"`
+		Submissions []struct {
+			Verdict    string `json:"verdict"`
+			Complexity *cx    `json:"complexity"`
+		} `json:"submissions"`
+	}
+	require.NoError(t, json.Unmarshal([]byte(out), &batch), out)
+	require.Len(t, batch.Submissions, 2)
+	ref, ac, tle := batch.Ladder.Reference, batch.Submissions[0], batch.Submissions[1]
+	require.NotNil(t, ref.Fit, "%+v", ref)
+	assert.Equal(t, "O(1)", ref.Fit.Class, "the reference is flat: %+v", ref)
+	require.NotNil(t, ac.Complexity, "%+v", ac)
+	require.NotNil(t, ac.Complexity.Fit, "%+v", ac.Complexity)
+	assert.Equal(t, "O(1)", ac.Complexity.Fit.Class, "the accepted one is flat: %+v", ac.Complexity)
+	require.NotNil(t, ac.Complexity.Versus)
+	assert.False(t, ac.Complexity.Versus.Worse, "%+v", ac.Complexity.Versus)
+
+	require.Equal(t, "TLE", tle.Verdict)
+	require.NotNil(t, tle.Complexity)
+	assert.Equal(t, 32, tle.Complexity.OverBudget, "a negative number (the 32-bit rung) never ends")
+	require.NotNil(t, tle.Complexity.Versus)
+	assert.Equal(t, 32, tle.Complexity.Versus.Unfinished)
+	assert.True(t, tle.Complexity.Versus.Worse)
 }
 
 // TestRunRevealComplexityAgainstDocker: judge run --reveal climbs two-sum's ladder with a TLE

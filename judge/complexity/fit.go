@@ -173,6 +173,20 @@ func (f Fit) Grows() bool {
 	return len(f.Close) > 0 && !slices.Contains(f.Close, Constant)
 }
 
+// Growth is how many times the best class's fitted curve rises from size lo to size hi (1 when
+// it is flat or there is no fit).
+func (f Fit) Growth(lo, hi float64) float64 {
+	if len(f.Fits) == 0 || f.Class == Constant {
+		return 1
+	}
+	b := f.Fits[0]
+	at := func(n float64) float64 { return b.A + b.B*growth(b.Class, n) }
+	if y := at(lo); y > 0 {
+		return at(hi) / y
+	}
+	return 1
+}
+
 // FitWithin fits the points as FitPoints does, and calls them flat when the largest and the
 // smallest are no further apart than noise: the spread of repeated measurements of one size.
 // That noise is the machine's own (a test's fork and page faults cost a few ms here, ten times
