@@ -42,6 +42,7 @@ type BenchOptions struct {
 	Spread          int // judgings of the reference for the CPU spread, idle and loaded
 	Image           string
 	Modes           string // comma-separated subset of the modes, for quick looks
+	Out             string // a file the tables are written to as well
 	Server          ServerOptions
 }
 
@@ -63,10 +64,21 @@ func main() {
 	flag.IntVar(&opts.Server.Idle, "server-idle", 20, "POST-to-verdict samples on the idle server, one at a time")
 	flag.IntVar(&opts.Server.Workers, "server-workers", 0, "judge serve --workers and judge grade --parallel (0: their defaults, one per core)")
 	flag.StringVar(&opts.Server.DB, "server-db", "", "the server's database: empty for an SQLite file, postgres for a throwaway PostgreSQL server (Debian's binaries), or a postgres:// URL; PostgreSQL adds its load per submission")
+	flag.StringVar(&opts.Out, "out", "bin/bench.txt", "also write the tables to this file (empty: only standard output)")
 	flag.Parse()
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	if err := runBench(ctx, opts, os.Stdout, os.Stderr); err != nil {
+	var out io.Writer = os.Stdout
+	if opts.Out != "" {
+		f, err := os.Create(opts.Out)
+		if err != nil {
+			fmt.Fprintf(os.Stderr, "judge-bench: %v\n", err)
+			os.Exit(1)
+		}
+		defer f.Close()
+		out = io.MultiWriter(os.Stdout, f)
+	}
+	if err := runBench(ctx, opts, out, os.Stderr); err != nil {
 		fmt.Fprintf(os.Stderr, "judge-bench: %v\n", err)
 		os.Exit(1)
 	}
@@ -74,6 +86,10 @@ func main() {
 
 func runBench(ctx context.Context, opts *BenchOptions, out, log io.Writer) error {
 	started, load0 := time.Now(), loadAverage()
+	fault, err := faultCostMedian(256<<20, 3)
+	if err != nil {
+		return err
+	}
 	print, warm, err := judgingBench(ctx, opts, log)
 	if err != nil {
 		return err
@@ -89,6 +105,8 @@ func runBench(ctx context.Context, opts *BenchOptions, out, log io.Writer) error
 		}
 	}
 	print(out, started, load0)
+	fmt.Fprintf(out, "\nthis machine's page faults: %.2f µs of CPU per %d KiB page (256 MiB of fresh memory touched, median of 3; machines of our kind differ by 10x here)\n",
+		float64(fault.Nanoseconds())/1000, os.Getpagesize()>>10)
 	if srv != nil {
 		printServer(out, srv)
 	}
