@@ -182,7 +182,11 @@ func judgingBench(ctx context.Context, opts *BenchOptions, log io.Writer) (func(
 			}
 			tables[s.name] = append(tables[s.name], r)
 		}
-		tables[s.name] = append(tables[s.name], ceil)
+		fl, err := floor(ctx, log, s, opts.Samples, opts.Batch, opts.Parallel)
+		if err != nil {
+			return nil, ref, fmt.Errorf("%s / floor: %w", s.name, err)
+		}
+		tables[s.name] = append(tables[s.name], ceil, fl)
 	}
 	poolStats := pool.Stats()
 	var spreads []spreadRow
@@ -291,6 +295,9 @@ func printTargets(out io.Writer, syn, real []result, s, rl subject) {
 		a, b := f(syn), f(real)
 		fmt.Fprintf(out, "  %-32s %-22s %-22s %s\n", what, verdict(a, ok), verdict(b, ok), target)
 	}
+	line("warm / floor", func(rows []result) float64 {
+		return ms(get(rows, "warm").p(0.5)) / ms(get(rows, "floor").p(0.5))
+	}, func(x float64) bool { return x <= 3 }, "<= 3 (issue 14)")
 	line("warm / limit", func(rows []result) float64 {
 		return ms(get(rows, "warm").p(0.5)) / ms(get(rows, "limit").p(0.5))
 	}, func(x float64) bool { return x <= 1.1 }, "<= 1.1")
