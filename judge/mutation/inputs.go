@@ -23,7 +23,11 @@ const maxSeed = 512
 const maxListEdit = 6
 
 // Candidates returns up to limit distinct inputs near p's small tests, smallest first. The
-// tests themselves are not among them.
+// tests themselves are not among them. Under a limit the tests take turns: each gives its next
+// neighbour in turn, one-edit neighbours before two-edit ones, so every test's neighbourhood is
+// reached. Taking the smallest of all instead spent slicing's 400 on two-edit variants of its
+// smallest tests (11,726 candidates in all) and never reached [[42], -1, null, -1], one edit
+// from a test, which tells five mutants apart from the reference.
 func Candidates(p *judge.Problem, limit int) [][]byte {
 	own := map[string]bool{}
 	var seeds [][]byte
@@ -40,30 +44,38 @@ func Candidates(p *judge.Problem, limit int) [][]byte {
 	if p.Mode == judge.Function {
 		next = jsonNeighbours
 	}
+	// Each seed's neighbours in the order they are made: one edit, then two.
+	lists := make([][][]byte, len(seeds))
+	for i, s := range seeds {
+		first := next(s)
+		lists[i] = append(lists[i], first...)
+		for _, f := range first {
+			lists[i] = append(lists[i], next(f)...)
+		}
+	}
 	seen := map[string]bool{}
-	var first, out [][]byte
-	add := func(list *[][]byte, b []byte) {
-		if len(b) > 2*maxSeed || seen[string(b)] || own[string(b)] {
-			return
-		}
-		seen[string(b)] = true
-		*list = append(*list, b)
-	}
-	for _, s := range seeds {
-		for _, n := range next(s) {
-			add(&first, n)
-		}
-	}
-	out = append(out, first...)
-	for _, f := range first {
-		for _, n := range next(f) {
-			add(&out, n)
+	var out [][]byte
+	for more := true; more && (limit <= 0 || len(out) < limit); {
+		more = false
+		for i := range lists {
+			if limit > 0 && len(out) >= limit {
+				break
+			}
+			// The seed's next neighbour not yet taken (nor a test, nor too large).
+			for len(lists[i]) > 0 {
+				b := lists[i][0]
+				lists[i] = lists[i][1:]
+				if len(b) > 2*maxSeed || seen[string(b)] || own[string(b)] {
+					continue
+				}
+				seen[string(b)] = true
+				out = append(out, b)
+				break
+			}
+			more = more || len(lists[i]) > 0
 		}
 	}
 	sort.SliceStable(out, func(i, j int) bool { return smaller(out[i], out[j]) })
-	if limit > 0 && len(out) > limit {
-		out = out[:limit]
-	}
 	return out
 }
 

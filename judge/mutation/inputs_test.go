@@ -1,11 +1,14 @@
 package mutation
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 
 	"github.com/judge-dev/judge/judge"
+	"github.com/judge-dev/judge/judge/problemset"
 )
 
 func has(cands [][]byte, s string) bool {
@@ -49,4 +52,23 @@ func TestCandidatesStdio(t *testing.T) {
 	}
 	big := &judge.Problem{Mode: judge.Stdio, Tests: []judge.Test{{Input: make([]byte, maxSeed+1)}}}
 	assert.Empty(t, Candidates(big, 0), "large tests are not explored")
+}
+
+// TestCandidatesReachEveryTestsNeighbourhood: under the default limit, slicing's candidates
+// still hold the one-edit neighbour [[42], -1, null, -1] of its test [[42], null, null, -1]
+// (start -1 on a one-element list, stepping backwards), which five of its mutants answer
+// wrongly; the 400 smallest of all 11,726 candidates did not.
+func TestCandidatesReachEveryTestsNeighbourhood(t *testing.T) {
+	p, err := problemset.LoadDir("../../problems/slicing")
+	require.NoError(t, err)
+	c := Candidates(p, 400)
+	require.Len(t, c, 400)
+	var got []string
+	for _, b := range c {
+		got = append(got, strings.TrimSpace(string(b)))
+	}
+	assert.Contains(t, got, "[[42],-1,null,-1]")
+	for i := 1; i < len(c); i++ {
+		assert.False(t, smaller(c[i], c[i-1]), "smallest first")
+	}
 }
