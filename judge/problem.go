@@ -40,6 +40,10 @@ type Problem struct {
 	Submissions []PackageSubmission
 	// Ladder is the size ladder for the complexity estimate; nil when the package has none.
 	Ladder *Ladder
+	// SmallInputs is generators/small_inputs.py: a program that prints small inputs, one JSON
+	// value a line, on which the mutation test's triage compares survivors with the reference
+	// (an exhaustive enumeration the author declares); nil when the package has none.
+	SmallInputs []byte
 	// Format is problem.yaml's problem_format_version ("legacy" when it has none).
 	Format string
 	// Scoring is the score tree of a scoring problem (type: scoring); nil for pass-fail ones.

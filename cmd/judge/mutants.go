@@ -98,8 +98,12 @@ func runMutants(ctx context.Context, f *Factory, opts *VerifyOptions) error {
 }
 
 func printMutants(f *Factory, r *mutation.Result) {
-	fmt.Fprintf(f.IO.Out, "%s: %d mutants (of %d made), %d killed, %d survived (kill rate %.1f%%): %d gap(s), %d probably equivalent (compared on %d inputs)\n",
-		r.Problem, r.Mutants, r.Generated, r.Killed, r.Survived, 100*r.KillRate, r.Gaps, r.Equivalent, r.Inputs)
+	declared := ""
+	if r.Declared > 0 {
+		declared = fmt.Sprintf(", %d of them declared by generators/small_inputs.py", r.Declared)
+	}
+	fmt.Fprintf(f.IO.Out, "%s: %d mutants (of %d made), %d killed, %d survived (kill rate %.1f%%): %d gap(s), %d probably equivalent (compared on %d inputs%s)\n",
+		r.Problem, r.Mutants, r.Generated, r.Killed, r.Survived, 100*r.KillRate, r.Gaps, r.Equivalent, r.Inputs, declared)
 	for _, n := range r.Notes {
 		fmt.Fprintf(f.IO.Out, "  note: %s\n", n)
 	}

@@ -43,7 +43,7 @@ func TestNewScaffoldVerifies(t *testing.T) {
 	dir := t.TempDir()
 	code, out, stderr := run(t, "new", "--dir", dir, "add-list", "--function", "add_one(nums, k: json)")
 	require.Equal(t, 0, code, stderr)
-	for _, want := range []string{"problem.yaml", "problem_statement/problem.en.md", "starter.py", "generators/generate.py",
+	for _, want := range []string{"problem.yaml", "problem_statement/problem.en.md", "starter.py", "generators/generate.py", "generators/small_inputs.py",
 		"input_validators/validate.py", "submissions/accepted/reference.py", "submissions/wrong_answer/wrong.py",
 		"submissions/time_limit_exceeded/slow.py"} {
 		assert.Contains(t, out, "  "+want+"\n")

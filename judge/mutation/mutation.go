@@ -55,8 +55,10 @@ type Result struct {
 	Gaps       int            `json:"gaps"`
 	Equivalent int            `json:"equivalent"`
 	Untriaged  int            `json:"untriaged,omitempty"`
-	// Inputs is how many valid candidate inputs the triage compared survivors on.
+	// Inputs is how many valid candidate inputs the triage compared survivors on; Declared of
+	// the candidates came from the package's generators/small_inputs.py.
 	Inputs    int        `json:"triage_inputs"`
+	Declared  int        `json:"declared_inputs,omitempty"`
 	Survivors []Survivor `json:"survivors"`
 	Notes     []string   `json:"notes,omitempty"`
 	// Tests are the distinct tests that close the gaps found, smallest first.
@@ -212,11 +214,18 @@ func (t *Tester) triage(ctx, bctx context.Context, p *judge.Problem, accepted []
 	if n <= 0 {
 		n = DefaultInputs
 	}
-	cands, err := t.valid(bctx, p, Candidates(p, n))
+	declared, err := SmallInputs(bctx, t.Judge.Sandbox, p)
+	if err != nil {
+		if err := t.spent(ctx, bctx, err); err != nil {
+			return fmt.Errorf("mutation %s: triage: %w", p.ID, err)
+		}
+		return nil
+	}
+	cands, err := t.valid(bctx, p, withDeclared(p, declared, Candidates(p, n)))
 	if err != nil {
 		return t.spent(ctx, bctx, err)
 	}
-	r.Inputs = len(cands)
+	r.Inputs, r.Declared = len(cands), countIn(p, cands, declared)
 	if len(cands) == 0 {
 		r.Notes = append(r.Notes, "no valid candidate input near the small tests: survivors not triaged")
 		return nil

@@ -459,6 +459,9 @@ func load(fsys fs.FS, dir, id string) (*judge.Problem, error) {
 	if b, err := fs.ReadFile(fsys, "starter.py"); err == nil {
 		p.Starter = b
 	}
+	if b, err := fs.ReadFile(fsys, "generators/small_inputs.py"); err == nil {
+		p.SmallInputs = b
+	}
 	var err error
 	if p.Tests, err = readTests(fsys); err != nil {
 		return nil, fmt.Errorf("problem %s: %v: %w", id, err, judge.ErrBadInput)

@@ -213,14 +213,17 @@ def encode(args):
     return json.dumps(args) + "\n"
 `, name, name, name, placeholderArgs(params, "None"), placeholderArgs(params, "None"), strings.Repeat(", None", len(params)-1)))
 	return map[string]string{
-		"problem.yaml":                            yamlFile(title, extra),
-		"problem_statement/problem.en.md":         statement,
-		"starter.py":                              starter,
-		"data/sample/01-example.in":               sample + "\n",
-		"data/sample/01-example.ans":              answer + "\n",
-		"data/secret/01-edge.in":                  sample + "\n",
-		"data/secret/01-edge.ans":                 answer + "\n",
-		"generators/generate.py":                  gen,
+		"problem.yaml":                    yamlFile(title, extra),
+		"problem_statement/problem.en.md": statement,
+		"starter.py":                      starter,
+		"data/sample/01-example.in":       sample + "\n",
+		"data/sample/01-example.ans":      answer + "\n",
+		"data/secret/01-edge.in":          sample + "\n",
+		"data/secret/01-edge.ans":         answer + "\n",
+		"generators/generate.py":          gen,
+		"generators/small_inputs.py": smallInputs(`for n in range(4):
+    for xs in itertools.product(range(-2, 3), repeat=n):
+        print(json.dumps(` + placeholderArgs(params, "None")[:1] + `list(xs)` + strings.Repeat(", None", len(params)-1) + `]))`),
 		"input_validators/validate.py":            validator,
 		"submissions/accepted/reference.py":       accepted,
 		"submissions/wrong_answer/wrong.py":       wrong,
@@ -302,7 +305,9 @@ def encode(text):
 		"data/secret/01-zero.in":          "0\n",
 		"data/secret/01-zero.ans":         "0\n",
 		"generators/generate.py":          gen,
-		"input_validators/validate.py":    validator,
+		"generators/small_inputs.py": smallInputs(`for n in range(1000):
+    print(json.dumps(f"{n}\n"))`),
+		"input_validators/validate.py": validator,
 		"submissions/accepted/reference.py": main("# TODO: your reference solution (the placeholder prints 0 + 1 + ... + n).\n",
 			"    print(n * (n + 1) // 2)\n"),
 		"submissions/wrong_answer/wrong.py": main("# TODO: a plausible wrong solution: judge verify checks that some hidden test gives it WA.\n",
@@ -311,6 +316,22 @@ def encode(text):
 			"    while True:\n        pass\n"),
 		"NOTES.md": notes(title),
 	}
+}
+
+// smallInputs is generators/small_inputs.py around the loop that prints the inputs.
+func smallInputs(loop string) string {
+	return `#!/usr/bin/env python3
+"""Small inputs for the mutation test's triage (judge verify --mutants), one JSON value a line:
+in function mode the arguments array (an .in file's content), in stdio mode a string holding the
+whole standard input. The triage runs every mutant that no test kills, and the reference, on
+these and on inputs near the tests: a mutant that answers one of them differently is a test gap.
+Enumerate every small input you can (all short lists over a few values, every n up to a bound):
+near-edge inputs far from every test are what it finds here. The input validator drops those
+the contract forbids; 20,000 at most. TODO: this problem's small inputs."""
+import itertools
+import json
+
+` + loop + "\n"
 }
 
 func generator(id, body string) string {
