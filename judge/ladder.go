@@ -3,6 +3,7 @@ package judge
 import (
 	"context"
 	"fmt"
+	"math"
 	"slices"
 	"strings"
 	"time"
@@ -167,6 +168,8 @@ type Complexity struct {
 	Note   string             `json:"note,omitempty"`
 	// OverBudget is the size at which a run went over the budget and the climb stopped (0: none).
 	OverBudget int `json:"over_budget_n,omitempty"`
+	// Noise is how far apart a size's repeats were, in seconds (the median over sizes).
+	Noise float64 `json:"noise_s,omitempty"`
 	// Versus is how the solution's time grows against the reference's on the same ladder (nil
 	// for the reference itself, or when the reference was not measured).
 	Versus *Relative `json:"versus_reference,omitempty"`
@@ -247,6 +250,7 @@ func (j *Judge) Estimate(ctx context.Context, p *Problem, s Submission, budget i
 	if run.Stopped != "" {
 		c.Note = "stopped at " + run.Stopped
 	}
+	c.Noise = noise.Seconds()
 	fit, err := complexity.FitWithin(c.Points, noise.Seconds())
 	if err != nil {
 		c.Note = fmt.Sprintf("%d of %d sizes ran", len(c.Points), len(p.Ladder.Rungs))
@@ -262,37 +266,58 @@ func (j *Judge) Estimate(ctx context.Context, p *Problem, s Submission, budget i
 // Relative is a solution's growth against the reference's, measured on the same rungs: where
 // each class alone cannot tell (a reference too fast to measure well, or flat by design, a
 // solution that never ends on the largest rungs), the two side by side still can.
+//
+// Each time is a fixed cost (the test's fork and page faults, the harness: a few ms here, ten
+// times that where faults are slow) plus the work that grows. The ratio of the times would
+// mostly measure the fixed cost: a Python loop and a C slice, both O(n), part as the work
+// outgrows it. So the comparison is of what each time rose above its least, where the fixed
+// cost cancels out.
 type Relative struct {
-	// Points are the solution's CPU time over the reference's, at each size both finished.
+	// Points are, at each shared size, the solution's rise in CPU time above its least over the
+	// reference's rise above its least (sizes where the reference rose by no more than twice its
+	// repeats' noise are left out).
 	Points []complexity.Point `json:"points"`
-	// Fit is the growth class of that ratio (O(1): it grows as the reference does; O(n): a
+	// Fit is the growth class of those ratios (O(1): it grows as the reference does; O(n): a
 	// factor n faster); nil when too few sizes were shared to fit.
 	Fit *complexity.Fit `json:"fit,omitempty"`
-	// Rise is how many times the fitted ratio rises from the smallest shared size to the
-	// largest (1: flat or no fit).
+	// Rise is how many times the fitted ratio rises from the first point to the last (1: flat
+	// or no fit).
 	Rise float64 `json:"rise"`
+	// ReferenceFlat says the reference measured flat (O(1)) and the solution grew by
+	// worseGrowth or more.
+	ReferenceFlat bool `json:"reference_flat,omitempty"`
 	// Unfinished is a size the reference finished and the solution did not within the budget.
 	Unfinished int `json:"unfinished_n,omitempty"`
-	// Worse says the solution is of a worse class than the reference: its ratio grows by a
-	// nameable class, or it went over the budget where the reference did not.
+	// ClassAbove says the solution's fitted class is above the reference's, even counting every
+	// class each fit could not tell from its best.
+	ClassAbove bool `json:"class_above,omitempty"`
+	// Worse says the solution is of a worse class than the reference: over the budget where the
+	// reference was not, growing where the reference is flat, a class above the reference's, or
+	// rising faster by a class.
 	Worse bool `json:"worse"`
 }
 
-// String reads "grows faster than the reference: ratio ≈ O(n) (R² 0.98)", "grows as the
-// reference does", or "against the reference: cannot tell ...".
+// String reads "worse than the reference: the ratio to the reference grows ≈ O(n) ...",
+// "against the reference: the ratio to the reference is flat", and so on.
 func (r *Relative) String() string {
 	var parts []string
 	if r.Unfinished > 0 {
 		parts = append(parts, fmt.Sprintf("over the budget at n=%d, which the reference finished", r.Unfinished))
 	}
+	if r.ReferenceFlat {
+		parts = append(parts, "it grows where the reference is flat")
+	}
+	if r.ClassAbove {
+		parts = append(parts, "its class is above the reference's")
+	}
 	if f := r.Fit; f != nil {
 		switch {
 		case f.Class == complexity.Constant:
-			parts = append(parts, "the ratio to the reference is flat")
+			parts = append(parts, "its rise over the reference's is flat")
 		case f.Class == complexity.Unknown:
-			parts = append(parts, "the ratio to the reference: "+f.String())
+			parts = append(parts, "its rise over the reference's: "+f.String())
 		default:
-			parts = append(parts, fmt.Sprintf("the ratio to the reference grows %s, x%.3g from n=%g to n=%g",
+			parts = append(parts, fmt.Sprintf("its rise over the reference's grows %s, x%.3g from n=%g to n=%g",
 				f.String(), r.Rise, r.Points[0].N, r.Points[len(r.Points)-1].N))
 		}
 	}
@@ -306,47 +331,87 @@ func (r *Relative) String() string {
 	return s + strings.Join(parts, ", ")
 }
 
-// worseGrowth is how many times a solution's CPU time over the reference's must rise from the
-// smallest shared size to the largest for it to be of a worse class: merge-sort's two accepted
-// sorts, both n log n, were once tilted so (R² 0.45) that every growing class fitted their
-// ratio better than a constant. A quadratic against a linear reference rises by the ladder's
-// span, 30-100x on ours; n log n against n by under 2x, which this does not call worse.
+// worseGrowth is how many times a solution's rise over the reference's must itself rise from
+// the first shared size to the last for it to be of a worse class (and how much a solution must
+// grow against a flat reference): noise can tilt two series of the same class a little (two
+// n log n sorts once so that every growing class fitted their ratio better than a constant). A
+// quadratic against a linear reference rises by the ladder's span, 30-100x on ours; n log n
+// against n by under 2x, which this does not call worse.
 const worseGrowth = 2
 
 // Versus compares c with the reference ref measured on the same ladder (nil when either is).
-// The ratio's fit needs every shared size; a size the reference finished and c did not is the
-// plainest sign of a worse class (a run over the budget where the reference's takes
-// milliseconds).
 func Versus(c, ref *Complexity) *Relative {
 	if c == nil || ref == nil {
 		return nil
 	}
-	r := &Relative{Points: []complexity.Point{}}
+	r := &Relative{Points: []complexity.Point{}, Rise: 1}
 	refAt := make(map[float64]float64, len(ref.Points))
 	for _, p := range ref.Points {
 		refAt[p.N] = p.Seconds
-	}
-	for _, p := range c.Points {
-		if t, ok := refAt[p.N]; ok && t > 0 && p.Seconds > 0 {
-			r.Points = append(r.Points, complexity.Point{N: p.N, Seconds: p.Seconds / t})
-		}
 	}
 	if n := c.OverBudget; n > 0 {
 		if _, ok := refAt[float64(n)]; ok {
 			r.Unfinished = n
 		}
 	}
+	var shared []complexity.Point // N, and the solution's time
+	var refT []float64
+	for _, p := range c.Points {
+		if t, ok := refAt[p.N]; ok {
+			shared = append(shared, p)
+			refT = append(refT, t)
+		}
+	}
+	if len(shared) > 1 {
+		// Rises above each series' least time on the shared sizes (its fixed cost, as near as
+		// it was measured: a noisy first size would shift every rise); the reference's must
+		// clear its noise.
+		noise := max(ref.Noise, 0)
+		baseR, baseC := slices.Min(refT), math.Inf(1)
+		for _, p := range shared {
+			baseC = min(baseC, p.Seconds)
+		}
+		for i := range shared {
+			dr, dc := refT[i]-baseR, shared[i].Seconds-baseC
+			if dr > 2*noise && dc > 0 {
+				r.Points = append(r.Points, complexity.Point{N: shared[i].N, Seconds: dc / dr})
+			}
+		}
+	}
 	if fit, err := complexity.FitPoints(r.Points); err == nil {
 		r.Fit = &fit
+		r.Rise = fit.Growth(r.Points[0].N, r.Points[len(r.Points)-1].N)
 	}
-	// A solution that measures flat is of no worse class than any: a ratio that still grows
-	// is the reference getting faster, which is noise. And the ratio must grow by worseGrowth
-	// over the sizes: noise on two series of the same class can tilt their ratio a little.
-	flat := c.Fit != nil && c.Fit.Class == complexity.Constant
-	r.Rise = 1
-	if r.Fit != nil {
-		r.Rise = r.Fit.Growth(r.Points[0].N, r.Points[len(r.Points)-1].N)
+	flat := func(x *Complexity) bool { return x.Fit != nil && x.Fit.Class == complexity.Constant }
+	if flat(c) {
+		// Of no worse class than any: what is left is the reference's noise.
+		r.Worse = r.Unfinished > 0
+		return r
 	}
-	r.Worse = r.Unfinished > 0 || (!flat && r.Fit != nil && r.Fit.Grows() && r.Rise >= worseGrowth)
+	if flat(ref) && c.Fit != nil && c.Fit.Grows() && len(shared) > 1 &&
+		c.Fit.Growth(shared[0].N, shared[len(shared)-1].N) >= worseGrowth {
+		r.ReferenceFlat = true
+	}
+	// Both classes named or narrowed, the solution's lowest above the reference's highest. (A
+	// flat reference is the case above: there the solution must also have grown enough.)
+	r.ClassAbove = c.Fit != nil && ref.Fit != nil && !flat(ref) &&
+		highestClass(ref.Fit) != complexity.Unknown && lowestClass(c.Fit) > highestClass(ref.Fit)
+	r.Worse = r.Unfinished > 0 || r.ReferenceFlat || r.ClassAbove || (r.Fit != nil && r.Fit.Grows() && r.Rise >= worseGrowth)
 	return r
+}
+
+// lowestClass and highestClass bound what a fit allows: its class, or the classes it cannot
+// tell apart (Unknown when it names none).
+func lowestClass(f *complexity.Fit) complexity.Class {
+	if f.Class != complexity.Unknown || len(f.Close) == 0 {
+		return f.Class
+	}
+	return slices.Min(f.Close)
+}
+
+func highestClass(f *complexity.Fit) complexity.Class {
+	if f.Class != complexity.Unknown || len(f.Close) == 0 {
+		return f.Class
+	}
+	return slices.Max(f.Close)
 }

@@ -104,7 +104,10 @@ func TestVersus(t *testing.T) {
 		require.NotNil(t, r)
 		require.NotNil(t, r.Fit)
 		assert.True(t, r.Worse)
-		assert.Len(t, r.Points, len(sizes))
+		// The sizes after the smallest: each one's rise above the smallest, over the reference's.
+		assert.Len(t, r.Points, len(sizes)-1)
+		assert.Equal(t, 200.0, r.Points[0].N)
+		assert.InDelta(t, 30, r.Points[0].Seconds, 1e-9, "(200² - 100²)·1e-7 / (100·1e-6)")
 		assert.Contains(t, r.String(), "worse than the reference")
 	})
 	t.Run("the same growth, slower by a constant, is not", func(t *testing.T) {
@@ -112,7 +115,7 @@ func TestVersus(t *testing.T) {
 		r := judge.Versus(sub, ref)
 		require.NotNil(t, r.Fit)
 		assert.False(t, r.Worse, r.String())
-		assert.Equal(t, "against the reference: the ratio to the reference is flat", r.String())
+		assert.Equal(t, "against the reference: its rise over the reference's is flat", r.String())
 	})
 	t.Run("over the budget where the reference finished is worse", func(t *testing.T) {
 		// Flat on the small sizes (a loop that never ends only on the largest input).
@@ -137,27 +140,69 @@ func TestVersus(t *testing.T) {
 		assert.False(t, r.Worse)
 		assert.Equal(t, "against the reference: too few sizes in common", r.String())
 	})
-	t.Run("a ratio tilted a little by noise is not worse", func(t *testing.T) {
-		// The same class, the ratio rising 1.0 -> 1.4 over the ladder: every growing class fits
-		// it better than a constant, and it is still not a worse class.
-		tilt := map[float64]float64{100: 1.0, 200: 1.08, 400: 1.16, 800: 1.24, 1600: 1.32, 3200: 1.4}
-		sub := points(func(n float64) float64 { return tilt[n] * linear(n) }, sizes...)
+	t.Run("the same class with another fixed cost is not worse", func(t *testing.T) {
+		// A Python loop against a C slice, both O(n): the loop's slope and fixed cost are both
+		// larger, so the plain ratio of the times rises 2.5 -> 23 over the ladder; what each
+		// rose above its smallest size rises in a constant ratio.
+		slice := points(func(n float64) float64 { return 2e-3 + n*1e-7 }, sizes...)
+		loop := points(func(n float64) float64 { return 5e-3 + n*3e-6 }, sizes...)
+		r := judge.Versus(loop, slice)
+		require.NotNil(t, r.Fit)
+		assert.Equal(t, complexity.Constant, r.Fit.Class, "%v", r.Fit)
+		assert.False(t, r.Worse, r.String())
+	})
+	t.Run("a rise tilted a little by noise is not worse", func(t *testing.T) {
+		// The same class, the rises' ratio going 1.0 -> 1.4 over the ladder.
+		tilt := map[float64]float64{200: 1.0, 400: 1.1, 800: 1.2, 1600: 1.3, 3200: 1.4}
+		sub := points(func(n float64) float64 {
+			if n == 100 {
+				return linear(n)
+			}
+			return linear(100) + tilt[n]*(linear(n)-linear(100))
+		}, sizes...)
 		r := judge.Versus(sub, ref)
 		require.NotNil(t, r.Fit)
-		assert.True(t, r.Fit.Grows(), "%v", r.Fit)
-		assert.InDelta(t, 1.4, r.Rise, 0.1)
+		assert.Less(t, r.Rise, 2.0)
 		assert.False(t, r.Worse, r.String())
+	})
+	t.Run("a rise within the reference's noise is left out", func(t *testing.T) {
+		noisy := points(linear, sizes...)
+		noisy.Noise = 1e-4 // the reference rises 1e-4 by 200: within twice its noise; 3e-4 by 400
+		r := judge.Versus(points(func(n float64) float64 { return 2 * linear(n) }, sizes...), noisy)
+		require.Len(t, r.Points, len(sizes)-2)
+		assert.Equal(t, 400.0, r.Points[0].N)
+	})
+	t.Run("a class above the reference's is worse", func(t *testing.T) {
+		fit := func(c *judge.Complexity, f complexity.Fit) *judge.Complexity { c.Fit = &f; return c }
+		refFit := complexity.Fit{Class: complexity.Unknown, Close: []complexity.Class{complexity.Linear, complexity.NLogN}}
+		sub := fit(points(linear, sizes[:3]...), complexity.Fit{Class: complexity.Quadratic})
+		r := judge.Versus(sub, fit(points(linear, sizes...), refFit))
+		assert.True(t, r.ClassAbove)
+		assert.True(t, r.Worse)
+		assert.Contains(t, r.String(), "its class is above the reference's")
+		sub = fit(points(linear, sizes[:3]...), complexity.Fit{Class: complexity.Unknown, Close: []complexity.Class{complexity.NLogN, complexity.Quadratic}})
+		assert.False(t, judge.Versus(sub, fit(points(linear, sizes...), refFit)).Worse, "the classes overlap")
 	})
 	t.Run("a solution that measures flat is not worse", func(t *testing.T) {
 		sub := points(func(float64) float64 { return 2e-3 }, sizes...)
 		fit, err := complexity.FitPoints(sub.Points)
 		require.NoError(t, err)
 		sub.Fit = &fit
-		shrinking := points(func(n float64) float64 { return 1 / n }, sizes...)
-		r := judge.Versus(sub, shrinking)
-		require.NotNil(t, r.Fit)
-		assert.True(t, r.Fit.Grows(), "the ratio grows as the reference shrinks")
-		assert.False(t, r.Worse)
+		assert.False(t, judge.Versus(sub, ref).Worse)
+	})
+	t.Run("growing where the reference is flat is worse", func(t *testing.T) {
+		flat := points(func(float64) float64 { return 3e-3 }, sizes...)
+		fit, err := complexity.FitPoints(flat.Points)
+		require.NoError(t, err)
+		flat.Fit = &fit
+		sub := points(func(n float64) float64 { return 3e-3 + n*n*1e-8 }, sizes...)
+		sfit, err := complexity.FitPoints(sub.Points)
+		require.NoError(t, err)
+		sub.Fit = &sfit
+		r := judge.Versus(sub, flat)
+		assert.True(t, r.ReferenceFlat)
+		assert.True(t, r.Worse)
+		assert.Contains(t, r.String(), "it grows where the reference is flat")
 	})
 	t.Run("no reference, no comparison", func(t *testing.T) {
 		assert.Nil(t, judge.Versus(ref, nil))
