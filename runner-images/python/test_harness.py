@@ -17,6 +17,7 @@ import sys
 import tempfile
 import textwrap
 import threading
+import time
 import unittest
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -494,7 +495,14 @@ class WallTest(unittest.TestCase):
         t = threading.Thread(target=stop.wait)
         t.start()
         try:
-            got = h.thread_states(None, os.getpid())
+            # Until the new thread is blocked in wait(): just started, on a busy machine it is
+            # still runnable (R) for a while (seen in a make test beside other work).
+            deadline = time.monotonic() + 10
+            while True:
+                got = h.thread_states(None, os.getpid())
+                if got.get(t.native_id, (b"?",))[0] == b"S" or time.monotonic() > deadline:
+                    break
+                time.sleep(0.01)
         finally:
             stop.set()
             t.join()
