@@ -325,8 +325,12 @@ func (r *Relative) String() string {
 	if r.Worse {
 		s = "worse than the reference: "
 	}
-	if len(parts) == 0 {
-		return s + "too few sizes in common"
+	switch {
+	case len(parts) > 0:
+	case len(r.Points) == 0:
+		parts = append(parts, "no size where the reference rose above its noise")
+	default:
+		parts = append(parts, fmt.Sprintf("%d size(s) where the reference rose above its noise, too few to fit", len(r.Points)))
 	}
 	return s + strings.Join(parts, ", ")
 }

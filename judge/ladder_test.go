@@ -138,7 +138,9 @@ func TestVersus(t *testing.T) {
 		r := judge.Versus(sub, ref)
 		assert.Nil(t, r.Fit)
 		assert.False(t, r.Worse)
-		assert.Equal(t, "against the reference: too few sizes in common", r.String())
+		assert.Equal(t, "against the reference: 1 size(s) where the reference rose above its noise, too few to fit", r.String())
+		flat := points(func(float64) float64 { return 3e-3 }, sizes...)
+		assert.Equal(t, "against the reference: no size where the reference rose above its noise", judge.Versus(flat, flat).String())
 	})
 	t.Run("the same class with another fixed cost is not worse", func(t *testing.T) {
 		// A Python loop against a C slice, both O(n): the loop's slope and fixed cost are both

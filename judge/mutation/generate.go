@@ -10,7 +10,9 @@ package mutation
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/judge-dev/judge/judge"
@@ -39,22 +41,13 @@ func Generate(ctx context.Context, sb judge.Sandbox, origin string, source []byt
 	if err != nil {
 		return nil, err
 	}
-	job := judge.Job{Mode: judge.JobStdio, Filename: "mutate.py", Source: pyrunner.Mutate, Limits: toolLimits,
-		Tests: 1, Frames: func(int) [][]byte { return [][]byte{req} }}
-	var got *judge.Execution
-	info, err := sb.Run(ctx, job, func(e judge.Execution) bool { got = &e; return false })
-	if err != nil {
+	output, err := runTool(ctx, sb, "mutate.py", pyrunner.Mutate, req)
+	var tf *toolFailure
+	switch {
+	case errors.As(err, &tf):
+		return nil, fmt.Errorf("mutants of %s: mutate.py %s", origin, tf.what)
+	case err != nil:
 		return nil, fmt.Errorf("mutants of %s: %w", origin, err)
-	}
-	if info.CompileError != nil {
-		return nil, fmt.Errorf("mutants of %s: mutate.py does not compile: %s", origin, info.CompileError.Message)
-	}
-	if got == nil || got.Status != judge.StatusOK || (got.ExitCode != nil && *got.ExitCode != 0) {
-		msg := "no result"
-		if got != nil {
-			msg = fmt.Sprintf("%s %s", got.Status, got.Stderr)
-		}
-		return nil, fmt.Errorf("mutants of %s: the generator failed: %s", origin, msg)
 	}
 	var out struct {
 		Error   string `json:"error"`
@@ -66,7 +59,7 @@ func Generate(ctx context.Context, sb judge.Sandbox, origin string, source []byt
 			Diff     string `json:"diff"`
 		} `json:"mutants"`
 	}
-	if err := json.Unmarshal(got.Output, &out); err != nil {
+	if err := json.Unmarshal(output, &out); err != nil {
 		return nil, fmt.Errorf("mutants of %s: the generator's output: %v", origin, err)
 	}
 	if out.Error != "" {
@@ -77,4 +70,33 @@ func Generate(ctx context.Context, sb judge.Sandbox, origin string, source []byt
 		ms = append(ms, Mutant{Origin: origin, Line: m.Line, Operator: m.Operator, What: m.What, Diff: m.Diff, Source: []byte(m.Source)})
 	}
 	return ms, nil
+}
+
+// toolFailure is a Python tool that did not compile or did not end normally in the sandbox.
+type toolFailure struct{ what string }
+
+func (e *toolFailure) Error() string { return e.what }
+
+// runTool runs a Python program in the sandbox (toolLimits) with input on stdin and returns what
+// it printed. A program that does not compile or does not end normally is a *toolFailure; any
+// other error is the judge's.
+func runTool(ctx context.Context, sb judge.Sandbox, filename string, source, input []byte) ([]byte, error) {
+	job := judge.Job{Mode: judge.JobStdio, Filename: filename, Source: source, Limits: toolLimits,
+		Tests: 1, Frames: func(int) [][]byte { return [][]byte{input} }}
+	var got *judge.Execution
+	info, err := sb.Run(ctx, job, func(e judge.Execution) bool { got = &e; return false })
+	if err != nil {
+		return nil, err
+	}
+	if info.CompileError != nil {
+		return nil, &toolFailure{"does not compile: " + info.CompileError.Message}
+	}
+	if got == nil || got.Status != judge.StatusOK || (got.ExitCode != nil && *got.ExitCode != 0) {
+		msg := "no result"
+		if got != nil {
+			msg = strings.TrimSpace(fmt.Sprintf("%s %s %s", got.Status, got.Detail, strings.TrimSpace(got.Stderr)))
+		}
+		return nil, &toolFailure{"failed: " + msg}
+	}
+	return got.Output, nil
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"sort"
 
@@ -23,24 +24,15 @@ func SmallInputs(ctx context.Context, sb judge.Sandbox, p *judge.Problem) ([][]b
 	if p.SmallInputs == nil {
 		return nil, nil
 	}
-	job := judge.Job{Mode: judge.JobStdio, Filename: "small_inputs.py", Source: p.SmallInputs, Limits: toolLimits,
-		Tests: 1, Frames: func(int) [][]byte { return [][]byte{nil} }}
-	var got *judge.Execution
-	info, err := sb.Run(ctx, job, func(e judge.Execution) bool { got = &e; return false })
-	if err != nil {
+	out, err := runTool(ctx, sb, "small_inputs.py", p.SmallInputs, nil)
+	var tf *toolFailure
+	switch {
+	case errors.As(err, &tf):
+		return nil, fmt.Errorf("generators/small_inputs.py %s: %w", tf.what, judge.ErrBadInput)
+	case err != nil:
 		return nil, fmt.Errorf("generators/small_inputs.py: %w", err)
 	}
-	if info.CompileError != nil {
-		return nil, fmt.Errorf("generators/small_inputs.py does not compile: %s: %w", info.CompileError.Message, judge.ErrBadInput)
-	}
-	if got == nil || got.Status != judge.StatusOK || (got.ExitCode != nil && *got.ExitCode != 0) {
-		msg := "it printed nothing"
-		if got != nil {
-			msg = fmt.Sprintf("%s %s %s", got.Status, got.Detail, bytes.TrimSpace([]byte(got.Stderr)))
-		}
-		return nil, fmt.Errorf("generators/small_inputs.py failed: %s: %w", msg, judge.ErrBadInput)
-	}
-	return parseSmallInputs(got.Output, p.Mode)
+	return parseSmallInputs(out, p.Mode)
 }
 
 // parseSmallInputs reads small_inputs.py's output: one JSON value a line, blank lines skipped.
