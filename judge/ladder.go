@@ -370,7 +370,7 @@ func Versus(c, ref *Complexity) *Relative {
 		// Rises above each series' least time on the shared sizes (its fixed cost, as near as
 		// it was measured: a noisy first size would shift every rise); the reference's must
 		// clear its noise.
-		noise := max(ref.Noise, 0)
+		noise := ref.Noise
 		baseR, baseC := slices.Min(refT), math.Inf(1)
 		for _, p := range shared {
 			baseC = min(baseC, p.Seconds)

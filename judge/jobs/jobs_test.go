@@ -243,6 +243,8 @@ func TestComplexityIsAddedAfterTheVerdict(t *testing.T) {
 		require.NotNil(t, r.Report.Ladder.Reference)
 		require.NotNil(t, r.Report.Ladder.Reference.Fit)
 		assert.Equal(t, complexity.Linear, r.Report.Ladder.Reference.Fit.Class)
+		require.NotNil(t, r.Report.Complexity.Versus, "set against the reference (Grader.Beside)")
+		assert.True(t, r.Report.Complexity.Versus.Worse, "n² beside n: %s", r.Report.Complexity.Versus)
 		assert.Equal(t, judge.Accepted, r.Report.Verdict, "the verdict is untouched")
 		w, err := e.store.Record(ctx, wrong.ID)
 		require.NoError(t, err)
