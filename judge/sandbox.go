@@ -38,6 +38,28 @@ type Job struct {
 	// function: the input; validate: input, answer, team output). It is called lazily.
 	Tests  int
 	Frames func(i int) [][]byte
+	// Interactive joins each test's standard input and output with another job's (Interactor):
+	// a stdio submission's with its interactive validator's, a validate job's the other way.
+	Interactive bool
+	// Feedback (validate jobs): each test has a fourth frame, the JSON of the feedback folder's
+	// files from its previous pass (empty: none), and its Execution returns the folder's files
+	// (score.txt, nextpass.in, a multi-pass validator's own state).
+	Feedback bool
+}
+
+// Interactor is a Sandbox that can run an interactive problem's test: the submission's job in
+// this sandbox and the validator's job in val (this one, or a validator image's), each in its
+// own container, at once, with each test's standard streams of one joined to the other's.
+// Neither sees the other's files or processes. each gets the tests in order, both sides of one
+// test together; returning false stops both.
+type Interactor interface {
+	Interact(ctx context.Context, job Job, val Sandbox, vjob Job, each func(Exchange) bool) (RunInfo, error)
+}
+
+// Exchange is one test of an interactive problem: what the submission did and what its
+// validator did.
+type Exchange struct {
+	Sub, Val Execution
 }
 
 // JobLimits are the harness's limits for each test.
@@ -76,6 +98,12 @@ type Execution struct {
 	Detail   string
 	Stderr   string
 	Output   []byte
+	// Ended is when the test's process ended, on the judging machine's monotonic clock, for
+	// interactive jobs (0 otherwise): which side of an interaction ended first decides between
+	// their verdicts. Both sandboxes of an interaction share the machine's clock.
+	Ended time.Duration
+	// Feedback is a validator's feedback folder after the test, by relative name (Job.Feedback).
+	Feedback map[string][]byte
 }
 
 // PyError is an exception raised by the submission.

@@ -34,6 +34,10 @@ const WallStarvedMax = 5
 // killed. The sandbox decides why.
 var ErrIncomplete = errors.New("harness stopped before the end of the job")
 
+// LinkDir is where both sandboxes of an interactive test mount the folder of its pipes (the
+// harness's "link": the validator's harness makes them, the submission's mounts it read-only).
+const LinkDir = "/link"
+
 // maxMessage caps a JSON report frame (it carries a capped stderr).
 const maxMessage = 4 << 20
 
@@ -47,6 +51,8 @@ type header struct {
 	Validator *validator          `json:"validator,omitempty"`
 	Limits    limits              `json:"limits"`
 	Tests     int                 `json:"tests"`
+	Link      string              `json:"link,omitempty"`
+	Feedback  bool                `json:"feedback,omitempty"`
 }
 
 type validator struct {
@@ -66,23 +72,25 @@ type limits struct {
 }
 
 type message struct {
-	Type     string         `json:"type"`
-	Harness  int            `json:"harness"`
-	Python   string         `json:"python"`
-	Kind     string         `json:"kind"`
-	Line     int            `json:"line"`
-	Message  string         `json:"message"`
-	Test     int            `json:"test"`
-	Status   judge.Status   `json:"status"`
-	CPUMS    float64        `json:"cpu_ms"`
-	WallMS   float64        `json:"wall_ms"`
-	MemoryKB int64          `json:"memory_kb"`
-	ExitCode *int           `json:"exit_code"`
-	Signal   *int           `json:"signal"`
-	Error    *judge.PyError `json:"error"`
-	Detail   string         `json:"detail"`
-	Stderr   string         `json:"stderr"`
-	Lint     *judge.Lint    `json:"lint"`
+	Type     string            `json:"type"`
+	Harness  int               `json:"harness"`
+	Python   string            `json:"python"`
+	Kind     string            `json:"kind"`
+	Line     int               `json:"line"`
+	Message  string            `json:"message"`
+	Test     int               `json:"test"`
+	Status   judge.Status      `json:"status"`
+	CPUMS    float64           `json:"cpu_ms"`
+	WallMS   float64           `json:"wall_ms"`
+	MemoryKB int64             `json:"memory_kb"`
+	ExitCode *int              `json:"exit_code"`
+	Signal   *int              `json:"signal"`
+	Error    *judge.PyError    `json:"error"`
+	Detail   string            `json:"detail"`
+	Stderr   string            `json:"stderr"`
+	Lint     *judge.Lint       `json:"lint"`
+	EndedNS  int64             `json:"ended_ns"`
+	Feedback map[string][]byte `json:"feedback"`
 }
 
 // Header encodes the job's first frame.
@@ -103,6 +111,10 @@ func Header(job judge.Job) ([]byte, error) {
 		},
 		Tests: job.Tests,
 	}
+	if job.Interactive {
+		h.Link = LinkDir
+	}
+	h.Feedback = job.Feedback
 	if job.Validator != nil {
 		v := &validator{Files: map[string]string{}, Entry: job.Validator.Entry, Flags: job.Flags,
 			Lang: job.Validator.Lang, Binary: job.Validator.Binary}
@@ -250,6 +262,8 @@ func Reports(ctx context.Context, r io.Reader, job judge.Job, each func(judge.Ex
 				Detail:   m.Detail,
 				Stderr:   m.Stderr,
 				Output:   out,
+				Ended:    time.Duration(m.EndedNS),
+				Feedback: m.Feedback,
 			}
 			if !each(e) {
 				return info, nil

@@ -36,6 +36,7 @@ import select
 import shutil
 import signal
 import struct
+import stat
 import sys
 import tempfile
 import time
@@ -894,6 +895,7 @@ class Run:
         self.last_look = None  # (when, CPU ms of the test's processes) at the watchdog's last look
         self.blocked_s = 0.0  # how long the watchdog saw the test waiting on the kernel's I/O (D)
         self.threads_at = None  # (when, {tid: CPU ms}) of the test's threads at the wall deadline
+        self.ended = 0.0  # when the parent saw the child exit (CLOCK_MONOTONIC, the host's)
 
 
 def anon_rss_kb():
@@ -914,10 +916,11 @@ def oom_kills():
     return None
 
 
-def spawn(h, lim, stdin_data, target, with_result):
+def spawn(h, lim, stdin_data, target, with_result, link=None):
     """Forks a child that runs target() after child_setup; supervises it to its end. A
     submission's child (with_result) marks when its untrusted code starts; a validator is
-    charged from the fork."""
+    charged from the fork. link, for an interactive test, opens the child's standard input and
+    output on the other side's pipes (link_fds) instead of the harness's."""
     stdin_r, stdin_w = os.pipe()
     out_r, out_w = os.pipe()
     err_r, err_w = os.pipe()
@@ -933,6 +936,8 @@ def spawn(h, lim, stdin_data, target, with_result):
     pid = os.fork()
     if pid == 0:
         try:
+            if link is not None:
+                stdin_r, out_w = link()
             child_setup(h, lim, stdin_r, out_w, err_w, res_w,
                         (mark_w, ack_r) if with_result else None)
         except BaseException as e:
@@ -1315,7 +1320,8 @@ def supervise(h, lim, pid, start, run, stdin_w, stdin_data, out_r, err_r, res_r,
         if pidfd is None:
             wpid, status, rusage = os.wait4(pid, os.WNOHANG)
             exited = wpid == pid
-    run.wall = time.monotonic() - start
+    run.ended = time.monotonic()
+    run.wall = run.ended - start
     if pidfd is not None:
         os.close(pidfd)
         _, status, rusage = os.wait4(pid, 0)
@@ -1452,6 +1458,7 @@ def classify(job, lim, run):
         "wall_ms": round(run.wall * 1000, 3), "memory_kb": memory_kb,
         "exit_code": exit_code, "signal": sig, "error": None, "detail": "",
         "stderr": run.stderr.decode("utf-8", "replace"),
+        "_ended": run.ended,
     }
     tag, payload = (bytes(run.result[:1]), bytes(run.result[1:])) if run.result else (b"", b"")
     error = None
@@ -1538,6 +1545,17 @@ class Job:
         self.forbidden = header.get("forbidden") or {}
         self.validator = header.get("validator") or {}
         self.tests = int(header.get("tests") or 0)
+        # Interactive problems: the folder both sandboxes mount, where each test's two pipes
+        # join the submission's standard input and output with the validator's (link_opener).
+        self.link = header.get("link") or ""
+        # Validate mode: each test brings the feedback folder's files from its previous pass (a
+        # fourth frame, JSON) and its result returns them (score.txt, nextpass.in, state a
+        # multi-pass validator keeps).
+        self.feedback = bool(header.get("feedback"))
+        if self.feedback and self.mode != "validate":
+            raise ValueError("feedback files go with validate mode only")
+        if self.link and self.mode not in ("stdio", "validate"):
+            raise ValueError(f"a link (interactive problem) needs mode stdio or validate, not {self.mode!r}")
         lim = header.get("limits") or {}
         self.limits = {
             "time_ms": int(lim.get("time_ms") or 1000),
@@ -1589,28 +1607,76 @@ def run_tests(h, job):
     for i in range(job.tests):
         h.send({"type": "start", "test": i})
         if job.mode == "validate":
-            frames = [h.read_frame() for _ in range(3)]
+            frames = [h.read_frame() for _ in range(4 if job.feedback else 3)]
             if any(f is None for f in frames):
                 return False
-            report, output = run_validator(h, job, frames)
+            report, output = run_validator(h, job, frames, i)
         elif job.mode == "compile":
             report, output = run_compiler(h, job)
         else:
             data = h.read_frame()
             if data is None:
                 return False
-            report, output = run_submission(h, job, data)
+            report, output = run_submission(h, job, data, i)
         report["test"] = i
+        if job.link:
+            report["ended_ns"] = int(report.pop("_ended") * 1e9)
+        else:
+            report.pop("_ended", None)
         h.send(report)
         h.write_frame(output)
     return True
 
 
-def run_submission(h, job, data):
+# How often a submission's test looks for its pipes before the validator's harness has made them.
+LINK_WAIT = 0.005
+
+
+def link_paths(job, test):
+    """The two pipes of an interactive test: what the submission reads, what it writes."""
+    return (os.path.join(job.link, f"{test}.to-submission"),
+            os.path.join(job.link, f"{test}.from-submission"))
+
+
+def make_links(job):
+    """The validator's harness makes every test's pipes before it says compiled: the submission's
+    sandbox mounts the folder read-only, so it can neither make nor replace them."""
+    for test in range(job.tests):
+        to_sub, from_sub = link_paths(job, test)
+        os.mkfifo(to_sub, 0o600)
+        os.mkfifo(from_sub, 0o600)
+
+
+def link_opener(job, test, side):
+    """Returns the function that, in the test's child before its set-up, opens its standard input
+    and output on the test's pipes. Both sides open the pipe to the submission first and the one
+    from it second, so neither waits for the other in the wrong order; each open returns once
+    the other side has opened the same pipe, so no read sees an end of file before the other
+    side has even started. The submission's wait is bounded by its wall limit (before the mark,
+    from the fork); a validator that never comes leaves it unmarked: an internal failure."""
+    to_sub, from_sub = link_paths(job, test)
+
+    def submission():
+        while not os.path.exists(from_sub):
+            time.sleep(LINK_WAIT)
+        stdin = os.open(to_sub, os.O_RDONLY)
+        stdout = os.open(from_sub, os.O_WRONLY)
+        return stdin, stdout
+
+    def validator():
+        stdout = os.open(to_sub, os.O_WRONLY)
+        stdin = os.open(from_sub, os.O_RDONLY)
+        return stdin, stdout
+
+    return submission if side == "submission" else validator
+
+
+def run_submission(h, job, data, test):
     lim = job.limits
     # Function mode: the arguments are built in the child, before its clock starts.
-    stdin_data = b"" if job.mode == "function" else data
-    run = spawn(h, lim, stdin_data, lambda: child_run(h, job, data), with_result=True)
+    stdin_data = b"" if job.mode == "function" or job.link else data
+    link = link_opener(job, test, "submission") if job.link else None
+    run = spawn(h, lim, stdin_data, lambda: child_run(h, job, data), with_result=True, link=link)
     if h.sandboxed:
         empty_scratch()
     report = classify(job, lim, run)
@@ -1675,9 +1741,11 @@ def setup_validator(job):
     job.validator_entry = os.path.join(root, os.path.normpath(entry))
 
 
-def run_validator(h, job, frames):
-    """Kattis protocol: python3 entry input answer feedback_dir [flags] < team_output."""
-    input_data, answer, team_output = frames
+def run_validator(h, job, frames, test):
+    """Kattis protocol: python3 entry input answer feedback_dir [flags] < team_output; for an
+    interactive problem (job.link) the team output is the submission itself, through the
+    test's pipes, and the validator's standard output goes to the submission."""
+    input_data, answer, team_output = frames[:3]
     lim = job.limits
     work = tempfile.mkdtemp(prefix="judge-test-")
     try:
@@ -1685,6 +1753,8 @@ def run_validator(h, job, frames):
         ans_path = os.path.join(work, "answer")
         feedback = os.path.join(work, "feedback")
         os.mkdir(feedback)
+        if job.feedback and frames[3]:
+            restore_feedback(feedback, json.loads(frames[3]))
         for path, data in ((in_path, input_data), (ans_path, answer)):
             with open(path, "wb") as f:
                 f.write(data)
@@ -1692,7 +1762,10 @@ def run_validator(h, job, frames):
         if (job.validator.get("lang") or "python") == "python":
             argv = [sys.executable, "-B"] + argv
         argv += [str(f) for f in job.validator.get("flags") or []]
-        run = spawn(h, lim, team_output, lambda: child_exec(h, lim, argv, work), with_result=False)
+        link = None
+        if job.link:
+            team_output, link = b"", link_opener(job, test, "validator")
+        run = spawn(h, lim, team_output, lambda: child_exec(h, lim, argv, work), with_result=False, link=link)
         report = classify(job, lim, run)
         message = b""
         try:
@@ -1704,9 +1777,58 @@ def run_validator(h, job, frames):
         if message and run.stdout and not message.endswith(b"\n"):
             message += b"\n"
         output = (message + bytes(run.stdout))[: lim["output_bytes"]]
+        if job.feedback:
+            files, why = collect_feedback(feedback)
+            report["feedback"] = files
+            if why and report["status"] == "ok":
+                report["status"], report["detail"] = "re", why
         return report, output
     finally:
         shutil.rmtree(work, ignore_errors=True)
+
+
+# What a validator may leave in its feedback folder for the judge (score.txt, nextpass.in) and
+# for its own next pass: regular files only, at most this much in all.
+FEEDBACK_CAP = 2 << 20
+
+
+def collect_feedback(folder):
+    """The feedback folder's regular files (relative names, base64), or why they are refused."""
+    files, total = {}, 0
+    for root, dirs, names in os.walk(folder):
+        dirs[:] = sorted(dirs)
+        for name in sorted(names):
+            path = os.path.join(root, name)
+            rel = os.path.relpath(path, folder)
+            try:
+                fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+            except OSError:
+                continue  # a symlink, a pipe: not the validator's output
+            with os.fdopen(fd, "rb") as f:
+                if not stat_is_regular(f.fileno()):
+                    continue
+                data = f.read(FEEDBACK_CAP + 1)
+            total += len(data)
+            if total > FEEDBACK_CAP:
+                return {}, f"the validator's feedback folder holds over {FEEDBACK_CAP} bytes"
+            files[rel] = base64.b64encode(data).decode()
+    return files, ""
+
+
+def stat_is_regular(fd):
+    return stat.S_ISREG(os.fstat(fd).st_mode)
+
+
+def restore_feedback(folder, files):
+    """Writes a previous pass's feedback files back (names checked: no way out of the folder)."""
+    for rel, data in sorted(files.items()):
+        norm = os.path.normpath(rel)
+        if os.path.isabs(norm) or norm.startswith("..") or norm in ("judgemessage.txt", "nextpass.in"):
+            continue
+        path = os.path.join(folder, norm)
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, "wb") as f:
+            f.write(base64.b64decode(data))
 
 
 def run_compiler(h, job):
@@ -1748,6 +1870,8 @@ def main():
     try:
         if job.mode in ("validate", "compile"):
             setup_validator(job)
+            if job.link:
+                make_links(job)
         else:
             job.code, tree, job.source = compile_submission(job.source, job.filename)
             hit = find_forbidden(tree, job.forbidden)

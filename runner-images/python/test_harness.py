@@ -112,10 +112,12 @@ def interpreter_for(uid):
 
 
 def harness(mode="stdio", source="", tests=(), function=None, forbidden=None, limits=None,
-            validator=None, as_nobody=False, filename="solution.py", exe=None):
+            validator=None, as_nobody=False, filename="solution.py", exe=None, link=None):
     header = {"version": 1, "mode": mode, "filename": filename, "source": source,
               "limits": dict(LIMITS, **(limits or {})), "tests": len(tests),
               "forbidden": forbidden or {"calls": [], "methods": [], "modules": [], "syntax": []}}
+    if link:
+        header["link"] = link
     if function:
         header["function"] = function
     if validator:
@@ -981,6 +983,103 @@ class ValidateTest(unittest.TestCase):
         workdir = o.output().decode().strip()
         self.assertTrue(workdir.startswith(tempfile.gettempdir()))
         self.assertFalse(os.path.exists(workdir))
+
+
+GUESS_VALIDATOR = textwrap.dedent("""
+    import os, sys
+    n, secret = map(int, open(sys.argv[1]).read().split())
+    allowed = int(open(sys.argv[2]).read())
+    def done(code, msg):
+        open(os.path.join(sys.argv[3], "judgemessage.txt"), "w").write(msg)
+        sys.exit(code)
+    print(n, flush=True)
+    for k in range(1, allowed + 1):
+        line = sys.stdin.readline()
+        if not line:
+            done(43, "ended after %d guesses" % (k - 1))
+        g = int(line)
+        if g == secret:
+            print("correct", flush=True)
+            done(42, "found in %d" % k)
+        print("lower" if secret < g else "higher", flush=True)
+    done(43, "out of guesses")
+""")
+
+BINARY_SEARCH = textwrap.dedent("""
+    n = int(input())
+    lo, hi = 1, n
+    while True:
+        g = (lo + hi) // 2
+        print(g, flush=True)
+        w = input()
+        if w == "correct":
+            break
+        if w == "lower":
+            hi = g - 1
+        else:
+            lo = g + 1
+""")
+
+
+class InteractiveTest(unittest.TestCase):
+    """An interactive problem: two harnesses (the validator's and the submission's) join each
+    test's standard streams through named pipes in a shared folder, as two sandboxes do."""
+
+    def interact(self, source, cases):
+        link = tempfile.mkdtemp(prefix="judge-link-test-")
+        self.addCleanup(shutil.rmtree, link, True)
+        validator = {"files": {"v.py": GUESS_VALIDATOR}, "entry": "v.py", "flags": []}
+        got = {}
+
+        def run_validator():
+            # As the judge does: the validator's wall clock outlasts the submission's.
+            got["val"] = harness("validate", validator=validator, link=link, limits={"wall_ms": 30000},
+                                 tests=[(inp, ans, b"") for inp, ans in cases])
+
+        t = threading.Thread(target=run_validator)
+        t.start()
+        # The submission's harness never gets the input: its frames are empty.
+        sub = harness("stdio", source=source, link=link, tests=[b""] * len(cases))
+        t.join(60)
+        self.assertFalse(t.is_alive())
+        return sub, got["val"]
+
+    def test_a_right_search_is_accepted(self):
+        sub, val = self.interact(BINARY_SEARCH, [(b"1000 777", b"11"), (b"1 1", b"1")])
+        self.assertTrue(sub.ended and val.ended, (sub.stderr, val.stderr))
+        for i in range(2):
+            self.assertEqual(sub.result(i)["status"], "ok", sub.result(i))
+            self.assertEqual(sub.output(i), b"", "the submission's output went to the validator")
+            self.assertEqual(val.result(i)["status"], "ok")
+            self.assertEqual(val.result(i)["exit_code"], 42, val.output(i))
+            self.assertIn("ended_ns", sub.result(i))
+            self.assertIn("ended_ns", val.result(i))
+        self.assertIn(b"found in", val.output(0))
+
+    def test_the_side_that_ends_first_ends_first(self):
+        crash = "n = int(input())\nprint(n // 0, flush=True)\n"
+        sub, val = self.interact(crash, [(b"1000 3", b"11")])
+        self.assertEqual(sub.result()["status"], "re")
+        self.assertEqual(val.result()["exit_code"], 43)
+        self.assertLess(sub.result()["ended_ns"], val.result()["ended_ns"])
+
+        # Too many guesses: the validator rejects and ends; the submission then reads the end
+        # of its input (EOFError), after it.
+        linear = "n = int(input())\nfor g in range(1, n + 1):\n    print(g, flush=True)\n    if input() == 'correct':\n        break\n"
+        sub, val = self.interact(linear, [(b"1000 900", b"11")])
+        self.assertEqual(val.result()["exit_code"], 43)
+        self.assertEqual(sub.result()["status"], "re")
+        self.assertEqual(sub.result()["error"]["type"], "EOFError")
+        self.assertLess(val.result()["ended_ns"], sub.result()["ended_ns"])
+
+    def test_a_submission_that_does_not_flush_is_stopped_at_its_wall_limit(self):
+        # input() flushes stdout first; sys.stdin.readline() does not.
+        no_flush = BINARY_SEARCH.replace(", flush=True", "").replace("input()", "__import__('sys').stdin.readline().strip()")
+        sub, val = self.interact(no_flush, [(b"1000 777", b"11")])
+        self.assertEqual(sub.result()["status"], "tle", sub.result())
+        self.assertIn("wall", sub.result()["detail"])
+        self.assertEqual(val.result()["exit_code"], 43)
+        self.assertLess(sub.result()["ended_ns"], val.result()["ended_ns"])
 
 
 if __name__ == "__main__":
