@@ -83,10 +83,6 @@ func (j *Judge) Judge(ctx context.Context, p *Problem, s Submission, opt Options
 		job.Mode = JobFunction
 	}
 
-	custom := p.Validation.Validator != nil
-	var pending []int // tests whose output awaits the custom validator
-	outputs := map[int][]byte{}
-	bases := map[int]TestResult{}
 	results := make([]TestResult, 0, len(p.Tests))
 	record := func(t TestResult) {
 		results = append(results, t)
@@ -94,20 +90,92 @@ func (j *Judge) Judge(ctx context.Context, p *Problem, s Submission, opt Options
 			opt.Progress(len(results), len(p.Tests), t)
 		}
 	}
+	info, carry, err := j.round(ctx, p, job, flags, opt, 1, nil, record)
+	if err != nil {
+		return nil, err
+	}
+	rep.Python, rep.Image, rep.Lint = info.Python, info.Image, info.Lint
+	if info.CompileError != nil {
+		rep.Verdict = CompileError
+		rep.Message = info.CompileError.Message
+		rep.Tests = []TestResult{}
+		rep.WallMillis = millis(now().Sub(started))
+		return rep, nil
+	}
+	// Multi-pass: the tests whose validator wrote nextpass.in run again on it, all of them in one
+	// round per pass, their validator's feedback folder carried from pass to pass.
+	for pass := 2; len(carry) > 0; pass++ {
+		q, orig, state := nextPass(p, carry)
+		qflags := make([]check.Flags, len(orig))
+		for k, i := range orig {
+			qflags[k] = flags[i]
+		}
+		prev := carry
+		_, carry, err = j.round(ctx, q, job, qflags, opt, pass, state, func(t TestResult) {
+			i := orig[t.Index]
+			record(prev[i].merge(t, i))
+		})
+		if err != nil {
+			return nil, err
+		}
+		carry = reindex(carry, orig, prev)
+	}
+	sortByIndex(results)
+	rep.Tests = results
+	finish(rep)
+	if p.Scoring != nil && rep.Verdict != InternalError {
+		rep.Points = ScorePoints(p.Scoring, rep.Tests, p.Validation.CustomScore)
+		if rep.Points.Max > 0 {
+			rep.Score = rep.Points.Score / rep.Points.Max
+		}
+	}
+	rep.WallMillis = millis(now().Sub(started))
+	return rep, nil
+}
+
+// round runs and judges p's tests (in pass `pass` of a multi-pass problem; 1 otherwise; state
+// is the validator's feedback folder of each test from the pass before, nil in the first) and
+// records each result, except those of tests whose validator asked for another pass: those it
+// returns, by test index, to run again.
+func (j *Judge) round(ctx context.Context, p *Problem, job Job, flags []check.Flags, opt Options, pass int, state []map[string][]byte, record func(TestResult)) (RunInfo, map[int]*carried, error) {
+	// An interactive validator judges while the submission runs; any other custom validator
+	// judges the outputs afterwards.
+	interactive := p.Validation.Interactive
+	custom := p.Validation.Validator != nil && !interactive
+	vals := map[int]Execution{} // interactive: the validator's side of each test
+	var pending []int           // tests whose output awaits the custom validator
+	outputs := map[int][]byte{}
+	bases := map[int]TestResult{}
+	carry := map[int]*carried{}
+	var first RunInfo
+	// again keeps a test whose validator accepted it and asked for another pass (multi-pass).
+	again := func(res TestResult, val Execution, o outcome) bool {
+		if o.next == nil || res.Verdict != Accepted {
+			return false
+		}
+		carry[res.Index] = &carried{acc: res, input: o.next, feedback: val.Feedback}
+		return true
+	}
 	b := newBudget(job.Limits, opt.All)
 	todo := make([]int, len(p.Tests))
 	for i := range todo {
 		todo[i] = i
 	}
-	// Each pass runs the tests still to run in one sandbox, in order. The budget stops a pass at
-	// a test over a limit; the next pass runs what the budget still allows (smaller tests).
-	for first := true; len(todo) > 0; first = false {
+	// Each sandbox runs the tests still to run, in order. The budget stops one at a test over a
+	// limit; the next sandbox runs what the budget still allows (smaller tests).
+	for firstRun := true; len(todo) > 0; firstRun = false {
 		run := todo
 		job.Tests = len(run)
 		job.Frames = func(i int) [][]byte { return [][]byte{p.Tests[run[i]].Input} }
 		reported := make(map[int]bool, len(run))
 		var stopped, failed bool // the judge stopped the sandbox: budget, or StopOnFailure
-		info, err := j.Sandbox.Run(ctx, job, func(e Execution) bool {
+		runTests := func(each func(Execution) bool) (RunInfo, error) {
+			if interactive {
+				return j.interact(ctx, p, job, run, pass, state, vals, each)
+			}
+			return j.Sandbox.Run(ctx, job, each)
+		}
+		info, err := runTests(func(e Execution) bool {
 			if e.Test < 0 || e.Test >= len(run) || reported[run[e.Test]] {
 				return false
 			}
@@ -121,7 +189,16 @@ func (j *Judge) Judge(ctx context.Context, p *Problem, s Submission, opt Options
 				bases[e.Test] = res
 				return true
 			}
-			res.Verdict, res.Message = safeDecide(p, flags[e.Test], e, t)
+			if interactive {
+				var o outcome
+				res.Verdict, res.Message, o = decideExchange(p, Exchange{Sub: e, Val: vals[e.Test]}, pass)
+				res.Points = o.points
+				if again(res, vals[e.Test], o) {
+					return true
+				}
+			} else {
+				res.Verdict, res.Message = safeDecide(p, flags[e.Test], e, t)
+			}
 			fill(&res, t, e.Output, e.Stderr, opt.Reveal)
 			record(res)
 			if opt.StopOnFailure && res.Failed() {
@@ -132,17 +209,14 @@ func (j *Judge) Judge(ctx context.Context, p *Problem, s Submission, opt Options
 			return !stopped
 		})
 		if err != nil {
-			return nil, err
+			return first, nil, err
 		}
-		if first {
-			rep.Python, rep.Image, rep.Lint = info.Python, info.Image, info.Lint
+		if firstRun {
+			first = info
 		}
 		if info.CompileError != nil {
-			rep.Verdict = CompileError
-			rep.Message = info.CompileError.Message
-			rep.Tests = []TestResult{}
-			rep.WallMillis = millis(now().Sub(started))
-			return rep, nil
+			first.CompileError = info.CompileError
+			return first, nil, nil
 		}
 		if failed {
 			break // StopOnFailure reports only the tests up to the first failure
@@ -177,28 +251,22 @@ func (j *Judge) Judge(ctx context.Context, p *Problem, s Submission, opt Options
 	}
 
 	if len(pending) > 0 {
-		vres, err := j.validate(ctx, p, pending, outputs)
+		vres, err := j.validate(ctx, p, pending, outputs, pass, state)
 		if err != nil {
-			return nil, err
+			return first, nil, err
 		}
 		for _, i := range pending {
 			res := bases[i]
-			res.Verdict, res.Message = vres[i].Verdict, vres[i].Message
+			v := vres[i]
+			res.Verdict, res.Message, res.Points = v.verdict, v.message, v.points
+			if again(res, v.exec, v.outcome) {
+				continue
+			}
 			fill(&res, p.Tests[i], outputs[i], "", opt.Reveal)
 			record(res)
 		}
 	}
-	sortByIndex(results)
-	rep.Tests = results
-	finish(rep)
-	if p.Scoring != nil && rep.Verdict != InternalError {
-		rep.Points = ScorePoints(p.Scoring, rep.Tests)
-		if rep.Points.Max > 0 {
-			rep.Score = rep.Points.Score / rep.Points.Max
-		}
-	}
-	rep.WallMillis = millis(now().Sub(started))
-	return rep, nil
+	return first, carry, nil
 }
 
 func jobLimits(l Limits) JobLimits {
@@ -243,24 +311,33 @@ func safeDecide(p *Problem, flags check.Flags, e Execution, t Test) (v Verdict, 
 // is TLE even when the harness let it finish (RLIMIT_CPU rounds up), whatever its output.
 func OverCPU(p *Problem, e Execution) bool { return e.CPU > p.Limits.Time }
 
-// decide turns one execution into a verdict, comparing output with the answer when it ran fine.
-func decide(p *Problem, flags check.Flags, e Execution, t Test) (Verdict, string) {
+// runFailure is the verdict of an execution that did not run to a normal end within its limits
+// (failed true), whatever its output; failed is false for one whose output is to be judged.
+func runFailure(p *Problem, e Execution) (v Verdict, msg string, failed bool) {
 	switch e.Status {
 	case StatusTLE:
-		return TimeLimitExceeded, e.Detail
+		return TimeLimitExceeded, e.Detail, true
 	case StatusMLE:
-		return MemoryLimitExceeded, e.Detail
+		return MemoryLimitExceeded, e.Detail, true
 	case StatusOLE:
-		return OutputLimitExceeded, e.Detail
+		return OutputLimitExceeded, e.Detail, true
 	case StatusBadReturn:
-		return WrongAnswer, "returned value: " + e.Detail
+		return WrongAnswer, "returned value: " + e.Detail, true
 	case StatusInternal:
-		return InternalError, e.Detail
+		return InternalError, e.Detail, true
 	case StatusRE:
-		return RuntimeError, reMessage(e)
+		return RuntimeError, reMessage(e), true
 	}
 	if OverCPU(p, e) {
-		return TimeLimitExceeded, fmt.Sprintf("CPU %.0f ms over the %.0f ms limit", millis(e.CPU), millis(p.Limits.Time))
+		return TimeLimitExceeded, fmt.Sprintf("CPU %.0f ms over the %.0f ms limit", millis(e.CPU), millis(p.Limits.Time)), true
+	}
+	return Accepted, "", false
+}
+
+// decide turns one execution into a verdict, comparing output with the answer when it ran fine.
+func decide(p *Problem, flags check.Flags, e Execution, t Test) (Verdict, string) {
+	if v, msg, failed := runFailure(p, e); failed {
+		return v, msg
 	}
 	if p.Mode == Stdio {
 		r := check.Tokens(t.Answer, e.Output, flags)
@@ -417,9 +494,19 @@ func capText(b []byte) *string {
 
 func utf8Start(c byte) bool { return c&0xC0 != 0x80 }
 
+// validated is what the output validator made of one output.
+type validated struct {
+	verdict Verdict
+	message string
+	points  *float64
+	exec    Execution // the validator's run (its feedback folder)
+	outcome outcome
+}
+
 // validate runs the problem's output validator, sandboxed, on the outputs of tests that ran fine:
-// one sandbox per distinct argument list (test data groups may give their own).
-func (j *Judge) validate(ctx context.Context, p *Problem, tests []int, outputs map[int][]byte) (map[int]TestResult, error) {
+// one sandbox per distinct argument list (test data groups may give their own). pass and state
+// are a multi-pass round's (1 and nil otherwise).
+func (j *Judge) validate(ctx context.Context, p *Problem, tests []int, outputs map[int][]byte, pass int, state []map[string][]byte) (map[int]validated, error) {
 	var order []string
 	byArgs := map[string][]int{}
 	for _, i := range tests {
@@ -429,10 +516,10 @@ func (j *Judge) validate(ctx context.Context, p *Problem, tests []int, outputs m
 		}
 		byArgs[key] = append(byArgs[key], i)
 	}
-	res := map[int]TestResult{}
+	res := map[int]validated{}
 	for _, key := range order {
 		part := byArgs[key]
-		r, err := j.validateWith(ctx, p, p.Validation.TestValidatorArgs(p.Tests[part[0]]), part, outputs)
+		r, err := j.validateWith(ctx, p, p.Validation.TestValidatorArgs(p.Tests[part[0]]), part, outputs, pass, state)
 		if err != nil {
 			return nil, err
 		}
@@ -443,50 +530,59 @@ func (j *Judge) validate(ctx context.Context, p *Problem, tests []int, outputs m
 	return res, nil
 }
 
-func (j *Judge) validateWith(ctx context.Context, p *Problem, args []string, tests []int, outputs map[int][]byte) (map[int]TestResult, error) {
-	prog, sb := p.Validation.Validator, j.Sandbox
-	if prog.Compiled() {
-		if j.Validators == nil {
-			return nil, fmt.Errorf("judge %s: its output validator is C/C++ and no validator sandbox is set up (judge image build --validator): %w", p.ID, ErrUnavailable)
-		}
-		var err error
-		if prog, err = j.Validators.Binary(ctx, prog); err != nil {
-			return nil, fmt.Errorf("judge %s: %w", p.ID, err)
-		}
-		sb = j.Validators.Sandbox
+// validatorLimits bound an output validator's run on one output.
+var validatorLimits = JobLimits{Time: 10 * time.Second, Wall: 20 * time.Second, MemoryMiB: 512,
+	OutputBytes: 1 << 20, StderrBytes: 16 << 10}
+
+// validatorFor is the problem's output validator ready to run, and the sandbox it runs in: a
+// Python one in the submissions' sandbox, a C or C++ one compiled (once) and run in the
+// validator image's.
+func (j *Judge) validatorFor(ctx context.Context, p *Problem) (*Program, Sandbox, error) {
+	prog := p.Validation.Validator
+	if !prog.Compiled() {
+		return prog, j.Sandbox, nil
+	}
+	if j.Validators == nil {
+		return nil, nil, fmt.Errorf("judge %s: its output validator is C/C++ and no validator sandbox is set up (judge image build --validator): %w", p.ID, ErrUnavailable)
+	}
+	prog, err := j.Validators.Binary(ctx, prog)
+	if err != nil {
+		return nil, nil, fmt.Errorf("judge %s: %w", p.ID, err)
+	}
+	return prog, j.Validators.Sandbox, nil
+}
+
+func (j *Judge) validateWith(ctx context.Context, p *Problem, args []string, tests []int, outputs map[int][]byte, pass int, state []map[string][]byte) (map[int]validated, error) {
+	prog, sb, err := j.validatorFor(ctx, p)
+	if err != nil {
+		return nil, err
 	}
 	job := Job{
 		Mode:      JobValidate,
 		Filename:  prog.Entry,
 		Validator: prog,
 		Flags:     args,
-		Limits: JobLimits{
-			Time: 10 * time.Second, Wall: 20 * time.Second, MemoryMiB: 512,
-			OutputBytes: 1 << 20, StderrBytes: 16 << 10,
-		},
-		Tests: len(tests),
+		Limits:    validatorLimits,
+		Tests:     len(tests),
+		Feedback:  needsFeedback(p),
 		Frames: func(i int) [][]byte {
 			t := p.Tests[tests[i]]
-			return [][]byte{t.Input, t.Answer, outputs[tests[i]]}
+			frames := [][]byte{t.Input, t.Answer, outputs[tests[i]]}
+			if needsFeedback(p) {
+				frames = append(frames, feedbackFrame(state, tests[i]))
+			}
+			return frames
 		},
 	}
-	res := map[int]TestResult{}
+	res := map[int]validated{}
 	info, err := sb.Run(ctx, job, func(e Execution) bool {
 		if e.Test < 0 || e.Test >= len(tests) {
 			return false
 		}
-		idx := tests[e.Test]
-		r := TestResult{Index: idx, Name: p.Tests[idx].Name, Group: p.Tests[idx].Group, Sample: p.Tests[idx].Sample}
-		switch {
-		case e.Status == StatusOK && e.ExitCode != nil && *e.ExitCode == ExitAccept:
-			r.Verdict = Accepted
-		case e.Status == StatusOK && e.ExitCode != nil && *e.ExitCode == ExitReject:
-			r.Verdict, r.Message = WrongAnswer, strings.TrimSpace(string(e.Output))
-		default:
-			r.Verdict = InternalError
-			r.Message = fmt.Sprintf("output validator failed (%s): %s", e.Status, strings.TrimSpace(e.Stderr+" "+reMessage(e)))
-		}
-		res[idx] = r
+		v := validated{exec: e}
+		v.verdict, v.message, v.outcome = validatorVerdict(p, e, pass)
+		v.points = v.outcome.points
+		res[tests[e.Test]] = v
 		return true
 	})
 	if err != nil {

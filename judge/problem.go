@@ -50,6 +50,10 @@ type Problem struct {
 	Scoring *ScoreNode
 	// Margins are the package's time safety margins (judge verify); zero: the judge's defaults.
 	Margins Margins
+	// Passes is a multi-pass problem's most passes (2023-07 type multi-pass,
+	// limits.validation_passes, default 2): a validator that accepts a pass and writes
+	// nextpass.in has the submission run again on it. 0 for other problems.
+	Passes int
 }
 
 // Margins are a package's time safety margins: 2023-07's limits.time_multipliers
@@ -73,6 +77,15 @@ type Validation struct {
 	// see CheckerFlags and ValidatorArgs, the one place that decides it.
 	Flags     []string
 	Validator *Program // nil: the default checker
+	// Interactive: the validator talks with the submission while it runs (Kattis `validation:
+	// custom interactive`, 2023-07 `type: interactive`): the submission's standard input is
+	// the validator's standard output and the other way round, and the validator's exit code
+	// judges the test (interact.go). Needs Validator.
+	Interactive bool
+	// CustomScore: an accepting validator's feedback_dir/score.txt is the test's score in a
+	// scoring problem (legacy `validation: custom score`, where ScoreRequired says it must write
+	// one; a 2023-07 scoring problem's custom validator may).
+	CustomScore, ScoreRequired bool
 }
 
 // CheckerFlags are the flags of the judge's own checker: validator_flags read as Kattis

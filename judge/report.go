@@ -60,6 +60,10 @@ type TestResult struct {
 	Expected   *string  `json:"expected,omitempty"`
 	Actual     *string  `json:"actual,omitempty"`
 	Stderr     *string  `json:"stderr,omitempty"`
+	// Points is the test's score that its output validator gave in score.txt (custom scores).
+	Points *float64 `json:"points,omitempty"`
+	// Passes is how many passes a multi-pass problem's test ran (its times add them up).
+	Passes int `json:"passes,omitempty"`
 }
 
 // Failed reports whether the test did not pass.

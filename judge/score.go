@@ -40,8 +40,16 @@ type ScoreNode struct {
 
 // Score is the node's score given each test's verdict, and whether every test under it passed.
 func (n *ScoreNode) Score(verdict func(test int) Verdict) (float64, bool) {
+	return n.scoreWith(verdict, func(int) *float64 { return nil })
+}
+
+// scoreWith is Score where an accepted test may have its own points (a validator's score.txt).
+func (n *ScoreNode) scoreWith(verdict func(test int) Verdict, points func(test int) *float64) (float64, bool) {
 	if n.Test >= 0 {
 		if verdict(n.Test) == Accepted {
+			if p := points(n.Test); p != nil {
+				return *p, true
+			}
 			return n.Accept, true
 		}
 		return n.Reject, false
@@ -49,7 +57,7 @@ func (n *ScoreNode) Score(verdict func(test int) Verdict) (float64, bool) {
 	if n.Aggregation == AggregatePassFail {
 		all := true
 		for _, c := range n.Children {
-			_, ok := c.Score(verdict)
+			_, ok := c.scoreWith(verdict, points)
 			all = all && ok
 		}
 		if all {
@@ -60,7 +68,7 @@ func (n *ScoreNode) Score(verdict func(test int) Verdict) (float64, bool) {
 	var scores []float64
 	all := true
 	for _, c := range n.Children {
-		s, ok := c.Score(verdict)
+		s, ok := c.scoreWith(verdict, points)
 		scores = append(scores, s)
 		all = all && ok
 		if !ok && n.BreakOnReject {
@@ -115,29 +123,44 @@ type GroupPoints struct {
 	Max   float64 `json:"max"`
 }
 
-// String reads like "40/100".
-func (p Points) String() string { return fmt.Sprintf("%s/%s", num(p.Score), num(p.Max)) }
+// String reads like "40/100", or "57.5" when the maximum is not known (custom scores).
+func (p Points) String() string {
+	if p.Max == 0 {
+		return num(p.Score)
+	}
+	return fmt.Sprintf("%s/%s", num(p.Score), num(p.Max))
+}
 
 func num(f float64) string { return fmt.Sprintf("%.6g", f) }
 
-// ScorePoints evaluates a scoring problem's tree against a report's test verdicts. Tests not in
-// the report (or not run) count as not accepted.
-func ScorePoints(root *ScoreNode, tests []TestResult) *Points {
+// ScorePoints evaluates a scoring problem's tree against a report's test verdicts (and the
+// points validators gave accepted tests). Tests not in the report (or not run) count as not
+// accepted. With custom scores (a validator's score.txt) no maximum is known: Max is 0.
+func ScorePoints(root *ScoreNode, tests []TestResult, custom bool) *Points {
 	verdicts := map[int]Verdict{}
+	points := map[int]*float64{}
 	for _, t := range tests {
 		verdicts[t.Index] = t.Verdict
+		points[t.Index] = t.Points
 	}
 	verdict := func(i int) Verdict { return verdicts[i] }
-	s, _ := root.Score(verdict)
-	p := &Points{Score: round6(s), Max: round6(root.Max())}
+	pointsOf := func(i int) *float64 { return points[i] }
+	maxOf := func(n *ScoreNode) float64 {
+		if custom {
+			return 0
+		}
+		return round6(n.Max())
+	}
+	s, _ := root.scoreWith(verdict, pointsOf)
+	p := &Points{Score: round6(s), Max: maxOf(root)}
 	var walk func(n *ScoreNode)
 	walk = func(n *ScoreNode) {
 		if n.Test >= 0 {
 			return
 		}
 		if n != root {
-			gs, _ := n.Score(verdict)
-			p.Groups = append(p.Groups, GroupPoints{Group: n.Name, Score: round6(gs), Max: round6(n.Max())})
+			gs, _ := n.scoreWith(verdict, pointsOf)
+			p.Groups = append(p.Groups, GroupPoints{Group: n.Name, Score: round6(gs), Max: maxOf(n)})
 		}
 		for _, c := range n.Children {
 			walk(c)

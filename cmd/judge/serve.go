@@ -261,6 +261,25 @@ func (l *lazySandbox) Run(ctx context.Context, job judge.Job, each func(judge.Ex
 	return sb.Run(ctx, job, each)
 }
 
+// Interact runs an interactive problem's tests on the sandbox once made; a Python validator's
+// sandbox is this one, which the engine's side knows as the sandbox it wraps.
+func (l *lazySandbox) Interact(ctx context.Context, job judge.Job, val judge.Sandbox, vjob judge.Job, each func(judge.Exchange) bool) (judge.RunInfo, error) {
+	sb, err := l.get(ctx)
+	if err != nil {
+		return judge.RunInfo{}, err
+	}
+	ia, ok := sb.(judge.Interactor)
+	if !ok {
+		return judge.RunInfo{}, fmt.Errorf("the server's sandbox %T cannot run interactive problems: %w", sb, judge.ErrUnavailable)
+	}
+	if val == judge.Sandbox(l) {
+		val = sb
+	}
+	return ia.Interact(ctx, job, val, vjob, each)
+}
+
+var _ judge.Interactor = (*lazySandbox)(nil)
+
 // poolStats reads the warm pool's counters for /metrics; nil before it exists.
 func (l *lazySandbox) poolStats() map[string]int {
 	l.mu.Lock()

@@ -20,6 +20,7 @@ import (
 	"github.com/docker/docker/api/types/image"
 	"github.com/docker/docker/api/types/network"
 	"github.com/docker/docker/api/types/system"
+	"github.com/docker/docker/api/types/volume"
 	"github.com/docker/docker/client"
 	ocispec "github.com/opencontainers/image-spec/specs-go/v1"
 
@@ -43,6 +44,9 @@ type apiClient interface {
 	ImageBuild(ctx context.Context, buildContext io.Reader, options build.ImageBuildOptions) (build.ImageBuildResponse, error)
 	ImageList(ctx context.Context, options image.ListOptions) ([]image.Summary, error)
 	ImageRemove(ctx context.Context, image string, options image.RemoveOptions) ([]image.DeleteResponse, error)
+	VolumeCreate(ctx context.Context, options volume.CreateOptions) (volume.Volume, error)
+	VolumeRemove(ctx context.Context, volumeID string, force bool) error
+	VolumeList(ctx context.Context, options volume.ListOptions) (volume.ListResponse, error)
 	Ping(ctx context.Context) (types.Ping, error)
 	ServerVersion(ctx context.Context) (types.Version, error)
 	Info(ctx context.Context) (system.Info, error)
@@ -147,8 +151,8 @@ func alive(label string) bool {
 	return st != "" && st == start
 }
 
-// Sweep removes containers left by judge processes that no longer run (killed with SIGKILL, a
-// crash). Containers of judges still running are left alone. It returns how many it removed.
+// Sweep removes containers (and interaction volumes) left by judge processes that no longer
+// run (killed with SIGKILL, a crash). Containers of judges still running are left alone. It returns how many it removed.
 func Sweep(ctx context.Context, c apiClient) (int, error) {
 	list, err := c.ContainerList(ctx, container.ListOptions{
 		All:     true,
@@ -171,6 +175,10 @@ func Sweep(ctx context.Context, c apiClient) (int, error) {
 		default:
 			return removed, fmt.Errorf("sweep: remove %s: %w", s.ID[:12], err)
 		}
+	}
+	// An interaction's volume outlives its containers only when its judge died between them.
+	if _, err := sweepVolumes(ctx, c); err != nil {
+		return removed, err
 	}
 	return removed, nil
 }

@@ -14,6 +14,7 @@ import (
 	cerrdefs "github.com/containerd/errdefs"
 	"github.com/docker/docker/api/types"
 	"github.com/docker/docker/api/types/container"
+	"github.com/docker/docker/api/types/mount"
 	"github.com/docker/docker/api/types/network"
 	"github.com/docker/docker/pkg/stdcopy"
 	"github.com/docker/go-units"
@@ -188,11 +189,12 @@ var errNoHello = errors.New("no hello from the harness in time")
 
 // launch creates, attaches and starts a container for jobs of that memory limit and reads its
 // harness's hello. On failure it leaves nothing behind.
-func (s *Sandbox) launch(ctx context.Context, memoryMiB int) (*box, error) {
+func (s *Sandbox) launch(ctx context.Context, memoryMiB int, mounts ...mount.Mount) (*box, error) {
 	// An engine that stops answering must not hold a job, or a pool's refill, for ever.
 	ctx, cancel := context.WithTimeout(ctx, 2*s.Startup)
 	defer cancel()
 	cfg, host := s.containerConfig(memoryMiB)
+	host.Mounts = mounts // an interaction's pipes (Interact); none otherwise
 	// Our own name lets us remove the container even when the create call was cancelled after
 	// the engine had made it.
 	name := "judge-" + uuid.NewString()

@@ -6,6 +6,7 @@ package judgetest
 
 import (
 	"context"
+	"fmt"
 	"sync"
 
 	"github.com/judge-dev/judge/judge"
@@ -57,6 +58,49 @@ func (s *Sandbox) Run(_ context.Context, job judge.Job, each func(judge.Executio
 		e.Test = i
 		info.Completed++
 		if !each(e) {
+			break
+		}
+	}
+	return info, s.Err
+}
+
+var _ judge.Interactor = (*Sandbox)(nil)
+
+// Interact answers each test of an interactive problem: the submission's side from this fake's
+// Exec, the validator's from val's (val must be a *Sandbox, possibly this one), in order, until
+// either Exec says stop or each returns false. Both jobs are recorded, each in its own fake.
+func (s *Sandbox) Interact(_ context.Context, job judge.Job, val judge.Sandbox, vjob judge.Job, each func(judge.Exchange) bool) (judge.RunInfo, error) {
+	v, ok := val.(*Sandbox)
+	if !ok {
+		return judge.RunInfo{}, fmt.Errorf("judgetest: the validator's sandbox is a %T, not a *judgetest.Sandbox", val)
+	}
+	r, vr := Run{Job: job}, Run{Job: vjob}
+	defer func() {
+		s.mu.Lock()
+		s.jobs = append(s.jobs, r)
+		s.mu.Unlock()
+		v.mu.Lock()
+		v.jobs = append(v.jobs, vr)
+		v.mu.Unlock()
+	}()
+	info := s.Info
+	if info.CompileError != nil {
+		return info, s.Err
+	}
+	for i := 0; i < job.Tests && i < vjob.Tests; i++ {
+		frames, vframes := job.Frames(i), vjob.Frames(i)
+		e, ok := s.Exec(job, frames)
+		if !ok {
+			break
+		}
+		ve, ok := v.Exec(vjob, vframes)
+		if !ok {
+			break
+		}
+		r.Frames, vr.Frames = append(r.Frames, frames), append(vr.Frames, vframes)
+		e.Test, ve.Test = i, i
+		info.Completed++
+		if !each(judge.Exchange{Sub: e, Val: ve}) {
 			break
 		}
 	}

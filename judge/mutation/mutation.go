@@ -90,6 +90,9 @@ func (t *Tester) Problem(ctx context.Context, p *judge.Problem) (*Result, error)
 	}
 	bctx, cancel := context.WithTimeout(ctx, budget)
 	defer cancel()
+	if p.Validation.Interactive {
+		return nil, fmt.Errorf("mutation test of %s: an interactive problem's submissions have no outputs of their own to compare (their validator judges the conversation): %w", p.ID, judge.ErrBadInput)
+	}
 	r := &Result{Problem: p.ID, Survivors: []Survivor{}}
 	accepted := judge.AcceptedSubmissions(p)
 	if len(accepted) == 0 {

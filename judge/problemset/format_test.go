@@ -124,8 +124,11 @@ func TestLoadErrors2023(t *testing.T) {
 	base := map[string]string{"data/sample/1.in": "1", "data/sample/1.ans": "1", "data/secret/g/1.in": "1", "data/secret/g/1.ans": "1"}
 	v := "problem_format_version: 2023-07-draft\nname: x\n"
 	cases := []struct{ name, file, content, msg string }{
-		{"interactive", "problem.yaml", v + "type: interactive\n", "type interactive is not supported"},
-		{"multi-pass in a list", "problem.yaml", v + "type: [pass-fail, multi-pass]\n", "type multi-pass is not supported"},
+		{"interactive without its validator", "problem.yaml", v + "type: interactive\n", "needs its output validator"},
+		{"interactive function", "problem.yaml", v + "type: [interactive, function]\nfunction: {name: f}\n", "type function does not go with it"},
+		{"multi-pass without its validator", "problem.yaml", v + "type: [pass-fail, multi-pass]\n", "multi-pass problem needs its output validator"},
+		{"passes without multi-pass", "problem.yaml", v + "limits: {validation_passes: 3}\n", "validation_passes is given but"},
+		{"submit-answer", "problem.yaml", v + "type: submit-answer\n", "type submit-answer is not supported"},
 		{"unknown key", "problem.yaml", v + "validator: x\n", `key "validator" is not a problem.yaml key`},
 		{"unknown limit", "problem.yaml", v + "limits: {cpu: 3}\n", "limits.cpu"},
 		{"no python", "problem.yaml", v + "languages: [cpp, java]\n", "does not include python3"},
@@ -206,4 +209,37 @@ func TestStatementPrefersEnglish(t *testing.T) {
 	})).Load("p")
 	require.NoError(t, err)
 	assert.Contains(t, p.Statement, "Hello")
+}
+
+// The interactive, multi-pass and custom-score packages read as their formats say.
+func TestInteractiveMultiPassAndScorePackages(t *testing.T) {
+	p, err := problemset.LoadDir("../../testdata/problems/kattis-interactive")
+	require.NoError(t, err)
+	assert.True(t, p.Validation.Interactive)
+	assert.Equal(t, "Guess the Number", p.Name)
+	assert.Equal(t, judge.LangPython, p.Validation.Validator.Lang)
+	assert.Zero(t, p.Passes)
+
+	p, err = problemset.LoadDir("../../testdata/problems/kattis-interactive-cc")
+	require.NoError(t, err)
+	assert.True(t, p.Validation.Interactive)
+	assert.Equal(t, judge.LangCPP, p.Validation.Validator.Lang)
+	assert.Equal(t, []string{"slack", "1"}, p.Validation.ValidatorArgs())
+
+	p, err = problemset.LoadDir("../../testdata/problems/kattis-multipass")
+	require.NoError(t, err)
+	assert.False(t, p.Validation.Interactive)
+	assert.Equal(t, 2, p.Passes)
+
+	p, err = problemset.LoadDir("../../testdata/problems/kattis-score")
+	require.NoError(t, err)
+	assert.True(t, p.Validation.CustomScore)
+	assert.True(t, p.Validation.ScoreRequired)
+	require.NotNil(t, p.Scoring)
+	for _, s := range p.Submissions {
+		assert.Nil(t, s.Score, "with validators' scores no maximum is demanded of %s", s.Path)
+	}
+
+	_, err = problemset.LoadDir("../../testdata/problems/kattis-validateh")
+	require.NoError(t, err)
 }

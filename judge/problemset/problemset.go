@@ -270,7 +270,7 @@ func readMeta(fsys fs.FS, p *judge.Problem) error {
 	if err != nil {
 		return bad("type: %v", err)
 	}
-	scoring := false
+	scoring, interactive, multipass := false, false, false
 	p.Mode = judge.Stdio
 	for _, t := range types {
 		switch t {
@@ -279,7 +279,11 @@ func readMeta(fsys fs.FS, p *judge.Problem) error {
 			scoring = true
 		case "function":
 			p.Mode = judge.Function
-		case "interactive", "multi-pass", "submit-answer":
+		case "interactive":
+			interactive = true
+		case "multi-pass":
+			multipass = true
+		case "submit-answer":
 			return bad("type %s is not supported by this judge (docs/problem-format.md lists what is)", t)
 		default:
 			return bad("type %q is not one of pass-fail, scoring (or the judge's stdio, function)", t)
@@ -322,10 +326,20 @@ func readMeta(fsys fs.FS, p *judge.Problem) error {
 	case "", "default":
 	case "custom":
 		custom = true
-	case "custom score", "custom interactive", "custom interactive score", "custom score interactive":
-		return bad("validation %q is not supported by this judge: interactive problems and validators that write score.txt are not (docs/problem-format.md)", y.Validation)
+	case "custom interactive":
+		custom, interactive = true, true
+	case "custom score":
+		custom, p.Validation.CustomScore, p.Validation.ScoreRequired = true, true, true
+	case "custom interactive score", "custom score interactive":
+		custom, interactive, p.Validation.CustomScore, p.Validation.ScoreRequired = true, true, true, true
 	default:
 		return bad("validation %q is not default or custom", y.Validation)
+	}
+	if p.Validation.CustomScore && !scoring {
+		return bad("validation %q: a validator's score.txt needs a scoring problem (type: scoring)", y.Validation)
+	}
+	if interactive && p.Mode == judge.Function {
+		return bad("an interactive problem talks through standard input and output: type function does not go with it")
 	}
 	// A 2023-07 package has a custom validator when it has output_validator/.
 	dir := "output_validators"
@@ -340,6 +354,26 @@ func readMeta(fsys fs.FS, p *judge.Problem) error {
 			return bad("custom output validator: %v", err)
 		}
 		p.Validation.Validator = prog
+	}
+	if multipass {
+		if !custom {
+			return bad("a multi-pass problem needs its output validator (output_validator/), which writes each next pass's input")
+		}
+		p.Passes = 2
+		if n := lim.ValidationPasses; n != 0 {
+			if n < 2 || n > 100 {
+				return bad("limits.validation_passes %d: want 2..100", n)
+			}
+			p.Passes = n
+		}
+	} else if lim.ValidationPasses != 0 {
+		return bad("limits.validation_passes is given but the problem's type is not multi-pass")
+	}
+	if interactive {
+		if !custom {
+			return bad("an interactive problem needs its output validator (output_validator/ in 2023-07, output_validators/<name>/ in legacy), which talks with the submission")
+		}
+		p.Validation.Interactive = true
 	}
 	return nil
 }
@@ -483,6 +517,9 @@ func load(fsys fs.FS, dir, id string) (*judge.Problem, error) {
 	}
 	if p.Ladder, err = readLadder(fsys); err != nil {
 		return nil, fmt.Errorf("problem %s: %v: %w", id, err, judge.ErrBadInput)
+	}
+	if p.Ladder != nil && p.Validation.Interactive {
+		return nil, fmt.Errorf("problem %s: ladder/: an interactive problem's inputs are its validator's, not the submission's, so a size ladder cannot be climbed: %w", id, judge.ErrBadInput)
 	}
 	if l := p.Ladder; l != nil && l.Reference != "" && !slices.ContainsFunc(p.Submissions, func(s judge.PackageSubmission) bool {
 		return s.Path == l.Reference && s.Expected == judge.Accepted

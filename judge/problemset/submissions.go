@@ -17,7 +17,8 @@ import (
 // Other requirement keys are named errors rather than silently unchecked. In a scoring
 // problem, accepted submissions must reach the maximum unless the file says otherwise.
 func readSubmissionsYAML(fsys fs.FS, p *judge.Problem) error {
-	if p.Scoring != nil {
+	if p.Scoring != nil && !p.Validation.CustomScore {
+		// With scores from the validator (score.txt) the maximum is not known.
 		max := p.Scoring.Max()
 		for i := range p.Submissions {
 			if p.Submissions[i].Expected == judge.Accepted {
