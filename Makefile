@@ -74,7 +74,7 @@ verify: build image validator-image
 
 # Packages in the Kattis format as other tools write them (docs/problem-format.md, "Support"):
 # judged from their folders, not built into the binary.
-KATTIS_PACKAGES := testdata/problems/kattis-scoring testdata/problems/kattis-validateh testdata/problems/kattis-testlib
+KATTIS_PACKAGES := testdata/problems/kattis-scoring testdata/problems/kattis-validateh testdata/problems/kattis-testlib testdata/problems/kattis-interactive testdata/problems/kattis-interactive-cc testdata/problems/kattis-multipass testdata/problems/kattis-score
 
 fuzz:
 	@for t in $$($(GO) test -list 'Fuzz.*' ./judge/... 2>/dev/null | grep ^Fuzz); do \
