@@ -916,17 +916,19 @@ def oom_kills():
     return None
 
 
-def spawn(h, lim, stdin_data, target, with_result, link=None):
+def spawn(h, lim, stdin_data, target, with_result, link=None, link_side=None):
     """Forks a child that runs target() after child_setup; supervises it to its end. A
     submission's child (with_result) marks when its untrusted code starts; a validator is
     charged from the fork. link, for an interactive test, opens the child's standard input and
-    output on the other side's pipes (link_fds) instead of the harness's."""
+    output on the other side's pipes (link_opener) instead of the harness's; link_side is
+    (job, test, side) for the harness's holds on them (link_holds)."""
     stdin_r, stdin_w = os.pipe()
     out_r, out_w = os.pipe()
     err_r, err_w = os.pipe()
     res_r, res_w = os.pipe() if with_result else (None, None)
     mark_r, mark_w = os.pipe() if with_result else (None, None)
     ack_r, ack_w = os.pipe() if with_result else (None, None)
+    holds = link_holds(*link_side, time.monotonic() + lim["wall_ms"] / 1000) if link_side else []
     oom_before = oom_kills()
     run = Run()
     # A submission's child replaces these at its mark.
@@ -958,6 +960,8 @@ def spawn(h, lim, stdin_data, target, with_result, link=None):
     try:
         supervise(h, lim, pid, start, run, stdin_w, stdin_data, out_r, err_r, res_r, mark)
     finally:
+        for fd in holds:
+            os.close(fd)
         for fd in (stdin_w, out_r, err_r, res_r):
             if fd is not None:
                 try:
@@ -1671,12 +1675,42 @@ def link_opener(job, test, side):
     return submission if side == "submission" else validator
 
 
+def link_holds(job, test, side, deadline):
+    """The harness's own hold on the test's pipes toward the other side, opened before its child
+    starts and closed only once the child's end has been stamped (spawn): the submission's
+    harness holds the read side of to-submission and the write side of from-submission, the
+    validator's the mirror. So neither side can meet the other's end (an end of file, a broken
+    pipe) before the harness of the side that ended has recorded when: which side ended first
+    is then causal, not a matter of which harness woke first. The harness never reads or
+    writes them. The write side needs the other side's read hold: it is retried until then
+    (each side takes its read hold first, so neither waits for the other for ever), or until the
+    deadline, when the test goes on without it."""
+    to_sub, from_sub = link_paths(job, test)
+    mine, theirs = (to_sub, from_sub) if side == "submission" else (from_sub, to_sub)
+    while not os.path.exists(theirs) and time.monotonic() < deadline:
+        time.sleep(LINK_WAIT)
+    holds = []
+    try:
+        holds.append(os.open(mine, os.O_RDONLY | os.O_NONBLOCK))
+    except OSError:
+        return holds
+    while True:
+        try:
+            holds.append(os.open(theirs, os.O_WRONLY | os.O_NONBLOCK))
+            return holds
+        except OSError as e:
+            if e.errno != errno.ENXIO or time.monotonic() >= deadline:
+                return holds
+        time.sleep(LINK_WAIT)
+
+
 def run_submission(h, job, data, test):
     lim = job.limits
     # Function mode: the arguments are built in the child, before its clock starts.
     stdin_data = b"" if job.mode == "function" or job.link else data
     link = link_opener(job, test, "submission") if job.link else None
-    run = spawn(h, lim, stdin_data, lambda: child_run(h, job, data), with_result=True, link=link)
+    side = (job, test, "submission") if job.link else None
+    run = spawn(h, lim, stdin_data, lambda: child_run(h, job, data), with_result=True, link=link, link_side=side)
     if h.sandboxed:
         empty_scratch()
     report = classify(job, lim, run)
@@ -1762,10 +1796,10 @@ def run_validator(h, job, frames, test):
         if (job.validator.get("lang") or "python") == "python":
             argv = [sys.executable, "-B"] + argv
         argv += [str(f) for f in job.validator.get("flags") or []]
-        link = None
+        link = side = None
         if job.link:
-            team_output, link = b"", link_opener(job, test, "validator")
-        run = spawn(h, lim, team_output, lambda: child_exec(h, lim, argv, work), with_result=False, link=link)
+            team_output, link, side = b"", link_opener(job, test, "validator"), (job, test, "validator")
+        run = spawn(h, lim, team_output, lambda: child_exec(h, lim, argv, work), with_result=False, link=link, link_side=side)
         report = classify(job, lim, run)
         message = b""
         try:
