@@ -26,7 +26,9 @@ func interactiveValidatorLimits(sub JobLimits) JobLimits {
 }
 
 // WallStarved is how many wall limits more a test may last while its processes wait for a CPU
-// or for the kernel's I/O (the harness's WALL_STARVED_MAX, docs/harness-protocol.md).
+// or for the kernel's I/O (the harness's WALL_STARVED_MAX, docs/harness-protocol.md; a harness
+// test keeps the two equal): a starved test is not a sleeping one. It bounds only a test that
+// is starved: one that sleeps waits for nothing and ends at its plain wall limit.
 const WallStarved = 5
 
 // interact runs the tests run (indexes into p.Tests) of an interactive problem: the submission's

@@ -25,10 +25,9 @@ const Version = 1
 const MemorySlackMiB = 48
 
 // WallStarvedMax is how many wall limits more a test may last while its processes wait for a
-// CPU or for the kernel's I/O (harness.py WALL_STARVED_MAX): a starved test is not a sleeping
-// one. The host's budget for a job allows for it. It bounds only a test that is starved: one
-// that sleeps waits for nothing and ends at its plain wall limit.
-const WallStarvedMax = 5
+// CPU or for the kernel's I/O (harness.py WALL_STARVED_MAX): judge.WallStarved, named here
+// for the protocol's side. The host's budget for a job allows for it.
+const WallStarvedMax = judge.WallStarved
 
 // ErrIncomplete means the stream ended before the harness said "end": the sandbox died or was
 // killed. The sandbox decides why.
