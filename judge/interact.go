@@ -3,7 +3,6 @@ package judge
 import (
 	"context"
 	"fmt"
-	"strings"
 	"time"
 )
 
@@ -45,34 +44,13 @@ func (j *Judge) interact(ctx context.Context, p *Problem, job Job, run []int, pa
 		return RunInfo{}, err
 	}
 	var all RunInfo
-	for start := 0; start < len(run); {
-		args := p.Validation.TestValidatorArgs(p.Tests[run[start]])
-		end := start + 1
-		for end < len(run) && sameArgs(p.Validation.TestValidatorArgs(p.Tests[run[end]]), args) {
-			end++
-		}
-		part := run[start:end]
+	start := 0
+	for _, part := range argRuns(p, run) {
 		sub := job
 		sub.Tests = len(part)
 		// The submission's sandbox never holds the input: it is the validator's to reveal.
 		sub.Frames = func(int) [][]byte { return [][]byte{nil} }
-		vjob := Job{
-			Mode:      JobValidate,
-			Filename:  prog.Entry,
-			Validator: prog,
-			Flags:     args,
-			Limits:    interactiveValidatorLimits(job.Limits),
-			Tests:     len(part),
-			Feedback:  needsFeedback(p),
-			Frames: func(i int) [][]byte {
-				t := p.Tests[part[i]]
-				frames := [][]byte{t.Input, t.Answer, nil}
-				if needsFeedback(p) {
-					frames = append(frames, feedbackFrame(state, part[i]))
-				}
-				return frames
-			},
-		}
+		vjob := validatorJob(p, prog, part, nil, interactiveValidatorLimits(job.Limits), state)
 		going := true
 		info, err := ia.Interact(ctx, sub, vsb, vjob, func(x Exchange) bool {
 			if x.Sub.Test < 0 || x.Sub.Test >= len(part) {
@@ -95,13 +73,9 @@ func (j *Judge) interact(ctx context.Context, p *Problem, job Job, run []int, pa
 		if !going || info.CompileError != nil || info.Completed < len(part) {
 			return all, nil
 		}
-		start = end
+		start += len(part)
 	}
 	return all, nil
-}
-
-func sameArgs(a, b []string) bool {
-	return strings.Join(a, "\x00") == strings.Join(b, "\x00")
 }
 
 // decideExchange judges one test of an interactive problem as Kattis's tools do (problemtools,

@@ -504,22 +504,12 @@ type validated struct {
 }
 
 // validate runs the problem's output validator, sandboxed, on the outputs of tests that ran fine:
-// one sandbox per distinct argument list (test data groups may give their own). pass and state
-// are a multi-pass round's (1 and nil otherwise).
+// one sandbox per run of tests with the same argument list (test data groups may give their
+// own). pass and state are a multi-pass round's (1 and nil otherwise).
 func (j *Judge) validate(ctx context.Context, p *Problem, tests []int, outputs map[int][]byte, pass int, state []map[string][]byte) (map[int]validated, error) {
-	var order []string
-	byArgs := map[string][]int{}
-	for _, i := range tests {
-		key := strings.Join(p.Validation.TestValidatorArgs(p.Tests[i]), "\x00")
-		if _, ok := byArgs[key]; !ok {
-			order = append(order, key)
-		}
-		byArgs[key] = append(byArgs[key], i)
-	}
 	res := map[int]validated{}
-	for _, key := range order {
-		part := byArgs[key]
-		r, err := j.validateWith(ctx, p, p.Validation.TestValidatorArgs(p.Tests[part[0]]), part, outputs, pass, state)
+	for _, part := range argRuns(p, tests) {
+		r, err := j.validateWith(ctx, p, part, outputs, pass, state)
 		if err != nil {
 			return nil, err
 		}
@@ -528,6 +518,46 @@ func (j *Judge) validate(ctx context.Context, p *Problem, tests []int, outputs m
 		}
 	}
 	return res, nil
+}
+
+// argRuns splits tests (indexes into p.Tests, in order) into runs of consecutive tests whose
+// validator takes the same arguments: one validator sandbox each. Test data groups keep their
+// tests together, so a problem gets one run per group that has arguments of its own.
+func argRuns(p *Problem, tests []int) [][]int {
+	var runs [][]int
+	key := func(i int) string { return strings.Join(p.Validation.TestValidatorArgs(p.Tests[i]), "\x00") }
+	for k, i := range tests {
+		if k == 0 || key(i) != key(tests[k-1]) {
+			runs = append(runs, nil)
+		}
+		runs[len(runs)-1] = append(runs[len(runs)-1], i)
+	}
+	return runs
+}
+
+// validatorJob is the validator's job on tests (indexes into p.Tests, which share their
+// arguments): each test's input, answer and the submission's output (nil for an interactive
+// problem's validator, which talks to the submission instead), and, when the problem has more
+// passes or a feedback folder to read, the test's folder from the previous pass.
+func validatorJob(p *Problem, prog *Program, tests []int, outputs map[int][]byte, limits JobLimits, state []map[string][]byte) Job {
+	feedback := needsFeedback(p)
+	return Job{
+		Mode:      JobValidate,
+		Filename:  prog.Entry,
+		Validator: prog,
+		Flags:     p.Validation.TestValidatorArgs(p.Tests[tests[0]]),
+		Limits:    limits,
+		Tests:     len(tests),
+		Feedback:  feedback,
+		Frames: func(i int) [][]byte {
+			t := p.Tests[tests[i]]
+			frames := [][]byte{t.Input, t.Answer, outputs[tests[i]]}
+			if feedback {
+				frames = append(frames, feedbackFrame(state, tests[i]))
+			}
+			return frames
+		},
+	}
 }
 
 // validatorLimits bound an output validator's run on one output.
@@ -552,28 +582,12 @@ func (j *Judge) validatorFor(ctx context.Context, p *Problem) (*Program, Sandbox
 	return prog, j.Validators.Sandbox, nil
 }
 
-func (j *Judge) validateWith(ctx context.Context, p *Problem, args []string, tests []int, outputs map[int][]byte, pass int, state []map[string][]byte) (map[int]validated, error) {
+func (j *Judge) validateWith(ctx context.Context, p *Problem, tests []int, outputs map[int][]byte, pass int, state []map[string][]byte) (map[int]validated, error) {
 	prog, sb, err := j.validatorFor(ctx, p)
 	if err != nil {
 		return nil, err
 	}
-	job := Job{
-		Mode:      JobValidate,
-		Filename:  prog.Entry,
-		Validator: prog,
-		Flags:     args,
-		Limits:    validatorLimits,
-		Tests:     len(tests),
-		Feedback:  needsFeedback(p),
-		Frames: func(i int) [][]byte {
-			t := p.Tests[tests[i]]
-			frames := [][]byte{t.Input, t.Answer, outputs[tests[i]]}
-			if needsFeedback(p) {
-				frames = append(frames, feedbackFrame(state, tests[i]))
-			}
-			return frames
-		},
-	}
+	job := validatorJob(p, prog, tests, outputs, validatorLimits, state)
 	res := map[int]validated{}
 	info, err := sb.Run(ctx, job, func(e Execution) bool {
 		if e.Test < 0 || e.Test >= len(tests) {
