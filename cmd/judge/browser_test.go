@@ -246,8 +246,11 @@ func TestBrowserCandidateAndInterviewer(t *testing.T) {
 	shoot(t, cand, "take-problem")
 
 	// Submit: the submission's page follows the judging and shows the result.
-	do(t, cand, time.Minute, chromedp.Click(chromedp.ID("submit")), chromedp.WaitVisible(chromedp.ID("result")))
-	waitFor(t, cand, `document.querySelector("#result .overall") !== null`, 5*time.Minute)
+	// The problem's page shows the sample run in a #result too: wait for the submission's own
+	// page (one condition, read on one document), whose result is final once it has a verdict
+	// (a page rendered after judging has no live stream that would reload it).
+	do(t, cand, time.Minute, chromedp.Click(chromedp.ID("submit")))
+	waitFor(t, cand, `location.pathname.startsWith("/take/submissions/") && document.querySelector("#result .overall") !== null`, 5*time.Minute)
 	result := get(t, cand, chromedp.Text(chromedp.ID("result")))
 	assert.Contains(t, result, "Accepted")
 	assert.Contains(t, result, "Hidden tests")
@@ -327,8 +330,11 @@ func TestBrowserShowsHostileTextInert(t *testing.T) {
 	do(t, cand, time.Minute, chromedp.Click(chromedp.ID("start")), chromedp.WaitVisible(chromedp.CSS(`a[href="/take/problems/sum"]`)),
 		chromedp.Navigate(base+"/take/problems/sum"), chromedp.WaitVisible(chromedp.ID("source")),
 		chromedp.SetValue(chromedp.ID("source"), source))
-	do(t, cand, time.Minute, chromedp.Click(chromedp.ID("submit")), chromedp.WaitVisible(chromedp.ID("result")))
-	waitFor(t, cand, `document.querySelector("#result .overall") !== null`, 5*time.Minute)
+	// The problem's page shows the sample run in a #result too: wait for the submission's own
+	// page (one condition, read on one document), whose result is final once it has a verdict
+	// (a page rendered after judging has no live stream that would reload it).
+	do(t, cand, time.Minute, chromedp.Click(chromedp.ID("submit")))
+	waitFor(t, cand, `location.pathname.startsWith("/take/submissions/") && document.querySelector("#result .overall") !== null`, 5*time.Minute)
 	inert(t, cand, "candidate's submission", "Wrong answer", `<img src=x onerror="window.pwned=3">`, "</textarea><script>window.pwned=2</script>", "more bytes not shown")
 	shoot(t, cand, "hostile-take-submission")
 
