@@ -133,6 +133,11 @@ func agrees(f *fit, want string) bool {
 	return f.Class == want || (f.Class == "?" && slices.Contains(f.Close, want))
 }
 
+// between: the estimate names a class, or classes it cannot tell apart, and all lie in lo..hi.
+func between(f *fit, lo, hi string) bool {
+	return lowest(f) >= order[lo] && highest(f) <= order[hi]
+}
+
 // highest: the largest class the estimate allows.
 func highest(f *fit) int {
 	h := order[f.Class]
@@ -264,7 +269,10 @@ func TestRunRevealComplexityAgainstDocker(t *testing.T) {
 	require.NotNil(t, rep.Ladder.Reference.Fit, "%+v", rep.Ladder.Reference)
 	require.NotNil(t, rep.Complexity.Fit, "%+v", rep.Complexity)
 	t.Logf("submission %+v; reference %+v", rep.Complexity.Fit, rep.Ladder.Reference.Fit)
-	assert.True(t, agrees(rep.Ladder.Reference.Fit, "O(n)"), "the reference (a hash map) is linear: %+v", rep.Ladder.Reference.Fit)
+	// A hash map is linear; its ladder's top rung is ~50 ms over a few ms of fork and faults, and
+	// over its two decades n and n log n differ by less than 2x: CI once read O(n log n) outright
+	// (R² 0.994). What must hold is that nothing slower than n log n is allowed.
+	assert.True(t, between(rep.Ladder.Reference.Fit, "O(n)", "O(n log n)"), "the reference (a hash map) is linear, or read as its neighbour: %+v", rep.Ladder.Reference.Fit)
 	// (That a TLE submission's class is worse than the reference's is TestGradeComplexity's: the
 	// hash map's largest rung is ~50 ms, too little to rule out O(n²) on a busy machine.)
 	assert.True(t, agrees(rep.Complexity.Fit, "O(n²)"), "list.index per element is quadratic: %+v", rep.Complexity.Fit)
