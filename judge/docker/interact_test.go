@@ -77,8 +77,49 @@ func TestInteractivePythonValidator(t *testing.T) {
 			}
 		})
 	}
+
+	// The folder of pipes is the validator's: the submission can open its pipes but neither
+	// plant, rename nor remove one (its mount is read-only). Each success would end the test
+	// as a run-time error; a fair game after four refusals is accepted.
+	t.Run("tampers with /link", func(t *testing.T) {
+		rep, err := j.Judge(ctx, p, judge.Submission{Filename: "tamper.py", Source: []byte(tamper)}, judge.Options{Reveal: true, StopOnFailure: true})
+		require.NoError(t, err)
+		require.Equal(t, judge.Accepted, rep.Verdict, "%+v", rep.Tests)
+	})
 	assertNoVolumes(t, c)
 }
+
+const tamper = `import os, sys
+names = sorted(os.listdir("/link"))
+if not names:
+    sys.exit("no pipes in /link")
+victim = "/link/" + names[-1]
+attempts = {
+    "mkfifo": lambda: os.mkfifo("/link/planted"),
+    "create": lambda: open("/link/planted.txt", "w").close(),
+    "rename": lambda: os.rename(victim, "/link/renamed"),
+    "unlink": lambda: os.unlink(victim),
+}
+for what, attempt in attempts.items():
+    try:
+        attempt()
+    except OSError as e:
+        print(what, "refused:", e, file=sys.stderr)
+        continue
+    sys.exit(what + " in /link succeeded")
+n = int(input())
+lo, hi = 1, n
+while True:
+    g = (lo + hi) // 2
+    print(g, flush=True)
+    word = input()
+    if word == "correct":
+        break
+    if word == "lower":
+        hi = g - 1
+    else:
+        lo = g + 1
+`
 
 // A legacy package's C++ interactor against validate.h, compiled and run in the validator image,
 // with its own flag from validator_flags (slack 1: the sample's N = 10 allows 5 guesses).
