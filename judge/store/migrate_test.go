@@ -46,7 +46,7 @@ func TestMigrateKeepsTheFirstAdminToken(t *testing.T) {
 	defer s.Close()
 	v, err := s.Version(ctx)
 	require.NoError(t, err)
-	assert.Equal(t, 5, v)
+	assert.Equal(t, 6, v)
 	tok, err := s.TokenByHash(ctx, []byte("old-hash"))
 	require.NoError(t, err)
 	assert.Equal(t, judge.ScopeAdmin, tok.Scope)
@@ -106,4 +106,52 @@ func TestMigrationsInStep(t *testing.T) {
 	pv, err := pq.Version(ctx)
 	require.NoError(t, err)
 	assert.Equal(t, lv, pv)
+}
+
+// TestQueuedCountUsesItsIndex: every submission's admission counts the queued ones; on either
+// database the count reads the partial index of queued submissions, not the whole table. (On
+// PostgreSQL with sequential scans priced out: a small table's plan would scan it anyway.)
+func TestQueuedCountUsesItsIndex(t *testing.T) {
+	ctx := context.Background()
+	plan := func(conn *sql.Conn, explain string) string {
+		rows, err := conn.QueryContext(ctx, explain+" "+queuedSQL)
+		require.NoError(t, err)
+		defer rows.Close()
+		cols, err := rows.Columns()
+		require.NoError(t, err)
+		var out string
+		for rows.Next() {
+			vals := make([]any, len(cols))
+			for i := range vals {
+				vals[i] = new(sql.NullString)
+			}
+			require.NoError(t, rows.Scan(vals...))
+			for _, v := range vals {
+				out += v.(*sql.NullString).String + " "
+			}
+			out += "\n"
+		}
+		require.NoError(t, rows.Err())
+		return out
+	}
+	t.Run("sqlite", func(t *testing.T) {
+		s, err := Open(ctx, filepath.Join(t.TempDir(), "judge.db"))
+		require.NoError(t, err)
+		defer s.Close()
+		conn, err := s.db.Conn(ctx)
+		require.NoError(t, err)
+		defer conn.Close()
+		assert.Contains(t, plan(conn, "EXPLAIN QUERY PLAN"), "submissions_queued")
+	})
+	t.Run("postgres", func(t *testing.T) {
+		s, err := Open(ctx, PG.Database(t))
+		require.NoError(t, err)
+		defer s.Close()
+		conn, err := s.db.Conn(ctx)
+		require.NoError(t, err)
+		defer conn.Close()
+		_, err = conn.ExecContext(ctx, "SET enable_seqscan = off")
+		require.NoError(t, err)
+		assert.Contains(t, plan(conn, "EXPLAIN"), "submissions_queued")
+	})
 }

@@ -51,7 +51,7 @@ func TestOpenMigratesOnceAndSetsPragmas(t *testing.T) {
 	s, path := open(t)
 	v, err := s.Version(ctx)
 	require.NoError(t, err)
-	assert.Equal(t, 5, v, "every migration applied")
+	assert.Equal(t, 6, v, "every migration applied")
 	var mode string
 	var fk int
 	require.NoError(t, s.DB().QueryRowContext(ctx, "PRAGMA journal_mode").Scan(&mode))

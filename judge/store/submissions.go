@@ -42,9 +42,13 @@ func (tx *Tx) CountQueued(ctx context.Context) (int, error) { return countQueued
 // Queued counts the submissions waiting for a result.
 func (s *Store) Queued(ctx context.Context) (int, error) { return countQueued(ctx, s.q) }
 
+// queuedSQL counts the queued submissions through their partial index (migration 0006): its cost
+// follows the queue's depth, not the table's size.
+const queuedSQL = "SELECT count(*) FROM submissions WHERE state = 'queued'"
+
 func countQueued(ctx context.Context, q conn) (int, error) {
 	var n int
-	err := q.QueryRowContext(ctx, "SELECT count(*) FROM submissions WHERE state = 'queued'").Scan(&n)
+	err := q.QueryRowContext(ctx, queuedSQL).Scan(&n)
 	if err != nil {
 		return 0, fmt.Errorf("count queued submissions: %w", err)
 	}
