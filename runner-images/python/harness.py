@@ -252,7 +252,7 @@ def write_all(fd, data):
 
 
 def compile_submission(source, filename):
-    """Returns (code, tree) or raises CompileFailure."""
+    """Returns (code, tree, source without its BOM) or raises CompileFailure."""
     if source.startswith("\ufeff"):
         source = source[1:]  # python3 accepts a UTF-8 BOM in a file
     try:
@@ -857,8 +857,44 @@ def call_function(job, mod, args):
     return 0
 
 
+def child_validate(h, job, args, cwd):
+    """Python validator child, after child_setup: runs the validator's code in this fork of the
+    harness as `python3 -B entry args...` would run it (its folder first on sys.path, a fresh
+    __main__, python3's standard streams and exit statuses), without starting an interpreter
+    for every test: that start cost more than most validators' own work. Never returns."""
+    entry = job.validator_entry
+    try:
+        os.chdir(cwd)
+        fresh_stdio(h)
+        sys.argv = [entry] + args
+        sys.path.insert(0, os.path.dirname(entry))
+        sys.dont_write_bytecode = True
+        atexit._clear()
+        source = job.validator["files"][job.validator["entry"]]
+        linecache.cache[entry] = (len(source), None, source.splitlines(True), entry)
+        mod = types.ModuleType("__main__")
+        mod.__file__ = entry
+        mod.__builtins__ = builtins
+        mod.__cached__ = None
+        sys.modules["__main__"] = mod
+        # python3's limit, counted from the validator's module frame.
+        real_setrecursionlimit(RECURSION_LIMIT + stack_depth() + 1)
+    except BaseException as e:
+        log(f"validator child: {e}")
+        os._exit(CHILD_SETUP_FAILED)
+    status = 0
+    try:
+        exec(job.validator_code, mod.__dict__)
+    except SystemExit as e:
+        status = system_exit_code(e)
+    except BaseException as e:
+        print_exception(e, e.__traceback__.tb_next)
+        status = 1
+    finish(status)
+
+
 def child_exec(h, lim, argv, cwd):
-    """Validator child: exec a fresh python3 (already set up by child_setup)."""
+    """Compiled validator child: exec its binary (already set up by child_setup)."""
     try:
         os.chdir(cwd)
         os.execv(argv[0], argv)
@@ -1762,7 +1798,9 @@ def setup_validator(job):
             if os.path.isabs(norm) or norm.startswith(".."):
                 raise CompileFailure("syntax", 0, f"bad validator file name {name!r}")
             if name.endswith(".py") and lang == "python":
-                compile_submission(text, name)
+                code = compile_submission(text, os.path.join(root, norm))[0]
+                if name == entry:
+                    job.validator_code = code
             path = os.path.join(root, norm)
             os.makedirs(os.path.dirname(path), exist_ok=True)
             with open(path, "w", encoding="utf-8") as f:
@@ -1792,14 +1830,15 @@ def run_validator(h, job, frames, test):
         for path, data in ((in_path, input_data), (ans_path, answer)):
             with open(path, "wb") as f:
                 f.write(data)
-        argv = [job.validator_entry, in_path, ans_path, feedback + "/"]
+        args = [in_path, ans_path, feedback + "/"] + [str(f) for f in job.validator.get("flags") or []]
         if (job.validator.get("lang") or "python") == "python":
-            argv = [sys.executable, "-B"] + argv
-        argv += [str(f) for f in job.validator.get("flags") or []]
+            target = lambda: child_validate(h, job, args, work)
+        else:
+            target = lambda: child_exec(h, lim, [job.validator_entry] + args, work)
         link = side = None
         if job.link:
             team_output, link, side = b"", link_opener(job, test, "validator"), (job, test, "validator")
-        run = spawn(h, lim, team_output, lambda: child_exec(h, lim, argv, work), with_result=False, link=link, link_side=side)
+        run = spawn(h, lim, team_output, target, with_result=False, link=link, link_side=side)
         report = classify(job, lim, run)
         message = b""
         try:

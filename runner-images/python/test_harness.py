@@ -971,6 +971,42 @@ class ValidateTest(unittest.TestCase):
         self.assertEqual((r["status"], r["exit_code"]), ("re", 1))
         self.assertIn("RuntimeError: boom", r["stderr"])
 
+    def test_validator_runs_as_python3_would(self):
+        # The validator runs in a fork of the harness, not a fresh python3: what a script can
+        # observe is python3's (its folder first on the path, __main__, its own file in
+        # tracebacks, python3's recursion limit, atexit and buffered output at its exit), and
+        # each test starts from the validator's first line, whatever the previous one changed.
+        v = {"files": {"validate.py": src("""
+                 import atexit, os, sys
+                 import helper
+                 sys.modules.setdefault("counter", []).append(1)
+                 def deep(n):
+                     return 0 if n == 0 else 1 + deep(n - 1)
+                 atexit.register(lambda: print("atexit ran"))
+                 print(__name__, os.path.basename(__file__), os.path.basename(sys.argv[0]),
+                       sys.argv[4:], helper.TWO, deep(950), len(sys.modules["counter"]))
+                 if sys.stdin.read() == "crash\\n":
+                     helper.crash()
+                 sys.exit(42)
+             """), "helper.py": "TWO = 2\ndef crash():\n    raise ValueError('from the helper')\n"},
+             "entry": "validate.py", "flags": ["x"]}
+        o = harness("validate", "", [["", "", "ok\n"], ["", "", "crash\n"]], validator=v)
+        self.assertEqual(o.compiled, {"type": "compiled"}, o.stderr)
+        self.assertEqual((o.result(0)["status"], o.result(0)["exit_code"]), ("ok", 42), o.result(0))
+        self.assertEqual(o.output(0), b"__main__ validate.py validate.py ['x'] 2 950 1\natexit ran\n")
+        self.assertTrue(o.output(1).startswith(b"__main__ validate.py validate.py ['x'] 2 950 1\n"), o.output(1))
+        r = o.result(1)
+        self.assertEqual((r["status"], r["exit_code"]), ("re", 1))
+        self.assertIn('validate.py", line 10, in <module>\n    helper.crash()', r["stderr"])
+        self.assertIn("ValueError: from the helper", r["stderr"])
+        self.assertNotIn("harness.py", r["stderr"])
+
+    def test_validator_recursion_limit_is_python3s(self):
+        v = {"files": {"validate.py": "def f(n):\n    return f(n + 1)\nf(0)\n"}, "entry": "validate.py", "flags": []}
+        r = harness("validate", "", [["", "", ""]], validator=v).result()
+        self.assertEqual((r["status"], r["exit_code"]), ("re", 1))
+        self.assertIn("RecursionError", r["stderr"])
+
     def test_validator_syntax_error(self):
         v = {"files": {"validate.py": "def (\n"}, "entry": "validate.py", "flags": []}
         o = harness("validate", "", [["", "", ""]], validator=v)
