@@ -57,8 +57,10 @@ type serverResult struct {
 	pg              *store.DBStats // the database's load over the load phase (PostgreSQL)
 	pgIdle          store.DBStats  // and over pgIdleFor with nothing submitted
 	pgIdleFor       time.Duration
-	pgLoadFor       time.Time     // when the load phase's counters were first read
-	pgLoadTook      time.Duration // from then to the second read
+	pgLoadFor       time.Time         // when the load phase's counters were first read
+	pgLoadTook      time.Duration     // from then to the second read
+	statements      []store.Statement // the load phase's, when the server counts them
+	noStatements    string            // why they were not counted
 }
 
 // gradeRun is `judge grade` over the same submissions.
@@ -519,6 +521,9 @@ func serverBench(ctx context.Context, log io.Writer, opts *ServerOptions, s subj
 			return nil, err
 		}
 		res.pgIdle, res.pgIdleFor = pg0.Sub(idle0), time.Since(t0)
+		if err := load.TrackStatements(ctx); err != nil {
+			res.noStatements = err.Error()
+		}
 		res.pgLoadFor = time.Now()
 	}
 	before := map[string]float64{}
@@ -595,6 +600,11 @@ func serverBench(ctx context.Context, log io.Writer, opts *ServerOptions, s subj
 		d := pg1.Sub(pg0)
 		res.pg = &d
 		res.pgLoadTook = time.Since(res.pgLoadFor)
+		if res.noStatements == "" {
+			if res.statements, err = load.Statements(ctx); err != nil {
+				res.noStatements = err.Error()
+			}
+		}
 	}
 	if n := srv.logged; n > 0 {
 		fmt.Fprintf(log, "  server: %d warnings or errors in its log; the last lines:\n%s\n", n, srv.logs())
@@ -702,6 +712,7 @@ func printServer(out io.Writer, r *serverResult) {
 		r.rssPeak, r.rssEnd, r.elapsed.Seconds(), r.grade.exit, r.pool["warm"], r.pool["waited"])
 	if r.pg != nil {
 		printPGLoad(out, *r.pg, r.pgIdle, r.pgIdleFor, r.pgLoadTook, r.subs)
+		printStatements(out, r.statements, r.subs, r.noStatements)
 	}
 	for _, e := range r.firstErrors {
 		fmt.Fprintf(out, "  error: %s\n", e)

@@ -50,3 +50,51 @@ func (s *Store) DBStats(ctx context.Context) (DBStats, error) {
 	}
 	return st, nil
 }
+
+// Statement is one statement's share of the database's work since TrackStatements, from
+// PostgreSQL's pg_stat_statements (the statement as planned, its constants replaced by $n).
+type Statement struct {
+	Query                 string
+	Calls, Rows           int64
+	BlocksHit, BlocksRead int64
+	WALBytes              int64
+	Millis                float64 // execution time, all calls
+}
+
+// TrackStatements zeroes the statement counters of the server (every database on it) and makes
+// them readable here; the server must load pg_stat_statements (shared_preload_libraries).
+func (s *Store) TrackStatements(ctx context.Context) error {
+	if !s.d.postgres {
+		return errors.New("statement counters: only a PostgreSQL database keeps them")
+	}
+	if _, err := s.db.ExecContext(ctx, "CREATE EXTENSION IF NOT EXISTS pg_stat_statements"); err != nil {
+		return fmt.Errorf("statement counters: %w", err)
+	}
+	if _, err := s.db.ExecContext(ctx, "SELECT pg_stat_statements_reset()"); err != nil {
+		return fmt.Errorf("statement counters (is pg_stat_statements in shared_preload_libraries?): %w", err)
+	}
+	return nil
+}
+
+// Statements reads the statement counters of this database, most called first.
+func (s *Store) Statements(ctx context.Context) ([]Statement, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT query, calls, rows, shared_blks_hit, shared_blks_read, wal_bytes, total_exec_time
+		FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
+		ORDER BY calls DESC, query`)
+	if err != nil {
+		return nil, fmt.Errorf("statement counters: %w", err)
+	}
+	defer rows.Close()
+	var out []Statement
+	for rows.Next() {
+		var st Statement
+		if err := rows.Scan(&st.Query, &st.Calls, &st.Rows, &st.BlocksHit, &st.BlocksRead, &st.WALBytes, &st.Millis); err != nil {
+			return nil, fmt.Errorf("statement counters: %w", err)
+		}
+		out = append(out, st)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("statement counters: %w", err)
+	}
+	return out, nil
+}

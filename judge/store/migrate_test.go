@@ -17,8 +17,9 @@ import (
 	"github.com/judge-dev/judge/judge/store/pgtest"
 )
 
-// PG is the PostgreSQL server of this package's tests (store_test's too), started on first use.
-var PG pgtest.Shared
+// PG is the PostgreSQL server of this package's tests (store_test's too), started on first use,
+// with the statement counters the bench reads (Store.Statements).
+var PG = pgtest.Shared{Settings: []string{"shared_preload_libraries=pg_stat_statements"}}
 
 func TestMain(m *testing.M) { os.Exit(PG.Run(m)) }
 

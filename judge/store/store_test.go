@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -276,6 +277,34 @@ func TestDBStats(t *testing.T) {
 	lite, _ := open(t)
 	_, err = lite.DBStats(ctx)
 	assert.ErrorContains(t, err, "only a PostgreSQL database")
+}
+
+// The statement counters name each statement with its calls and rows, for this database only.
+func TestStatements(t *testing.T) {
+	ctx := context.Background()
+	s, err := store.Open(ctx, store.PG.Database(t))
+	require.NoError(t, err)
+	t.Cleanup(func() { s.Close() })
+	require.NoError(t, s.TrackStatements(ctx))
+	for range 3 {
+		require.NoError(t, s.CreateAssessment(ctx, assessment()))
+	}
+	sts, err := s.Statements(ctx)
+	require.NoError(t, err)
+	var insert *store.Statement
+	for i, st := range sts {
+		if strings.HasPrefix(st.Query, "INSERT INTO assessments ") {
+			insert = &sts[i]
+		}
+		assert.NotContains(t, st.Query, "Backend take-home", "constants are replaced by $n")
+	}
+	require.NotNil(t, insert, "%+v", sts)
+	assert.Equal(t, int64(3), insert.Calls)
+	assert.Equal(t, int64(3), insert.Rows)
+	assert.Positive(t, insert.WALBytes)
+
+	lite, _ := open(t)
+	assert.ErrorContains(t, lite.TrackStatements(ctx), "only a PostgreSQL database")
 }
 
 // The rate limit is the database's: burst at once, then one per interval, whichever server

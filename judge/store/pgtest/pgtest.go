@@ -50,8 +50,8 @@ func binDir() (string, error) {
 }
 
 // Start initialises a data directory in a new temporary folder and starts a server on a free
-// loopback port. Stop it with Stop.
-func Start() (*Server, error) {
+// loopback port, with settings ("name=value") beside its own. Stop it with Stop.
+func Start(settings ...string) (*Server, error) {
 	bin, err := binDir()
 	if err != nil {
 		return nil, err
@@ -88,6 +88,9 @@ func Start() (*Server, error) {
 		return nil, err
 	}
 	opts := fmt.Sprintf("-p %d -k %s -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200", s.port, dir)
+	for _, set := range settings {
+		opts += " -c " + set
+	}
 	if err := s.run("pg_ctl", "-D", data, "-o", opts, "-l", filepath.Join(dir, "log"), "-w", "-t", "120", "start"); err != nil {
 		log, _ := os.ReadFile(filepath.Join(dir, "log"))
 		os.RemoveAll(dir)
@@ -140,6 +143,9 @@ func (s *Server) Stop() error {
 // Shared is one server started on first use by the tests of a package and stopped by its
 // TestMain (Run).
 type Shared struct {
+	// Settings are the server's settings beside its own (Start).
+	Settings []string
+
 	once sync.Once
 	srv  *Server
 	err  error
@@ -149,7 +155,7 @@ type Shared struct {
 // test fails when PostgreSQL cannot be started.
 func (s *Shared) Database(t testing.TB) string {
 	t.Helper()
-	s.once.Do(func() { s.srv, s.err = Start() })
+	s.once.Do(func() { s.srv, s.err = Start(s.Settings...) })
 	if s.err != nil {
 		t.Fatalf("PostgreSQL for this test: %v", s.err)
 	}
