@@ -27,6 +27,29 @@ type mode struct {
 	ready func(ctx context.Context, memoryMiB int) error
 	// samples and batch override the defaults (the naive baseline is slow).
 	samples, batch int
+	// problem, when set, is the problem this mode judges instead of the subject's own.
+	problem func(*judge.Problem) *judge.Problem
+}
+
+// tokenValidator is an output validator in Python that does what the default checker does on
+// these problems (the tokens must be the answer's): the same judging with a custom validator's
+// cost added, and nothing else.
+const tokenValidator = `import sys
+with open(sys.argv[2]) as f:
+    answer = f.read().split()
+if sys.stdin.read().split() != answer:
+    with open(sys.argv[3] + "judgemessage.txt", "w") as f:
+        f.write("the tokens differ from the answer's")
+    sys.exit(43)
+sys.exit(42)
+`
+
+// withValidator is p judged by tokenValidator instead of the default checker.
+func withValidator(p *judge.Problem) *judge.Problem {
+	q := *p
+	q.Validation.Validator = &judge.Program{Entry: "validate.py", Lang: judge.LangPython,
+		Files: map[string][]byte{"validate.py": []byte(tokenValidator)}}
+	return &q
 }
 
 // result is one row of the table.
@@ -136,6 +159,9 @@ func measure(ctx context.Context, log io.Writer, m mode, s subject, samples, bat
 	}
 	fmt.Fprintf(log, "  %s / %s: %d one at a time, then %d at once (%d in parallel)\n", s.name, m.name, samples, batch, conc)
 	r := result{mode: m.name, what: m.what, batch: batch, conc: conc}
+	if m.problem != nil {
+		s.p = m.problem(s.p)
+	}
 	var err error
 	if r.latencies, err = latency(ctx, m, s, samples); err != nil {
 		return r, err

@@ -57,7 +57,7 @@ func main() {
 	flag.IntVar(&opts.NaiveBatch, "naive-batch", 4, "batch size of the naive baseline")
 	flag.IntVar(&opts.Spread, "spread", 20, "judgings of the reference solution for the CPU-time spread, idle and under load")
 	flag.StringVar(&opts.Image, "image", docker.RunnerImage(), "runner image")
-	flag.StringVar(&opts.Modes, "modes", "naive,cold,warm,turns,limit", "modes to measure (the ceiling always is; the targets need all four)")
+	flag.StringVar(&opts.Modes, "modes", "naive,cold,warm,checked,turns,limit", "modes to measure (the ceiling always is; the targets need all four)")
 	flag.StringVar(&opts.Server.Judge, "judge", "bin/judge", "the judge binary the server section runs (serve, grade)")
 	flag.IntVar(&opts.Server.Subs, "server-subs", 500, "submissions in the server load test, and through judge grade (0: no server section)")
 	flag.IntVar(&opts.Server.Clients, "server-clients", 50, "concurrent clients of the server load test, each with its own invite")
@@ -161,6 +161,7 @@ func judgingBench(ctx context.Context, opts *BenchOptions, log io.Writer) (func(
 		{name: "naive", what: "docker run --rm per test (CLI)", sb: &naive{image: opts.Image}, samples: opts.NaiveSamples, batch: opts.NaiveBatch},
 		{name: "cold", what: "a container per submission (Engine API)", sb: cold},
 		{name: "warm", what: fmt.Sprintf("warm pool of %d", pool.Size()), sb: pool, ready: pool.Fill},
+		{name: "checked", what: "warm, a Python output validator instead of the checker", sb: pool, ready: pool.Fill, problem: withValidator},
 		{name: "turns", what: fmt.Sprintf("warm pool of %d, starts and tests take turns", turns.Size()), sb: turns, ready: turns.Fill},
 		{name: "limit", what: "the harness on the host, no container", sb: host},
 	}
@@ -191,7 +192,7 @@ func judgingBench(ctx context.Context, opts *BenchOptions, log io.Writer) (func(
 	poolStats := pool.Stats()
 	var spreads []spreadRow
 	if opts.Spread > 0 {
-		warm, warmTurns := modes[2], modes[3]
+		warm, warmTurns := modes[2], modes[4]
 		judging := func(sb judge.Sandbox) func(context.Context) error {
 			return func(ctx context.Context) error { _, err := judgeOnce(ctx, sb, synthetic); return err }
 		}
@@ -298,6 +299,9 @@ func printTargets(out io.Writer, syn, real []result, s, rl subject) {
 	line("warm / floor", func(rows []result) float64 {
 		return ms(get(rows, "warm").p(0.5)) / ms(get(rows, "floor").p(0.5))
 	}, func(x float64) bool { return x <= 3 }, "<= 3 (issue 14)")
+	line("checked / warm", func(rows []result) float64 {
+		return ms(get(rows, "checked").p(0.5)) / ms(get(rows, "warm").p(0.5))
+	}, func(x float64) bool { return x <= 1.2 }, "<= 1.2 (issue 14: a custom validator's cost)")
 	line("warm / limit", func(rows []result) float64 {
 		return ms(get(rows, "warm").p(0.5)) / ms(get(rows, "limit").p(0.5))
 	}, func(x float64) bool { return x <= 1.1 }, "<= 1.1")
