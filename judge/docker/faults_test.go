@@ -33,9 +33,27 @@ const exitBound = 30 * time.Second
 // judgeProcess is bin/judge running `judge run` from testdata/.
 type judgeProcess struct {
 	cmd            *exec.Cmd
-	stdout, stderr bytes.Buffer
+	stdout, stderr lockedBuffer // read while the process writes them (a hang's report)
 	done           chan struct{}
 	err            error
+}
+
+// lockedBuffer is a bytes.Buffer that may be read while it is written.
+type lockedBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *lockedBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *lockedBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
 }
 
 func startJudge(t *testing.T, bin string, env []string, args ...string) *judgeProcess {
