@@ -90,7 +90,7 @@ func (v *ValidatorSandbox) Binary(ctx context.Context, p *Program) (*Program, er
 
 func (v *ValidatorSandbox) compile(ctx context.Context, p *Program) ([]byte, error) {
 	job := Job{Mode: JobCompile, Filename: p.Entry, Validator: p, Limits: compileLimits, Tests: 1,
-		Frames: func(int) [][]byte { return nil }}
+		Frames: func(int) [][]byte { return [][]byte{} }} // one test, no frames (nil would end the job)
 	var got *Execution
 	info, err := v.Sandbox.Run(ctx, job, func(e Execution) bool {
 		got = &e

@@ -17,7 +17,7 @@ import (
 // use up to WallStarved of them) and more: the submission's own limits stop a submission that
 // hangs, and the validator then reads the end of its output.
 func interactiveValidatorLimits(sub JobLimits) JobLimits {
-	l := validatorLimits
+	l := ValidatorLimits
 	if w := (1+WallStarved)*sub.Wall + 10*time.Second; w > l.Wall {
 		l.Wall = w
 	}
@@ -50,7 +50,9 @@ func (j *Judge) interact(ctx context.Context, p *Problem, job Job, run []int, pa
 		sub.Tests = len(part)
 		// The submission's sandbox never holds the input: it is the validator's to reveal.
 		sub.Frames = func(int) [][]byte { return [][]byte{nil} }
-		vjob := validatorJob(p, prog, part, nil, interactiveValidatorLimits(job.Limits), state)
+		args := p.Validation.TestValidatorArgs(p.Tests[part[0]])
+		vjob := validatorJob(p, prog, args, len(part), func(k int) (int, []byte, bool) { return part[k], nil, true },
+			interactiveValidatorLimits(job.Limits), state)
 		going := true
 		info, err := ia.Interact(ctx, sub, vsb, vjob, func(x Exchange) bool {
 			if x.Sub.Test < 0 || x.Sub.Test >= len(part) {

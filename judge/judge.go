@@ -2,7 +2,6 @@ package judge
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"math"
 	"sort"
@@ -139,11 +138,13 @@ func (j *Judge) Judge(ctx context.Context, p *Problem, s Submission, opt Options
 // returns, by test index, to run again.
 func (j *Judge) round(ctx context.Context, p *Problem, job Job, flags []check.Flags, opt Options, pass int, state []map[string][]byte, record func(TestResult)) (RunInfo, map[int]*carried, error) {
 	// An interactive validator judges while the submission runs; any other custom validator
-	// judges the outputs afterwards.
+	// judges each output as soon as its test ends, beside the tests still running.
 	interactive := p.Validation.Interactive
 	custom := p.Validation.Validator != nil && !interactive
 	vals := map[int]Execution{} // interactive: the validator's side of each test
 	var pending []int           // tests whose output awaits the custom validator
+	checks := j.newValidations(ctx, p, pass, state)
+	defer checks.stop()
 	outputs := map[int][]byte{}
 	bases := map[int]TestResult{}
 	carry := map[int]*carried{}
@@ -184,6 +185,7 @@ func (j *Judge) round(ctx context.Context, p *Problem, job Job, flags []check.Fl
 			t := p.Tests[e.Test]
 			res := baseResult(e, t)
 			if custom && e.Status == StatusOK && !OverCPU(p, e) {
+				checks.add(e.Test, e.Output)
 				pending = append(pending, e.Test)
 				outputs[e.Test] = e.Output
 				bases[e.Test] = res
@@ -251,7 +253,7 @@ func (j *Judge) round(ctx context.Context, p *Problem, job Job, flags []check.Fl
 	}
 
 	if len(pending) > 0 {
-		vres, err := j.validate(ctx, p, pending, outputs, pass, state)
+		vres, err := checks.wait()
 		if err != nil {
 			return first, nil, err
 		}
@@ -503,23 +505,6 @@ type validated struct {
 	outcome outcome
 }
 
-// validate runs the problem's output validator, sandboxed, on the outputs of tests that ran fine:
-// one sandbox per run of tests with the same argument list (test data groups may give their
-// own). pass and state are a multi-pass round's (1 and nil otherwise).
-func (j *Judge) validate(ctx context.Context, p *Problem, tests []int, outputs map[int][]byte, pass int, state []map[string][]byte) (map[int]validated, error) {
-	res := map[int]validated{}
-	for _, part := range argRuns(p, tests) {
-		r, err := j.validateWith(ctx, p, part, outputs, pass, state)
-		if err != nil {
-			return nil, err
-		}
-		for i, t := range r {
-			res[i] = t
-		}
-	}
-	return res, nil
-}
-
 // argRuns splits tests (indexes into p.Tests, in order) into runs of consecutive tests whose
 // validator takes the same arguments: one validator sandbox each. Test data groups keep their
 // tests together, so a problem gets one run per group that has arguments of its own.
@@ -535,33 +520,40 @@ func argRuns(p *Problem, tests []int) [][]int {
 	return runs
 }
 
-// validatorJob is the validator's job on tests (indexes into p.Tests, which share their
-// arguments): each test's input, answer and the submission's output (nil for an interactive
-// problem's validator, which talks to the submission instead), and, when the problem has more
-// passes or a feedback folder to read, the test's folder from the previous pass.
-func validatorJob(p *Problem, prog *Program, tests []int, outputs map[int][]byte, limits JobLimits, state []map[string][]byte) Job {
+// validatorJob is the validator's job on n tests that share their arguments: test(k) names
+// the job's k-th test (an index into p.Tests) and the submission's output on it (nil for an
+// interactive problem's validator, which talks to the submission instead), or says there is
+// none, which ends the job there. Each test's frames are its input, its answer, that output
+// and, when the problem has more passes or a feedback folder to read, the test's folder from
+// the previous pass.
+func validatorJob(p *Problem, prog *Program, args []string, n int, test func(k int) (int, []byte, bool), limits JobLimits, state []map[string][]byte) Job {
 	feedback := needsFeedback(p)
 	return Job{
 		Mode:      JobValidate,
 		Filename:  prog.Entry,
 		Validator: prog,
-		Flags:     p.Validation.TestValidatorArgs(p.Tests[tests[0]]),
+		Flags:     args,
 		Limits:    limits,
-		Tests:     len(tests),
+		Tests:     n,
 		Feedback:  feedback,
-		Frames: func(i int) [][]byte {
-			t := p.Tests[tests[i]]
-			frames := [][]byte{t.Input, t.Answer, outputs[tests[i]]}
+		Frames: func(k int) [][]byte {
+			i, output, ok := test(k)
+			if !ok {
+				return nil
+			}
+			t := p.Tests[i]
+			frames := [][]byte{t.Input, t.Answer, output}
 			if feedback {
-				frames = append(frames, feedbackFrame(state, tests[i]))
+				frames = append(frames, feedbackFrame(state, i))
 			}
 			return frames
 		},
 	}
 }
 
-// validatorLimits bound an output validator's run on one output.
-var validatorLimits = JobLimits{Time: 10 * time.Second, Wall: 20 * time.Second, MemoryMiB: 512,
+// ValidatorLimits bound an output validator's run on one output. Its sandbox's memory class is
+// its own, so a pool keeps warm sandboxes for it beside the submissions' (docker.Pool.Fill).
+var ValidatorLimits = JobLimits{Time: 10 * time.Second, Wall: 20 * time.Second, MemoryMiB: 512,
 	OutputBytes: 1 << 20, StderrBytes: 16 << 10}
 
 // validatorFor is the problem's output validator ready to run, and the sandbox it runs in: a
@@ -580,35 +572,6 @@ func (j *Judge) validatorFor(ctx context.Context, p *Problem) (*Program, Sandbox
 		return nil, nil, fmt.Errorf("judge %s: %w", p.ID, err)
 	}
 	return prog, j.Validators.Sandbox, nil
-}
-
-func (j *Judge) validateWith(ctx context.Context, p *Problem, tests []int, outputs map[int][]byte, pass int, state []map[string][]byte) (map[int]validated, error) {
-	prog, sb, err := j.validatorFor(ctx, p)
-	if err != nil {
-		return nil, err
-	}
-	job := validatorJob(p, prog, tests, outputs, validatorLimits, state)
-	res := map[int]validated{}
-	info, err := sb.Run(ctx, job, func(e Execution) bool {
-		if e.Test < 0 || e.Test >= len(tests) {
-			return false
-		}
-		v := validated{exec: e}
-		v.verdict, v.message, v.outcome = validatorVerdict(p, e, pass)
-		v.points = v.outcome.points
-		res[tests[e.Test]] = v
-		return true
-	})
-	if err != nil {
-		return nil, fmt.Errorf("output validator: %w", err)
-	}
-	if info.CompileError != nil {
-		return nil, fmt.Errorf("output validator of %s does not compile: %s", p.ID, info.CompileError.Message)
-	}
-	if len(res) != len(tests) {
-		return nil, errors.New("output validator: the sandbox stopped before validating every output")
-	}
-	return res, nil
 }
 
 // unreported is the verdict of the first test that never reported because the sandbox stopped

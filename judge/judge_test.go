@@ -163,12 +163,42 @@ func TestCustomValidator(t *testing.T) {
 	require.Len(t, fs.Runs(), 2)
 	validate := fs.Runs()[1].Job
 	assert.Equal(t, judge.JobValidate, validate.Mode)
-	assert.Equal(t, 2, validate.Tests, "only tests that ran fine are validated")
+	assert.Len(t, fs.Runs()[1].Frames, 2, "only tests that ran fine are validated")
 	assert.Equal(t, [][]byte{[]byte("in-b"), []byte("b"), []byte("bad")}, validate.Frames(1), "the validator gets input, answer and output")
 	assert.Equal(t, judge.WrongAnswer, rep.Verdict)
 	assert.Equal(t, []judge.Verdict{judge.Accepted, judge.WrongAnswer, judge.TimeLimitExceeded},
 		[]judge.Verdict{rep.Tests[0].Verdict, rep.Tests[1].Verdict, rep.Tests[2].Verdict})
 	assert.Equal(t, 5.0, rep.Tests[0].CPUMillis, "the submission's own times are kept")
+}
+
+// The validator gets each output as soon as its test ends: the submission's next test can wait
+// for it (were the outputs validated after the last test, this would wait for ever).
+func TestCustomValidatorRunsBesideTheSubmission(t *testing.T) {
+	p := stdioProblem("a", "b", "c")
+	p.Validation.Validator = &judge.Program{Entry: "validate.py", Files: map[string][]byte{"validate.py": []byte("")}}
+	validated := make(chan string, len(p.Tests))
+	fs := &judgetest.Sandbox{Exec: func(job judge.Job, frames [][]byte) (judge.Execution, bool) {
+		if job.Mode == judge.JobValidate {
+			validated <- string(frames[2])
+			code := 42
+			return judge.Execution{Status: judge.StatusOK, ExitCode: &code}, true
+		}
+		i := int(frames[0][len(frames[0])-1] - 'a')
+		if i > 0 {
+			select {
+			case got := <-validated:
+				assert.Equal(t, string(p.Tests[i-1].Answer), got, "test %d's output, before test %d runs", i-1, i)
+			case <-time.After(10 * time.Second):
+				t.Errorf("test %d ran, and test %d's output was not validated yet", i, i-1)
+			}
+		}
+		return ok(i, string(p.Tests[i].Answer)), true
+	}}
+	rep, err := (&judge.Judge{Sandbox: fs}).Judge(context.Background(), p, src, judge.Options{})
+	require.NoError(t, err)
+	assert.Equal(t, judge.Accepted, rep.Verdict, "%+v", rep.Tests)
+	require.Len(t, fs.Runs(), 2, "one sandbox for the submission, one for its validator")
+	assert.Len(t, fs.Runs()[1].Frames, 3)
 }
 
 func TestAnswersNeverReachTheSubmissionsSandbox(t *testing.T) {
@@ -494,5 +524,5 @@ func TestCustomValidatorCPUOverLimitIsTLE(t *testing.T) {
 	rep, err := (&judge.Judge{Sandbox: fs}).Judge(context.Background(), p, src, judge.Options{})
 	require.NoError(t, err)
 	assert.Equal(t, []judge.Verdict{judge.Accepted, judge.TimeLimitExceeded}, verdicts(rep))
-	assert.Equal(t, 1, fs.Runs()[1].Job.Tests, "an output over the CPU limit is not validated")
+	assert.Len(t, fs.Runs()[1].Frames, 1, "an output over the CPU limit is not validated")
 }

@@ -35,7 +35,10 @@ type Job struct {
 	Flags     []string
 	Limits    JobLimits
 	// Tests is the number of tests; Frames(i) returns the frames that feed test i (stdio and
-	// function: the input; validate: input, answer, team output). It is called lazily.
+	// function: the input; validate: input, answer, team output). It is called lazily, when
+	// the sandbox is ready for test i, and may wait until they are known (a validator's frames
+	// wait for the submission's output); nil says test i will not come, and the job ends
+	// before it.
 	Tests  int
 	Frames func(i int) [][]byte
 	// Interactive joins each test's standard input and output with another job's (Interactor):

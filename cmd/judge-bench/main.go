@@ -161,7 +161,13 @@ func judgingBench(ctx context.Context, opts *BenchOptions, log io.Writer) (func(
 		{name: "naive", what: "docker run --rm per test (CLI)", sb: &naive{image: opts.Image}, samples: opts.NaiveSamples, batch: opts.NaiveBatch},
 		{name: "cold", what: "a container per submission (Engine API)", sb: cold},
 		{name: "warm", what: fmt.Sprintf("warm pool of %d", pool.Size()), sb: pool, ready: pool.Fill},
-		{name: "checked", what: "warm, a Python output validator instead of the checker", sb: pool, ready: pool.Fill, problem: withValidator},
+		{name: "checked", what: "warm, a Python output validator instead of the checker", sb: pool, problem: withValidator,
+			ready: func(ctx context.Context, mem int) error { // warm for both: a pool in use keeps both classes warm
+				if err := pool.Fill(ctx, mem); err != nil {
+					return err
+				}
+				return pool.Fill(ctx, judge.ValidatorLimits.MemoryMiB)
+			}},
 		{name: "turns", what: fmt.Sprintf("warm pool of %d, starts and tests take turns", turns.Size()), sb: turns, ready: turns.Fill},
 		{name: "limit", what: "the harness on the host, no container", sb: host},
 	}

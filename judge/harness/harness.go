@@ -180,7 +180,11 @@ func Feed(w io.WriteCloser, job judge.Job, stop <-chan struct{}) error {
 		if job.Frames == nil {
 			continue // a compile job has no frames
 		}
-		for _, f := range job.Frames(i) {
+		frames := job.Frames(i)
+		if frames == nil {
+			return nil // no test i: the job ends here
+		}
+		for _, f := range frames {
 			if err := WriteFrame(w, f); err != nil {
 				return fmt.Errorf("feed: test %d: %w", i, err)
 			}

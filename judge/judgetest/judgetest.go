@@ -50,6 +50,9 @@ func (s *Sandbox) Run(_ context.Context, job judge.Job, each func(judge.Executio
 	}
 	for i := 0; i < job.Tests; i++ {
 		frames := job.Frames(i)
+		if frames == nil {
+			break // no such test: the job ends here
+		}
 		e, ok := s.Exec(job, frames)
 		if !ok {
 			break

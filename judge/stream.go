@@ -1,0 +1,191 @@
+package judge
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"sync"
+)
+
+// validations runs a problem's custom output validator beside the submission: each output
+// goes to the validator as soon as its test ends, in a sandbox taken at the first one, so the
+// validator's start and its work overlap the submission's remaining tests instead of following
+// them all. Tests whose validator takes other arguments (test data groups may give their own)
+// get a sandbox of their own; tests arrive in order, so that is one per run of such tests.
+type validations struct {
+	j     *Judge
+	ctx   context.Context
+	p     *Problem
+	pass  int
+	state []map[string][]byte
+	runs  []*validatorRun
+}
+
+func (j *Judge) newValidations(ctx context.Context, p *Problem, pass int, state []map[string][]byte) *validations {
+	return &validations{j: j, ctx: ctx, p: p, pass: pass, state: state}
+}
+
+// validatorRun is one validator sandbox and the tests given to it, in order.
+type validatorRun struct {
+	key    string
+	cancel context.CancelFunc
+	done   chan struct{}
+
+	mu      sync.Mutex
+	tests   []int
+	outputs [][]byte
+	closed  bool          // no more tests will come
+	changed chan struct{} // closed (and replaced) when tests or closed change
+	res     map[int]validated
+	info    RunInfo
+	err     error
+}
+
+// add gives test i's output to the validator, starting its sandbox when this is the first test
+// with these arguments. It never waits: the submission's sandbox calls it between tests.
+func (v *validations) add(i int, output []byte) {
+	args := v.p.Validation.TestValidatorArgs(v.p.Tests[i])
+	key := strings.Join(args, "\x00")
+	var r *validatorRun
+	if n := len(v.runs); n > 0 && v.runs[n-1].key == key {
+		r = v.runs[n-1]
+	} else {
+		if n > 0 {
+			v.runs[n-1].close()
+		}
+		r = v.start(key, args)
+		v.runs = append(v.runs, r)
+	}
+	r.mu.Lock()
+	r.tests = append(r.tests, i)
+	r.outputs = append(r.outputs, output)
+	r.signal()
+	r.mu.Unlock()
+}
+
+// start starts a validator's sandbox (compiling a C or C++ validator first, once per package)
+// on the tests add gives it.
+func (v *validations) start(key string, args []string) *validatorRun {
+	ctx, cancel := context.WithCancel(v.ctx)
+	r := &validatorRun{key: key, cancel: cancel, done: make(chan struct{}), changed: make(chan struct{}), res: map[int]validated{}}
+	go func() {
+		defer close(r.done)
+		prog, sb, err := v.j.validatorFor(ctx, v.p)
+		if err != nil {
+			r.mu.Lock()
+			r.err = err
+			r.mu.Unlock()
+			return
+		}
+		// As many tests as the problem has, at most: the job ends at the last one given (next).
+		job := validatorJob(v.p, prog, args, len(v.p.Tests), func(k int) (int, []byte, bool) { return r.next(ctx, k) }, ValidatorLimits, v.state)
+		info, err := sb.Run(ctx, job, func(e Execution) bool {
+			r.mu.Lock()
+			defer r.mu.Unlock()
+			if e.Test < 0 || e.Test >= len(r.tests) {
+				return false
+			}
+			val := validated{exec: e}
+			val.verdict, val.message, val.outcome = validatorVerdict(v.p, e, v.pass)
+			val.points = val.outcome.points
+			r.res[r.tests[e.Test]] = val
+			return !r.over()
+		})
+		if err != nil {
+			err = fmt.Errorf("output validator: %w", err)
+		}
+		r.mu.Lock()
+		r.info, r.err = info, err
+		r.mu.Unlock()
+	}()
+	return r
+}
+
+// next waits for the run's k-th test and returns it with its output; once no k-th test will
+// come it waits for the run to be stopped (over) and says so: the sandbox ends the job there.
+func (r *validatorRun) next(ctx context.Context, k int) (int, []byte, bool) {
+	r.mu.Lock()
+	for k >= len(r.tests) && !r.closed {
+		ch := r.changed
+		r.mu.Unlock()
+		select {
+		case <-ch:
+		case <-ctx.Done():
+			return 0, nil, false
+		}
+		r.mu.Lock()
+	}
+	if k < len(r.tests) {
+		i, out := r.tests[k], r.outputs[k]
+		r.mu.Unlock()
+		return i, out, true
+	}
+	r.mu.Unlock()
+	<-ctx.Done()
+	return 0, nil, false
+}
+
+// over says every test given has been validated and no more will come: the sandbox is
+// stopped. r.mu held.
+func (r *validatorRun) over() bool {
+	if r.closed && len(r.res) == len(r.tests) {
+		r.cancel()
+		return true
+	}
+	return false
+}
+
+// signal wakes whoever waits for a change. r.mu held.
+func (r *validatorRun) signal() {
+	close(r.changed)
+	r.changed = make(chan struct{})
+}
+
+// close says no more tests will come.
+func (r *validatorRun) close() {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.closed = true
+	r.signal()
+	r.over()
+}
+
+// wait closes every run and returns what the validator made of each output given to it.
+func (v *validations) wait() (map[int]validated, error) {
+	for _, r := range v.runs {
+		r.close()
+	}
+	res := map[int]validated{}
+	var errs []error
+	for _, r := range v.runs {
+		<-r.done
+		r.mu.Lock()
+		switch {
+		case r.info.CompileError != nil:
+			errs = append(errs, fmt.Errorf("output validator of %s does not compile: %s", v.p.ID, r.info.CompileError.Message))
+		case len(r.res) == len(r.tests):
+			// Every output validated: how the sandbox ended after that (stopped by us) is moot.
+		case r.err != nil:
+			errs = append(errs, r.err)
+		default:
+			errs = append(errs, errors.New("output validator: the sandbox stopped before validating every output"))
+		}
+		for i, val := range r.res {
+			res[i] = val
+		}
+		r.mu.Unlock()
+	}
+	if len(errs) > 0 {
+		return nil, errs[0]
+	}
+	return res, nil
+}
+
+// stop ends every run at once (the round failed).
+func (v *validations) stop() {
+	for _, r := range v.runs {
+		r.cancel()
+		<-r.done
+	}
+}
