@@ -196,8 +196,9 @@ func calibratingGrader(ctx context.Context, f *Factory, sb *lazySandbox, paralle
 	g := f.Grader(sb, max(parallel, 1))
 	// C/C++ output validators compile and run in the validator image: its sandbox is made now
 	// when a problem needs it (not retried later: such problems then wait for a restart).
-	if probs, err := f.ProblemList(nil); err == nil {
-		if g.Validators, err = f.Validators(ctx, probs...); err != nil {
+	if p := firstCompiledValidator(f); p != nil {
+		var err error
+		if g.Validators, err = f.Validators(ctx, p); err != nil {
 			log.Warn("problems with C/C++ output validators cannot be judged", "err", err)
 		}
 	}
@@ -212,6 +213,23 @@ func calibratingGrader(ctx context.Context, f *Factory, sb *lazySandbox, paralle
 		return limit(ctx, p)
 	}
 	return g
+}
+
+// firstCompiledValidator is the first problem with a C or C++ output validator, or nil. It
+// reads the problems' metadata only: loading them all, tests included, held every problem's
+// tests in memory at start (186 MiB of heap for the built-in set) for nothing but this question.
+func firstCompiledValidator(f *Factory) *judge.Problem {
+	set := f.Problems()
+	list, err := set.List()
+	if err != nil {
+		return nil
+	}
+	for _, s := range list {
+		if p, err := set.Meta(s.ID); err == nil && p.Validation.Validator != nil && p.Validation.Validator.Compiled() {
+			return p
+		}
+	}
+	return nil
 }
 
 // dockerReady says whether this machine can judge now: Docker answers and has the runner

@@ -157,6 +157,25 @@ func TestLoadErrors2023(t *testing.T) {
 	}
 }
 
+// Meta is problem.yaml and the validator, never the tests: what the server asks of every
+// problem at start without holding all their data.
+func TestMetaReadsNoTests(t *testing.T) {
+	set := problemset.Dir("../../testdata/problems")
+	p, err := set.Meta("kattis-validateh")
+	require.NoError(t, err)
+	assert.Empty(t, p.Tests)
+	assert.Empty(t, p.Submissions)
+	require.NotNil(t, p.Validation.Validator)
+	assert.True(t, p.Validation.Validator.Compiled())
+	full, err := set.Load("kattis-validateh")
+	require.NoError(t, err)
+	assert.NotEmpty(t, full.Tests)
+	assert.Equal(t, full.Limits, p.Limits)
+
+	_, err = set.Meta("../etc")
+	assert.ErrorIs(t, err, judge.ErrBadInput)
+}
+
 func TestCompiledPrograms(t *testing.T) {
 	p, err := problemset.LoadDir("../../testdata/problems/kattis-validateh")
 	require.NoError(t, err)

@@ -109,6 +109,15 @@ func LoadDir(dir string) (*judge.Problem, error) {
 	return load(os.DirFS(abs), abs, filepath.Base(abs))
 }
 
+// Meta reads what problem.yaml says of one problem (limits, mode, validation and its
+// validator's program) and its title, without its tests or submissions.
+func (s *Set) Meta(id string) (*judge.Problem, error) {
+	if !ValidID(id) {
+		return nil, fmt.Errorf("problem %q: not a problem id: %w", id, judge.ErrBadInput)
+	}
+	return s.meta(id)
+}
+
 func (s *Set) meta(id string) (*judge.Problem, error) {
 	sub, err := fs.Sub(s.fsys, id)
 	if err != nil {
