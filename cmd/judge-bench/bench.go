@@ -29,6 +29,8 @@ type mode struct {
 	samples, batch int
 	// problem, when set, is the problem this mode judges instead of the subject's own.
 	problem func(*judge.Problem) *judge.Problem
+	// always: measured whatever -modes says (another runtime's row, asked for by -runtimes).
+	always bool
 }
 
 // tokenValidator is an output validator in Python that does what the default checker does on

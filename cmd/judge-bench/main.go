@@ -21,6 +21,7 @@ import (
 	"path"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"syscall"
 	"time"
@@ -42,6 +43,7 @@ type BenchOptions struct {
 	Spread          int // judgings of the reference for the CPU spread, idle and loaded
 	Image           string
 	Modes           string // comma-separated subset of the modes, for quick looks
+	Runtimes        string // other OCI runtimes to measure, where registered with the engine
 	Out             string // a file the tables are written to as well
 	Server          ServerOptions
 }
@@ -64,6 +66,7 @@ func main() {
 	flag.IntVar(&opts.Server.Idle, "server-idle", 20, "POST-to-verdict samples on the idle server, one at a time")
 	flag.IntVar(&opts.Server.Workers, "server-workers", 0, "judge serve --workers and judge grade --parallel (0: their defaults, one per core)")
 	flag.StringVar(&opts.Server.DB, "server-db", "", "the server's database: empty for an SQLite file, postgres for a throwaway PostgreSQL server (Debian's binaries), or a postgres:// URL; PostgreSQL adds its load per submission")
+	flag.StringVar(&opts.Runtimes, "runtimes", "crun", "other OCI runtimes to measure beside the engine's default (a warm row and a ceiling row each), where registered with Docker; empty for none")
 	flag.StringVar(&opts.Out, "out", "bin/bench.txt", "also write the tables to this file (empty: only standard output)")
 	flag.Parse()
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
@@ -171,16 +174,56 @@ func judgingBench(ctx context.Context, opts *BenchOptions, log io.Writer) (func(
 		{name: "turns", what: fmt.Sprintf("warm pool of %d, starts and tests take turns", turns.Size()), sb: turns, ready: turns.Fill},
 		{name: "limit", what: "the harness on the host, no container", sb: host},
 	}
+	// Other runtimes: a warm pool and a ceiling each, beside the default's.
+	registered, err := docker.Runtimes(ctx, c)
+	if err != nil {
+		return nil, ref, err
+	}
+	var ceilings []func(context.Context) (result, error)
+	var absent []string
+	for _, rt := range strings.FieldsFunc(opts.Runtimes, func(r rune) bool { return r == ',' }) {
+		if !slices.Contains(registered, rt) {
+			absent = append(absent, rt+" is not registered with this engine (README, \"Other OCI runtimes\", says how)")
+			continue
+		}
+		alt, err := docker.NewSandbox(ctx, c, opts.Image)
+		if err != nil {
+			return nil, ref, err
+		}
+		alt.Runtime = rt
+		if err := alt.Lifecycle(ctx); err != nil {
+			// Registered, but it cannot run containers here (crun 1.8 refuses a cgroup v1 host
+			// whose cgroup v2 hierarchy holds a controller): say why instead of a row.
+			absent = append(absent, fmt.Sprintf("%s is registered but cannot run a container here (%v)", rt, err))
+			continue
+		}
+		altPool := docker.NewPool(alt, docker.PoolOptions{Size: opts.Parallel})
+		defer altPool.Close()
+		modes = append(modes, mode{name: rt, what: fmt.Sprintf("warm pool of %d, OCI runtime %s", altPool.Size(), rt), sb: altPool, ready: altPool.Fill, always: true})
+		ceilings = append(ceilings, func(ctx context.Context) (result, error) {
+			r, err := ceiling(ctx, log, alt.Lifecycle, opts.Samples, opts.Batch, opts.Parallel)
+			r.mode, r.what = rt+"-cl", "create+start+wait+remove, OCI runtime "+rt
+			return r, err
+		})
+	}
 	fmt.Fprintf(log, "judge-bench: %d latency samples and %d at once per mode (naive: %d and %d), %d in parallel\n",
 		opts.Samples, opts.Batch, opts.NaiveSamples, opts.NaiveBatch, opts.Parallel)
 	ceil, err := ceiling(ctx, log, cold.Lifecycle, opts.Samples, opts.Batch, opts.Parallel)
 	if err != nil {
 		return nil, ref, fmt.Errorf("ceiling: %w", err)
 	}
+	var altCeils []result
+	for _, measure := range ceilings {
+		r, err := measure(ctx)
+		if err != nil {
+			return nil, ref, fmt.Errorf("ceiling: %w", err)
+		}
+		altCeils = append(altCeils, r)
+	}
 	tables := map[string][]result{}
 	for _, s := range []subject{synthetic, real} {
 		for _, m := range modes {
-			if !strings.Contains(","+opts.Modes+",", ","+m.name+",") {
+			if !m.always && !strings.Contains(","+opts.Modes+",", ","+m.name+",") {
 				continue
 			}
 			r, err := measure(ctx, log, m, s, opts.Samples, opts.Batch, opts.Parallel)
@@ -193,7 +236,8 @@ func judgingBench(ctx context.Context, opts *BenchOptions, log io.Writer) (func(
 		if err != nil {
 			return nil, ref, fmt.Errorf("%s / floor: %w", s.name, err)
 		}
-		tables[s.name] = append(tables[s.name], ceil, fl)
+		tables[s.name] = append(append(tables[s.name], ceil), altCeils...)
+		tables[s.name] = append(tables[s.name], fl)
 	}
 	poolStats := pool.Stats()
 	var spreads []spreadRow
@@ -236,6 +280,9 @@ func judgingBench(ctx context.Context, opts *BenchOptions, log io.Writer) (func(
 	}
 	return func(out io.Writer, started time.Time, load0 string) {
 		printAll(out, opts, started, load0, engine, synthetic, real, tables, poolStats, spreads)
+		for _, why := range absent {
+			fmt.Fprintf(out, "\nnot measured: %s\n", why)
+		}
 	}, ref, nil
 }
 
@@ -320,6 +367,20 @@ func printTargets(out io.Writer, syn, real []result, s, rl subject) {
 	line("warm subs/s / ceiling subs/s", func(rows []result) float64 {
 		return get(rows, "warm").perSecond / get(rows, "ceiling").perSecond
 	}, func(x float64) bool { return x >= 0.9 }, ">= 0.9")
+	for _, r := range syn {
+		if strings.HasSuffix(r.mode, "-cl") {
+			rt := strings.TrimSuffix(r.mode, "-cl")
+			line(rt+" warm / warm", func(rows []result) float64 {
+				return ms(get(rows, rt).p(0.5)) / ms(get(rows, "warm").p(0.5))
+			}, nil, "(for comparison: lower is faster)")
+			line(rt+" ceiling subs/s / ceiling", func(rows []result) float64 {
+				return get(rows, r.mode).perSecond / get(rows, "ceiling").perSecond
+			}, nil, "(for comparison: higher is faster)")
+			line(rt+" warm subs/s / warm", func(rows []result) float64 {
+				return get(rows, rt).perSecond / get(rows, "warm").perSecond
+			}, nil, "(for comparison: higher is faster)")
+		}
+	}
 	line("cold subs/s / ceiling subs/s", func(rows []result) float64 {
 		return get(rows, "cold").perSecond / get(rows, "ceiling").perSecond
 	}, nil, "(for comparison)")

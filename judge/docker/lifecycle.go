@@ -3,6 +3,7 @@ package docker
 import (
 	"context"
 	"fmt"
+	"slices"
 
 	"github.com/docker/docker/api/types/container"
 	"github.com/docker/docker/api/types/network"
@@ -53,4 +54,19 @@ func Engine(ctx context.Context, c apiClient) (string, error) {
 		return "", fmt.Errorf("engine info: %w", err)
 	}
 	return fmt.Sprintf("Docker %s (API %s), cgroup v%s, %s, %s", v.Version, v.APIVersion, info.CgroupVersion, info.DefaultRuntime, info.Driver), nil
+}
+
+// Runtimes lists the OCI runtimes registered with the engine (runc, and crun or runsc where an
+// operator added them to daemon.json).
+func Runtimes(ctx context.Context, c apiClient) ([]string, error) {
+	info, err := c.Info(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("engine info: %w", err)
+	}
+	var out []string
+	for name := range info.Runtimes {
+		out = append(out, name)
+	}
+	slices.Sort(out)
+	return out, nil
 }
