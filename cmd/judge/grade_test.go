@@ -185,7 +185,9 @@ func TestGradeComplexityAgainstDocker(t *testing.T) {
 		batch.Submissions[1].Submission, batch.Submissions[1].Complexity.Fit)
 	require.NotNil(t, batch.Ladder.Reference.Fit, "reference: %+v", batch.Ladder.Reference)
 	ref := batch.Ladder.Reference.Fit
-	assert.True(t, agrees(ref, "O(n log n)"), "the reference: %+v", ref)
+	// n log n, or its neighbour n: over the ladder's two decades they differ by less than 2x, and
+	// a loaded machine's noise can name either outright (as CI did for two-sum's hash map).
+	assert.True(t, agrees(ref, "O(n log n)") || between(ref, "O(n)", "O(n log n)"), "the reference: %+v", ref)
 
 	ac, tle := batch.Submissions[0], batch.Submissions[1]
 	// On a loaded machine the accepted one may get TLE here; either way it is measured, and it
@@ -193,7 +195,8 @@ func TestGradeComplexityAgainstDocker(t *testing.T) {
 	require.Contains(t, []string{"AC", "TLE"}, ac.Verdict)
 	require.NotNil(t, ac.Complexity)
 	require.NotNil(t, ac.Complexity.Fit, "%+v", ac.Complexity)
-	assert.True(t, agrees(ac.Complexity.Fit, "O(n log n)"), "an accepted submission gets the good class (n log n), or cannot tell it from a neighbour: %+v", ac.Complexity.Fit)
+	assert.True(t, agrees(ac.Complexity.Fit, "O(n log n)") || between(ac.Complexity.Fit, "O(n)", "O(n log n)"),
+		"an accepted submission gets the good class (n log n), cannot tell it from a neighbour, or reads its lower neighbour: %+v", ac.Complexity.Fit)
 	require.Equal(t, "TLE", tle.Verdict)
 	require.NotNil(t, tle.Complexity)
 	require.NotNil(t, tle.Complexity.Fit, "%+v", tle.Complexity)
@@ -272,7 +275,8 @@ func TestRunRevealComplexityAgainstDocker(t *testing.T) {
 	// A hash map is linear; its ladder's top rung is ~50 ms over a few ms of fork and faults, and
 	// over its two decades n and n log n differ by less than 2x: CI once read O(n log n) outright
 	// (R² 0.994). What must hold is that nothing slower than n log n is allowed.
-	assert.True(t, between(rep.Ladder.Reference.Fit, "O(n)", "O(n log n)"), "the reference (a hash map) is linear, or read as its neighbour: %+v", rep.Ladder.Reference.Fit)
+	assert.True(t, agrees(rep.Ladder.Reference.Fit, "O(n)") || between(rep.Ladder.Reference.Fit, "O(n)", "O(n log n)"),
+		"the reference (a hash map) is linear, or read as its neighbour: %+v", rep.Ladder.Reference.Fit)
 	// (That a TLE submission's class is worse than the reference's is TestGradeComplexity's: the
 	// hash map's largest rung is ~50 ms, too little to rule out O(n²) on a busy machine.)
 	assert.True(t, agrees(rep.Complexity.Fit, "O(n²)"), "list.index per element is quadratic: %+v", rep.Complexity.Fit)
