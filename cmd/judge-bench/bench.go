@@ -61,6 +61,9 @@ type result struct {
 	batch, conc int
 	perSecond   float64
 	note        string
+	// outside is, per latency sample, the judging's time outside its tests' own wall time
+	// (the harness's work between tests, the forks, the stream to the judge), per test.
+	outside []time.Duration
 }
 
 func (r result) p(q float64) time.Duration { return percentile(r.latencies, q) }
@@ -88,22 +91,31 @@ func judgeOnce(ctx context.Context, sb judge.Sandbox, s subject) (*judge.Report,
 	return rep, nil
 }
 
-// latency judges the subject n times, one at a time, each from the mode's resting state.
-func latency(ctx context.Context, m mode, s subject, n int) ([]time.Duration, error) {
-	var ds []time.Duration
+// latency judges the subject n times, one at a time, each from the mode's resting state, and
+// returns each judging's time and its time outside the tests' own wall time, per test.
+func latency(ctx context.Context, m mode, s subject, n int) (ds, outside []time.Duration, err error) {
 	for i := 0; i < n; i++ {
 		if m.ready != nil {
 			if err := m.ready(ctx, s.p.Limits.MemoryMiB); err != nil {
-				return nil, err
+				return nil, nil, err
 			}
 		}
 		start := time.Now()
-		if _, err := judgeOnce(ctx, m.sb, s); err != nil {
-			return nil, fmt.Errorf("%s: %w", m.name, err)
+		rep, err := judgeOnce(ctx, m.sb, s)
+		if err != nil {
+			return nil, nil, fmt.Errorf("%s: %w", m.name, err)
 		}
-		ds = append(ds, time.Since(start))
+		took := time.Since(start)
+		ds = append(ds, took)
+		var tests time.Duration
+		for _, t := range rep.Tests {
+			tests += time.Duration(t.WallMillis * float64(time.Millisecond))
+		}
+		if len(rep.Tests) > 0 {
+			outside = append(outside, (took-tests)/time.Duration(len(rep.Tests)))
+		}
 	}
-	return ds, nil
+	return ds, outside, nil
 }
 
 // throughput submits n at once, at most conc judged at a time, and returns submissions per
@@ -165,7 +177,7 @@ func measure(ctx context.Context, log io.Writer, m mode, s subject, samples, bat
 		s.p = m.problem(s.p)
 	}
 	var err error
-	if r.latencies, err = latency(ctx, m, s, samples); err != nil {
+	if r.latencies, r.outside, err = latency(ctx, m, s, samples); err != nil {
 		return r, err
 	}
 	r.perSecond, err = throughput(ctx, m, s, batch, conc)
