@@ -775,23 +775,10 @@ def child_run(h, job, data):
             # "I" result only from a child that never marked.
             send_result(b"I", str(e).encode(errors="replace"))
             os._exit(CHILD_SETUP_FAILED)
-    fresh_stdio(h)
-    sys.argv = [job.filename]
-    real_setrecursionlimit(RECURSION_LIMIT)
-    sys.setrecursionlimit, sys.getrecursionlimit = setrecursionlimit, getrecursionlimit
-    sys.set_int_max_str_digits(INT_MAX_STR_DIGITS)
-    atexit._clear()
-    linecache.cache[job.filename] = (len(job.source), None, job.source.splitlines(True), job.filename)
     function = job.mode == "function"
-    mod = types.ModuleType("solution" if function else "__main__")
-    mod.__file__ = job.filename
-    mod.__builtins__ = builtins
-    mod.__cached__ = None
+    mod = as_python3(h, [job.filename], job.source, "solution" if function else "__main__")
     if function:
         mod.__dict__.update(INJECTED)
-        sys.modules["solution"] = mod
-    else:
-        sys.modules["__main__"] = mod
     mark_start(h, job.limits)
     status = run_module(job.code, mod)
     if status is None and function:
@@ -799,8 +786,30 @@ def child_run(h, job, data):
     finish(status or 0)
 
 
-def run_module(code, mod):
-    """Executes the module body. Returns None on success, else the exit status."""
+def as_python3(h, argv, source, name):
+    """What `python3 argv[0]` gives a program before its first line, in this forked child:
+    python3's standard streams, argv, recursion limit (read and set through the program's own
+    view of it), int digits limit, no atexit handlers, its source where tracebacks look, and a
+    fresh module `name` for its code. Returns the module."""
+    fresh_stdio(h)
+    sys.argv = argv
+    real_setrecursionlimit(RECURSION_LIMIT)
+    sys.setrecursionlimit, sys.getrecursionlimit = setrecursionlimit, getrecursionlimit
+    sys.set_int_max_str_digits(INT_MAX_STR_DIGITS)
+    atexit._clear()
+    linecache.cache[argv[0]] = (len(source), None, source.splitlines(True), argv[0])
+    mod = types.ModuleType(name)
+    mod.__file__ = argv[0]
+    mod.__builtins__ = builtins
+    mod.__cached__ = None
+    sys.modules[name] = mod
+    return mod
+
+
+def run_module(code, mod, report=True):
+    """Executes the module body. Returns None on success, else the exit status. report: an
+    uncaught exception is described on the result pipe too (a submission's; a validator has
+    none, and the fd may be one of its own files)."""
     # A plain `python3 solution.py` runs the module body one level deep; make the frames under
     # us invisible to the recursion limit (+1: the exec() call below also counts as a level).
     shift_recursion_limit(stack_depth() + 1)
@@ -810,7 +819,8 @@ def run_module(code, mod):
         return system_exit_code(e)
     except BaseException as e:
         room_to_report()
-        send_result(b"X", json.dumps(describe(e)).encode())
+        if report:
+            send_result(b"X", json.dumps(describe(e)).encode())
         print_exception(e, e.__traceback__.tb_next)
         return 1
     return None
@@ -859,38 +869,19 @@ def call_function(job, mod, args):
 
 def child_validate(h, job, args, cwd):
     """Python validator child, after child_setup: runs the validator's code in this fork of the
-    harness as `python3 -B entry args...` would run it (its folder first on sys.path, a fresh
-    __main__, python3's standard streams and exit statuses), without starting an interpreter
-    for every test: that start cost more than most validators' own work. Never returns."""
+    harness as `python3 -B entry args...` would (as_python3, its folder first on sys.path),
+    without starting an interpreter for every test: that start cost more than most validators'
+    own work. Never returns."""
     entry = job.validator_entry
     try:
         os.chdir(cwd)
-        fresh_stdio(h)
-        sys.argv = [entry] + args
         sys.path.insert(0, os.path.dirname(entry))
         sys.dont_write_bytecode = True
-        atexit._clear()
-        source = job.validator["files"][job.validator["entry"]]
-        linecache.cache[entry] = (len(source), None, source.splitlines(True), entry)
-        mod = types.ModuleType("__main__")
-        mod.__file__ = entry
-        mod.__builtins__ = builtins
-        mod.__cached__ = None
-        sys.modules["__main__"] = mod
-        # python3's limit, counted from the validator's module frame.
-        real_setrecursionlimit(RECURSION_LIMIT + stack_depth() + 1)
+        mod = as_python3(h, [entry] + args, job.validator["files"][job.validator["entry"]], "__main__")
     except BaseException as e:
         log(f"validator child: {e}")
         os._exit(CHILD_SETUP_FAILED)
-    status = 0
-    try:
-        exec(job.validator_code, mod.__dict__)
-    except SystemExit as e:
-        status = system_exit_code(e)
-    except BaseException as e:
-        print_exception(e, e.__traceback__.tb_next)
-        status = 1
-    finish(status)
+    finish(run_module(job.validator_code, mod, report=False) or 0)
 
 
 def child_exec(h, lim, argv, cwd):

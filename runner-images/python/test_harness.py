@@ -984,7 +984,7 @@ class ValidateTest(unittest.TestCase):
                      return 0 if n == 0 else 1 + deep(n - 1)
                  atexit.register(lambda: print("atexit ran"))
                  print(__name__, os.path.basename(__file__), os.path.basename(sys.argv[0]),
-                       sys.argv[4:], helper.TWO, deep(950), len(sys.modules["counter"]))
+                       sys.argv[4:], helper.TWO, deep(950), len(sys.modules["counter"]), sys.getrecursionlimit())
                  if sys.stdin.read() == "crash\\n":
                      helper.crash()
                  sys.exit(42)
@@ -993,8 +993,8 @@ class ValidateTest(unittest.TestCase):
         o = harness("validate", "", [["", "", "ok\n"], ["", "", "crash\n"]], validator=v)
         self.assertEqual(o.compiled, {"type": "compiled"}, o.stderr)
         self.assertEqual((o.result(0)["status"], o.result(0)["exit_code"]), ("ok", 42), o.result(0))
-        self.assertEqual(o.output(0), b"__main__ validate.py validate.py ['x'] 2 950 1\natexit ran\n")
-        self.assertTrue(o.output(1).startswith(b"__main__ validate.py validate.py ['x'] 2 950 1\n"), o.output(1))
+        self.assertEqual(o.output(0), b"__main__ validate.py validate.py ['x'] 2 950 1 1000\natexit ran\n")
+        self.assertTrue(o.output(1).startswith(b"__main__ validate.py validate.py ['x'] 2 950 1 1000\n"), o.output(1))
         r = o.result(1)
         self.assertEqual((r["status"], r["exit_code"]), ("re", 1))
         self.assertIn('validate.py", line 10, in <module>\n    helper.crash()', r["stderr"])
