@@ -4,8 +4,8 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"slices"
 	"sort"
-	"strings"
 	"time"
 
 	"github.com/judge-dev/judge/judge/check"
@@ -510,9 +510,9 @@ type validated struct {
 // tests together, so a problem gets one run per group that has arguments of its own.
 func argRuns(p *Problem, tests []int) [][]int {
 	var runs [][]int
-	key := func(i int) string { return strings.Join(p.Validation.TestValidatorArgs(p.Tests[i]), "\x00") }
+	args := func(i int) []string { return p.Validation.TestValidatorArgs(p.Tests[i]) }
 	for k, i := range tests {
-		if k == 0 || key(i) != key(tests[k-1]) {
+		if k == 0 || !slices.Equal(args(i), args(tests[k-1])) {
 			runs = append(runs, nil)
 		}
 		runs[len(runs)-1] = append(runs[len(runs)-1], i)

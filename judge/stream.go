@@ -4,7 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"strings"
+	"slices"
 	"sync"
 )
 
@@ -28,7 +28,7 @@ func (j *Judge) newValidations(ctx context.Context, p *Problem, pass int, state 
 
 // validatorRun is one validator sandbox and the tests given to it, in order.
 type validatorRun struct {
-	key    string
+	args   []string
 	cancel context.CancelFunc
 	done   chan struct{}
 
@@ -46,15 +46,14 @@ type validatorRun struct {
 // with these arguments. It never waits: the submission's sandbox calls it between tests.
 func (v *validations) add(i int, output []byte) {
 	args := v.p.Validation.TestValidatorArgs(v.p.Tests[i])
-	key := strings.Join(args, "\x00")
 	var r *validatorRun
-	if n := len(v.runs); n > 0 && v.runs[n-1].key == key {
+	if n := len(v.runs); n > 0 && slices.Equal(v.runs[n-1].args, args) {
 		r = v.runs[n-1]
 	} else {
 		if n > 0 {
 			v.runs[n-1].close()
 		}
-		r = v.start(key, args)
+		r = v.start(args)
 		v.runs = append(v.runs, r)
 	}
 	r.mu.Lock()
@@ -66,9 +65,9 @@ func (v *validations) add(i int, output []byte) {
 
 // start starts a validator's sandbox (compiling a C or C++ validator first, once per package)
 // on the tests add gives it.
-func (v *validations) start(key string, args []string) *validatorRun {
+func (v *validations) start(args []string) *validatorRun {
 	ctx, cancel := context.WithCancel(v.ctx)
-	r := &validatorRun{key: key, cancel: cancel, done: make(chan struct{}), changed: make(chan struct{}), res: map[int]validated{}}
+	r := &validatorRun{args: args, cancel: cancel, done: make(chan struct{}), changed: make(chan struct{}), res: map[int]validated{}}
 	go func() {
 		defer close(r.done)
 		prog, sb, err := v.j.validatorFor(ctx, v.p)
@@ -78,7 +77,8 @@ func (v *validations) start(key string, args []string) *validatorRun {
 			r.mu.Unlock()
 			return
 		}
-		// As many tests as the problem has, at most: the job ends at the last one given (next).
+		// As many tests as the problem has, at most: the job ends after the last one given
+		// (next), where the harness ends a request that stops at a test boundary.
 		job := validatorJob(v.p, prog, args, len(v.p.Tests), func(k int) (int, []byte, bool) { return r.next(ctx, k) }, ValidatorLimits, v.state)
 		info, err := sb.Run(ctx, job, func(e Execution) bool {
 			r.mu.Lock()
@@ -90,7 +90,7 @@ func (v *validations) start(key string, args []string) *validatorRun {
 			val.verdict, val.message, val.outcome = validatorVerdict(v.p, e, v.pass)
 			val.points = val.outcome.points
 			r.res[r.tests[e.Test]] = val
-			return !r.over()
+			return true
 		})
 		if err != nil {
 			err = fmt.Errorf("output validator: %w", err)
@@ -102,38 +102,27 @@ func (v *validations) start(key string, args []string) *validatorRun {
 	return r
 }
 
-// next waits for the run's k-th test and returns it with its output; once no k-th test will
-// come it waits for the run to be stopped (over) and says so: the sandbox ends the job there.
+// next waits for the run's k-th test and returns it with its output, or says there is none
+// (no more will come, or the run was stopped): the job ends there.
 func (r *validatorRun) next(ctx context.Context, k int) (int, []byte, bool) {
 	r.mu.Lock()
+	defer r.mu.Unlock()
 	for k >= len(r.tests) && !r.closed {
 		ch := r.changed
 		r.mu.Unlock()
 		select {
 		case <-ch:
 		case <-ctx.Done():
-			return 0, nil, false
 		}
 		r.mu.Lock()
+		if ctx.Err() != nil {
+			return 0, nil, false
+		}
 	}
-	if k < len(r.tests) {
-		i, out := r.tests[k], r.outputs[k]
-		r.mu.Unlock()
-		return i, out, true
+	if k >= len(r.tests) {
+		return 0, nil, false
 	}
-	r.mu.Unlock()
-	<-ctx.Done()
-	return 0, nil, false
-}
-
-// over says every test given has been validated and no more will come: the sandbox is
-// stopped. r.mu held.
-func (r *validatorRun) over() bool {
-	if r.closed && len(r.res) == len(r.tests) {
-		r.cancel()
-		return true
-	}
-	return false
+	return r.tests[k], r.outputs[k], true
 }
 
 // signal wakes whoever waits for a change. r.mu held.
@@ -148,7 +137,6 @@ func (r *validatorRun) close() {
 	defer r.mu.Unlock()
 	r.closed = true
 	r.signal()
-	r.over()
 }
 
 // wait closes every run and returns what the validator made of each output given to it.
@@ -162,13 +150,11 @@ func (v *validations) wait() (map[int]validated, error) {
 		<-r.done
 		r.mu.Lock()
 		switch {
-		case r.info.CompileError != nil:
-			errs = append(errs, fmt.Errorf("output validator of %s does not compile: %s", v.p.ID, r.info.CompileError.Message))
-		case len(r.res) == len(r.tests):
-			// Every output validated: how the sandbox ended after that (stopped by us) is moot.
 		case r.err != nil:
 			errs = append(errs, r.err)
-		default:
+		case r.info.CompileError != nil:
+			errs = append(errs, fmt.Errorf("output validator of %s does not compile: %s", v.p.ID, r.info.CompileError.Message))
+		case len(r.res) != len(r.tests):
 			errs = append(errs, errors.New("output validator: the sandbox stopped before validating every output"))
 		}
 		for i, val := range r.res {

@@ -1634,21 +1634,26 @@ def freeze():
 
 
 def run_tests(h, job):
+    """Runs the job's tests in order. `tests` is how many at most: a request that ends where a
+    test's first frame would start ends the job there, and the harness says end (the judge
+    feeds a validator each output as its test ends, and stops when the submission's run has).
+    Returns False when the request ended inside a test's frames."""
     lim = job.limits
     for i in range(job.tests):
         h.send({"type": "start", "test": i})
-        if job.mode == "validate":
-            frames = [h.read_frame() for _ in range(4 if job.feedback else 3)]
-            if any(f is None for f in frames):
-                return False
-            report, output = run_validator(h, job, frames, i)
-        elif job.mode == "compile":
+        if job.mode == "compile":
             report, output = run_compiler(h, job)
         else:
-            data = h.read_frame()
-            if data is None:
-                return False
-            report, output = run_submission(h, job, data, i)
+            first = h.read_frame()
+            if first is None:
+                return True
+            if job.mode == "validate":
+                frames = [first] + [h.read_frame() for _ in range(3 if job.feedback else 2)]
+                if any(f is None for f in frames):
+                    return False
+                report, output = run_validator(h, job, frames, i)
+            else:
+                report, output = run_submission(h, job, first, i)
         report["test"] = i
         if job.link:
             report["ended_ns"] = int(report.pop("_ended") * 1e9)

@@ -112,9 +112,11 @@ def interpreter_for(uid):
 
 
 def harness(mode="stdio", source="", tests=(), function=None, forbidden=None, limits=None,
-            validator=None, as_nobody=False, filename="solution.py", exe=None, link=None):
+            validator=None, as_nobody=False, filename="solution.py", exe=None, link=None,
+            declared_tests=None):
     header = {"version": 1, "mode": mode, "filename": filename, "source": source,
-              "limits": dict(LIMITS, **(limits or {})), "tests": len(tests),
+              "limits": dict(LIMITS, **(limits or {})),
+              "tests": len(tests) if declared_tests is None else declared_tests,
               "forbidden": forbidden or {"calls": [], "methods": [], "modules": [], "syntax": []}}
     if link:
         header["link"] = link
@@ -1006,6 +1008,18 @@ class ValidateTest(unittest.TestCase):
         r = harness("validate", "", [["", "", ""]], validator=v).result()
         self.assertEqual((r["status"], r["exit_code"]), ("re", 1))
         self.assertIn("RecursionError", r["stderr"])
+
+    def test_a_request_may_end_at_a_test_boundary(self):
+        # tests is an upper bound: the judge feeds a validator outputs as they come and may stop
+        # between two tests; inside a test's frames the same end is the judge's failure.
+        v = {"files": {"validate.py": "import sys\nsys.exit(42)\n"}, "entry": "validate.py", "flags": []}
+        o = harness("validate", "", [["1\n", "1\n", "1\n"]], validator=v, declared_tests=5)
+        self.assertEqual(len(o.results), 1)
+        self.assertTrue(o.ended)
+        self.assertEqual(o.returncode, 0)
+        o = harness("validate", "", [["1\n", "1\n", "1\n"], ["2\n"]], validator=v, declared_tests=5)
+        self.assertEqual(len(o.results), 1)
+        self.assertFalse(o.ended, "ended inside a test's frames")
 
     def test_validator_syntax_error(self):
         v = {"files": {"validate.py": "def (\n"}, "entry": "validate.py", "flags": []}
