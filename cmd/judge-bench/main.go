@@ -242,7 +242,7 @@ func judgingBench(ctx context.Context, opts *BenchOptions, log io.Writer) (func(
 	poolStats := pool.Stats()
 	var spreads []spreadRow
 	if opts.Spread > 0 {
-		warm, warmTurns := modes[2], modes[4]
+		warm, warmTurns := modeNamed(modes, "warm"), modeNamed(modes, "turns")
 		judging := func(sb judge.Sandbox) func(context.Context) error {
 			return func(ctx context.Context) error { _, err := judgeOnce(ctx, sb, synthetic); return err }
 		}
@@ -272,7 +272,7 @@ func judgingBench(ctx context.Context, opts *BenchOptions, log io.Writer) (func(
 	}
 	if ref.p50 == 0 && opts.Server.Subs > 0 {
 		// The warm row was not asked for: the server section still needs it.
-		lat, _, err := latency(ctx, modes[2], real, opts.Samples)
+		lat, _, err := latency(ctx, modeNamed(modes, "warm"), real, opts.Samples)
 		if err != nil {
 			return nil, ref, fmt.Errorf("%s / warm: %w", real.name, err)
 		}
@@ -444,4 +444,14 @@ func outsideMS(r result) string {
 		return "-"
 	}
 	return fmt.Sprintf("%.2f", ms(percentile(r.outside, 0.5)))
+}
+
+// modeNamed is the mode of that name (the list is built above: it is there).
+func modeNamed(modes []mode, name string) mode {
+	for _, m := range modes {
+		if m.name == name {
+			return m
+		}
+	}
+	panic("judge-bench: no mode " + name)
 }
