@@ -44,7 +44,7 @@ var funcs = template.FuncMap{
 	"vclass":    verdictClass,
 	"ran":       func(v judge.Verdict) bool { return v != judge.NotRun },
 	"ms":        func(v float64) string { return fmt.Sprintf("%.0f ms", v) },
-	"mib":       func(v float64) string { return fmt.Sprintf("%.1f MiB", v) },
+	"mib":       MiB,
 	"pct":       func(v any) string { return fmt.Sprintf("%.0f%%", number(v)*100) },
 	"when":      func(t time.Time) string { return t.UTC().Format("2006-01-02 15:04 UTC") },
 	"rfc3339":   func(t time.Time) string { return t.UTC().Format(time.RFC3339) },
@@ -163,4 +163,13 @@ func number(v any) float64 {
 		}
 	}
 	return 0
+}
+
+// MiB shows a test's memory: one decimal, and "< 0.1 MiB" for less than shows at one decimal
+// (a test that allocates nearly nothing over its process's start read "0.0 MiB", like a fault).
+func MiB(v float64) string {
+	if v < 0.05 {
+		return "< 0.1 MiB"
+	}
+	return fmt.Sprintf("%.1f MiB", v)
 }

@@ -49,3 +49,10 @@ func TestDiff(t *testing.T) {
 	_, ok = web.Diff(strings.Repeat("x\n", 3000), strings.Repeat("y\n", 3000))
 	assert.False(t, ok, "too large to diff is said, not computed")
 }
+
+func TestMiB(t *testing.T) {
+	assert.Equal(t, "< 0.1 MiB", web.MiB(0))
+	assert.Equal(t, "< 0.1 MiB", web.MiB(0.04))
+	assert.Equal(t, "0.1 MiB", web.MiB(0.06))
+	assert.Equal(t, "12.5 MiB", web.MiB(12.5))
+}

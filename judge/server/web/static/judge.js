@@ -104,6 +104,9 @@
     RE: "Run-time error", OLE: "Output limit exceeded", CE: "Compile error", IE: "Internal error", NR: "Not run" };
   const classes = { AC: "v-ok", NR: "v-nr", IE: "v-ie" };
 
+  // As the pages' mib: nearly nothing reads "< 0.1 MiB", not "0.0 MiB".
+  const mib = (v) => (v < 0.05 ? "< 0.1 MiB" : v.toFixed(1) + " MiB");
+
   function live(el) {
     const bar = document.getElementById("progress");
     const text = document.getElementById("progress-text");
@@ -126,7 +129,7 @@
         // A test that did not run (NR) has no times: 0 ms would say it ran and was fast.
         const ran = p.test.verdict !== "NR";
         cell(ran ? Math.round(p.test.cpu_ms) + " ms" : "—");
-        cell(ran ? p.test.memory_mib.toFixed(1) + " MiB" : "—");
+        cell(ran ? mib(p.test.memory_mib) : "—");
         table.tBodies[0].appendChild(tr);
       }
     });
