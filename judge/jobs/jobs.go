@@ -81,8 +81,8 @@ type Config struct {
 	// PostgreSQL workers LISTEN for River's insert notifications (sent in the inserting
 	// transaction), so the poll only catches a missed one: default 1 s. On SQLite River's
 	// driver stands in for notifications by reading a table every 50 ms, and the poll is
-	// 50 ms too (an indexed read, 20 a second: a few ms of CPU): an idle server's submission
-	// waits about 25 ms before it is judged.
+	// 50 ms too (an indexed read, 20 a second: a few ms of CPU); this process's own inserts
+	// wake its listener at once (wake.go), so neither is what a submission waits for.
 	PollInterval time.Duration
 	// JobTimeout cancels a judging that takes longer (it is tried again): a guard against a
 	// hung judging, far over any submission's own budget. A judging whose server died (kill -9,
@@ -103,6 +103,7 @@ type Queue struct {
 	client    *river.Client[store.SQLTx]
 	store     *store.Store
 	maxQueued int
+	wake      *wake // SQLite: tells this process's listener that jobs were committed (wake.go)
 }
 
 // driver is River's driver for the store's database: riversqlite, or on PostgreSQL River's
@@ -117,10 +118,10 @@ func driver(st *store.Store) riverdriver.Driver[store.SQLTx] {
 
 // workingDriver is driver for a client that works jobs: on PostgreSQL it also LISTENs, on a
 // pgx connection of its own (store.ListenPool), so a worker is woken by an insert instead of
-// finding it at its next poll.
-func workingDriver(st *store.Store) (riverdriver.Driver[store.SQLTx], error) {
+// finding it at its next poll; on SQLite its listener is woken by this process's inserts (w).
+func workingDriver(st *store.Store, w *wake) (riverdriver.Driver[store.SQLTx], error) {
 	if !st.Postgres() {
-		return driver(st), nil
+		return &wakeDriver{Driver: riversqlite.New(st.DB()), wake: w}, nil
 	}
 	pool, err := st.ListenPool(context.Background())
 	if err != nil {
@@ -179,8 +180,11 @@ func New(cfg Config) (*Queue, error) {
 		Logger:            cfg.Logger,
 		FetchPollInterval: cfg.PollInterval,
 		// The least time between two fetches, however many notifications or freed workers ask
-		// for one: short, so a worker that finishes takes the next job at once.
-		FetchCooldown:        min(cfg.PollInterval/2, 25*time.Millisecond),
+		// for one: short, so a worker that finishes takes the next job at once, and a
+		// notification that comes just after a poll's fetch is not held back (a fetch within
+		// the cooldown waits for its end: at 25 ms that held an idle SQLite server's
+		// submissions 6 ms on average).
+		FetchCooldown:        min(cfg.PollInterval/2, 5*time.Millisecond),
 		JobTimeout:           cfg.JobTimeout,
 		RescueStuckJobsAfter: cfg.JobTimeout + RescueMargin,
 		// A server shut down gracefully finishes what it is judging for this long, then hands
@@ -207,9 +211,13 @@ func New(cfg Config) (*Queue, error) {
 		rc.Queues = map[string]river.QueueConfig{river.QueueDefault: {MaxWorkers: cfg.Workers}}
 	}
 	drv := driver(cfg.Store)
+	var w *wake
 	if cfg.Workers > 0 {
+		if !cfg.Store.Postgres() {
+			w = newWake()
+		}
 		var err error
-		if drv, err = workingDriver(cfg.Store); err != nil {
+		if drv, err = workingDriver(cfg.Store, w); err != nil {
 			return nil, err
 		}
 	}
@@ -217,7 +225,7 @@ func New(cfg Config) (*Queue, error) {
 	if err != nil {
 		return nil, fmt.Errorf("queue: %w", err)
 	}
-	return &Queue{client: c, store: cfg.Store, maxQueued: cfg.MaxQueued}, nil
+	return &Queue{client: c, store: cfg.Store, maxQueued: cfg.MaxQueued, wake: w}, nil
 }
 
 // Start starts the workers; their context is ctx.
@@ -231,7 +239,7 @@ func (q *Queue) Stop(ctx context.Context) error { return q.client.Stop(ctx) }
 // checking in that transaction that the queue has room and the candidate has a submission left
 // (max 0: no bound). On an error nothing is stored.
 func (q *Queue) Submit(ctx context.Context, r *judge.Record, max int) error {
-	return q.store.InTx(ctx, func(tx *store.Tx) error {
+	return q.insertTx(ctx, func(tx *store.Tx) error {
 		queued, err := tx.CountQueued(ctx)
 		if err != nil {
 			return err
@@ -258,12 +266,22 @@ func (q *Queue) Submit(ctx context.Context, r *judge.Record, max int) error {
 	})
 }
 
+// insertTx runs fn, which inserts jobs, in one transaction, and once it has committed wakes
+// this process's workers if their database has no notifications of its own.
+func (q *Queue) insertTx(ctx context.Context, fn func(tx *store.Tx) error) error {
+	if err := q.store.InTx(ctx, fn); err != nil {
+		return err
+	}
+	q.wake.raise()
+	return nil
+}
+
 // Rejudge queues every submission of an assessment to a problem again (after a test was
 // fixed): their results are cleared and a job per submission enqueued, in one transaction. It
 // returns how many.
 func (q *Queue) Rejudge(ctx context.Context, assessmentID, problem string) (int, error) {
 	var n int
-	err := q.store.InTx(ctx, func(tx *store.Tx) error {
+	err := q.insertTx(ctx, func(tx *store.Tx) error {
 		ids, err := tx.RequeueRecords(ctx, assessmentID, problem)
 		if err != nil {
 			return err
