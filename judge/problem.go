@@ -138,6 +138,12 @@ type Program struct {
 	Lang string
 	// Binary is a compiled program's executable (set by ValidatorSandbox, never by a package).
 	Binary []byte
+	// Function, for a Python output validator, names a function of Entry's module that judges
+	// one output (problem.yaml's validator_function, the judge's extension): the module is
+	// loaded once per sandbox and the function called for each test, function(input, answer,
+	// output) on the three texts, returning True (accepted), False or a message (wrong
+	// answer). Empty: Entry is a Kattis validator program, run once per test.
+	Function string
 }
 
 // Program languages.

@@ -60,6 +60,8 @@ type validator struct {
 	Flags  []string          `json:"flags"`
 	Lang   string            `json:"lang,omitempty"`
 	Binary []byte            `json:"binary,omitempty"` // base64 in JSON
+	// Function: the validator is this function of the entry's module, called per test.
+	Function string `json:"function,omitempty"`
 }
 
 type limits struct {
@@ -116,7 +118,7 @@ func Header(job judge.Job) ([]byte, error) {
 	h.Feedback = job.Feedback
 	if job.Validator != nil {
 		v := &validator{Files: map[string]string{}, Entry: job.Validator.Entry, Flags: job.Flags,
-			Lang: job.Validator.Lang, Binary: job.Validator.Binary}
+			Lang: job.Validator.Lang, Binary: job.Validator.Binary, Function: job.Validator.Function}
 		for name, b := range job.Validator.Files {
 			v.Files[name] = string(b)
 		}

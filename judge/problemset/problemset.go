@@ -156,11 +156,14 @@ type yamlProblem struct {
 		} `yaml:"time_multipliers"`
 		ValidationPasses int `yaml:"validation_passes"`
 	} `yaml:"limits"`
-	Validation     string          `yaml:"validation"`
-	ValidatorFlags string          `yaml:"validator_flags"`
-	Languages      yaml.Node       `yaml:"languages"`
-	Function       *yamlFunction   `yaml:"function"`
-	Forbidden      judge.Forbidden `yaml:"forbidden"`
+	Validation     string `yaml:"validation"`
+	ValidatorFlags string `yaml:"validator_flags"`
+	// ValidatorFunction (the judge's extension): the custom output validator is this function
+	// of its entry module, called per test (judge.Program.Function).
+	ValidatorFunction string          `yaml:"validator_function"`
+	Languages         yaml.Node       `yaml:"languages"`
+	Function          *yamlFunction   `yaml:"function"`
+	Forbidden         judge.Forbidden `yaml:"forbidden"`
 }
 
 type yamlFunction struct {
@@ -183,6 +186,7 @@ var formatKeys2023 = map[string]bool{
 	"credits": true, "source": true, "license": true, "rights_owner": true, "embargo_until": true,
 	"limits": true, "keywords": true, "languages": true, "allow_file_writing": true, "constants": true,
 	"difficulty": true, "function": true, "forbidden": true, "validation": true, "validator_flags": true,
+	"validator_function": true,
 }
 
 // limitKeys2023 are the keys of a 2023-07 limits map.
@@ -363,6 +367,21 @@ func readMeta(fsys fs.FS, p *judge.Problem) error {
 			return bad("custom output validator: %v", err)
 		}
 		p.Validation.Validator = prog
+	}
+	if f := strings.TrimSpace(y.ValidatorFunction); f != "" {
+		switch {
+		case !custom:
+			return bad("validator_function %q: the problem has no custom output validator (validation: custom)", f)
+		case p.Validation.Validator.Compiled():
+			return bad("validator_function %q: a function is Python; the output validator is %s", f, p.Validation.Validator.Lang)
+		case interactive, multipass, p.Validation.CustomScore:
+			return bad("validator_function %q: an interactive, multi-pass or custom-score validator talks through files and streams; it must be a program", f)
+		case len(p.Validation.Flags) > 0:
+			return bad("validator_function %q: validator_flags are a validator program's arguments; a function takes none", f)
+		case !pyIdent.MatchString(f):
+			return bad("validator_function %q is not a Python name", f)
+		}
+		p.Validation.Validator.Function = f
 	}
 	if multipass {
 		if !custom {

@@ -135,6 +135,17 @@ func TestLoadErrors(t *testing.T) {
 		{"missing answer", pkg(map[string]string{"problem.yaml": "name: x\n", "data/secret/1.in": "1"}), "p", "no .ans"},
 		{"no tests", pkg(map[string]string{"problem.yaml": "name: x\n"}), "p", "no tests"},
 		{"custom without validator", with(map[string]string{"problem.yaml": "validation: custom\n"}), "p", "output_validators"},
+		{"validator function without a validator", with(map[string]string{"problem.yaml": "validator_function: check\n"}), "p", "no custom output validator"},
+		{"validator function of a C++ validator", with(map[string]string{"problem.yaml": "validation: custom\nvalidator_function: check\n",
+			"output_validators/v/v.cpp": "int main() {}\n"}), "p", "a function is Python"},
+		{"validator function with flags", with(map[string]string{"problem.yaml": "validation: custom\nvalidator_function: check\nvalidator_flags: x\n",
+			"output_validators/v/v.py": "def check(i, a, o):\n    return True\n"}), "p", "a function takes none"},
+		{"validator function with a group's arguments", with(map[string]string{"problem.yaml": "validation: custom\nvalidator_function: check\n",
+			"output_validators/v/v.py": "def check(i, a, o):\n    return True\n", "data/sample/testdata.yaml": "output_validator_args: x\n"}), "p", "takes none"},
+		{"validator function of an interactive problem", with(map[string]string{"problem.yaml": "validation: custom interactive\nvalidator_function: check\n",
+			"output_validators/v/v.py": "def check(i, a, o):\n    return True\n"}), "p", "must be a program"},
+		{"validator function not a name", with(map[string]string{"problem.yaml": "validation: custom\nvalidator_function: a.b\n",
+			"output_validators/v/v.py": "def check(i, a, o):\n    return True\n"}), "p", "not a Python name"},
 		{"ladder with a bad class", with(map[string]string{"problem.yaml": "name: x\n", "ladder/ladder.yaml": "expected: {good: n!, naive: n^2}\n"}), "p", "want one of"},
 		{"ladder with too few rungs", with(map[string]string{"problem.yaml": "name: x\n", "ladder/ladder.yaml": "expected: {good: n, naive: n^2}\n",
 			"ladder/n10.in": "1", "ladder/n20.in": "2", "ladder/n40.in": "4"}), "p", "need at least 4"},
@@ -148,6 +159,18 @@ func TestLoadErrors(t *testing.T) {
 			assert.Contains(t, err.Error(), tc.msg)
 		})
 	}
+}
+
+func TestValidatorFunction(t *testing.T) {
+	p, err := problemset.Embedded(pkg(map[string]string{"problem.yaml": "validation: custom\nvalidator_function: check\n",
+		"output_validators/v/v.py": "def check(i, a, o):\n    return True\n", "data/sample/1.in": "1", "data/sample/1.ans": "1"})).Load("p")
+	require.NoError(t, err)
+	require.NotNil(t, p.Validation.Validator)
+	assert.Equal(t, "check", p.Validation.Validator.Function)
+	assert.Equal(t, "v.py", p.Validation.Validator.Entry)
+	two, err := problemset.Embedded(problems.FS).Load("two-sum")
+	require.NoError(t, err)
+	assert.Equal(t, "validate", two.Validation.Validator.Function, "two-sum's validator is a function")
 }
 
 func TestLinkOutsideProblemIsRefused(t *testing.T) {

@@ -129,6 +129,9 @@ func readTestData(fsys fs.FS, p *judge.Problem) error {
 		g.tests = append(g.tests, i)
 		if g.args != nil {
 			t.ValidatorArgs = append(append([]string{}, p.Validation.Flags...), g.args...)
+			if v := p.Validation.Validator; v != nil && v.Function != "" && len(t.ValidatorArgs) > 0 {
+				return fmt.Errorf("test %s: output validator arguments %q: the validator is a function (validator_function), which takes none", t.Name, t.ValidatorArgs)
+			}
 			if p.Validation.Validator == nil {
 				if _, err := check.ParseFlagList(t.ValidatorArgs); err != nil {
 					return fmt.Errorf("test %s: output validator arguments %q: %v", t.Name, t.ValidatorArgs, err)

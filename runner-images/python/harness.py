@@ -1575,6 +1575,7 @@ class Job:
         self.function = header.get("function") or {}
         self.forbidden = header.get("forbidden") or {}
         self.validator = header.get("validator") or {}
+        self.validator_fn = None  # a validator function, once loaded (load_validator_function)
         self.tests = int(header.get("tests") or 0)
         # Interactive problems: the folder both sandboxes mount, where each test's two pipes
         # join the submission's standard input and output with the validator's (link_opener).
@@ -1807,12 +1808,101 @@ def setup_validator(job):
         raise
     job.validator_dir = root
     job.validator_entry = os.path.join(root, os.path.normpath(entry))
+    if job.mode == "validate" and job.validator.get("function"):
+        load_validator_function(job)
+
+
+class ValidatorTimeout(BaseException):
+    """Raised in a validator function that ran past its time."""
+
+
+def load_validator_function(job):
+    """A validator function (problem.yaml's validator_function): its module is run once, here,
+    as `import entry` would from the validator's folder, and the function is called per test in
+    this process (call_validator_function): no program per test. The module's own errors are
+    the package's, reported as the validator failing to compile."""
+    name = job.validator["function"]
+    mod = types.ModuleType(os.path.splitext(os.path.basename(job.validator_entry))[0])
+    mod.__file__ = job.validator_entry
+    sys.modules[mod.__name__] = mod
+    sys.path.insert(0, job.validator_dir)
+    sys.dont_write_bytecode = True
+    cwd = os.getcwd()
+    os.chdir(job.validator_dir)
+    try:
+        with time_bound(job.limits["wall_ms"] / 1000):
+            exec(job.validator_code, mod.__dict__)
+    except BaseException as e:
+        text = "".join(traceback.format_exception_only(type(e), e)).strip()
+        raise CompileFailure("syntax", 0, f"the validator's module failed when loaded: {text}")
+    finally:
+        os.chdir(cwd)
+    fn = mod.__dict__.get(name)
+    if not callable(fn):
+        raise CompileFailure("syntax", 0, f"the validator's module defines no function {name}()")
+    job.validator_fn = fn
+
+
+class time_bound:
+    """Raises ValidatorTimeout in the code run inside it after seconds of wall time."""
+
+    def __init__(self, seconds):
+        self.seconds = seconds
+
+    def __enter__(self):
+        def expired(signum, frame):
+            raise ValidatorTimeout()
+        self.old = signal.signal(signal.SIGALRM, expired)
+        signal.setitimer(signal.ITIMER_REAL, self.seconds)
+
+    def __exit__(self, *exc):
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, self.old)
+        return False
+
+
+def call_validator_function(job, frames):
+    """One test of a validator function: fn(input, answer, output), texts, returns True
+    (accepted), False or a str (wrong answer; the str is the judge's message). Reported as the
+    Kattis exit codes a validator program would give (42, 43), so the judge reads both alike;
+    an exception, a time-out or another return value is the validator failing."""
+    lim = job.limits
+    texts = [f.decode("utf-8", "replace") for f in frames[:3]]
+    report = {"type": "result", "status": "ok", "cpu_ms": 0.0, "wall_ms": 0.0, "memory_kb": 0,
+              "exit_code": None, "signal": None, "error": None, "detail": "", "stderr": "", "_ended": 0.0}
+    message = b""
+    cpu, start = time.process_time(), time.monotonic()
+    try:
+        with time_bound(lim["wall_ms"] / 1000):
+            verdict = job.validator_fn(*texts)
+    except ValidatorTimeout:
+        report["status"], report["detail"] = "tle", f"the validator function ran over {lim['wall_ms']} ms"
+    except BaseException as e:
+        report["status"] = "re"
+        report["detail"] = f"the validator function raised {type(e).__name__}"
+        report["stderr"] = "".join(traceback.format_exception(type(e), e, e.__traceback__.tb_next))[-lim["stderr_bytes"]:]
+    else:
+        if verdict is True:
+            report["exit_code"] = 42
+        elif verdict is False or isinstance(verdict, str):
+            report["exit_code"] = 43
+            message = verdict.encode("utf-8", "replace") if isinstance(verdict, str) else b""
+        else:
+            report["status"] = "re"
+            report["detail"] = f"the validator function returned {type(verdict).__name__}, not True, False or a message (str)"
+    report["cpu_ms"] = round((time.process_time() - cpu) * 1000, 3)
+    report["_ended"] = time.monotonic()
+    report["wall_ms"] = round((report["_ended"] - start) * 1000, 3)
+    return report, message[: lim["output_bytes"]]
 
 
 def run_validator(h, job, frames, test):
     """Kattis protocol: python3 entry input answer feedback_dir [flags] < team_output; for an
     interactive problem (job.link) the team output is the submission itself, through the
-    test's pipes, and the validator's standard output goes to the submission."""
+    test's pipes, and the validator's standard output goes to the submission. A validator
+    function is called instead (call_validator_function)."""
+    if job.validator_fn is not None:
+        return call_validator_function(job, frames)
     input_data, answer, team_output = frames[:3]
     lim = job.limits
     work = tempfile.mkdtemp(prefix="judge-test-")

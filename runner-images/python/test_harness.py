@@ -1035,6 +1035,80 @@ class ValidateTest(unittest.TestCase):
         self.assertFalse(os.path.exists(workdir))
 
 
+class ValidatorFunctionTest(unittest.TestCase):
+    """problem.yaml's validator_function: the module is loaded once, the function called per test
+    in the harness's process, its answer reported as a validator program's exit code would be."""
+
+    @staticmethod
+    def run_fn(body, tests, files=None, limits=None):
+        v = {"files": {"check.py": src(body), **(files or {})}, "entry": "check.py", "flags": [], "function": "check"}
+        return harness("validate", "", tests, validator=v, limits=limits)
+
+    def test_accept_reject_and_message(self):
+        o = self.run_fn("""
+            import helper
+            LOADS = []
+            LOADS.append(1)
+            def check(input, answer, output):
+                if output.split() == answer.split():
+                    return True
+                if output.strip() == "silent":
+                    return False
+                return f"{helper.WHY}: {output.strip()} for {input.strip()}, loaded {len(LOADS)} time(s)"
+        """, [["1 2\n", "3\n", "3\n"], ["5 5\n", "10\n", "11\n"], ["", "1\n", "silent\n"], ["1 2\n", "3\n", "3\n"]],
+            files={"helper.py": "WHY = 'wrong sum'\n"})
+        self.assertEqual(o.compiled, {"type": "compiled"}, o.stderr)
+        self.assertEqual([(o.result(i)["status"], o.result(i)["exit_code"]) for i in range(4)],
+                         [("ok", 42), ("ok", 43), ("ok", 43), ("ok", 42)])
+        self.assertEqual(o.output(1), b"wrong sum: 11 for 5 5, loaded 1 time(s)")
+        self.assertEqual(o.output(2), b"")
+        self.assertTrue(o.ended)
+
+    def test_an_exception_or_another_value_is_the_validators_failure(self):
+        o = self.run_fn("""
+            def check(input, answer, output):
+                if output == "none\\n":
+                    return None
+                if output == "raise\\n":
+                    raise KeyError("boom")
+                return True
+        """, [["", "", "none\n"], ["", "", "raise\n"], ["", "", "fine\n"]])
+        r0, r1 = o.result(0), o.result(1)
+        self.assertEqual((r0["status"], r0["exit_code"]), ("re", None))
+        self.assertIn("returned NoneType, not True, False or a message", r0["detail"])
+        self.assertEqual(r1["status"], "re")
+        self.assertIn("KeyError: 'boom'", r1["stderr"])
+        self.assertNotIn("harness.py", r1["stderr"])
+        self.assertEqual((o.result(2)["status"], o.result(2)["exit_code"]), ("ok", 42), "the next test is judged as usual")
+
+    def test_a_function_that_runs_over_its_time_is_stopped(self):
+        o = self.run_fn("""
+            def check(input, answer, output):
+                if output == "loop\\n":
+                    while True:
+                        pass
+                return True
+        """, [["", "", "loop\n"], ["", "", "ok\n"]], limits={"time_ms": 200, "wall_ms": 300})
+        self.assertEqual(o.result(0)["status"], "tle")
+        self.assertEqual((o.result(1)["status"], o.result(1)["exit_code"]), ("ok", 42))
+
+    def test_a_module_that_fails_or_lacks_the_function_does_not_compile(self):
+        for body, want in (("raise ImportError('no numpy here')\n", "ImportError: no numpy here"),
+                           ("def other(a, b, c):\n    return True\n", "defines no function check()"),
+                           ("check = 3\n", "defines no function check()")):
+            o = self.run_fn(body, [["", "", ""]])
+            self.assertEqual((o.compiled["type"], o.compiled["kind"]), ("compile_error", "syntax"), body)
+            self.assertIn(want, o.compiled["message"])
+
+    def test_no_process_per_test(self):
+        o = self.run_fn("""
+            import os
+            def check(input, answer, output):
+                return str(os.getpid())
+        """, [["", "", ""], ["", "", ""]])
+        self.assertEqual(o.output(0), o.output(1), "one process calls the function on every test")
+
+
 GUESS_VALIDATOR = textwrap.dedent("""
     import os, sys
     n, secret = map(int, open(sys.argv[1]).read().split())
