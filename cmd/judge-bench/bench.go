@@ -54,6 +54,19 @@ func withValidator(p *judge.Problem) *judge.Problem {
 	return &q
 }
 
+// tokenFunction is tokenValidator as a validator function (problem.yaml's validator_function).
+const tokenFunction = `def validate(input, answer, output):
+    return output.split() == answer.split() or "the tokens differ from the answer's"
+`
+
+// withValidatorFunction is p judged by tokenFunction instead of the default checker.
+func withValidatorFunction(p *judge.Problem) *judge.Problem {
+	q := *p
+	q.Validation.Validator = &judge.Program{Entry: "validate.py", Lang: judge.LangPython, Function: "validate",
+		Files: map[string][]byte{"validate.py": []byte(tokenFunction)}}
+	return &q
+}
+
 // result is one row of the table.
 type result struct {
 	mode, what  string
