@@ -556,6 +556,21 @@ func validatorJob(p *Problem, prog *Program, args []string, n int, test func(k i
 var ValidatorLimits = JobLimits{Time: 10 * time.Second, Wall: 20 * time.Second, MemoryMiB: 512,
 	OutputBytes: 1 << 20, StderrBytes: 16 << 10}
 
+// SandboxMemories are the memory limits (MiB) of the sandboxes that judging these problems
+// takes, each once: every problem's own, and a Python output validator's (ValidatorLimits,
+// in the submissions' sandbox; a C or C++ one runs in the validator image's).
+func SandboxMemories(ps ...*Problem) []int {
+	var mems []int
+	for _, p := range ps {
+		mems = append(mems, p.Limits.MemoryMiB)
+		if v := p.Validation.Validator; v != nil && !v.Compiled() {
+			mems = append(mems, ValidatorLimits.MemoryMiB)
+		}
+	}
+	slices.Sort(mems)
+	return slices.Compact(mems)
+}
+
 // validatorFor is the problem's output validator ready to run, and the sandbox it runs in: a
 // Python one in the submissions' sandbox, a C or C++ one compiled (once) and run in the
 // validator image's.

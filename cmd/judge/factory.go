@@ -240,14 +240,25 @@ func (f *Factory) BatchSandbox(ctx context.Context) (judge.Sandbox, error) {
 	return f.pool, nil
 }
 
-// WarmSandbox is BatchSandbox with its pool already filled for jobs of that memory limit (MiB):
-// what every command that judges a batch starts with.
-func (f *Factory) WarmSandbox(ctx context.Context, memoryMiB int) (judge.Sandbox, error) {
+// WarmSandbox is BatchSandbox with its pool already filled for jobs of those memory limits
+// (MiB; judge.SandboxMemories), all at once: what every command that judges a batch starts
+// with. A problem whose output validator is Python takes a second sandbox per submission,
+// and its first submissions then wait for no cold start of it either.
+func (f *Factory) WarmSandbox(ctx context.Context, memoryMiB ...int) (judge.Sandbox, error) {
 	sb, err := f.BatchSandbox(ctx)
 	if err != nil {
 		return nil, err
 	}
-	if err := f.Warm(ctx, memoryMiB); err != nil {
+	errs := make(chan error, len(memoryMiB))
+	for _, m := range memoryMiB {
+		go func() { errs <- f.Warm(ctx, m) }()
+	}
+	for range memoryMiB {
+		if e := <-errs; e != nil && err == nil {
+			err = e
+		}
+	}
+	if err != nil {
 		return nil, err
 	}
 	return sb, nil

@@ -104,7 +104,7 @@ func runGrade(ctx context.Context, f *Factory, opts *GradeOptions) error {
 	if err != nil {
 		return err
 	}
-	sb, err := f.WarmSandbox(ctx, p.Limits.MemoryMiB)
+	sb, err := f.WarmSandbox(ctx, judge.SandboxMemories(p)...)
 	if err != nil {
 		return err
 	}

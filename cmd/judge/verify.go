@@ -72,7 +72,7 @@ func runVerify(ctx context.Context, f *Factory, opts *VerifyOptions) error {
 	if err != nil {
 		return err
 	}
-	sb, err := f.WarmSandbox(ctx, probs[0].Limits.MemoryMiB)
+	sb, err := f.WarmSandbox(ctx, judge.SandboxMemories(probs...)...)
 	if err != nil {
 		return err
 	}
