@@ -162,3 +162,14 @@ func TestCompiledValidatorSandboxFailureIsNotCached(t *testing.T) {
 	require.NoError(t, err, "the failure was not cached")
 	assert.Equal(t, []byte("ELF"), q.Binary)
 }
+
+func TestSandboxMemories(t *testing.T) {
+	plain := &judge.Problem{Limits: judge.Limits{MemoryMiB: 256}}
+	py := &judge.Problem{Limits: judge.Limits{MemoryMiB: 256}}
+	py.Validation.Validator = &judge.Program{Entry: "v.py", Lang: judge.LangPython}
+	cc := &judge.Problem{Limits: judge.Limits{MemoryMiB: 1024}}
+	cc.Validation.Validator = &judge.Program{Entry: "v.cpp", Lang: judge.LangCPP}
+	assert.Equal(t, []int{256}, judge.SandboxMemories(plain))
+	assert.Equal(t, []int{256, judge.ValidatorLimits.MemoryMiB}, judge.SandboxMemories(py, plain), "a Python validator's sandbox is a second class, each class once")
+	assert.Equal(t, []int{256, 1024}, judge.SandboxMemories(plain, cc), "a C++ validator runs in the validator image's sandbox, not the pool's")
+}
