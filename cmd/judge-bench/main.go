@@ -40,7 +40,10 @@ type BenchOptions struct {
 	Parallel        int    // judged at once in a batch
 	NaiveSamples    int
 	NaiveBatch      int
-	Spread          int // judgings of the reference for the CPU spread, idle and loaded
+	Spread          int    // judgings of the reference for the CPU spread, idle and loaded
+	Anatomy         int    // lifecycles per variant in the lifecycle section
+	GradeSubs       int    // copies of each grade problem's accepted submission through judge grade
+	GradeProblems   string // comma-separated problem folders of the grade section
 	Image           string
 	Modes           string // comma-separated subset of the modes, for quick looks
 	Runtimes        string // other OCI runtimes to measure, where registered with the engine
@@ -58,6 +61,9 @@ func main() {
 	flag.IntVar(&opts.NaiveSamples, "naive-samples", 2, "latency samples of the naive baseline (a docker run per test: slow)")
 	flag.IntVar(&opts.NaiveBatch, "naive-batch", 4, "batch size of the naive baseline")
 	flag.IntVar(&opts.Spread, "spread", 20, "judgings of the reference solution for the CPU-time spread, idle and under load")
+	flag.IntVar(&opts.Anatomy, "lifecycles", 20, "lifecycles, one at a time, per variant of the lifecycle section: where a container's CPU goes (0: no section)")
+	flag.IntVar(&opts.GradeSubs, "grade-subs", 20, "copies of each -grade-problems' accepted submission judged by one judge grade (0: no grade section)")
+	flag.StringVar(&opts.GradeProblems, "grade-problems", "problems/two-sum,problems/fibonacci", "problem folders of the grade section, comma-separated")
 	flag.StringVar(&opts.Image, "image", docker.RunnerImage(), "runner image")
 	flag.StringVar(&opts.Modes, "modes", "naive,cold,warm,checked,checkfn,turns,limit", "modes to measure (the ceiling always is; the targets need all four)")
 	flag.StringVar(&opts.Server.Judge, "judge", "bin/judge", "the judge binary the server section runs (serve, grade)")
@@ -107,19 +113,30 @@ func runBench(ctx context.Context, opts *BenchOptions, out, log io.Writer) error
 			return fmt.Errorf("server: %w", err)
 		}
 	}
+	var grades []gradeRow
+	if opts.GradeSubs > 0 {
+		if grades, err = gradeSection(ctx, log, opts.Server.Judge, strings.Split(opts.GradeProblems, ","), opts.GradeSubs, opts.Server.Workers); err != nil {
+			return err
+		}
+	}
 	print(out, started, load0)
 	fmt.Fprintf(out, "\nthis machine's page faults: %.2f µs of CPU per %d KiB page (256 MiB of fresh memory touched, median of 3; machines of our kind differ by 10x here)\n",
 		float64(fault.Nanoseconds())/1000, os.Getpagesize()>>10)
+	if len(grades) > 0 {
+		printGrade(out, grades, warm.lifecycle)
+	}
 	if srv != nil {
 		printServer(out, srv)
 	}
 	return nil
 }
 
-// warmRef is the subject of the server section and its warm-pool judging time, in process.
+// warmRef is the subject of the server section and its warm-pool judging time, in process,
+// and the p50 of one bare container lifecycle (the ceiling row).
 type warmRef struct {
-	s   subject
-	p50 time.Duration
+	s         subject
+	p50       time.Duration
+	lifecycle time.Duration
 }
 
 // judgingBench measures the judging tables in process, and returns how to print them and the
@@ -214,6 +231,12 @@ func judgingBench(ctx context.Context, opts *BenchOptions, log io.Writer) (func(
 	if err != nil {
 		return nil, ref, fmt.Errorf("ceiling: %w", err)
 	}
+	var lifecycles []anatomyRow
+	if opts.Anatomy > 0 {
+		if lifecycles, err = anatomy(ctx, log, cold, opts.Anatomy); err != nil {
+			return nil, ref, err
+		}
+	}
 	var altCeils []result
 	for _, measure := range ceilings {
 		r, err := measure(ctx)
@@ -266,7 +289,7 @@ func judgingBench(ctx context.Context, opts *BenchOptions, log io.Writer) (func(
 			spreads = append(spreads, spreadRow{sc.name, xs})
 		}
 	}
-	ref.s = real
+	ref.s, ref.lifecycle = real, ceil.p(0.5)
 	for _, r := range tables[real.name] {
 		if r.mode == "warm" {
 			ref.p50 = r.p(0.5)
@@ -282,6 +305,7 @@ func judgingBench(ctx context.Context, opts *BenchOptions, log io.Writer) (func(
 	}
 	return func(out io.Writer, started time.Time, load0 string) {
 		printAll(out, opts, started, load0, engine, synthetic, real, tables, poolStats, spreads)
+		printAnatomy(out, lifecycles)
 		for _, why := range absent {
 			fmt.Fprintf(out, "\nnot measured: %s\n", why)
 		}
