@@ -616,7 +616,7 @@ func serverBench(ctx context.Context, log io.Writer, opts *ServerOptions, s subj
 	}
 
 	fmt.Fprintf(log, "  server: the same %d through judge grade\n", opts.Subs)
-	if res.grade, err = gradeBench(ctx, bin, root, tmp, s, subs, opts); err != nil {
+	if res.grade, err = gradeBench(ctx, bin, root, tmp, s, subs, opts.Subs, opts.Workers); err != nil {
 		return nil, err
 	}
 	return res, nil
@@ -625,11 +625,11 @@ func serverBench(ctx context.Context, log io.Writer, opts *ServerOptions, s subj
 var gradedRE = regexp.MustCompile(`^\s*\[(\d+)/(\d+)\]\s+(\S+)\s`)
 
 // gradeBench runs `judge grade` over the folder, timing each submission's line on stderr.
-func gradeBench(ctx context.Context, bin, root, tmp string, s subject, folder string, opts *ServerOptions) (gradeRun, error) {
+func gradeBench(ctx context.Context, bin, root, tmp string, s subject, folder string, subs, workers int) (gradeRun, error) {
 	var g gradeRun
 	args := []string{"grade", "--problems", root, "--declared-limits", s.p.ID, folder}
-	if opts.Workers > 0 {
-		args = append(args, "--parallel", strconv.Itoa(opts.Workers))
+	if workers > 0 {
+		args = append(args, "--parallel", strconv.Itoa(workers))
 	}
 	cmd := exec.CommandContext(ctx, bin, args...)
 	cmd.Env = append(os.Environ(), "JUDGE_CACHE_DIR="+filepath.Join(tmp, "cache"))
@@ -673,8 +673,8 @@ func gradeBench(ctx context.Context, bin, root, tmp string, s subject, folder st
 	default:
 		return g, fmt.Errorf("judge grade: %v\n%s", err, strings.Join(tail, "\n"))
 	}
-	if n != opts.Subs {
-		return g, fmt.Errorf("judge grade reported %d submissions of %d\n%s", n, opts.Subs, strings.Join(tail, "\n"))
+	if n != subs {
+		return g, fmt.Errorf("judge grade reported %d submissions of %d\n%s", n, subs, strings.Join(tail, "\n"))
 	}
 	g.perSecond = float64(n) / g.wall.Seconds()
 	if n > 1 {
