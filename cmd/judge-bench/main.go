@@ -227,15 +227,17 @@ func judgingBench(ctx context.Context, opts *BenchOptions, log io.Writer) (func(
 	}
 	fmt.Fprintf(log, "judge-bench: %d latency samples and %d at once per mode (naive: %d and %d), %d in parallel\n",
 		opts.Samples, opts.Batch, opts.NaiveSamples, opts.NaiveBatch, opts.Parallel)
-	ceil, err := ceiling(ctx, log, cold.Lifecycle, opts.Samples, opts.Batch, opts.Parallel)
-	if err != nil {
-		return nil, ref, fmt.Errorf("ceiling: %w", err)
-	}
+	// First, on a machine that nothing of the bench has loaded yet: its CPU split is read from
+	// counters every process on the machine adds to.
 	var lifecycles []anatomyRow
 	if opts.Anatomy > 0 {
 		if lifecycles, err = anatomy(ctx, log, cold, opts.Anatomy); err != nil {
 			return nil, ref, err
 		}
+	}
+	ceil, err := ceiling(ctx, log, cold.Lifecycle, opts.Samples, opts.Batch, opts.Parallel)
+	if err != nil {
+		return nil, ref, fmt.Errorf("ceiling: %w", err)
 	}
 	var altCeils []result
 	for _, measure := range ceilings {
