@@ -30,37 +30,39 @@ func gradeSection(ctx context.Context, log io.Writer, bin string, dirs []string,
 	}
 	var rows []gradeRow
 	for _, dir := range dirs {
-		s, err := loadSubject(dir)
+		row, err := gradeOne(ctx, log, bin, dir, n, workers)
 		if err != nil {
 			return nil, err
 		}
-		root, err := filepath.Abs(filepath.Dir(dir))
-		if err != nil {
-			return nil, err
-		}
-		tmp, err := os.MkdirTemp("", "judge-bench-grade-")
-		if err != nil {
-			return nil, err
-		}
-		defer os.RemoveAll(tmp)
-		subs := filepath.Join(tmp, "subs")
-		if err := os.Mkdir(subs, 0o755); err != nil {
-			return nil, err
-		}
-		for i := range n {
-			src := string(s.sub.Source) + fmt.Sprintf("\n# submission %d of the bench\n", i)
-			if err := os.WriteFile(filepath.Join(subs, fmt.Sprintf("sub_%04d.py", i)), []byte(src), 0o644); err != nil {
-				return nil, err
-			}
-		}
-		fmt.Fprintf(log, "  grade: %s, %d copies of %s\n", s.name, n, s.sub.Filename)
-		g, err := gradeBench(ctx, bin, root, tmp, s, subs, n, workers)
-		if err != nil {
-			return nil, fmt.Errorf("grade %s: %w", s.name, err)
-		}
-		rows = append(rows, gradeRow{s: s, n: n, g: g})
+		rows = append(rows, row)
 	}
 	return rows, nil
+}
+
+func gradeOne(ctx context.Context, log io.Writer, bin, dir string, n, workers int) (gradeRow, error) {
+	s, err := loadSubject(dir)
+	if err != nil {
+		return gradeRow{}, err
+	}
+	root, err := filepath.Abs(filepath.Dir(dir))
+	if err != nil {
+		return gradeRow{}, err
+	}
+	tmp, err := os.MkdirTemp("", "judge-bench-grade-")
+	if err != nil {
+		return gradeRow{}, err
+	}
+	defer os.RemoveAll(tmp)
+	subs := filepath.Join(tmp, "subs")
+	if _, _, err := writeCopies(subs, s, n); err != nil {
+		return gradeRow{}, err
+	}
+	fmt.Fprintf(log, "  grade: %s, %d copies of %s\n", s.name, n, s.sub.Filename)
+	g, err := gradeBench(ctx, bin, root, tmp, s, subs, n, workers)
+	if err != nil {
+		return gradeRow{}, fmt.Errorf("grade %s: %w", s.name, err)
+	}
+	return gradeRow{s: s, n: n, g: g}, nil
 }
 
 func printGrade(out io.Writer, rows []gradeRow, lifecycle time.Duration) {

@@ -385,20 +385,11 @@ func serverBench(ctx context.Context, log io.Writer, opts *ServerOptions, s subj
 	if opts.Workers > 0 {
 		res.workers = strconv.Itoa(opts.Workers)
 	}
-	// The same n sources for the server and for grade: the accepted solution, each made
-	// distinct by a comment.
+	// The same n sources for the server and for grade.
 	subs := filepath.Join(tmp, "subs")
-	if err := os.Mkdir(subs, 0o755); err != nil {
+	names, sources, err := writeCopies(subs, s, opts.Subs)
+	if err != nil {
 		return nil, err
-	}
-	sources := make([]string, opts.Subs)
-	names := make([]string, opts.Subs)
-	for i := range sources {
-		names[i] = fmt.Sprintf("sub_%04d.py", i)
-		sources[i] = string(s.sub.Source) + fmt.Sprintf("\n# submission %d of the bench\n", i)
-		if err := os.WriteFile(filepath.Join(subs, names[i]), []byte(sources[i]), 0o644); err != nil {
-			return nil, err
-		}
 	}
 
 	fmt.Fprintf(log, "  server: judge serve on loopback, %d submissions of %s from %d clients, %d idle samples\n", opts.Subs, s.p.ID, opts.Clients, opts.Idle)
@@ -620,6 +611,22 @@ func serverBench(ctx context.Context, log io.Writer, opts *ServerOptions, s subj
 		return nil, err
 	}
 	return res, nil
+}
+
+// writeCopies writes n copies of the subject's accepted solution, each made distinct by a
+// comment, into a new folder dir, and returns their file names and sources.
+func writeCopies(dir string, s subject, n int) (names, sources []string, err error) {
+	if err := os.Mkdir(dir, 0o755); err != nil {
+		return nil, nil, err
+	}
+	for i := range n {
+		names = append(names, fmt.Sprintf("sub_%04d.py", i))
+		sources = append(sources, string(s.sub.Source)+fmt.Sprintf("\n# submission %d of the bench\n", i))
+		if err := os.WriteFile(filepath.Join(dir, names[i]), []byte(sources[i]), 0o644); err != nil {
+			return nil, nil, err
+		}
+	}
+	return names, sources, nil
 }
 
 var gradedRE = regexp.MustCompile(`^\s*\[(\d+)/(\d+)\]\s+(\S+)\s`)
