@@ -149,6 +149,43 @@ func TestCustomValidatorReadsItsFlags(t *testing.T) {
 	assert.Contains(t, rep.Tests[0].Message, "tolerance 0")
 }
 
+// A validator function (validator_function) judges in its own sandbox, through the real
+// engine: True accepts, a message rejects with that message, and an exception is the
+// validator's failure (the judge's error), never the candidate's wrong answer.
+func TestValidatorFunction(t *testing.T) {
+	_, sb := engine(t)
+	j := &judge.Judge{Sandbox: sb}
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	p := *testProblem(t, "sum")
+	p.Validation.Validator = &judge.Program{Entry: "check.py", Lang: judge.LangPython, Function: "check", Files: map[string][]byte{
+		"check.py": []byte("import os\n\ndef check(input, answer, output):\n" +
+			"    if output.strip() == 'boom':\n        raise ValueError('the validator broke')\n" +
+			"    if output.split() != answer.split():\n        return f'{output.strip()} is not the sum of {input.split()}'\n" +
+			"    return True\n")}}
+	sub := func(src string) judge.Submission { return judge.Submission{Filename: "s.py", Source: []byte(src)} }
+	good := "a, b = map(int, input().split())\nprint(a + b)\n"
+
+	rep, err := j.Judge(ctx, &p, sub(good), judge.Options{})
+	require.NoError(t, err)
+	assert.Equal(t, judge.Accepted, rep.Verdict, "%+v", rep.Tests)
+
+	rep, err = j.Judge(ctx, &p, sub("a, b = map(int, input().split())\nprint(a - b)\n"), judge.Options{Reveal: true})
+	require.NoError(t, err)
+	require.Equal(t, judge.WrongAnswer, rep.Verdict, "%+v", rep.Tests)
+	for _, tr := range rep.Tests {
+		if tr.Verdict == judge.WrongAnswer {
+			assert.Contains(t, tr.Message, "is not the sum of", "the function's message is the test's")
+			break
+		}
+	}
+
+	rep, err = j.Judge(ctx, &p, sub("print('boom')\n"), judge.Options{Reveal: true})
+	require.NoError(t, err)
+	assert.Equal(t, judge.InternalError, rep.Verdict, "a validator that raises is the judge's failure: %+v", rep.Tests)
+	assert.Contains(t, rep.Tests[0].Message, "the validator broke")
+}
+
 func TestCancelRemovesContainer(t *testing.T) {
 	c, sb := engine(t)
 	j := &judge.Judge{Sandbox: sb}
