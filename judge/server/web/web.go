@@ -40,6 +40,7 @@ type Pages struct {
 
 var funcs = template.FuncMap{
 	"markdown":  Markdown,
+	"untitled":  Untitled,
 	"verdict":   verdictWord,
 	"vclass":    verdictClass,
 	"ran":       func(v judge.Verdict) bool { return v != judge.NotRun },

@@ -56,3 +56,11 @@ func TestMiB(t *testing.T) {
 	assert.Equal(t, "0.1 MiB", web.MiB(0.06))
 	assert.Equal(t, "12.5 MiB", web.MiB(12.5))
 }
+
+func TestUntitledDropsOnlyTheHeadingThatNamesTheProblem(t *testing.T) {
+	assert.Equal(t, "Read two integers.\n", web.Untitled("# Sum of two\n\nRead two integers.\n", "Sum of two"))
+	assert.Equal(t, "Body\n", web.Untitled("\n## sum OF two ##\r\nBody\n", "Sum of two"), "any level, closing hashes, case and CRLF")
+	for _, s := range []string{"# Sum\nBody\n", "Sum of two\nBody\n", "#Sum of two\nBody\n", "Body\n# Sum of two\n", ""} {
+		assert.Equal(t, s, web.Untitled(s, "Sum of two"), "kept: %q", s)
+	}
+}
