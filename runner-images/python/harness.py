@@ -1802,14 +1802,14 @@ def setup_validator(job):
             os.makedirs(os.path.dirname(path), exist_ok=True)
             with open(path, "w", encoding="utf-8") as f:
                 f.write(text)
+        job.validator_dir = root
+        job.validator_entry = os.path.join(root, os.path.normpath(entry))
+        if job.mode == "validate" and job.validator.get("function"):
+            load_validator_function(job)
     except BaseException:
         # main() only removes the folder of a validator that compiled.
         shutil.rmtree(root, ignore_errors=True)
         raise
-    job.validator_dir = root
-    job.validator_entry = os.path.join(root, os.path.normpath(entry))
-    if job.mode == "validate" and job.validator.get("function"):
-        load_validator_function(job)
 
 
 class ValidatorTimeout(BaseException):

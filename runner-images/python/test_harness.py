@@ -1093,12 +1093,15 @@ class ValidatorFunctionTest(unittest.TestCase):
         self.assertEqual((o.result(1)["status"], o.result(1)["exit_code"]), ("ok", 42))
 
     def test_a_module_that_fails_or_lacks_the_function_does_not_compile(self):
+        left = lambda: sorted(n for n in os.listdir(tempfile.gettempdir()) if n.startswith("judge-validator-"))
+        before = left()
         for body, want in (("raise ImportError('no numpy here')\n", "ImportError: no numpy here"),
                            ("def other(a, b, c):\n    return True\n", "defines no function check()"),
                            ("check = 3\n", "defines no function check()")):
             o = self.run_fn(body, [["", "", ""]])
             self.assertEqual((o.compiled["type"], o.compiled["kind"]), ("compile_error", "syntax"), body)
             self.assertIn(want, o.compiled["message"])
+        self.assertEqual(left(), before, "a validator that did not load leaves no folder behind")
 
     def test_no_process_per_test(self):
         o = self.run_fn("""
