@@ -24,7 +24,7 @@ type mode struct {
 	name, what string
 	sb         judge.Sandbox
 	// ready brings the mode to its resting state before a latency sample (the pool: full).
-	ready func(ctx context.Context, memoryMiB int) error
+	ready func(ctx context.Context, memoryMiB ...int) error
 	// samples and batch override the defaults (the naive baseline is slow).
 	samples, batch int
 	// problem, when set, is the problem this mode judges instead of the subject's own.

@@ -178,11 +178,8 @@ func judgingBench(ctx context.Context, opts *BenchOptions, log io.Writer) (func(
 	defer turns.Close()
 
 	// A pool in use keeps both memory classes warm: the submissions' and their validators'.
-	fillBoth := func(ctx context.Context, mem int) error {
-		if err := pool.Fill(ctx, mem); err != nil {
-			return err
-		}
-		return pool.Fill(ctx, judge.ValidatorLimits.MemoryMiB)
+	fillBoth := func(ctx context.Context, mems ...int) error {
+		return pool.Fill(ctx, append(mems, judge.ValidatorLimits.MemoryMiB)...)
 	}
 	modes := []mode{
 		{name: "naive", what: "docker run --rm per test (CLI)", sb: &naive{image: opts.Image}, samples: opts.NaiveSamples, batch: opts.NaiveBatch},

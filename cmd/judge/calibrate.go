@@ -46,7 +46,7 @@ func runCalibrate(ctx context.Context, f *Factory, opts *CalibrateOptions) error
 	if err != nil {
 		return err
 	}
-	sb, err := f.WarmSandbox(ctx, probs[0].Limits.MemoryMiB)
+	sb, err := f.WarmSandbox(ctx, probs...)
 	if err != nil {
 		return err
 	}

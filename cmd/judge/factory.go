@@ -240,37 +240,28 @@ func (f *Factory) BatchSandbox(ctx context.Context) (judge.Sandbox, error) {
 	return f.pool, nil
 }
 
-// WarmSandbox is BatchSandbox with its pool already filled for jobs of those memory limits
-// (MiB; judge.SandboxMemories), all at once: what every command that judges a batch starts
-// with. A problem whose output validator is Python takes a second sandbox per submission,
-// and its first submissions then wait for no cold start of it either.
-func (f *Factory) WarmSandbox(ctx context.Context, memoryMiB ...int) (judge.Sandbox, error) {
+// WarmSandbox is BatchSandbox with its pool already filled for every sandbox judging these
+// problems takes (judge.SandboxMemories: a Python output validator's too, so the first
+// submissions wait for no cold start of either): what every command that judges a batch
+// starts with.
+func (f *Factory) WarmSandbox(ctx context.Context, probs ...*judge.Problem) (judge.Sandbox, error) {
 	sb, err := f.BatchSandbox(ctx)
 	if err != nil {
 		return nil, err
 	}
-	errs := make(chan error, len(memoryMiB))
-	for _, m := range memoryMiB {
-		go func() { errs <- f.Warm(ctx, m) }()
-	}
-	for range memoryMiB {
-		if e := <-errs; e != nil && err == nil {
-			err = e
-		}
-	}
-	if err != nil {
+	if err := f.Warm(ctx, judge.SandboxMemories(probs...)...); err != nil {
 		return nil, err
 	}
 	return sb, nil
 }
 
-// Warm fills the pool for jobs of that memory limit (MiB), so the first submissions wait for
+// Warm fills the pool for jobs of those memory limits (MiB), so the first submissions wait for
 // no container; without a pool it does nothing.
-func (f *Factory) Warm(ctx context.Context, memoryMiB int) error {
+func (f *Factory) Warm(ctx context.Context, memoryMiB ...int) error {
 	if f.pool == nil {
 		return nil
 	}
-	return f.pool.Fill(ctx, memoryMiB)
+	return f.pool.Fill(ctx, memoryMiB...)
 }
 
 // Close drains the pool and releases the Docker client.

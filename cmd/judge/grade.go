@@ -104,7 +104,7 @@ func runGrade(ctx context.Context, f *Factory, opts *GradeOptions) error {
 	if err != nil {
 		return err
 	}
-	sb, err := f.WarmSandbox(ctx, judge.SandboxMemories(p)...)
+	sb, err := f.WarmSandbox(ctx, p)
 	if err != nil {
 		return err
 	}

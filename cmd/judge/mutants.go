@@ -32,7 +32,7 @@ func runMutants(ctx context.Context, f *Factory, opts *VerifyOptions) error {
 	if err != nil {
 		return err
 	}
-	sb, err := f.WarmSandbox(ctx, probs[0].Limits.MemoryMiB)
+	sb, err := f.WarmSandbox(ctx, probs...)
 	if err != nil {
 		return err
 	}

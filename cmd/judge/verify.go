@@ -72,7 +72,7 @@ func runVerify(ctx context.Context, f *Factory, opts *VerifyOptions) error {
 	if err != nil {
 		return err
 	}
-	sb, err := f.WarmSandbox(ctx, judge.SandboxMemories(probs...)...)
+	sb, err := f.WarmSandbox(ctx, probs...)
 	if err != nil {
 		return err
 	}

@@ -182,30 +182,36 @@ func (p *Pool) timed(ctx context.Context, job judge.Job, each func(judge.Executi
 	return job, timedEach, untimed
 }
 
-// Fill asks for Size warm containers for jobs of that memory limit (the problem's, in MiB) and
-// waits until they are ready: the first jobs then wait for nothing. Call it before submitting
-// jobs: while jobs keep taking containers the pool may never be full.
-func (p *Pool) Fill(ctx context.Context, memoryMiB int) error {
+// Fill asks for Size warm containers for jobs of each of those memory limits (a problem's, a
+// validator's, in MiB), all at once, and waits until they are ready: the first jobs then wait
+// for nothing. Call it before submitting jobs: while jobs keep taking containers the pool may
+// never be full.
+func (p *Pool) Fill(ctx context.Context, memoryMiB ...int) error {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	if p.closed {
 		return ErrPoolClosed
 	}
-	p.used[memoryMiB] = p.now()
-	if n := p.size - len(p.idle[memoryMiB]) - p.starting[memoryMiB]; n > p.want[memoryMiB] {
-		p.want[memoryMiB] = n
+	fails := map[int]int{}
+	for _, m := range memoryMiB {
+		p.used[m] = p.now()
+		if n := p.size - len(p.idle[m]) - p.starting[m]; n > p.want[m] {
+			p.want[m] = n
+		}
+		fails[m] = p.failed[m]
 	}
 	p.poke()
-	fails := p.failed[memoryMiB]
-	for len(p.idle[memoryMiB]) < p.size {
-		if p.closed {
-			return ErrPoolClosed
-		}
-		if p.failed[memoryMiB] > fails {
-			return fmt.Errorf("sandbox pool: fill: %w", p.lastErr)
-		}
-		if err := p.await(ctx); err != nil {
-			return err
+	for _, m := range memoryMiB {
+		for len(p.idle[m]) < p.size {
+			if p.closed {
+				return ErrPoolClosed
+			}
+			if p.failed[m] > fails[m] {
+				return fmt.Errorf("sandbox pool: fill: %w", p.lastErr)
+			}
+			if err := p.await(ctx); err != nil {
+				return err
+			}
 		}
 	}
 	return nil

@@ -172,9 +172,10 @@ func TestPoolCloseDrains(t *testing.T) {
 	p := docker.NewPool(sb, docker.PoolOptions{Size: 2})
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 	defer cancel()
-	require.NoError(t, p.Fill(ctx, 64))
-	require.NoError(t, p.Fill(ctx, 128))
-	assert.Len(t, ownContainers(t, c), 4, "two warm containers per memory limit")
+	require.NoError(t, p.Fill(ctx, 64, 128))
+	assert.Len(t, ownContainers(t, c), 4, "two warm containers per memory limit, both limits filled by one call")
+	assert.Len(t, p.IdleIDs(64), 2)
+	assert.Len(t, p.IdleIDs(128), 2)
 
 	require.NoError(t, p.Close())
 	assert.Empty(t, ownContainers(t, c), "Close removes every container the pool made")
