@@ -12,13 +12,15 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/docker/docker/api/types/container"
+
 	"github.com/judge-dev/judge/judge/docker"
 )
 
 // The lifecycle section: where one bare container lifecycle's CPU goes on this machine (the
 // engine's daemon, containerd, the container's own processes, everything else: shims, runc,
 // fuse-overlayfs, the kernel), and what each part of the sandbox's settings costs, one taken
-// away at a time (docker.LifecycleVariants).
+// away at a time (lifecycleVariants).
 
 // cpuSnapshot is the machine's CPU so far, in seconds, by whom. A process's "children" are
 // the processes it has reaped (their CPU lands in its cutime and cstime when they exit):
@@ -127,6 +129,27 @@ func containersCPU() (float64, bool) {
 	return 0, false
 }
 
+// lifecycleVariant changes a bare lifecycle's container: one part of the sandbox's settings
+// taken away (or, for the network, the host's namespace instead of a new empty one).
+type lifecycleVariant struct {
+	name, what string
+	change     func(*container.Config, *container.HostConfig)
+}
+
+var lifecycleVariants = []lifecycleVariant{
+	{name: "judged", what: "python3 -c pass, the sandbox's settings (the ceiling row's container)"},
+	{name: "true", what: "/bin/true instead of python3 -c pass: the container without Python",
+		change: func(c *container.Config, _ *container.HostConfig) { c.Cmd = []string{"/bin/true"} }},
+	{name: "no-tmpfs", what: "no tmpfs mount at /tmp (the sandbox's one mount of its own)",
+		change: func(c *container.Config, h *container.HostConfig) { h.Tmpfs, c.WorkingDir = nil, "/" }},
+	{name: "no-limits", what: "no memory, pids or CPU limits, no ulimits",
+		change: func(_ *container.Config, h *container.HostConfig) { h.Resources = container.Resources{} }},
+	{name: "host-net", what: "the host's network namespace instead of a new one (never for a submission)",
+		change: func(c *container.Config, h *container.HostConfig) { c.NetworkDisabled, h.NetworkMode = false, "host" }},
+	{name: "rw-root", what: "a writable root file system instead of a read-only one",
+		change: func(_ *container.Config, h *container.HostConfig) { h.ReadonlyRootfs = false }},
+}
+
 type anatomyRow struct {
 	name, what string
 	lat        result
@@ -135,18 +158,13 @@ type anatomyRow struct {
 
 // anatomy runs n lifecycles, one at a time, of each variant (the first as judged).
 func anatomy(ctx context.Context, log io.Writer, sb *docker.Sandbox, n int) ([]anatomyRow, error) {
-	variants := append([]docker.LifecycleVariant{{Name: "judged", What: "python3 -c pass, the sandbox's settings (the ceiling row's container)"}}, docker.LifecycleVariants...)
-	fmt.Fprintf(log, "  lifecycle: %d one at a time for each of %d variants\n", n, len(variants))
+	fmt.Fprintf(log, "  lifecycle: %d one at a time for each of %d variants\n", n, len(lifecycleVariants))
 	var rows []anatomyRow
-	for i := range variants {
-		v := &variants[i]
-		if v.Apply == nil {
-			v = nil
+	for _, v := range lifecycleVariants {
+		if err := sb.LifecycleWith(ctx, v.change); err != nil { // unmeasured: the first may pay for caches
+			return nil, fmt.Errorf("lifecycle %s: %w", v.name, err)
 		}
-		if err := sb.LifecycleOf(ctx, v); err != nil { // unmeasured: the first may pay for caches
-			return nil, fmt.Errorf("lifecycle %s: %w", variants[i].Name, err)
-		}
-		row := anatomyRow{name: variants[i].Name, what: variants[i].What}
+		row := anatomyRow{name: v.name, what: v.what}
 		// The last container's shim and file-system daemons end a little after its removal:
 		// let them, so the CPU they still spend is not counted as this variant's.
 		if err := sleep(ctx, time.Second); err != nil {
@@ -158,7 +176,7 @@ func anatomy(ctx context.Context, log io.Writer, sb *docker.Sandbox, n int) ([]a
 		}
 		for range n {
 			start := time.Now()
-			if err := sb.LifecycleOf(ctx, v); err != nil {
+			if err := sb.LifecycleWith(ctx, v.change); err != nil {
 				return nil, fmt.Errorf("lifecycle %s: %w", row.name, err)
 			}
 			row.lat.latencies = append(row.lat.latencies, time.Since(start))

@@ -13,38 +13,17 @@ import (
 // Lifecycle creates, starts, waits for and removes one container that runs `python3 -c pass`,
 // with the sandbox's hardened settings: the engine's fixed cost per container, the floor under
 // any judge that uses a container per submission (the "ceiling" of make bench).
-func (s *Sandbox) Lifecycle(ctx context.Context) error { return s.LifecycleOf(ctx, nil) }
+func (s *Sandbox) Lifecycle(ctx context.Context) error { return s.LifecycleWith(ctx, nil) }
 
-// LifecycleVariant changes a bare lifecycle's container, to measure what one part of the
-// sandbox's settings costs (judge-bench's lifecycle section). Only for measuring: no submission
-// ever runs in a variant.
-type LifecycleVariant struct {
-	Name, What string
-	Apply      func(*container.Config, *container.HostConfig)
-}
-
-// LifecycleVariants are what the bench measures beside the lifecycle as judged: each takes one
-// part away (or, for the network, uses the host's namespace instead of a new empty one).
-var LifecycleVariants = []LifecycleVariant{
-	{Name: "true", What: "/bin/true instead of python3 -c pass: the container without Python",
-		Apply: func(c *container.Config, _ *container.HostConfig) { c.Cmd = []string{"/bin/true"} }},
-	{Name: "no-tmpfs", What: "no tmpfs mount at /tmp (the sandbox's one mount of its own)",
-		Apply: func(c *container.Config, h *container.HostConfig) { h.Tmpfs, c.WorkingDir = nil, "/" }},
-	{Name: "no-limits", What: "no memory, pids or CPU limits, no ulimits",
-		Apply: func(_ *container.Config, h *container.HostConfig) { h.Resources = container.Resources{} }},
-	{Name: "host-net", What: "the host's network namespace instead of a new one (never for a submission)",
-		Apply: func(c *container.Config, h *container.HostConfig) { c.NetworkDisabled, h.NetworkMode = false, "host" }},
-	{Name: "rw-root", What: "a writable root file system instead of a read-only one",
-		Apply: func(_ *container.Config, h *container.HostConfig) { h.ReadonlyRootfs = false }},
-}
-
-// LifecycleOf is Lifecycle with the container changed by v (nil: as judged).
-func (s *Sandbox) LifecycleOf(ctx context.Context, v *LifecycleVariant) (err error) {
+// LifecycleWith is Lifecycle with the container's settings changed by change first (nil: as
+// judged), to measure what one part of them costs (judge-bench's lifecycle section). Only for
+// measuring: no submission ever runs in a changed container.
+func (s *Sandbox) LifecycleWith(ctx context.Context, change func(*container.Config, *container.HostConfig)) (err error) {
 	cfg, host := s.containerConfig(256)
 	cfg.Cmd = []string{"python3", "-c", "pass"}
 	cfg.AttachStdin, cfg.AttachStdout, cfg.AttachStderr, cfg.OpenStdin, cfg.StdinOnce = false, false, false, false, false
-	if v != nil {
-		v.Apply(cfg, host)
+	if change != nil {
+		change(cfg, host)
 	}
 	name := "judge-" + uuid.NewString()
 	created, err := s.client.ContainerCreate(ctx, cfg, host, &network.NetworkingConfig{}, nil, name)
