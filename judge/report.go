@@ -1,6 +1,7 @@
 package judge
 
 import (
+	"fmt"
 	"time"
 )
 
@@ -64,6 +65,16 @@ type TestResult struct {
 	Points *float64 `json:"points,omitempty"`
 	// Passes is how many passes a multi-pass problem's test ran (its times add them up).
 	Passes int `json:"passes,omitempty"`
+}
+
+// MiBText shows a test's memory (MiB) as people read it: one decimal, and "< 0.1" below what
+// one decimal shows (a test that allocates next to nothing over its process's start read
+// "0.0", like a failed measurement). The terminal's table and the pages both show it so.
+func MiBText(v float64) string {
+	if v < 0.05 {
+		return "< 0.1"
+	}
+	return fmt.Sprintf("%.1f", v)
 }
 
 // Failed reports whether the test did not pass.

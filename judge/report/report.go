@@ -21,16 +21,6 @@ func JSON(w io.Writer, v any) error {
 	return enc.Encode(v)
 }
 
-// mib is a test's memory at one decimal, and "<0.1" below what one decimal shows: a test that
-// allocates next to nothing over its process's start read "0.0", like a failed measurement (as
-// the pages say "< 0.1 MiB").
-func mib(v float64) string {
-	if v < 0.05 {
-		return "<0.1"
-	}
-	return fmt.Sprintf("%.1f", v)
-}
-
 // Text writes one line per test and a summary, as `judge run` shows it.
 func Text(w io.Writer, r *judge.Report) error {
 	tw := &errWriter{w: w}
@@ -46,7 +36,7 @@ func Text(w io.Writer, r *judge.Report) error {
 			// No times: showing 0 ms would say it ran and was fast.
 			tw.printf("%-4d %-34s %-4s %9s %9s %8s\n", t.Index+1, clip(t.Name, 34), t.Verdict, "-", "-", "-")
 		} else {
-			tw.printf("%-4d %-34s %-4s %9.0f %9.0f %8s\n", t.Index+1, clip(t.Name, 34), t.Verdict, t.CPUMillis, t.WallMillis, mib(t.MemoryMiB))
+			tw.printf("%-4d %-34s %-4s %9.0f %9.0f %8s\n", t.Index+1, clip(t.Name, 34), t.Verdict, t.CPUMillis, t.WallMillis, judge.MiBText(t.MemoryMiB))
 		}
 		if t.Message != "" && t.Verdict != judge.Accepted {
 			tw.printf("     %s\n", clip(oneLine(t.Message), 100))

@@ -147,13 +147,13 @@ func TestTextEscapesControlCharacters(t *testing.T) {
 	assert.NotContains(t, out.String(), "\x1b")
 }
 
-// A test that allocates next to nothing reads "<0.1" MiB, not "0.0" (a failed measurement's look).
+// A test that allocates next to nothing reads "< 0.1" MiB, not "0.0" (a failed measurement's look).
 func TestTextTinyMemory(t *testing.T) {
 	r := &judge.Report{Problem: "p", Submission: "s.py", Verdict: judge.Accepted, Total: 2, Passed: 2,
 		Tests: []judge.TestResult{{Index: 0, Name: "a", Verdict: judge.Accepted, MemoryMiB: 0.01}, {Index: 1, Name: "b", Verdict: judge.Accepted, MemoryMiB: 3.25}}}
 	var b bytes.Buffer
 	require.NoError(t, report.Text(&b, r))
 	lines := strings.Split(b.String(), "\n")
-	assert.True(t, strings.HasSuffix(lines[1], " <0.1"), lines[1])
+	assert.True(t, strings.HasSuffix(lines[1], " < 0.1"), lines[1])
 	assert.True(t, strings.HasSuffix(lines[2], " 3.2") || strings.HasSuffix(lines[2], " 3.3"), lines[2])
 }

@@ -166,11 +166,5 @@ func number(v any) float64 {
 	return 0
 }
 
-// MiB shows a test's memory: one decimal, and "< 0.1 MiB" for less than shows at one decimal
-// (a test that allocates nearly nothing over its process's start read "0.0 MiB", like a fault).
-func MiB(v float64) string {
-	if v < 0.05 {
-		return "< 0.1 MiB"
-	}
-	return fmt.Sprintf("%.1f MiB", v)
-}
+// MiB shows a test's memory with its unit (judge.MiBText).
+func MiB(v float64) string { return judge.MiBText(v) + " MiB" }
