@@ -1474,6 +1474,14 @@ def children():
 SIGNAL_NAMES = {s.value: s.name for s in signal.Signals}
 
 
+def result_report(**fields):
+    """A test's result report: every field the judge reads, fields over the defaults."""
+    report = {"type": "result", "status": "ok", "cpu_ms": 0.0, "wall_ms": 0.0, "memory_kb": 0,
+              "exit_code": None, "signal": None, "error": None, "detail": "", "stderr": "", "_ended": 0.0}
+    report.update(fields)
+    return report
+
+
 def classify(job, lim, run):
     """Turns what happened into the result report (without the output frame)."""
     ru = run.rusage
@@ -1484,13 +1492,9 @@ def classify(job, lim, run):
     memory_kb = max(0, (ru.ru_maxrss if ru else 0) - run.base_rss, run.peak_kb)
     exit_code = os.WEXITSTATUS(run.status) if os.WIFEXITED(run.status) else None
     sig = os.WTERMSIG(run.status) if os.WIFSIGNALED(run.status) else None
-    report = {
-        "type": "result", "status": "ok", "cpu_ms": round(cpu_ms, 3),
-        "wall_ms": round(run.wall * 1000, 3), "memory_kb": memory_kb,
-        "exit_code": exit_code, "signal": sig, "error": None, "detail": "",
-        "stderr": run.stderr.decode("utf-8", "replace"),
-        "_ended": run.ended,
-    }
+    report = result_report(cpu_ms=round(cpu_ms, 3), wall_ms=round(run.wall * 1000, 3), memory_kb=memory_kb,
+                           exit_code=exit_code, signal=sig, stderr=run.stderr.decode("utf-8", "replace"),
+                           _ended=run.ended)
     tag, payload = (bytes(run.result[:1]), bytes(run.result[1:])) if run.result else (b"", b"")
     error = None
     if tag in (b"X", b"E"):
@@ -1868,8 +1872,7 @@ def call_validator_function(job, frames):
     an exception, a time-out or another return value is the validator failing."""
     lim = job.limits
     texts = [f.decode("utf-8", "replace") for f in frames[:3]]
-    report = {"type": "result", "status": "ok", "cpu_ms": 0.0, "wall_ms": 0.0, "memory_kb": 0,
-              "exit_code": None, "signal": None, "error": None, "detail": "", "stderr": "", "_ended": 0.0}
+    report = result_report()
     message = b""
     cpu, start = time.process_time(), time.monotonic()
     try:

@@ -1088,7 +1088,7 @@ class ValidatorFunctionTest(unittest.TestCase):
                     while True:
                         pass
                 return True
-        """, [["", "", "loop\n"], ["", "", "ok\n"]], limits={"time_ms": 200, "wall_ms": 300})
+        """, [["", "", "loop\n"], ["", "", "ok\n"]], limits={"time_ms": 500, "wall_ms": 1000})
         self.assertEqual(o.result(0)["status"], "tle")
         self.assertEqual((o.result(1)["status"], o.result(1)["exit_code"]), ("ok", 42))
 
