@@ -3,11 +3,16 @@ package jobs
 import (
 	"context"
 	"errors"
+	"path/filepath"
 	"testing"
 	"time"
 
 	"github.com/riverqueue/river/riverdriver"
 	"github.com/stretchr/testify/require"
+
+	"github.com/judge-dev/judge/judge"
+	"github.com/judge-dev/judge/judge/grade"
+	"github.com/judge-dev/judge/judge/store"
 )
 
 // pollingListener stands in for riversqlite's listener with a poll that never comes: each wait
@@ -97,4 +102,35 @@ func TestWakeKeepsTheDriversErrors(t *testing.T) {
 func TestRaiseOnNoWakeIsHarmless(t *testing.T) {
 	var w *wake // PostgreSQL, or a process that only inserts
 	w.raise()
+}
+
+// On SQLite the queue is wired to its wake: River's driver is the waking one, holding the
+// queue's own wake, and a submission raises it once committed, and a refused one does not.
+func TestSQLiteSubmitWakesTheQueuesListener(t *testing.T) {
+	ctx := context.Background()
+	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "judge.db"))
+	require.NoError(t, err)
+	t.Cleanup(func() { st.Close() })
+	require.NoError(t, Migrate(ctx, st))
+	q, err := New(Config{Store: st, Workers: 1, Grader: &grade.Grader{},
+		Problem: func(context.Context, string) (*judge.Problem, error) { return nil, judge.ErrBadInput }})
+	require.NoError(t, err)
+	d, ok := q.client.Driver().(*wakeDriver)
+	require.True(t, ok, "River's driver on SQLite is %T, not the waking one", q.client.Driver())
+	require.Same(t, q.wake, d.wake, "the listener and the submissions share one wake")
+
+	a := &judge.Assessment{Name: "a", Problems: []string{"p"}, Opens: time.Now().Add(-time.Hour), Closes: time.Now().Add(time.Hour), Policy: judge.PolicySamples}
+	require.NoError(t, st.CreateAssessment(ctx, a))
+	c := &judge.Candidate{AssessmentID: a.ID, Name: "c"}
+	require.NoError(t, st.CreateCandidate(ctx, c, []byte("h")))
+	rec := func() *judge.Record {
+		return &judge.Record{AssessmentID: a.ID, CandidateID: c.ID, Problem: "p", Submission: judge.Submission{Filename: "s.py", Source: []byte("print(1)\n")}}
+	}
+	woken := q.wake.wait()
+	require.NoError(t, q.Submit(ctx, rec(), 1))
+	require.True(t, isClosed(woken), "a committed submission wakes the listener")
+
+	woken = q.wake.wait()
+	require.ErrorIs(t, q.Submit(ctx, rec(), 1), judge.ErrLimit)
+	require.False(t, isClosed(woken), "a refused submission (nothing committed) wakes nobody")
 }
