@@ -9,7 +9,10 @@ import (
 	"sync"
 	"time"
 
+	"github.com/google/uuid"
+
 	"github.com/judge-dev/judge/judge"
+	"github.com/judge-dev/judge/judge/harness"
 )
 
 // DefaultMaxAge is how long a warm container may wait for a job before it is replaced.
@@ -43,13 +46,29 @@ type PoolStats struct {
 	Started  int // containers warmed up
 	Recycled int // idle containers removed for age or because they had died
 	Idle     int // containers ready now
+	// Reused counts validate jobs served by a container of their validator's session, one
+	// that had served an earlier job of that validator.
+	Reused int
 }
+
+// SessionJobs is how many jobs a validator session's container serves at most before it is
+// removed: a bound on whatever a job could leave that the harness's clean-up between jobs does
+// not reach.
+const SessionJobs = 64
 
 // Pool is a Sandbox whose containers are started ahead of time: each is created, attached and
 // started with the same hardened settings as Sandbox's, its harness has said hello, and it waits
 // for one request. A job takes one, is fed to it, and the container is removed in the background
 // as soon as the job's reports end; a replacement starts in the background. A container never
-// serves two jobs.
+// serves two submissions.
+//
+// Validator sessions are the one exception, for output validators only (docs/harness-protocol.md,
+// "Validator sessions"; SECURITY.md): a validate job's container may serve later validate jobs
+// with the same validator, arguments and limits (harness.SessionKey), one at a time, up to
+// SessionJobs, while it waits no longer than MaxAge between them. Each job runs in its own
+// process of the harness, which kills everything the job left, empties the scratch and only
+// then echoes the job's nonce: a submission's container still never serves two jobs, and a
+// validator never sees a submission's container.
 //
 // A container's memory limit depends on the job (harness overhead + the problem's memory), so
 // warm containers are kept per memory limit; every problem shipped uses the same limit, and the
@@ -77,9 +96,10 @@ type Pool struct {
 	phases *phases
 
 	mu        sync.Mutex
-	changed   chan struct{}  // closed and replaced whenever a container is ready or a start fails
-	idle      map[int][]*box // by memory limit, oldest first
-	want      map[int]int    // replacements owed, by memory limit
+	changed   chan struct{}     // closed and replaced whenever a container is ready or a start fails
+	idle      map[int][]*box    // by memory limit, oldest first
+	sessions  map[string][]*box // validator sessions' idle containers, by session key
+	want      map[int]int       // replacements owed, by memory limit
 	starting  map[int]int
 	waiting   map[int]int       // jobs waiting for a container, by memory limit
 	failed    map[int]int       // failed starts, by memory limit
@@ -109,7 +129,7 @@ func NewPool(sb *Sandbox, opt PoolOptions) *Pool {
 	p := &Pool{
 		sb: sb, size: opt.Size, maxAge: opt.MaxAge, starters: opt.Starters, now: time.Now,
 		ctx: ctx, cancel: cancel, wake: make(chan struct{}, 1), changed: make(chan struct{}),
-		idle: map[int][]*box{}, want: map[int]int{}, starting: map[int]int{}, waiting: map[int]int{},
+		idle: map[int][]*box{}, sessions: map[string][]*box{}, want: map[int]int{}, starting: map[int]int{}, waiting: map[int]int{},
 		failed: map[int]int{}, used: map[int]time.Time{},
 	}
 	if opt.TakeTurns {
@@ -124,8 +144,12 @@ func NewPool(sb *Sandbox, opt PoolOptions) *Pool {
 func (p *Pool) Size() int { return p.size }
 
 // Run runs one job in a warm container, or waits for one to start. The container is killed if
-// the job stops early and removed in the background; Close waits for every removal.
+// the job stops early and removed in the background; Close waits for every removal. A validate
+// job joins its validator's session instead, when one has a container idle (Pool).
 func (p *Pool) Run(ctx context.Context, job judge.Job, each func(judge.Execution) bool) (judge.RunInfo, error) {
+	if key, ok := harness.SessionKey(job); ok {
+		return p.runSession(ctx, key, job, each)
+	}
 	b, err := p.checkout(ctx, job.Limits.MemoryMiB)
 	if err != nil {
 		return judge.RunInfo{}, err
@@ -136,6 +160,66 @@ func (p *Pool) Run(ctx context.Context, job judge.Job, each func(judge.Execution
 	info, err := p.sb.serve(ctx, b, job, each)
 	info.Image = p.sb.imageID
 	return info, err
+}
+
+// runSession runs a validate job in an idle container of its validator's session, or in a warm
+// one that then joins the session if the job ends cleanly.
+func (p *Pool) runSession(ctx context.Context, key string, job judge.Job, each func(judge.Execution) bool) (judge.RunInfo, error) {
+	b := p.takeSession(key)
+	if b == nil {
+		var err error
+		if b, err = p.checkout(ctx, job.Limits.MemoryMiB); err != nil {
+			return judge.RunInfo{}, err
+		}
+	}
+	job, each, untimed := p.timed(ctx, job, each)
+	info, reusable, err := p.sb.serveSession(ctx, b, job, uuid.NewString(), each)
+	untimed()
+	info.Image = p.sb.imageID
+	p.releaseSession(b, key, reusable && err == nil)
+	return info, err
+}
+
+// takeSession checks out the session's most recently used idle container, if one is alive and
+// waited less than MaxAge; nil if none.
+func (p *Pool) takeSession(key string) *box {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.closed {
+		return nil
+	}
+	for l := p.sessions[key]; len(l) > 0; l = p.sessions[key] {
+		b := l[len(l)-1]
+		p.sessions[key] = l[:len(l)-1]
+		if b.alive() && p.now().Sub(b.lastJob) < p.maxAge {
+			p.bg.Add(1) // released by releaseSession
+			p.active++
+			p.stats.Reused++
+			return b
+		}
+		p.stats.Recycled++
+		p.removeLater(b)
+	}
+	return nil
+}
+
+// releaseSession ends a session's job: its container waits for the session's next job if the
+// job ended cleanly and the container may serve more, else it is removed.
+func (p *Pool) releaseSession(b *box, key string, reusable bool) {
+	p.mu.Lock()
+	b.jobs++
+	keep := reusable && !p.closed && b.jobs < SessionJobs && len(p.sessions[key]) < 2*p.size
+	if keep {
+		b.lastJob = p.now()
+		p.sessions[key] = append(p.sessions[key], b)
+	}
+	p.active--
+	p.mu.Unlock()
+	if !keep {
+		p.removeLater(b)
+	}
+	p.poke()
+	p.bg.Done()
 }
 
 // timed keeps container churn away from each test of the job: the tests phase is entered
@@ -240,7 +324,10 @@ func (p *Pool) Close() error {
 	for _, l := range p.idle {
 		idle = append(idle, l...)
 	}
-	p.idle = map[int][]*box{}
+	for _, l := range p.sessions {
+		idle = append(idle, l...)
+	}
+	p.idle, p.sessions = map[int][]*box{}, map[string][]*box{}
 	p.notify()
 	p.mu.Unlock()
 	// Warm-ups in progress are abandoned: launch removes what it made.
@@ -485,6 +572,22 @@ func (p *Pool) recycle() {
 			}
 		}
 		p.idle[mem] = keep
+	}
+	for key, l := range p.sessions {
+		keep := l[:0:0]
+		for _, b := range l {
+			if b.alive() && now.Sub(b.lastJob) < p.maxAge {
+				keep = append(keep, b)
+				continue
+			}
+			p.stats.Recycled++
+			p.removeLater(b)
+		}
+		if len(keep) == 0 {
+			delete(p.sessions, key)
+		} else {
+			p.sessions[key] = keep
+		}
 	}
 	p.poke()
 }

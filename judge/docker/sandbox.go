@@ -166,12 +166,15 @@ type box struct {
 	id, name string
 	memory   int       // the memory limit (MiB) of the jobs it was made for
 	born     time.Time // when it became ready (the pool's clock)
-	python   string    // from hello
-	hj       types.HijackedResponse
-	stdout   *io.PipeReader // the harness's frames, demultiplexed from the attach stream
-	stderr   *capped
-	exited   chan struct{} // closed when the engine reports the container's exit
-	exit     int64         // its exit status once exited is closed; -1 when unknown
+	// A validator session's container (Pool): the jobs it served, and when the last one ended.
+	jobs    int
+	lastJob time.Time
+	python  string // from hello
+	hj      types.HijackedResponse
+	stdout  *io.PipeReader // the harness's frames, demultiplexed from the attach stream
+	stderr  *capped
+	exited  chan struct{} // closed when the engine reports the container's exit
+	exit    int64         // its exit status once exited is closed; -1 when unknown
 }
 
 // alive reports whether the container has not exited.
@@ -289,6 +292,20 @@ func (s *Sandbox) remove(ctx context.Context, id string) error {
 // caller's part.
 func (s *Sandbox) serve(ctx context.Context, b *box, job judge.Job, each func(judge.Execution) bool) (judge.RunInfo, error) {
 	defer b.hj.Close()
+	info, _, err := s.serveJob(ctx, b, job, "", each)
+	return info, err
+}
+
+// serveSession feeds one job of a validator session (harness.FeedSession) to a container and
+// reads its reports up to the harness's done with nonce. reusable says the job ended cleanly and
+// the container, still attached, may serve the next job of its session; otherwise it was killed
+// (or the job broke the session) and must go.
+func (s *Sandbox) serveSession(ctx context.Context, b *box, job judge.Job, nonce string, each func(judge.Execution) bool) (judge.RunInfo, bool, error) {
+	return s.serveJob(ctx, b, job, nonce, each)
+}
+
+// serveJob is serve, or serveSession when nonce is set.
+func (s *Sandbox) serveJob(ctx context.Context, b *box, job judge.Job, nonce string, each func(judge.Execution) bool) (judge.RunInfo, bool, error) {
 	id := b.id
 	info := judge.RunInfo{Python: b.python}
 	runCtx, cancel := context.WithTimeout(ctx, s.wallBudget(job))
@@ -319,34 +336,54 @@ func (s *Sandbox) serve(ctx context.Context, b *box, job judge.Job, each func(ju
 	stop := make(chan struct{})
 	defer close(stop)
 	feedErr := make(chan error, 1)
-	go func() { feedErr <- harness.Feed(closeWriter{b.hj}, job, stop) }()
-	_ = feedErr // a failed feed shows up as an early end of the report stream
-
-	got, rerr := harness.Reports(runCtx, b.stdout, job, each)
+	var got judge.RunInfo
+	var rerr error
+	if nonce == "" {
+		go func() { feedErr <- harness.Feed(closeWriter{b.hj}, job, stop) }()
+		// a failed feed shows up as an early end of the report stream
+		got, rerr = harness.Reports(runCtx, b.stdout, job, each)
+	} else {
+		go func() { feedErr <- harness.FeedSession(b.hj.Conn, job, nonce, stop) }()
+		got, rerr = harness.SessionReports(runCtx, b.stdout, job, nonce, each)
+		if rerr == nil {
+			// done came after the end marker and the nonce were written: the feed is over.
+			if ferr := <-feedErr; ferr == nil {
+				got.Python = info.Python
+				return got, true, nil
+			}
+			rerr = fmt.Errorf("%w: its feed failed", harness.ErrSessionBroken)
+		}
+		if errors.Is(rerr, harness.ErrSessionBroken) {
+			// The job's own reports stand (they are its validator's); its container goes.
+			kill()
+			got.Python = info.Python
+			return got, false, nil
+		}
+	}
 	got.Python = info.Python
 	info = got
 	if rerr == nil && info.Completed < job.Tests && info.CompileError == nil {
 		// each asked to stop, or the harness ended early: either way the container goes now.
 		kill()
-		return info, nil
+		return info, false, nil
 	}
 	if rerr == nil {
-		return info, nil
+		return info, false, nil
 	}
 	kill()
 	b.stdout.CloseWithError(rerr)
 	if ctx.Err() != nil {
-		return info, fmt.Errorf("sandbox: %w", ctx.Err())
+		return info, false, fmt.Errorf("sandbox: %w", ctx.Err())
 	}
 	if timedOut.Load() {
 		info.Killed = judge.StatusTLE
-		return info, nil
+		return info, false, nil
 	}
 	if lost := s.lostEngine(ctx, rerr); lost != nil {
-		return info, lost
+		return info, false, lost
 	}
 	if !errors.Is(rerr, harness.ErrIncomplete) {
-		return info, fmt.Errorf("sandbox: %v (harness stderr: %s)", rerr, b.stderr.tail())
+		return info, false, fmt.Errorf("sandbox: %v (harness stderr: %s)", rerr, b.stderr.tail())
 	}
 	// The stream ended early: find out why from the engine, not from the exit code alone.
 	exit := int64(-1)
@@ -366,9 +403,9 @@ func (s *Sandbox) serve(ctx context.Context, b *box, job judge.Job, each func(ju
 		// (same user, kill(-1, SIGKILL)) can do that inside the sandbox.
 		info.Killed = judge.StatusRE
 	default:
-		return info, fmt.Errorf("sandbox: the harness exited (code %d) before finishing: %s", exit, b.stderr.tail())
+		return info, false, fmt.Errorf("sandbox: the harness exited (code %d) before finishing: %s", exit, b.stderr.tail())
 	}
-	return info, nil
+	return info, false, nil
 }
 
 // lostEngine tells a stream that broke because the engine went away (stopped, restarted, its

@@ -6,7 +6,9 @@ package harness
 
 import (
 	"context"
+	"crypto/sha256"
 	"encoding/binary"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -52,6 +54,7 @@ type header struct {
 	Tests     int                 `json:"tests"`
 	Link      string              `json:"link,omitempty"`
 	Feedback  bool                `json:"feedback,omitempty"`
+	Session   bool                `json:"session,omitempty"`
 }
 
 type validator struct {
@@ -92,10 +95,13 @@ type message struct {
 	Lint     *judge.Lint       `json:"lint"`
 	EndedNS  int64             `json:"ended_ns"`
 	Feedback map[string][]byte `json:"feedback"`
+	Session  string            `json:"session"`
 }
 
 // Header encodes the job's first frame.
-func Header(job judge.Job) ([]byte, error) {
+func Header(job judge.Job) ([]byte, error) { return header1(job, false) }
+
+func header1(job judge.Job, session bool) ([]byte, error) {
 	h := header{
 		Version:   Version,
 		Mode:      job.Mode,
@@ -116,6 +122,7 @@ func Header(job judge.Job) ([]byte, error) {
 		h.Link = LinkDir
 	}
 	h.Feedback = job.Feedback
+	h.Session = session
 	if job.Validator != nil {
 		v := &validator{Files: map[string]string{}, Entry: job.Validator.Entry, Flags: job.Flags,
 			Lang: job.Validator.Lang, Binary: job.Validator.Binary, Function: job.Validator.Function}
@@ -166,7 +173,53 @@ func ReadFrame(r io.Reader, max int) ([]byte, error) {
 // is closed. It closes w at the end so the harness sees EOF.
 func Feed(w io.WriteCloser, job judge.Job, stop <-chan struct{}) error {
 	defer w.Close()
-	h, err := Header(job)
+	return feed(w, job, false, stop)
+}
+
+// endOfJob is the length that is no frame: the end of a session job's tests.
+const endOfJob = math.MaxUint32
+
+// SessionKey names the validator session a job can join: jobs with the same key run the same
+// validator with the same arguments and limits, and may share a container (a validator session,
+// docs/harness-protocol.md). ok is false for a job that never shares one: any but a validate
+// job, or an interactive validator's.
+func SessionKey(job judge.Job) (key string, ok bool) {
+	if job.Mode != judge.JobValidate || job.Interactive {
+		return "", false
+	}
+	h, err := header1(job, true)
+	if err != nil {
+		return "", false
+	}
+	sum := sha256.Sum256(h)
+	return hex.EncodeToString(sum[:]), true
+}
+
+// FeedSession writes one job of a validator session: the header says session, and the request
+// ends with the end marker and then the job's nonce, which the harness echoes in done once
+// nothing of the job runs any more (SessionReports). w stays open for the next job. A stopped
+// feed writes neither: the session cannot go on, and its container must go.
+func FeedSession(w io.Writer, job judge.Job, nonce string, stop <-chan struct{}) error {
+	if err := feed(w, job, true, stop); err != nil {
+		return err
+	}
+	select {
+	case <-stop:
+		return errStopped
+	default:
+	}
+	var end [4]byte
+	binary.BigEndian.PutUint32(end[:], endOfJob)
+	if _, err := w.Write(end[:]); err != nil {
+		return fmt.Errorf("feed: end of job: %w", err)
+	}
+	return WriteFrame(w, []byte(nonce))
+}
+
+var errStopped = errors.New("feed: stopped")
+
+func feed(w io.Writer, job judge.Job, session bool, stop <-chan struct{}) error {
+	h, err := header1(job, session)
 	if err != nil {
 		return fmt.Errorf("feed: encode header: %w", err)
 	}
@@ -176,6 +229,9 @@ func Feed(w io.WriteCloser, job judge.Job, stop <-chan struct{}) error {
 	for i := 0; i < job.Tests; i++ {
 		select {
 		case <-stop:
+			if session {
+				return errStopped
+			}
 			return nil
 		default:
 		}
@@ -225,15 +281,48 @@ func Hello(r io.Reader) (python string, err error) {
 // It stops early (returning nil) when each returns false. An early end of the stream returns
 // ErrIncomplete. RunInfo.Python is left to the caller (it came with hello).
 func Reports(ctx context.Context, r io.Reader, job judge.Job, each func(judge.Execution) bool) (judge.RunInfo, error) {
-	var info judge.RunInfo
+	info, _, err := reports(ctx, r, job, each)
+	return info, err
+}
+
+// ErrSessionBroken: a session job's reports did not end the way a well-behaved job's do (with
+// end, then done with the job's nonce), so its container must not serve another job. What the
+// job reported stands: it came from that job's own validator.
+var ErrSessionBroken = errors.New("validator session: the job did not end cleanly")
+
+// SessionReports consumes one session job's reports, as Reports does, and then reads up to the
+// harness's done with nonce. The nonce never was where the job's processes could read it, so no
+// frame after done can come from the job: the container may serve the next job. Anything else
+// between end and done, a done with another nonce, or done before end returns ErrSessionBroken
+// (the job's reports before it were given to each as usual).
+func SessionReports(ctx context.Context, r io.Reader, job judge.Job, nonce string, each func(judge.Execution) bool) (judge.RunInfo, error) {
+	info, ended, err := reports(ctx, r, job, each)
+	if err != nil {
+		return info, err
+	}
+	if !ended {
+		return info, fmt.Errorf("%w: stopped before its end", ErrSessionBroken)
+	}
+	m, err := next(r)
+	if err != nil {
+		return info, err
+	}
+	if m.Type != "done" || m.Session != nonce {
+		return info, fmt.Errorf("%w: %q after end, not done with the job's nonce", ErrSessionBroken, m.Type)
+	}
+	return info, nil
+}
+
+// reports is Reports, and whether the harness said end.
+func reports(ctx context.Context, r io.Reader, job judge.Job, each func(judge.Execution) bool) (info judge.RunInfo, ended bool, err error) {
 	maxOutput := job.Limits.OutputBytes + 64<<10
 	for {
 		if err := ctx.Err(); err != nil {
-			return info, err
+			return info, false, err
 		}
 		m, err := next(r)
 		if err != nil {
-			return info, err
+			return info, false, err
 		}
 		switch m.Type {
 		case "compiled":
@@ -242,17 +331,20 @@ func Reports(ctx context.Context, r io.Reader, job judge.Job, each func(judge.Ex
 		case "compile_error":
 			info.CompileError = &judge.CompileFailure{Kind: m.Kind, Line: m.Line, Message: m.Message}
 		case "end":
-			return info, nil
+			return info, true, nil
+		case "done":
+			// A session's job process ended without saying end (it died): the job is over.
+			return info, false, fmt.Errorf("%w: its process ended before its end", ErrSessionBroken)
 		case "result":
 			out, err := ReadFrame(r, maxOutput)
 			if err != nil {
 				if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
-					return info, ErrIncomplete
+					return info, false, ErrIncomplete
 				}
-				return info, fmt.Errorf("harness protocol: output of test %d: %w", m.Test, err)
+				return info, false, fmt.Errorf("harness protocol: output of test %d: %w", m.Test, err)
 			}
 			if m.Test != info.Completed {
-				return info, fmt.Errorf("harness protocol: result for test %d, want %d", m.Test, info.Completed)
+				return info, false, fmt.Errorf("harness protocol: result for test %d, want %d", m.Test, info.Completed)
 			}
 			info.Completed++
 			e := judge.Execution{
@@ -271,10 +363,10 @@ func Reports(ctx context.Context, r io.Reader, job judge.Job, each func(judge.Ex
 				Feedback: m.Feedback,
 			}
 			if !each(e) {
-				return info, nil
+				return info, false, nil
 			}
 		default:
-			return info, fmt.Errorf("harness protocol: unknown report %q", m.Type)
+			return info, false, fmt.Errorf("harness protocol: unknown report %q", m.Type)
 		}
 	}
 }

@@ -1416,9 +1416,10 @@ def sweep(h):
             continue
 
 
-# The sandbox's writable places (tmpfs mounts). Files left there would be seen by the next test
-# and would still count against the container's memory limit.
-SCRATCH_DIRS = ("/tmp", "/dev/shm")
+# The sandbox's writable places (tmpfs mounts, the POSIX message queues, the validator image's
+# /exec). Files left there would be seen by the next test and would still count against the
+# container's memory limit.
+SCRATCH_DIRS = ("/tmp", "/dev/shm", "/dev/mqueue", "/exec")
 
 
 def empty_scratch():
@@ -1590,6 +1591,11 @@ class Job:
         self.feedback = bool(header.get("feedback"))
         if self.feedback and self.mode != "validate":
             raise ValueError("feedback files go with validate mode only")
+        # A validator session: this container serves this job and more of the same validator,
+        # each in a process of its own (serve_session).
+        self.session = bool(header.get("session"))
+        if self.session and (self.mode != "validate" or header.get("link")):
+            raise ValueError("a session serves validate jobs without a link only")
         if self.link and self.mode not in ("stdio", "validate"):
             raise ValueError(f"a link (interactive problem) needs mode stdio or validate, not {self.mode!r}")
         lim = header.get("limits") or {}
@@ -2016,6 +2022,130 @@ def run_compiler(h, job):
     return report, output
 
 
+# ---------------------------------------------------------------------------------------------
+# Validator sessions (docs/harness-protocol.md, "Validator sessions")
+
+# A frame length that is no frame: the end of a session job's tests.
+END_OF_JOB = 0xFFFFFFFF
+IPC_RMID = 0
+
+
+def serve_session(h, job):
+    """Serves validate jobs of one validator, one after another, each in a job process forked
+    from this one, which never runs the validator nor reads an output. The job process reads its
+    frames from a pipe this process fills up to the end marker, and writes its reports on the
+    frame channel as a one-job harness would. Once it has ended, every other process of the
+    container is killed and the scratch is emptied; only then is the judge's nonce for the job
+    read (after the end marker) and echoed in done: the nonce never was in a job process's
+    memory, so no job can forge the frame after which the judge trusts the next job's reports."""
+    while True:
+        r, w = os.pipe()
+        pid = os.fork()
+        if pid == 0:
+            code = 70
+            try:
+                os.close(w)
+                os.close(h.frames_in)
+                h.frames_in, h.reader = r, io.FileIO(r, "rb", closefd=False)
+                h.prctl(PR_SET_CHILD_SUBREAPER, 1)
+                code = run_job(h, job)
+            except BaseException as e:
+                log(f"session job: {type(e).__name__}: {e}")
+            finally:
+                os._exit(code or 0)
+        os.close(r)
+        try:
+            whole = relay_job(h, w)
+        finally:
+            os.close(w)
+            end_session_job(h, pid)
+        if not whole:
+            return 0
+        nonce = h.read_frame()
+        if nonce is None:
+            return 0
+        h.send({"type": "done", "session": nonce.decode("ascii", "replace")})
+        frame = h.read_frame()
+        if frame is None:
+            return 0
+        try:
+            job = Job(json.loads(frame))
+            if not job.session:
+                raise ValueError("a session's next job must be a session job")
+        except (ValueError, TypeError) as e:
+            log(f"bad request header: {e}")
+            return 2
+
+
+def relay_job(h, w):
+    """Copies the judge's frames of one session job to the job process's pipe, up to the end
+    marker. Frames for a job process that has ended are read and dropped. False: the judge's
+    stream ended first."""
+    open_ = True
+
+    def pass_on(data):
+        nonlocal open_
+        if open_:
+            try:
+                write_all(w, data)
+            except OSError:  # EPIPE: the job process has ended
+                open_ = False
+
+    while True:
+        head = h._read_exact(4)
+        if head is None:
+            return False
+        (size,) = struct.unpack(">I", head)
+        if size == END_OF_JOB:
+            return True
+        pass_on(head)
+        while size:
+            chunk = h.reader.read(min(size, 1 << 20))
+            if not chunk:
+                return False
+            size -= len(chunk)
+            pass_on(chunk)
+
+
+def end_session_job(h, pid):
+    """Waits for the job process, then leaves the container as the next job must find it: no
+    process but this one, empty scratch directories, no SysV IPC object."""
+    while True:
+        try:
+            os.waitpid(pid, 0)
+            break
+        except InterruptedError:
+            continue
+        except ChildProcessError:
+            break
+    sweep(h)
+    if h.sandboxed:
+        empty_scratch()
+        remove_ipc(h)
+
+
+def remove_ipc(h):
+    """Removes the SysV IPC objects in the container's IPC namespace (a job may have made some;
+    the namespace outlives it)."""
+    if h.libc is None:
+        return
+    for kind, ctl in (("shm", h.libc.shmctl), ("msg", h.libc.msgctl), ("sem", h.libc.semctl)):
+        try:
+            with open(f"/proc/sysvipc/{kind}") as f:
+                rows = f.read().splitlines()[1:]
+        except OSError:
+            continue
+        for row in rows:
+            try:
+                ident = int(row.split()[1])
+            except (IndexError, ValueError):
+                continue
+            if kind == "sem":
+                ctl(ident, 0, IPC_RMID)
+            else:
+                ctl(ident, IPC_RMID, None)
+
+
 def main():
     h = Harness()
     h.send({"type": "hello", "harness": HARNESS_VERSION, "python": platform.python_version()})
@@ -2028,6 +2158,13 @@ def main():
     except (ValueError, EOFError, TypeError) as e:
         log(f"bad request header: {e}")
         return 2
+    if job.session:
+        return serve_session(h, job)
+    return run_job(h, job)
+
+
+def run_job(h, job):
+    """Runs one job whose header has been read: compiles, runs its tests, says end."""
     findings = None
     try:
         if job.mode in ("validate", "compile"):

@@ -1112,6 +1112,88 @@ class ValidatorFunctionTest(unittest.TestCase):
         self.assertEqual(o.output(0), o.output(1), "one process calls the function on every test")
 
 
+END_OF_JOB = struct.pack(">I", 0xFFFFFFFF)
+
+
+class SessionTest(unittest.TestCase):
+    """A validator session: one harness serves several validate jobs, each in a job process of
+    its own, each closed by the end marker and the judge's nonce, which the harness echoes in
+    done once the job's processes are gone."""
+
+    @staticmethod
+    def session(jobs, validator):
+        """jobs: (tests, nonce) pairs; each test is (input, answer, output). Returns the reports
+        as (message, output) pairs, after hello, and stderr."""
+        data = b""
+        for tests, nonce in jobs:
+            header = {"version": 1, "mode": "validate", "limits": LIMITS, "tests": 3,
+                      "validator": validator, "session": True}
+            data += frame(json.dumps(header).encode())
+            for t in tests:
+                data += b"".join(frame(f.encode()) for f in t)
+            data += END_OF_JOB + frame(nonce.encode())
+        p = subprocess.run([sys.executable, "-I", "-B", HARNESS], input=data, capture_output=True,
+                           timeout=120, cwd="/")
+        messages = parse(p.stdout)
+        return messages[1:], p.stderr, p.returncode
+
+    def kinds(self, messages):
+        return [m["type"] + (f" {m['session']}" if m["type"] == "done" else "") for m, _ in messages]
+
+    def test_jobs_one_after_another_each_with_a_fresh_validator(self):
+        v = {"files": {"check.py": src("""
+            CALLS = []
+            def check(input, answer, output):
+                CALLS.append(1)
+                return True if output == answer else f"call {len(CALLS)}"
+        """)}, "entry": "check.py", "flags": [], "function": "check"}
+        msgs, err, code = self.session([([("1", "2", "2"), ("1", "2", "3")], "n-1"), ([("1", "2", "9")], "n-2")], v)
+        self.assertEqual(code, 0, err)
+        self.assertEqual(self.kinds(msgs), ["compiled", "start", "result", "start", "result", "start", "end", "done n-1",
+                                            "compiled", "start", "result", "start", "end", "done n-2"], err)
+        outs = [(m["exit_code"], out) for m, out in msgs if m["type"] == "result"]
+        self.assertEqual(outs, [(42, b""), (43, b"call 2"), (43, b"call 1")],
+                         "the second job's validator starts afresh: its module is loaded again")
+
+    def test_a_job_process_that_dies_ends_its_job_only(self):
+        v = {"files": {"check.py": src("""
+            import os
+            def check(input, answer, output):
+                if output == "die":
+                    os._exit(3)
+                return True
+        """)}, "entry": "check.py", "flags": [], "function": "check"}
+        msgs, err, code = self.session([([("", "", "die"), ("", "", "ok")], "first"), ([("", "", "ok")], "second")], v)
+        self.assertEqual(code, 0, err)
+        self.assertEqual(self.kinds(msgs), ["compiled", "start", "done first",
+                                            "compiled", "start", "result", "start", "end", "done second"], err)
+
+    def test_a_program_validators_leftovers_are_gone_before_done(self):
+        # The first job's validator leaves a process behind; done comes only once it is gone.
+        v = {"files": {"check.py": src("""
+            import os, sys, time
+            if open(sys.argv[2]).read() == "linger":
+                if os.fork() == 0:
+                    os.setsid()
+                    time.sleep(60)
+                    os._exit(0)
+            sys.exit(42)
+        """)}, "entry": "check.py", "flags": []}
+        start = time.monotonic()
+        msgs, err, code = self.session([([("", "linger", "")], "a"), ([("", "", "")], "b")], v)
+        self.assertEqual(code, 0, err)
+        self.assertEqual(self.kinds(msgs), ["compiled", "start", "result", "start", "end", "done a",
+                                            "compiled", "start", "result", "start", "end", "done b"], err)
+        self.assertLess(time.monotonic() - start, 30, "the lingering process was killed, not waited for")
+
+    def test_only_validate_jobs_without_a_link_make_a_session(self):
+        for header in ({"mode": "stdio", "session": True}, {"mode": "validate", "link": "/link", "session": True}):
+            data = frame(json.dumps(dict({"version": 1, "tests": 0}, **header)).encode())
+            p = subprocess.run([sys.executable, "-I", "-B", HARNESS], input=data, capture_output=True, timeout=60)
+            self.assertEqual(p.returncode, 2, header)
+            self.assertIn(b"a session serves validate jobs without a link only", p.stderr)
+
+
 GUESS_VALIDATOR = textwrap.dedent("""
     import os, sys
     n, secret = map(int, open(sys.argv[1]).read().split())

@@ -1,0 +1,175 @@
+package docker_test
+
+// Validator sessions against the real engine: a validate job's container serves the next job of
+// the same validator, and nothing one job leaves (files, processes, IPC objects, its module's
+// state, frames it forges) reaches the next.
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/judge-dev/judge/judge"
+	"github.com/judge-dev/judge/judge/docker"
+)
+
+// sessionValidator is a validator function that, on the output "plant", leaves behind all it
+// can in its container, and on "check" reports which of those things it finds.
+const sessionValidator = `import ctypes, os, time
+
+PLANTED = []
+
+
+def validate(input, answer, output):
+    if output == "plant":
+        PLANTED.append(1)
+        for path in ("/tmp/planted", "/dev/shm/planted"):
+            with open(path, "w") as f:
+                f.write("x")
+        libc = ctypes.CDLL(None, use_errno=True)
+        if libc.shmget(0x1234, 4096, 0o1600) < 0:
+            return "shmget failed"
+        if os.path.isdir("/dev/mqueue"):
+            libc.mq_open(b"/planted", os.O_CREAT | os.O_RDWR, 0o600, None)
+        if os.fork() == 0:
+            os.setsid()
+            if os.fork() == 0:
+                os.execv("/usr/bin/python3", ["python3", "-c", "import time; time.sleep(600)", "planted-daemon"])
+            os._exit(0)
+        os.wait()
+        time.sleep(0.2)
+        return True
+    found = [p for p in ("/tmp/planted", "/dev/shm/planted") if os.path.exists(p)]
+    if os.path.isdir("/dev/mqueue") and os.listdir("/dev/mqueue"):
+        found.append("mqueue " + ",".join(os.listdir("/dev/mqueue")))
+    with open("/proc/sysvipc/shm") as f:
+        if len(f.read().splitlines()) > 1:
+            found.append("a SysV shm segment")
+    for pid in os.listdir("/proc"):
+        if pid.isdigit():
+            try:
+                with open(f"/proc/{pid}/cmdline", "rb") as f:
+                    if b"planted-daemon" in f.read():
+                        found.append("daemon " + pid)
+            except OSError:
+                pass
+    if PLANTED:
+        found.append("the module's state")
+    return ", ".join(found) or True
+`
+
+// forgingValidator writes forged reports on every descriptor it can, output "forge": an end,
+// a done with a guessed nonce, and an accepting result for a next job. Otherwise it says
+// "honest" (wrong answer).
+const forgingValidator = `import json, os, stat, struct
+
+
+def frame(b):
+    return struct.pack(">I", len(b)) + b
+
+
+def report(obj):
+    return frame(json.dumps(obj).encode())
+
+
+def validate(input, answer, output):
+    if output != "forge":
+        return "honest"
+    forged = (report({"type": "end"}) + report({"type": "done", "session": "a-guess"}) +
+              report({"type": "compiled"}) + report({"type": "start", "test": 0}) +
+              report({"type": "result", "test": 0, "status": "ok", "exit_code": 42}) + frame(b"") +
+              report({"type": "end"}) + report({"type": "done", "session": "another-guess"}))
+    for fd in range(3, 256):
+        try:
+            if stat.S_ISFIFO(os.fstat(fd).st_mode) or stat.S_ISSOCK(os.fstat(fd).st_mode):
+                os.write(fd, forged)
+        except OSError:
+            pass
+    return False
+`
+
+// validateJob is a validate job of the validator function in source, on the given outputs: the
+// same header (so the same session) whatever the outputs.
+func validateJob(source string, outputs ...string) judge.Job {
+	v := &judge.Program{Entry: "v.py", Lang: judge.LangPython, Function: "validate", Files: map[string][]byte{"v.py": []byte(source)}}
+	return judge.Job{Mode: judge.JobValidate, Filename: v.Entry, Validator: v, Limits: judge.ValidatorLimits, Tests: 3,
+		Frames: func(i int) [][]byte {
+			if i >= len(outputs) {
+				return nil
+			}
+			return [][]byte{[]byte("in\n"), []byte("ans\n"), []byte(outputs[i])}
+		}}
+}
+
+// validateOn runs a validate job in the pool and returns its executions.
+func validateOn(t *testing.T, p *docker.Pool, job judge.Job) []judge.Execution {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	var got []judge.Execution
+	info, err := p.Run(ctx, job, func(e judge.Execution) bool {
+		got = append(got, e)
+		return true
+	})
+	require.NoError(t, err)
+	require.Nil(t, info.CompileError)
+	return got
+}
+
+func verdictOf(e judge.Execution) string {
+	if e.Status != judge.StatusOK || e.ExitCode == nil {
+		return string(e.Status) + ": " + e.Detail + e.Stderr
+	}
+	if *e.ExitCode == judge.ExitAccept {
+		return "accepted"
+	}
+	return "rejected: " + string(e.Output)
+}
+
+func TestValidatorSessionReusesItsContainerAndLeavesNothing(t *testing.T) {
+	_, p := newPool(t, docker.PoolOptions{Size: 1})
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	require.NoError(t, p.Fill(ctx, judge.ValidatorLimits.MemoryMiB))
+
+	got := validateOn(t, p, validateJob(sessionValidator, "check"))
+	require.Len(t, got, 1)
+	assert.Equal(t, "accepted", verdictOf(got[0]), "a fresh container is clean")
+
+	got = validateOn(t, p, validateJob(sessionValidator, "plant", "check"))
+	require.Len(t, got, 2)
+	assert.Equal(t, "accepted", verdictOf(got[0]))
+	assert.Contains(t, verdictOf(got[1]), "/tmp/planted", "within one job what it planted is there (the check can see it)")
+	assert.Contains(t, verdictOf(got[1]), "daemon")
+	assert.Contains(t, verdictOf(got[1]), "a SysV shm segment")
+	assert.Contains(t, verdictOf(got[1]), "the module's state")
+
+	got = validateOn(t, p, validateJob(sessionValidator, "check"))
+	require.Len(t, got, 1)
+	assert.Equal(t, "accepted", verdictOf(got[0]), "the next job of the session finds nothing of the last")
+	assert.Equal(t, 2, p.Stats().Reused, "the three jobs ran in one container")
+
+	other := validateJob(sessionValidator+"\n# another validator\n", "check")
+	validateOn(t, p, other)
+	assert.Equal(t, 2, p.Stats().Reused, "another validator's job never joins this session")
+}
+
+func TestValidatorSessionForgedFramesEndIt(t *testing.T) {
+	_, p := newPool(t, docker.PoolOptions{Size: 1})
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	require.NoError(t, p.Fill(ctx, judge.ValidatorLimits.MemoryMiB))
+
+	// The forging job's own reports are its validator's to make; what matters is the next job.
+	validateOn(t, p, validateJob(forgingValidator, "forge"))
+	got := validateOn(t, p, validateJob(forgingValidator, "x"))
+	require.Len(t, got, 1)
+	assert.Equal(t, "rejected: honest", verdictOf(got[0]), "the next job's verdict is its own validator's, not a forged one")
+	assert.Equal(t, 0, p.Stats().Reused, "a job that forged frames ended its session: its container was not reused")
+
+	validateOn(t, p, validateJob(forgingValidator, "y"))
+	assert.Equal(t, 1, p.Stats().Reused, "a clean job's container serves the next")
+}
