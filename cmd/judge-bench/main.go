@@ -321,7 +321,7 @@ func printAll(out io.Writer, opts *BenchOptions, started time.Time, load0, engin
 		fmt.Fprintf(out, "\n%s: %s, %d tests, %s\n", s.name, s.p.Mode, len(s.p.Tests), s.sub.Filename)
 		printRows(out, tables[s.name])
 	}
-	fmt.Fprintf(out, "\nwarm pool, all its jobs: %d took a ready container, %d waited for a start\n", poolStats.Warm, poolStats.Waited)
+	fmt.Fprintf(out, "\nwarm pool, all its jobs: %d took a ready container, %d waited for a start, %d validations joined their validator's session\n", poolStats.Warm, poolStats.Waited, poolStats.Reused)
 	printTargets(out, tables[synthetic.name], tables[real.name], synthetic, real)
 	if len(spreads) == 0 {
 		return

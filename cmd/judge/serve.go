@@ -307,5 +307,5 @@ func (l *lazySandbox) poolStats() map[string]int {
 		return nil
 	}
 	s := l.f.pool.Stats()
-	return map[string]int{"warm": s.Warm, "waited": s.Waited, "started": s.Started, "recycled": s.Recycled, "idle": s.Idle}
+	return map[string]int{"warm": s.Warm, "waited": s.Waited, "started": s.Started, "recycled": s.Recycled, "idle": s.Idle, "reused": s.Reused}
 }

@@ -84,6 +84,12 @@ const (
 	memoryHeadroom = harnessMiB + scratchMiB + testRoomMiB
 )
 
+// harnessCmd starts the harness from the bytecode the image holds (its Dockerfiles compile it):
+// python3 -I -B /opt/judge/harness.py would compile it at every container's start. The
+// harness's folder is on sys.path only for that import.
+var harnessCmd = []string{"python3", "-I", "-B", "-c",
+	"import sys; sys.path.insert(0, '/opt/judge'); import harness; del sys.path[0]; sys.exit(harness.main())"}
+
 // containerConfig is every setting of a sandbox container. It depends on the job only through
 // its memory limit, which is why a Pool keeps its warm containers by memory limit.
 func (s *Sandbox) containerConfig(memoryMiB int) (*container.Config, *container.HostConfig) {
@@ -91,7 +97,7 @@ func (s *Sandbox) containerConfig(memoryMiB int) (*container.Config, *container.
 	pids := int64(pidsLimit)
 	cfg := &container.Config{
 		Image:           s.image,
-		Cmd:             []string{"python3", "-I", "-B", "/opt/judge/harness.py"},
+		Cmd:             harnessCmd,
 		User:            sandboxUser,
 		Hostname:        "sandbox",
 		Domainname:      "",

@@ -111,3 +111,97 @@ func TestWallStarvedMaxAgreesWithTheHarness(t *testing.T) {
 	require.NotNil(t, m, "harness.py sets WALL_STARVED_MAX")
 	assert.Equal(t, strconv.Itoa(harness.WallStarvedMax), string(m[1]))
 }
+
+// A session job's request ends with the end marker and the nonce, not with the end of the
+// stream; its header says session.
+func TestFeedSession(t *testing.T) {
+	v := &judge.Program{Entry: "v.py", Files: map[string][]byte{"v.py": []byte("pass\n")}}
+	j := judge.Job{Mode: judge.JobValidate, Validator: v, Tests: 3, Frames: func(i int) [][]byte {
+		if i > 0 {
+			return nil
+		}
+		return [][]byte{[]byte("in"), []byte("ans"), []byte("out")}
+	}}
+	var b bytes.Buffer
+	require.NoError(t, harness.FeedSession(&b, j, "the-nonce", make(chan struct{})))
+	head, err := harness.ReadFrame(&b, 1<<20)
+	require.NoError(t, err)
+	var h obj
+	require.NoError(t, json.Unmarshal(head, &h))
+	assert.Equal(t, true, h["session"])
+	for _, want := range []string{"in", "ans", "out"} {
+		f, err := harness.ReadFrame(&b, 1<<20)
+		require.NoError(t, err)
+		assert.Equal(t, want, string(f))
+	}
+	assert.Equal(t, []byte{0xff, 0xff, 0xff, 0xff}, b.Next(4), "the end marker")
+	f, err := harness.ReadFrame(&b, 1<<20)
+	require.NoError(t, err)
+	assert.Equal(t, "the-nonce", string(f))
+	assert.Zero(t, b.Len())
+
+	plain, err := harness.Header(j)
+	require.NoError(t, err)
+	assert.NotContains(t, string(plain), "session", "a job outside a session says nothing of one")
+}
+
+// A session job is over, and its container free for the next, only at done with its nonce.
+func TestSessionReports(t *testing.T) {
+	result := []any{obj{"type": "compiled"}, obj{"type": "start", "test": 0},
+		obj{"type": "result", "test": 0, "status": "ok", "exit_code": 42}, []byte("")}
+	cases := []struct {
+		name string
+		tail []any
+		err  error
+	}{
+		{"end then done with the nonce", []any{obj{"type": "end"}, obj{"type": "done", "session": "n1"}}, nil},
+		{"a done with another nonce", []any{obj{"type": "end"}, obj{"type": "done", "session": "guess"}}, harness.ErrSessionBroken},
+		{"more reports after end", []any{obj{"type": "end"}, obj{"type": "start", "test": 1}}, harness.ErrSessionBroken},
+		{"done before end: the job process died", []any{obj{"type": "done", "session": "n1"}}, harness.ErrSessionBroken},
+		{"the stream ends after end", []any{obj{"type": "end"}}, harness.ErrIncomplete},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			var got []judge.Execution
+			info, err := harness.SessionReports(context.Background(), stream(t, append(result, tc.tail...)...), job, "n1",
+				func(e judge.Execution) bool { got = append(got, e); return true })
+			if tc.err == nil {
+				require.NoError(t, err)
+			} else {
+				require.ErrorIs(t, err, tc.err)
+			}
+			assert.Equal(t, 1, info.Completed, "the job's own report stands either way")
+			assert.Len(t, got, 1)
+		})
+	}
+}
+
+// Jobs share a session only when they run the same validator the same way.
+func TestSessionKey(t *testing.T) {
+	v := &judge.Program{Entry: "v.py", Files: map[string][]byte{"v.py": []byte("pass\n")}}
+	base := judge.Job{Mode: judge.JobValidate, Validator: v, Tests: 3, Limits: judge.ValidatorLimits}
+	k1, ok := harness.SessionKey(base)
+	require.True(t, ok)
+	other := base
+	other.Frames = func(int) [][]byte { return nil }
+	k2, _ := harness.SessionKey(other)
+	assert.Equal(t, k1, k2, "the outputs are not part of the key")
+
+	flags := base
+	flags.Flags = []string{"case_sensitive"}
+	k3, _ := harness.SessionKey(flags)
+	assert.NotEqual(t, k1, k3, "other arguments: another session")
+
+	changed := base
+	changed.Validator = &judge.Program{Entry: "v.py", Files: map[string][]byte{"v.py": []byte("pass  \n")}}
+	k4, _ := harness.SessionKey(changed)
+	assert.NotEqual(t, k1, k4, "another validator: another session")
+
+	for name, j := range map[string]judge.Job{
+		"a submission":             {Mode: judge.JobFunction, Tests: 3},
+		"an interactive validator": {Mode: judge.JobValidate, Validator: v, Tests: 3, Interactive: true},
+	} {
+		_, ok := harness.SessionKey(j)
+		assert.False(t, ok, name)
+	}
+}

@@ -1,7 +1,8 @@
 """judge harness: runs one submission's tests inside the sandbox container.
 
-Started as `python3 -I -B /opt/judge/harness.py` (uid 65534, under docker-init, read-only root,
-small noexec /tmp, no network, a memory cgroup limit). It speaks docs/harness-protocol.md over
+Started as `python3 -I -B -c "... import harness; sys.exit(harness.main())"` from /opt/judge, whose
+bytecode the image holds (uid 65534, as PID 1, read-only root, small noexec /tmp, no network, a
+memory cgroup limit). It speaks docs/harness-protocol.md over
 stdin/stdout: 4-byte big-endian length-prefixed frames, JSON reports, raw output frames.
 
 Each test runs in a child forked from this warm process, so the interpreter start-up, the
