@@ -12,6 +12,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"flag"
 	"fmt"
@@ -56,12 +57,12 @@ func main() {
 	flag.StringVar(&opts.Synthetic, "synthetic", "testdata/problems/add20", "20-test function-mode problem with a trivial solution")
 	flag.StringVar(&opts.Real, "real", "problems/fibonacci", "a real problem")
 	flag.IntVar(&opts.Samples, "samples", 20, "latency samples per mode")
-	flag.IntVar(&opts.Batch, "batch", 40, "submissions submitted at once for throughput")
+	flag.IntVar(&opts.Batch, "batch", 20, "submissions submitted at once for throughput")
 	flag.IntVar(&opts.Parallel, "parallel", 2*runtime.NumCPU(), "submissions judged at once in a batch (every mode)")
-	flag.IntVar(&opts.NaiveSamples, "naive-samples", 2, "latency samples of the naive baseline (a docker run per test: slow)")
-	flag.IntVar(&opts.NaiveBatch, "naive-batch", 4, "batch size of the naive baseline")
-	flag.IntVar(&opts.Spread, "spread", 20, "judgings of the reference solution for the CPU-time spread, idle and under load")
-	flag.IntVar(&opts.Anatomy, "lifecycles", 20, "lifecycles, one at a time, per variant of the lifecycle section: where a container's CPU goes (0: no section)")
+	flag.IntVar(&opts.NaiveSamples, "naive-samples", 1, "latency samples of the naive baseline (a docker run per test: slow)")
+	flag.IntVar(&opts.NaiveBatch, "naive-batch", 2, "batch size of the naive baseline")
+	flag.IntVar(&opts.Spread, "spread", 10, "judgings of the reference solution for the CPU-time spread, idle and under load")
+	flag.IntVar(&opts.Anatomy, "lifecycles", 10, "lifecycles, one at a time, per variant of the lifecycle section: where a container's CPU goes (0: no section)")
 	flag.IntVar(&opts.GradeSubs, "grade-subs", 20, "copies of each -grade-problems' accepted submission judged by one judge grade (0: no grade section)")
 	flag.StringVar(&opts.GradeProblems, "grade-problems", "problems/two-sum,problems/fibonacci", "problem folders of the grade section, comma-separated")
 	flag.StringVar(&opts.Image, "image", docker.RunnerImage(), "runner image")
@@ -87,10 +88,37 @@ func main() {
 		defer f.Close()
 		out = io.MultiWriter(os.Stdout, f)
 	}
-	if err := runBench(ctx, opts, out, os.Stderr); err != nil {
+	if err := runBench(ctx, opts, out, &elapsed{w: os.Stderr, start: time.Now(), bol: true}); err != nil {
 		fmt.Fprintf(os.Stderr, "judge-bench: %v\n", err)
 		os.Exit(1)
 	}
+}
+
+// elapsed prefixes each line of the bench's progress with the time since it started, so a run
+// shows where its minutes go.
+type elapsed struct {
+	w     io.Writer
+	start time.Time
+	bol   bool // at the beginning of a line
+}
+
+func (e *elapsed) Write(p []byte) (int, error) {
+	for _, line := range bytes.SplitAfter(p, []byte("\n")) {
+		if len(line) == 0 {
+			continue
+		}
+		if e.bol {
+			d := time.Since(e.start).Round(time.Second)
+			if _, err := fmt.Fprintf(e.w, "[%2d:%02d] ", int(d.Minutes()), int(d.Seconds())%60); err != nil {
+				return 0, err
+			}
+		}
+		if _, err := e.w.Write(line); err != nil {
+			return 0, err
+		}
+		e.bol = line[len(line)-1] == '\n'
+	}
+	return len(p), nil
 }
 
 func runBench(ctx context.Context, opts *BenchOptions, out, log io.Writer) error {
