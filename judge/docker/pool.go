@@ -191,7 +191,7 @@ func (p *Pool) takeSession(key string) *box {
 	for l := p.sessions[key]; len(l) > 0; l = p.sessions[key] {
 		b := l[len(l)-1]
 		p.sessions[key] = l[:len(l)-1]
-		if b.alive() && p.now().Sub(b.lastJob) < p.maxAge {
+		if b.alive() && p.now().Sub(b.born) < p.maxAge {
 			p.bg.Add(1) // released by releaseSession
 			p.active++
 			p.stats.Reused++
@@ -210,7 +210,7 @@ func (p *Pool) releaseSession(b *box, key string, reusable bool) {
 	b.jobs++
 	keep := reusable && !p.closed && b.jobs < SessionJobs && len(p.sessions[key]) < 2*p.size
 	if keep {
-		b.lastJob = p.now()
+		b.born = p.now()
 		p.sessions[key] = append(p.sessions[key], b)
 	}
 	p.active--
@@ -559,35 +559,34 @@ func (p *Pool) recycle() {
 	defer p.mu.Unlock()
 	now := p.now()
 	for mem, l := range p.idle {
-		keep := l[:0:0]
-		for _, b := range l {
-			if b.alive() && now.Sub(b.born) < p.maxAge {
-				keep = append(keep, b)
-				continue
-			}
-			p.stats.Recycled++
-			p.removeLater(b)
-			if now.Sub(p.used[mem]) < p.maxAge {
-				p.want[mem]++
-			}
+		keep := p.fresh(l)
+		if gone := len(l) - len(keep); gone > 0 && now.Sub(p.used[mem]) < p.maxAge {
+			p.want[mem] += gone
 		}
 		p.idle[mem] = keep
 	}
 	for key, l := range p.sessions {
-		keep := l[:0:0]
-		for _, b := range l {
-			if b.alive() && now.Sub(b.lastJob) < p.maxAge {
-				keep = append(keep, b)
-				continue
-			}
-			p.stats.Recycled++
-			p.removeLater(b)
-		}
-		if len(keep) == 0 {
-			delete(p.sessions, key)
-		} else {
+		if keep := p.fresh(l); len(keep) > 0 {
 			p.sessions[key] = keep
+		} else {
+			delete(p.sessions, key)
 		}
 	}
 	p.poke()
+}
+
+// fresh keeps the idle containers of l that are alive and have waited less than MaxAge, and
+// removes the others. p.mu held.
+func (p *Pool) fresh(l []*box) []*box {
+	now := p.now()
+	keep := l[:0:0]
+	for _, b := range l {
+		if b.alive() && now.Sub(b.born) < p.maxAge {
+			keep = append(keep, b)
+			continue
+		}
+		p.stats.Recycled++
+		p.removeLater(b)
+	}
+	return keep
 }

@@ -171,16 +171,14 @@ func (s *Sandbox) Run(ctx context.Context, job judge.Job, each func(judge.Execut
 type box struct {
 	id, name string
 	memory   int       // the memory limit (MiB) of the jobs it was made for
-	born     time.Time // when it became ready (the pool's clock)
-	// A validator session's container (Pool): the jobs it served, and when the last one ended.
-	jobs    int
-	lastJob time.Time
-	python  string // from hello
-	hj      types.HijackedResponse
-	stdout  *io.PipeReader // the harness's frames, demultiplexed from the attach stream
-	stderr  *capped
-	exited  chan struct{} // closed when the engine reports the container's exit
-	exit    int64         // its exit status once exited is closed; -1 when unknown
+	born     time.Time // when it became ready (the pool's clock): warmed up, or its session's last job ended
+	jobs     int       // the jobs a validator session's container served (Pool)
+	python   string    // from hello
+	hj       types.HijackedResponse
+	stdout   *io.PipeReader // the harness's frames, demultiplexed from the attach stream
+	stderr   *capped
+	exited   chan struct{} // closed when the engine reports the container's exit
+	exit     int64         // its exit status once exited is closed; -1 when unknown
 }
 
 // alive reports whether the container has not exited.
