@@ -2040,6 +2040,9 @@ def serve_session(h, job):
     read (after the end marker) and echoed in done: the nonce never was in a job process's
     memory, so no job can forge the frame after which the judge trusts the next job's reports."""
     while True:
+        # The job's files go in a folder of its own, removed after it even where the scratch is
+        # not emptied (outside the sandbox) and when the job process died before its clean-up.
+        scratch = tempfile.mkdtemp(prefix="judge-session-")
         r, w = os.pipe()
         pid = os.fork()
         if pid == 0:
@@ -2049,6 +2052,7 @@ def serve_session(h, job):
                 os.close(h.frames_in)
                 h.frames_in, h.reader = r, io.FileIO(r, "rb", closefd=False)
                 h.prctl(PR_SET_CHILD_SUBREAPER, 1)
+                tempfile.tempdir = scratch
                 code = run_job(h, job)
             except BaseException as e:
                 log(f"session job: {type(e).__name__}: {e}")
@@ -2060,6 +2064,7 @@ def serve_session(h, job):
         finally:
             os.close(w)
             end_session_job(h, pid)
+            shutil.rmtree(scratch, ignore_errors=True)
         if not whole:
             return 0
         nonce = h.read_frame()

@@ -1156,6 +1156,12 @@ class SessionTest(unittest.TestCase):
                          "the second job's validator starts afresh: its module is loaded again")
 
     def test_a_job_process_that_dies_ends_its_job_only(self):
+        left = lambda: sorted(n for n in os.listdir(tempfile.gettempdir()) if n.startswith(("judge-validator-", "judge-session-")))
+        before = left()
+        self._dies()
+        self.assertEqual(left(), before, "the dead job's validator folder is gone with it")
+
+    def _dies(self):
         v = {"files": {"check.py": src("""
             import os
             def check(input, answer, output):
