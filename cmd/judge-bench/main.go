@@ -137,7 +137,7 @@ func runBench(ctx context.Context, opts *BenchOptions, out, log io.Writer) error
 		if opts.Server.Clients < 1 {
 			return fmt.Errorf("-server-clients must be at least 1")
 		}
-		if srv, err = serverBench(ctx, log, &opts.Server, warm.s, opts.Real, warm.p50); err != nil {
+		if srv, err = serverBench(ctx, log, &opts.Server, warm.s, opts.Real, warm.p50, opts.Image); err != nil {
 			return fmt.Errorf("server: %w", err)
 		}
 	}

@@ -19,6 +19,8 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/judge-dev/judge/judge"
+	"github.com/judge-dev/judge/judge/docker"
 	"github.com/judge-dev/judge/judge/store"
 )
 
@@ -51,16 +53,19 @@ type serverResult struct {
 	pool            map[string]float64
 	idle            []time.Duration // POST to final verdict, one at a time, pool full
 	idleStages      []stageMean     // where the idle samples' time went, by the server's metrics
-	warm            time.Duration   // p50 of the warm-pool judging, in process
-	grade           gradeRun
-	db              string         // what the server ran on
-	pg              *store.DBStats // the database's load over the load phase (PostgreSQL)
-	pgIdle          store.DBStats  // and over pgIdleFor with nothing submitted
-	pgIdleFor       time.Duration
-	pgLoadFor       time.Time         // when the load phase's counters were first read
-	pgLoadTook      time.Duration     // from then to the second read
-	statements      []store.Statement // the load phase's, when the server counts them
-	noStatements    string            // why they were not counted
+	warm            time.Duration   // p50 of the warm-pool judging, in process (the warm row)
+	// The same judging in the bench's own warm pool (the server's size), one after each idle
+	// sample: the idle target's reference, measured in the same minutes as the samples.
+	interleaved  []time.Duration
+	grade        gradeRun
+	db           string         // what the server ran on
+	pg           *store.DBStats // the database's load over the load phase (PostgreSQL)
+	pgIdle       store.DBStats  // and over pgIdleFor with nothing submitted
+	pgIdleFor    time.Duration
+	pgLoadFor    time.Time         // when the load phase's counters were first read
+	pgLoadTook   time.Duration     // from then to the second read
+	statements   []store.Statement // the load phase's, when the server counts them
+	noStatements string            // why they were not counted
 }
 
 // gradeRun is `judge grade` over the same submissions.
@@ -364,7 +369,7 @@ func (a *api) metric(ctx context.Context, name, labels string) (float64, error) 
 }
 
 // serverBench runs the server section for subject s, whose directory is dir.
-func serverBench(ctx context.Context, log io.Writer, opts *ServerOptions, s subject, dir string, warm time.Duration) (*serverResult, error) {
+func serverBench(ctx context.Context, log io.Writer, opts *ServerOptions, s subject, dir string, warm time.Duration, image string) (*serverResult, error) {
 	bin, err := filepath.Abs(opts.Judge)
 	if err != nil {
 		return nil, err
@@ -474,13 +479,34 @@ func serverBench(ctx context.Context, log io.Writer, opts *ServerOptions, s subj
 			time.Sleep(50 * time.Millisecond)
 		}
 	}
+	// The idle target's reference: the same judging in a warm pool of the server's size in this
+	// process, one after each idle sample, each with both pools full. On a machine whose speed
+	// drifts from minute to minute, the warm row measured minutes earlier is no reference.
+	ipool, closePool, err := ownPool(ctx, image, int(size))
+	if err != nil {
+		return nil, err
+	}
+	defer closePool()
+	mems := judge.SandboxMemories(s.p)
+	if err := ipool.Fill(ctx, mems...); err != nil {
+		return nil, err
+	}
+	if _, err := judgeOnce(ctx, ipool, s); err != nil { // its first judging: not measured
+		return nil, err
+	}
+	bothFull := func() error {
+		if err := waitFull(); err != nil {
+			return err
+		}
+		return ipool.Fill(ctx, mems...)
+	}
 	// Idle: one at a time, each with the pool full (the server's resting state).
 	stages0, err := admin.stages(ctx)
 	if err != nil {
 		return nil, err
 	}
 	for i := 0; i < opts.Idle; i++ {
-		if err := waitFull(); err != nil {
+		if err := bothFull(); err != nil {
 			return nil, err
 		}
 		d, err := cand.submitAndWait(ctx, invites[i%len(invites)], s.p.ID, fmt.Sprintf("idle_%d.py", i), string(s.sub.Source))
@@ -488,7 +514,16 @@ func serverBench(ctx context.Context, log io.Writer, opts *ServerOptions, s subj
 			return nil, fmt.Errorf("idle sample: %w", err)
 		}
 		res.idle = append(res.idle, d)
+		if err := bothFull(); err != nil {
+			return nil, err
+		}
+		start := time.Now()
+		if _, err := judgeOnce(ctx, ipool, s); err != nil {
+			return nil, fmt.Errorf("in-process sample: %w", err)
+		}
+		res.interleaved = append(res.interleaved, time.Since(start))
 	}
+	closePool() // nothing of it stays for the load phase
 	stages1, err := admin.stages(ctx)
 	if err != nil {
 		return nil, err
@@ -702,6 +737,8 @@ func printServer(out io.Writer, r *serverResult) {
 	idle := result{latencies: r.idle}
 	fmt.Fprintf(out, "  %-58s %6d %9.1f %9.1f\n", "serve idle: one at a time, pool full, POST to verdict", len(r.idle), ms(idle.p(0.5)), ms(idle.p(0.95)))
 	fmt.Fprintf(out, "  %-58s %6s %9.1f\n", "warm pool judging in process (the warm row above)", "", ms(r.warm))
+	inter := result{latencies: r.interleaved}
+	fmt.Fprintf(out, "  %-58s %6d %9.1f %9.1f\n", "the same in process, pool of the server's size, after each", len(r.interleaved), ms(inter.p(0.5)), ms(inter.p(0.95)))
 	if len(r.idleStages) > 0 {
 		var mean, server time.Duration
 		for _, d := range r.idle {
@@ -724,6 +761,22 @@ func printServer(out io.Writer, r *serverResult) {
 	for _, e := range r.firstErrors {
 		fmt.Fprintf(out, "  error: %s\n", e)
 	}
-	fmt.Fprintf(out, "  targets: serve subs/s / grade subs/s (steady) %s (>= 0.9); idle p50 - warm p50 %.1f ms (<= 50)\n",
-		verdict(r.perSecond/r.grade.steady, func(x float64) bool { return x >= 0.9 }), ms(idle.p(0.5))-ms(r.warm))
+	fmt.Fprintf(out, "  targets: serve subs/s / grade subs/s (steady) %s (>= 0.9); idle p50 - in-process p50 (interleaved) %.1f ms (<= 50; against the warm row: %.1f)\n",
+		verdict(r.perSecond/r.grade.steady, func(x float64) bool { return x >= 0.9 }), ms(idle.p(0.5))-ms(inter.p(0.5)), ms(idle.p(0.5))-ms(r.warm))
+}
+
+// ownPool is a warm pool of size in this process, on the runner image, and what drains it.
+func ownPool(ctx context.Context, image string, size int) (*docker.Pool, func(), error) {
+	c, err := docker.Connect(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	sb, err := docker.NewSandbox(ctx, c, image)
+	if err != nil {
+		c.Close()
+		return nil, nil, err
+	}
+	p := docker.NewPool(sb, docker.PoolOptions{Size: size})
+	var once sync.Once
+	return p, func() { once.Do(func() { _ = p.Close(); c.Close() }) }, nil
 }
