@@ -77,13 +77,12 @@ type Config struct {
 	// Retry is how long a submission waits before another try when the judge is unavailable
 	// (Docker unreachable): it stays queued, never failed. Default 5 s.
 	Retry time.Duration
-	// PollInterval is how often idle workers look for jobs when no notification woke them:
-	// default 1 s. On PostgreSQL workers LISTEN for River's insert notifications (sent in the
-	// inserting transaction), so the poll only catches a missed one. On SQLite River's driver
-	// stands in for notifications by reading a table every 50 ms (fixed in the driver), and
-	// this process's own inserts wake its listener at once (wake.go): the poll is not what a
-	// submission waits for there either. (It was 50 ms on SQLite: an idle server then spent
-	// 61 ms of CPU a second, against 24 ms at 1 s, on a machine with 3 µs page faults.)
+	// PollInterval is how often idle workers look for jobs when no notification woke them. On
+	// PostgreSQL workers LISTEN for River's insert notifications (sent in the inserting
+	// transaction), so the poll only catches a missed one: default 1 s. On SQLite River's
+	// driver stands in for notifications by reading a table every 50 ms, and the poll is
+	// 50 ms too (an indexed read, 20 a second: a few ms of CPU); this process's own inserts
+	// wake its listener at once (wake.go), so neither is what a submission waits for.
 	PollInterval time.Duration
 	// JobTimeout cancels a judging that takes longer (it is tried again): a guard against a
 	// hung judging, far over any submission's own budget. A judging whose server died (kill -9,
@@ -160,7 +159,10 @@ func New(cfg Config) (*Queue, error) {
 		cfg.Retry = 5 * time.Second
 	}
 	if cfg.PollInterval <= 0 {
-		cfg.PollInterval = time.Second
+		cfg.PollInterval = 50 * time.Millisecond
+		if cfg.Store.Postgres() {
+			cfg.PollInterval = time.Second
+		}
 	}
 	if cfg.WindowCheck <= 0 {
 		cfg.WindowCheck = time.Minute
