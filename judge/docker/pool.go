@@ -173,7 +173,7 @@ func (p *Pool) runSession(ctx context.Context, key string, job judge.Job, each f
 		}
 	}
 	job, each, untimed := p.timed(ctx, job, each)
-	info, reusable, err := p.sb.serveSession(ctx, b, job, uuid.NewString(), each)
+	info, reusable, err := p.sb.serveJob(ctx, b, job, uuid.NewString(), each)
 	untimed()
 	info.Image = p.sb.imageID
 	p.releaseSession(b, key, reusable && err == nil)
@@ -188,19 +188,17 @@ func (p *Pool) takeSession(key string) *box {
 	if p.closed {
 		return nil
 	}
-	for l := p.sessions[key]; len(l) > 0; l = p.sessions[key] {
-		b := l[len(l)-1]
-		p.sessions[key] = l[:len(l)-1]
-		if b.alive() && p.now().Sub(b.born) < p.maxAge {
-			p.bg.Add(1) // released by releaseSession
-			p.active++
-			p.stats.Reused++
-			return b
-		}
-		p.stats.Recycled++
-		p.removeLater(b)
+	l := p.fresh(p.sessions[key])
+	if len(l) == 0 {
+		delete(p.sessions, key)
+		return nil
 	}
-	return nil
+	b := l[len(l)-1]
+	p.sessions[key] = l[:len(l)-1]
+	p.bg.Add(1) // released by releaseSession
+	p.active++
+	p.stats.Reused++
+	return b
 }
 
 // releaseSession ends a session's job: its container waits for the session's next job if the

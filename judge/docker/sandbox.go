@@ -300,15 +300,11 @@ func (s *Sandbox) serve(ctx context.Context, b *box, job judge.Job, each func(ju
 	return info, err
 }
 
-// serveSession feeds one job of a validator session (harness.FeedSession) to a container and
-// reads its reports up to the harness's done with nonce. reusable says the job ended cleanly and
-// the container, still attached, may serve the next job of its session; otherwise it was killed
-// (or the job broke the session) and must go.
-func (s *Sandbox) serveSession(ctx context.Context, b *box, job judge.Job, nonce string, each func(judge.Execution) bool) (judge.RunInfo, bool, error) {
-	return s.serveJob(ctx, b, job, nonce, each)
-}
-
-// serveJob is serve, or serveSession when nonce is set.
+// serveJob is serve without closing the attach connection; with a nonce, it feeds one job of a
+// validator session (harness.FeedSession) and reads its reports up to the harness's done with
+// that nonce. reusable says the session's job ended cleanly and the container, still attached,
+// may serve the session's next job; otherwise it was killed (or the job broke the session) and
+// must go.
 func (s *Sandbox) serveJob(ctx context.Context, b *box, job judge.Job, nonce string, each func(judge.Execution) bool) (judge.RunInfo, bool, error) {
 	id := b.id
 	info := judge.RunInfo{Python: b.python}
@@ -349,23 +345,20 @@ func (s *Sandbox) serveJob(ctx context.Context, b *box, job judge.Job, nonce str
 	} else {
 		go func() { feedErr <- harness.FeedSession(b.hj.Conn, job, nonce, stop) }()
 		got, rerr = harness.SessionReports(runCtx, b.stdout, job, nonce, each)
-		if rerr == nil {
-			// done came after the end marker and the nonce were written: the feed is over.
-			if ferr := <-feedErr; ferr == nil {
-				got.Python = info.Python
-				return got, true, nil
-			}
-			rerr = fmt.Errorf("%w: its feed failed", harness.ErrSessionBroken)
-		}
-		if errors.Is(rerr, harness.ErrSessionBroken) {
-			// The job's own reports stand (they are its validator's); its container goes.
-			kill()
-			got.Python = info.Python
-			return got, false, nil
-		}
 	}
 	got.Python = info.Python
 	info = got
+	if nonce != "" {
+		// done comes after the end marker and the nonce were written: the feed is over then.
+		if rerr == nil && <-feedErr == nil {
+			return info, true, nil
+		}
+		if rerr == nil || errors.Is(rerr, harness.ErrSessionBroken) {
+			// The job's own reports stand (they are its validator's); its container goes.
+			kill()
+			return info, false, nil
+		}
+	}
 	if rerr == nil && info.Completed < job.Tests && info.CompileError == nil {
 		// each asked to stop, or the harness ended early: either way the container goes now.
 		kill()

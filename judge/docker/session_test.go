@@ -173,3 +173,23 @@ func TestValidatorSessionForgedFramesEndIt(t *testing.T) {
 	validateOn(t, p, validateJob(forgingValidator, "y"))
 	assert.Equal(t, 1, p.Stats().Reused, "a clean job's container serves the next")
 }
+
+// The judge's own validate jobs join a session: judging a problem with a Python validator
+// twice through a pool takes its validator's container once. (The tests above build their
+// jobs by hand; this one fails if anything of a submission leaks into the validator's header.)
+func TestJudgingsShareTheirValidatorsSession(t *testing.T) {
+	_, p := newPool(t, docker.PoolOptions{Size: 1})
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	prob := *testProblem(t, "sum")
+	prob.Validation.Validator = &judge.Program{Entry: "check.py", Lang: judge.LangPython, Function: "check", Files: map[string][]byte{
+		"check.py": []byte("def check(input, answer, output):\n    return output.split() == answer.split()\n")}}
+	require.NoError(t, p.Fill(ctx, judge.SandboxMemories(&prob)...))
+	j := &judge.Judge{Sandbox: p}
+	for i, src := range []string{"a, b = map(int, input().split())\nprint(a + b)\n", "print(sum(map(int, input().split())))\n"} {
+		rep, err := j.Judge(ctx, &prob, judge.Submission{Filename: "s.py", Source: []byte(src)}, judge.Options{})
+		require.NoError(t, err)
+		assert.Equal(t, judge.Accepted, rep.Verdict, "submission %d: %+v", i, rep.Tests)
+	}
+	assert.Equal(t, 1, p.Stats().Reused, "the second judging's validations ran in the first one's validator container")
+}

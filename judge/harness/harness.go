@@ -99,9 +99,10 @@ type message struct {
 }
 
 // Header encodes the job's first frame.
-func Header(job judge.Job) ([]byte, error) { return header1(job, false) }
+func Header(job judge.Job) ([]byte, error) { return encodeHeader(job, false) }
 
-func header1(job judge.Job, session bool) ([]byte, error) {
+// encodeHeader is Header, saying session when the job is one of a validator session.
+func encodeHeader(job judge.Job, session bool) ([]byte, error) {
 	h := header{
 		Version:   Version,
 		Mode:      job.Mode,
@@ -187,7 +188,7 @@ func SessionKey(job judge.Job) (key string, ok bool) {
 	if job.Mode != judge.JobValidate || job.Interactive {
 		return "", false
 	}
-	h, err := header1(job, true)
+	h, err := encodeHeader(job, true)
 	if err != nil {
 		return "", false
 	}
@@ -219,7 +220,7 @@ func FeedSession(w io.Writer, job judge.Job, nonce string, stop <-chan struct{})
 var errStopped = errors.New("feed: stopped")
 
 func feed(w io.Writer, job judge.Job, session bool, stop <-chan struct{}) error {
-	h, err := header1(job, session)
+	h, err := encodeHeader(job, session)
 	if err != nil {
 		return fmt.Errorf("feed: encode header: %w", err)
 	}

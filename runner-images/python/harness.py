@@ -1593,7 +1593,7 @@ class Job:
         if self.feedback and self.mode != "validate":
             raise ValueError("feedback files go with validate mode only")
         # A validator session: this container serves this job and more of the same validator,
-        # each in a process of its own (serve_session).
+        # each in a process of its own (serve_session_job).
         self.session = bool(header.get("session"))
         if self.session and (self.mode != "validate" or header.get("link")):
             raise ValueError("a session serves validate jobs without a link only")
@@ -2031,56 +2031,44 @@ END_OF_JOB = 0xFFFFFFFF
 IPC_RMID = 0
 
 
-def serve_session(h, job):
-    """Serves validate jobs of one validator, one after another, each in a job process forked
-    from this one, which never runs the validator nor reads an output. The job process reads its
-    frames from a pipe this process fills up to the end marker, and writes its reports on the
-    frame channel as a one-job harness would. Once it has ended, every other process of the
-    container is killed and the scratch is emptied; only then is the judge's nonce for the job
-    read (after the end marker) and echoed in done: the nonce never was in a job process's
-    memory, so no job can forge the frame after which the judge trusts the next job's reports."""
-    while True:
-        # The job's files go in a folder of its own, removed after it even where the scratch is
-        # not emptied (outside the sandbox) and when the job process died before its clean-up.
-        scratch = tempfile.mkdtemp(prefix="judge-session-")
-        r, w = os.pipe()
-        pid = os.fork()
-        if pid == 0:
-            code = 70
-            try:
-                os.close(w)
-                os.close(h.frames_in)
-                h.frames_in, h.reader = r, io.FileIO(r, "rb", closefd=False)
-                h.prctl(PR_SET_CHILD_SUBREAPER, 1)
-                tempfile.tempdir = scratch
-                code = run_job(h, job)
-            except BaseException as e:
-                log(f"session job: {type(e).__name__}: {e}")
-            finally:
-                os._exit(code or 0)
-        os.close(r)
+def serve_session_job(h, job):
+    """Serves one validate job of a session in a job process forked from this one, which never
+    runs the validator nor reads an output. The job process reads its frames from a pipe this
+    process fills up to the end marker, and writes its reports on the frame channel as a one-job
+    harness would. Once it has ended, every other process of the container is killed and the
+    scratch is emptied; only then is the judge's nonce for the job read (after the end marker)
+    and echoed in done: the nonce never was in a job process's memory, so no job can forge the
+    frame after which the judge trusts the next job's reports. False: the judge's stream ended."""
+    # The job's files go in a folder of its own, removed after it even where the scratch is not
+    # emptied (outside the sandbox) and when the job process died before its clean-up.
+    scratch = tempfile.mkdtemp(prefix="judge-session-")
+    r, w = os.pipe()
+    pid = os.fork()
+    if pid == 0:
+        code = 70
         try:
-            whole = relay_job(h, w)
-        finally:
             os.close(w)
-            end_session_job(h, pid)
-            shutil.rmtree(scratch, ignore_errors=True)
-        if not whole:
-            return 0
-        nonce = h.read_frame()
-        if nonce is None:
-            return 0
-        h.send({"type": "done", "session": nonce.decode("ascii", "replace")})
-        frame = h.read_frame()
-        if frame is None:
-            return 0
-        try:
-            job = Job(json.loads(frame))
-            if not job.session:
-                raise ValueError("a session's next job must be a session job")
-        except (ValueError, TypeError) as e:
-            log(f"bad request header: {e}")
-            return 2
+            os.close(h.frames_in)
+            h.frames_in, h.reader = r, io.FileIO(r, "rb", closefd=False)
+            h.prctl(PR_SET_CHILD_SUBREAPER, 1)
+            tempfile.tempdir = scratch
+            code = run_job(h, job)
+        except BaseException as e:
+            log(f"session job: {type(e).__name__}: {e}")
+        finally:
+            os._exit(code or 0)
+    os.close(r)
+    try:
+        whole = relay_job(h, w)
+    finally:
+        os.close(w)
+        end_session_job(h, pid)
+        shutil.rmtree(scratch, ignore_errors=True)
+    nonce = h.read_frame() if whole else None
+    if nonce is None:
+        return False
+    h.send({"type": "done", "session": nonce.decode("ascii", "replace")})
+    return True
 
 
 def relay_job(h, w):
@@ -2156,17 +2144,23 @@ def main():
     h = Harness()
     h.send({"type": "hello", "harness": HARNESS_VERSION, "python": platform.python_version()})
     preload()
-    try:
-        frame = h.read_frame()
-        if frame is None:
-            return
-        job = Job(json.loads(frame))
-    except (ValueError, EOFError, TypeError) as e:
-        log(f"bad request header: {e}")
-        return 2
-    if job.session:
-        return serve_session(h, job)
-    return run_job(h, job)
+    session = False  # a session's jobs follow one another until the judge's stream ends
+    while True:
+        try:
+            frame = h.read_frame()
+            if frame is None:
+                return 0
+            job = Job(json.loads(frame))
+            if session and not job.session:
+                raise ValueError("a session's next job must be a session job")
+        except (ValueError, EOFError, TypeError) as e:
+            log(f"bad request header: {e}")
+            return 2
+        if not job.session:
+            return run_job(h, job)
+        session = True
+        if not serve_session_job(h, job):
+            return 0
 
 
 def run_job(h, job):
