@@ -156,11 +156,19 @@ type anatomyRow struct {
 	cpu        cpuSplit
 }
 
-// anatomy runs n lifecycles, one at a time, of each variant (the first as judged).
-func anatomy(ctx context.Context, log io.Writer, sb *docker.Sandbox, n int) ([]anatomyRow, error) {
-	fmt.Fprintf(log, "  lifecycle: %d one at a time for each of %d variants\n", n, len(lifecycleVariants))
+// minLifecycles is how many lifecycles a variant takes at least, whatever the budget.
+const minLifecycles = 4
+
+// anatomy runs at most n lifecycles, one at a time, of each variant (the first as judged); under
+// a budget, each variant takes its share of the time until until.
+func anatomy(ctx context.Context, log io.Writer, sb *docker.Sandbox, n int, until time.Time) ([]anatomyRow, error) {
+	fmt.Fprintf(log, "  lifecycle: %s one at a time for each of %d variants\n", upTo(n, until), len(lifecycleVariants))
 	var rows []anatomyRow
-	for _, v := range lifecycleVariants {
+	for k, v := range lifecycleVariants {
+		var mine time.Time // this variant's share of what is left
+		if !until.IsZero() {
+			mine = time.Now().Add(time.Until(until) / time.Duration(len(lifecycleVariants)-k))
+		}
 		if err := sb.LifecycleWith(ctx, v.change); err != nil { // unmeasured: the first may pay for caches
 			return nil, fmt.Errorf("lifecycle %s: %w", v.name, err)
 		}
@@ -174,7 +182,7 @@ func anatomy(ctx context.Context, log io.Writer, sb *docker.Sandbox, n int) ([]a
 		if err != nil {
 			return nil, err
 		}
-		for range n {
+		for i := 0; more(i, n, minLifecycles, mine); i++ {
 			start := time.Now()
 			if err := sb.LifecycleWith(ctx, v.change); err != nil {
 				return nil, fmt.Errorf("lifecycle %s: %w", row.name, err)
@@ -188,7 +196,7 @@ func anatomy(ctx context.Context, log io.Writer, sb *docker.Sandbox, n int) ([]a
 		if err != nil {
 			return nil, err
 		}
-		row.cpu = a.per(b, n)
+		row.cpu = a.per(b, len(row.lat.latencies))
 		rows = append(rows, row)
 	}
 	return rows, nil

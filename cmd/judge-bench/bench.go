@@ -6,6 +6,7 @@ import (
 	"io"
 	"math"
 	"sort"
+	"strconv"
 	"sync"
 	"time"
 
@@ -104,10 +105,14 @@ func judgeOnce(ctx context.Context, sb judge.Sandbox, s subject) (*judge.Report,
 	return rep, nil
 }
 
-// latency judges the subject n times, one at a time, each from the mode's resting state, and
-// returns each judging's time and its time outside the tests' own wall time, per test.
-func latency(ctx context.Context, m mode, s subject, n int) (ds, outside []time.Duration, err error) {
-	for i := 0; i < n; i++ {
+// minSamples is how many latency samples a row takes at least, whatever the budget.
+const minSamples = 5
+
+// latency judges the subject at most n times, one at a time, each from the mode's resting state
+// (at least minSamples times, then while until allows), and returns each judging's time and its
+// time outside the tests' own wall time, per test.
+func latency(ctx context.Context, m mode, s subject, n int, until time.Time) (ds, outside []time.Duration, err error) {
+	for i := 0; more(i, n, minSamples, until); i++ {
 		if m.ready != nil {
 			if err := m.ready(ctx, s.p.Limits.MemoryMiB); err != nil {
 				return nil, nil, err
@@ -176,40 +181,65 @@ func parallel(ctx context.Context, n, conc int, job func(context.Context) error)
 	return float64(n) / elapsed.Seconds(), nil
 }
 
-// measure fills one row: latency samples, then a batch submitted at once.
-func measure(ctx context.Context, log io.Writer, m mode, s subject, samples, batch, conc int) (result, error) {
+// measure fills one row: latency samples, then a batch submitted at once; with a budget, the
+// samples take the first half of the time until until and the batch is sized to the rest.
+func measure(ctx context.Context, log io.Writer, m mode, s subject, samples, batch, conc int, until time.Time) (result, error) {
 	if m.samples > 0 {
 		samples = m.samples
 	}
 	if m.batch > 0 {
 		batch = m.batch
 	}
-	fmt.Fprintf(log, "  %s / %s: %d one at a time, then %d at once (%d in parallel)\n", s.name, m.name, samples, batch, conc)
-	r := result{mode: m.name, what: m.what, batch: batch, conc: conc}
+	fmt.Fprintf(log, "  %s / %s: %s one at a time, then %s at once (%d in parallel)\n", s.name, m.name, upTo(samples, until), upTo(batch, until), conc)
+	r := result{mode: m.name, what: m.what, conc: conc}
 	if m.problem != nil {
 		s.p = m.problem(s.p)
 	}
 	var err error
-	if r.latencies, r.outside, err = latency(ctx, m, s, samples); err != nil {
+	if r.latencies, r.outside, err = latency(ctx, m, s, samples, halfway(until)); err != nil {
 		return r, err
 	}
-	r.perSecond, err = throughput(ctx, m, s, batch, conc)
+	r.batch = batchSize(batch, conc, r.p(0.5), until)
+	r.perSecond, err = throughput(ctx, m, s, r.batch, conc)
 	return r, err
 }
 
+// batchSize is how many of a row's batch fit before until, taking each to cost 1.3 times the
+// row's latency p50 (what the batches of the slowest machine measured, in the worst mode: on 2
+// cores a judging's latency already keeps both busy). At least two rounds of the workers, so
+// that a throughput is one with every worker busy; a batch asked smaller than that (the naive
+// one) only runs when it fits.
+func batchSize(batch, conc int, p50 time.Duration, until time.Time) int {
+	least := 2 * conc
+	if batch < least {
+		least = 0
+	}
+	return fit(batch, least, p50*13/10, until)
+}
+
+// upTo says how many a loop runs: n, or at most n under a budget.
+func upTo(n int, until time.Time) string {
+	if until.IsZero() {
+		return strconv.Itoa(n)
+	}
+	return fmt.Sprintf("up to %d", n)
+}
+
 // ceiling measures the raw container lifecycle the same way: one at a time, then a batch.
-func ceiling(ctx context.Context, log io.Writer, lifecycle func(context.Context) error, samples, batch, conc int) (result, error) {
-	fmt.Fprintf(log, "  ceiling: %d lifecycles one at a time, then %d at once (%d in parallel)\n", samples, batch, conc)
-	r := result{mode: "ceiling", what: "create+start+wait+remove of python3 -c pass (API)", batch: batch, conc: conc}
-	for i := 0; i < samples; i++ {
+func ceiling(ctx context.Context, log io.Writer, lifecycle func(context.Context) error, samples, batch, conc int, until time.Time) (result, error) {
+	fmt.Fprintf(log, "  ceiling: %s lifecycles one at a time, then %s at once (%d in parallel)\n", upTo(samples, until), upTo(batch, until), conc)
+	r := result{mode: "ceiling", what: "create+start+wait+remove of python3 -c pass (API)", conc: conc}
+	half := halfway(until)
+	for i := 0; more(i, samples, minSamples, half); i++ {
 		start := time.Now()
 		if err := lifecycle(ctx); err != nil {
 			return r, err
 		}
 		r.latencies = append(r.latencies, time.Since(start))
 	}
+	r.batch = batchSize(batch, conc, r.p(0.5), until)
 	var err error
-	r.perSecond, err = parallel(ctx, batch, conc, lifecycle)
+	r.perSecond, err = parallel(ctx, r.batch, conc, lifecycle)
 	return r, err
 }
 
@@ -245,8 +275,12 @@ type scenario struct {
 	conc int
 }
 
-// cpuTimes judges the reference n times, one at a time, and returns each judging's total CPU.
-func (sc scenario) cpuTimes(ctx context.Context, ref subject, n int) ([]float64, error) {
+// minSpread is how many judgings a situation of the CPU-time spread takes at least.
+const minSpread = 3
+
+// cpuTimes judges the reference at most n times (at least minSpread, then while until allows),
+// one at a time, and returns each judging's total CPU.
+func (sc scenario) cpuTimes(ctx context.Context, ref subject, n int, until time.Time) ([]float64, error) {
 	var xs []float64
 	// Full before the load starts: under load it never is.
 	if sc.ref.ready != nil {
@@ -255,7 +289,7 @@ func (sc scenario) cpuTimes(ctx context.Context, ref subject, n int) ([]float64,
 		}
 	}
 	measure := func() error {
-		for i := 0; i < n; i++ {
+		for i := 0; more(i, n, minSpread, until); i++ {
 			if sc.fill && i > 0 {
 				if err := sc.ref.ready(ctx, ref.p.Limits.MemoryMiB); err != nil {
 					return err

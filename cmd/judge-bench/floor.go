@@ -80,20 +80,22 @@ func floorRun(s subject) (func(context.Context) error, error) {
 }
 
 // floor measures floorRun like a mode: one at a time, then a batch.
-func floor(ctx context.Context, log io.Writer, s subject, samples, batch, conc int) (result, error) {
-	r := result{mode: "floor", what: "one python3 on the host, every test in a loop", batch: batch, conc: conc}
+func floor(ctx context.Context, log io.Writer, s subject, samples, batch, conc int, until time.Time) (result, error) {
+	r := result{mode: "floor", what: "one python3 on the host, every test in a loop", conc: conc}
 	run, err := floorRun(s)
 	if err != nil {
 		return r, err
 	}
-	fmt.Fprintf(log, "  %s / floor: %d one at a time, then %d at once (%d in parallel)\n", s.name, samples, batch, conc)
-	for range samples {
+	fmt.Fprintf(log, "  %s / floor: %s one at a time, then %s at once (%d in parallel)\n", s.name, upTo(samples, until), upTo(batch, until), conc)
+	half := halfway(until)
+	for i := 0; more(i, samples, minSamples, half); i++ {
 		start := time.Now()
 		if err := run(ctx); err != nil {
 			return r, err
 		}
 		r.latencies = append(r.latencies, time.Since(start))
 	}
-	r.perSecond, err = parallel(ctx, batch, conc, run)
+	r.batch = batchSize(batch, conc, r.p(0.5), until)
+	r.perSecond, err = parallel(ctx, r.batch, conc, run)
 	return r, err
 }

@@ -23,6 +23,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"slices"
+	"strconv"
 	"strings"
 	"syscall"
 	"time"
@@ -46,9 +47,10 @@ type BenchOptions struct {
 	GradeSubs       int    // copies of each grade problem's accepted submission through judge grade
 	GradeProblems   string // comma-separated problem folders of the grade section
 	Image           string
-	Modes           string // comma-separated subset of the modes, for quick looks
-	Runtimes        string // other OCI runtimes to measure, where registered with the engine
-	Out             string // a file the tables are written to as well
+	Modes           string        // comma-separated subset of the modes, for quick looks
+	Runtimes        string        // other OCI runtimes to measure, where registered with the engine
+	Out             string        // a file the tables are written to as well
+	Budget          time.Duration // the time the run shares among its sections (0: the sizes above, whatever they take)
 	Server          ServerOptions
 }
 
@@ -75,6 +77,7 @@ func main() {
 	flag.StringVar(&opts.Server.DB, "server-db", "", "the server's database: empty for an SQLite file, postgres for a throwaway PostgreSQL server (Debian's binaries), or a postgres:// URL; PostgreSQL adds its load per submission")
 	flag.StringVar(&opts.Runtimes, "runtimes", "crun", "other OCI runtimes to measure beside the engine's default (a warm row and a ceiling row each), where registered with Docker; empty for none")
 	flag.StringVar(&opts.Out, "out", "bin/bench.txt", "also write the tables to this file (empty: only standard output)")
+	flag.DurationVar(&opts.Budget, "budget", 0, "the time the run shares among its sections, whose sizes above become maxima (0: no budget, the sizes as given)")
 	flag.Parse()
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
@@ -121,30 +124,71 @@ func (e *elapsed) Write(p []byte) (int, error) {
 	return len(p), nil
 }
 
+// The weights by which a budget shares the run's time among its sections (budget.go): the
+// judging rows, the spread and the server scale their samples to their slice; the grade
+// section (20 copies, as issue 14 measures it) only reserves its time.
+const (
+	weightLifecycles = 1.0 // the lifecycle section
+	weightCeiling    = 0.5 // the ceiling row, and each other runtime's
+	weightRow        = 1.0 // each row of the judging tables
+	weightFloor      = 0.3 // the floor row
+	weightSpread     = 3.0 // the CPU-time spread
+	weightGrade      = 1.2 // each problem of the grade section
+	weightServer     = 5.0 // the server section, last: it takes what is left
+)
+
+// weights is the sum of the weights of the sections opts asks for.
+func (opts *BenchOptions) weights() float64 {
+	runtimes := float64(len(strings.FieldsFunc(opts.Runtimes, func(r rune) bool { return r == ',' })))
+	w := weightCeiling*(1+runtimes) + 2*weightRow*runtimes // another runtime: a ceiling and a warm row
+	if opts.Anatomy > 0 {
+		w += weightLifecycles
+	}
+	rows := len(strings.FieldsFunc(opts.Modes, func(r rune) bool { return r == ',' }))
+	w += 2 * (weightRow*float64(rows) + weightFloor)
+	if opts.Spread > 0 {
+		w += weightSpread
+	}
+	if opts.GradeSubs > 0 {
+		w += weightGrade * float64(len(strings.Split(opts.GradeProblems, ",")))
+	}
+	if opts.Server.Subs > 0 {
+		w += weightServer
+	}
+	return w
+}
+
 func runBench(ctx context.Context, opts *BenchOptions, out, log io.Writer) error {
 	started, load0 := time.Now(), loadAverage()
+	b := newBudget(opts.Budget, opts.weights())
+	if opts.Budget > 0 {
+		fmt.Fprintf(log, "judge-bench: a budget of %v shared among the sections; the sample sizes are maxima\n", opts.Budget)
+	}
 	fault, err := faultCostMedian(256<<20, 3)
 	if err != nil {
 		return err
 	}
-	print, warm, err := judgingBench(ctx, opts, log)
+	print, warm, err := judgingBench(ctx, opts, log, b)
 	if err != nil {
 		return err
 	}
-	// After the in-process pools are drained: the server has the machine to itself.
+	// After the in-process pools are drained.
+	var grades []gradeRow
+	if opts.GradeSubs > 0 {
+		problems := strings.Split(opts.GradeProblems, ",")
+		b.section(weightGrade * float64(len(problems)))
+		if grades, err = gradeSection(ctx, log, opts.Server.Judge, problems, opts.GradeSubs, opts.Server.Workers); err != nil {
+			return err
+		}
+	}
+	// Last: the server has the machine to itself, and takes what is left of the budget.
 	var srv *serverResult
 	if opts.Server.Subs > 0 {
 		if opts.Server.Clients < 1 {
 			return fmt.Errorf("-server-clients must be at least 1")
 		}
-		if srv, err = serverBench(ctx, log, &opts.Server, warm.s, opts.Real, warm.p50, opts.Image); err != nil {
+		if srv, err = serverBench(ctx, log, &opts.Server, warm, opts.Real, opts.Image, b.section(weightServer)); err != nil {
 			return fmt.Errorf("server: %w", err)
-		}
-	}
-	var grades []gradeRow
-	if opts.GradeSubs > 0 {
-		if grades, err = gradeSection(ctx, log, opts.Server.Judge, strings.Split(opts.GradeProblems, ","), opts.GradeSubs, opts.Server.Workers); err != nil {
-			return err
 		}
 	}
 	print(out, started, load0)
@@ -159,17 +203,19 @@ func runBench(ctx context.Context, opts *BenchOptions, out, log io.Writer) error
 	return nil
 }
 
-// warmRef is the subject of the server section and its warm-pool judging time, in process,
-// and the p50 of one bare container lifecycle (the ceiling row).
+// warmRef is the subject of the server section and its warm-pool judging time, in process, its
+// batch's throughput (what sizes the server's load under a budget), and the p50 of one bare
+// container lifecycle (the ceiling row).
 type warmRef struct {
 	s         subject
 	p50       time.Duration
+	perSecond float64
 	lifecycle time.Duration
 }
 
 // judgingBench measures the judging tables in process, and returns how to print them and the
 // real subject's warm-pool judging time; its pools are drained when it returns.
-func judgingBench(ctx context.Context, opts *BenchOptions, log io.Writer) (func(io.Writer, time.Time, string), warmRef, error) {
+func judgingBench(ctx context.Context, opts *BenchOptions, log io.Writer, b *budget) (func(io.Writer, time.Time, string), warmRef, error) {
 	var ref warmRef
 	synthetic, err := loadSubject(opts.Synthetic)
 	if err != nil {
@@ -245,7 +291,7 @@ func judgingBench(ctx context.Context, opts *BenchOptions, log io.Writer) (func(
 		defer altPool.Close()
 		modes = append(modes, mode{name: rt, what: fmt.Sprintf("warm pool of %d, OCI runtime %s", altPool.Size(), rt), sb: altPool, ready: altPool.Fill, always: true})
 		ceilings = append(ceilings, func(ctx context.Context) (result, error) {
-			r, err := ceiling(ctx, log, alt.Lifecycle, opts.Samples, opts.Batch, opts.Parallel)
+			r, err := ceiling(ctx, log, alt.Lifecycle, opts.Samples, opts.Batch, opts.Parallel, b.section(weightCeiling))
 			r.mode, r.what = rt+"-cl", "create+start+wait+remove, OCI runtime "+rt
 			return r, err
 		})
@@ -256,11 +302,11 @@ func judgingBench(ctx context.Context, opts *BenchOptions, log io.Writer) (func(
 	// counters every process on the machine adds to.
 	var lifecycles []anatomyRow
 	if opts.Anatomy > 0 {
-		if lifecycles, err = anatomy(ctx, log, cold, opts.Anatomy); err != nil {
+		if lifecycles, err = anatomy(ctx, log, cold, opts.Anatomy, b.section(weightLifecycles)); err != nil {
 			return nil, ref, err
 		}
 	}
-	ceil, err := ceiling(ctx, log, cold.Lifecycle, opts.Samples, opts.Batch, opts.Parallel)
+	ceil, err := ceiling(ctx, log, cold.Lifecycle, opts.Samples, opts.Batch, opts.Parallel, b.section(weightCeiling))
 	if err != nil {
 		return nil, ref, fmt.Errorf("ceiling: %w", err)
 	}
@@ -278,13 +324,13 @@ func judgingBench(ctx context.Context, opts *BenchOptions, log io.Writer) (func(
 			if !m.always && !strings.Contains(","+opts.Modes+",", ","+m.name+",") {
 				continue
 			}
-			r, err := measure(ctx, log, m, s, opts.Samples, opts.Batch, opts.Parallel)
+			r, err := measure(ctx, log, m, s, opts.Samples, opts.Batch, opts.Parallel, b.section(weightRow))
 			if err != nil {
 				return nil, ref, fmt.Errorf("%s / %s: %w", s.name, m.name, err)
 			}
 			tables[s.name] = append(tables[s.name], r)
 		}
-		fl, err := floor(ctx, log, s, opts.Samples, opts.Batch, opts.Parallel)
+		fl, err := floor(ctx, log, s, opts.Samples, opts.Batch, opts.Parallel, b.section(weightFloor))
 		if err != nil {
 			return nil, ref, fmt.Errorf("%s / floor: %w", s.name, err)
 		}
@@ -307,9 +353,14 @@ func judgingBench(ctx context.Context, opts *BenchOptions, log io.Writer) (func(
 			{name: at + " in the pool", ref: warm, conc: opts.Parallel, load: judging(pool)},
 			{name: at + " in the pool taking turns", ref: warmTurns, conc: opts.Parallel, load: judging(turns)},
 		}
-		fmt.Fprintf(log, "  CPU-time spread: %s's reference judged %d times in %d situations\n", real.p.ID, opts.Spread, len(scenarios))
-		for _, sc := range scenarios {
-			xs, err := sc.cpuTimes(ctx, real, opts.Spread)
+		until := b.section(weightSpread)
+		fmt.Fprintf(log, "  CPU-time spread: %s's reference judged %s times in %d situations\n", real.p.ID, upTo(opts.Spread, until), len(scenarios))
+		for k, sc := range scenarios {
+			var mine time.Time // this situation's share of what is left
+			if !until.IsZero() {
+				mine = time.Now().Add(time.Until(until) / time.Duration(len(scenarios)-k))
+			}
+			xs, err := sc.cpuTimes(ctx, real, opts.Spread, mine)
 			if err != nil {
 				return nil, ref, fmt.Errorf("spread: %s: %w", sc.name, err)
 			}
@@ -319,12 +370,12 @@ func judgingBench(ctx context.Context, opts *BenchOptions, log io.Writer) (func(
 	ref.s, ref.lifecycle = real, ceil.p(0.5)
 	for _, r := range tables[real.name] {
 		if r.mode == "warm" {
-			ref.p50 = r.p(0.5)
+			ref.p50, ref.perSecond = r.p(0.5), r.perSecond
 		}
 	}
 	if ref.p50 == 0 && opts.Server.Subs > 0 {
 		// The warm row was not asked for: the server section still needs it.
-		lat, _, err := latency(ctx, modeNamed(modes, "warm"), real, opts.Samples)
+		lat, _, err := latency(ctx, modeNamed(modes, "warm"), real, opts.Samples, time.Time{})
 		if err != nil {
 			return nil, ref, fmt.Errorf("%s / warm: %w", real.name, err)
 		}
@@ -354,12 +405,12 @@ func printAll(out io.Writer, opts *BenchOptions, started time.Time, load0, engin
 	if len(spreads) == 0 {
 		return
 	}
-	fmt.Fprintf(out, "\nCPU time of %s's %s (sum over its %d tests), judged %d times through a warm pool:\n", real.p.ID, real.sub.Filename, len(real.p.Tests), opts.Spread)
+	fmt.Fprintf(out, "\nCPU time of %s's %s (sum over its %d tests), judged n times through a warm pool:\n", real.p.ID, real.sub.Filename, len(real.p.Tests))
 	base := summarize(spreads[0].xs)
 	for _, row := range spreads {
 		st := summarize(row.xs)
-		fmt.Fprintf(out, "  %-58s mean %6.1f ms  min %6.1f  max %6.1f  stdev %5.1f (%4.1f%%)  mean/idle %.2f\n",
-			row.name, st.mean, st.min, st.max, st.stdev, 100*st.stdev/st.mean, st.mean/base.mean)
+		fmt.Fprintf(out, "  %-58s n %2d  mean %6.1f ms  min %6.1f  max %6.1f  stdev %5.1f (%4.1f%%)  mean/idle %.2f\n",
+			row.name, st.n, st.mean, st.min, st.max, st.stdev, 100*st.stdev/st.mean, st.mean/base.mean)
 	}
 }
 
@@ -384,7 +435,11 @@ func loadSubject(dir string) (subject, error) {
 func printRows(out io.Writer, rows []result) {
 	fmt.Fprintf(out, "  %-8s %-52s %4s %9s %9s %8s %9s\n", "mode", "what", "n", "p50 ms", "p95 ms", "batch", "subs/s")
 	for _, r := range rows {
-		fmt.Fprintf(out, "  %-8s %-52s %4d %9.1f %9.1f %8d %9.2f\n", r.mode, r.what, len(r.latencies), ms(r.p(0.5)), ms(r.p(0.95)), r.batch, r.perSecond)
+		batch, perSecond := strconv.Itoa(r.batch), fmt.Sprintf("%.2f", r.perSecond)
+		if r.batch == 0 { // the budget left no time for it
+			batch, perSecond = "-", "-"
+		}
+		fmt.Fprintf(out, "  %-8s %-52s %4d %9.1f %9.1f %8s %9s\n", r.mode, r.what, len(r.latencies), ms(r.p(0.5)), ms(r.p(0.95)), batch, perSecond)
 	}
 }
 

@@ -43,6 +43,7 @@ type ServerOptions struct {
 type serverResult struct {
 	subject         subject
 	subs, clients   int
+	asked           int // the submissions -server-subs asked for (subs: those the budget let run)
 	workers         string
 	elapsed         time.Duration // first POST to last verdict
 	perSecond       float64
@@ -369,7 +370,30 @@ func (a *api) metric(ctx context.Context, name, labels string) (float64, error) 
 }
 
 // serverBench runs the server section for subject s, whose directory is dir.
-func serverBench(ctx context.Context, log io.Writer, opts *ServerOptions, s subject, dir string, warm time.Duration, image string) (*serverResult, error) {
+// minIdle is how many idle samples the server section takes at least, whatever the budget.
+const minIdle = 5
+
+// sizeServer sizes the server section to the time until until (zero: opts as given): the idle
+// samples take at most a sixth of it, each costing a served judging, an in-process one and the
+// refills (about 4 warm judgings); the load's two runs of n (serve, then grade) the rest but
+// 20 s (the server's start, the warm-up, grade's start), at the in-process warm batch's
+// throughput less a fifth. At least one submission per client, at most what opts asks.
+func sizeServer(opts ServerOptions, ref warmRef, until time.Time) ServerOptions {
+	if until.IsZero() || ref.perSecond <= 0 {
+		return opts
+	}
+	slice := time.Until(until)
+	opts.Idle = fit(opts.Idle, minIdle, 4*ref.p50, time.Now().Add(slice/6))
+	load := slice - time.Duration(opts.Idle)*4*ref.p50 - 20*time.Second
+	n := int(load.Seconds() * ref.perSecond * 0.8 / 2)
+	opts.Subs = max(min(n, opts.Subs), min(opts.Clients, opts.Subs))
+	return opts
+}
+
+func serverBench(ctx context.Context, log io.Writer, asked *ServerOptions, ref warmRef, dir, image string, until time.Time) (*serverResult, error) {
+	s, warm := ref.s, ref.p50
+	sized := sizeServer(*asked, ref, until)
+	opts := &sized
 	bin, err := filepath.Abs(opts.Judge)
 	if err != nil {
 		return nil, err
@@ -386,7 +410,7 @@ func serverBench(ctx context.Context, log io.Writer, opts *ServerOptions, s subj
 		return nil, err
 	}
 	defer os.RemoveAll(tmp)
-	res := &serverResult{subject: s, subs: opts.Subs, clients: opts.Clients, warm: warm, workers: "default (one per core)"}
+	res := &serverResult{subject: s, subs: opts.Subs, asked: asked.Subs, clients: opts.Clients, warm: warm, workers: "default (one per core)"}
 	if opts.Workers > 0 {
 		res.workers = strconv.Itoa(opts.Workers)
 	}
@@ -728,6 +752,9 @@ func gradeBench(ctx context.Context, bin, root, tmp string, s subject, folder st
 func printServer(out io.Writer, r *serverResult) {
 	fmt.Fprintf(out, "\nserver: judge serve (%s, River, warm pool; workers %s) on loopback, %s: %s, %d tests, %s\n",
 		r.db, r.workers, r.subject.name, r.subject.p.Mode, len(r.subject.p.Tests), r.subject.sub.Filename)
+	if r.subs < r.asked {
+		fmt.Fprintf(out, "  the load: %d submissions of the %d asked, what the budget left time for (-budget 0: all of them)\n", r.subs, r.asked)
+	}
 	fmt.Fprintf(out, "  %-58s %6s %9s %9s %9s %7s\n", "what", "n", "p50 ms", "p95 ms", "subs/s", "errors")
 	lat := result{latencies: r.latencies}
 	fmt.Fprintf(out, "  %-58s %6d %9.1f %9.1f %9.2f %7d\n", fmt.Sprintf("serve: %d clients, POST ?wait=true to final verdict", r.clients),

@@ -1,0 +1,66 @@
+package main
+
+import (
+	"time"
+)
+
+// budget shares the bench's time among its sections, so that a whole run takes about the same
+// time on a machine of our kind whatever its speed (they differ tenfold in page-fault cost):
+// each section gets a slice of what is left, in proportion to its weight among the sections
+// still to come (time one section leaves unused goes to the later ones), and its loops stop
+// once their slice is spent and they have their minimum. The sample sizes of the flags are
+// then maxima. A zero budget shares nothing: every loop runs its full size.
+type budget struct {
+	end  time.Time // zero: no budget
+	left float64   // the weights of the sections still to come
+}
+
+func newBudget(d time.Duration, weights float64) *budget {
+	b := &budget{left: weights}
+	if d > 0 {
+		b.end = time.Now().Add(d)
+	}
+	return b
+}
+
+// section starts a section of weight w and returns when its slice ends (zero: no budget).
+func (b *budget) section(w float64) time.Time {
+	if b == nil || b.end.IsZero() {
+		return time.Time{}
+	}
+	share := 1.0
+	if b.left > w {
+		share = w / b.left
+	}
+	b.left -= w
+	rest := max(time.Until(b.end), 0)
+	return time.Now().Add(time.Duration(float64(rest) * share))
+}
+
+// more says whether a loop that has done i of its at most n rounds goes on: always up to least,
+// then while its slice lasts.
+func more(i, n, least int, until time.Time) bool {
+	if i >= n {
+		return false
+	}
+	return i < least || until.IsZero() || time.Now().Before(until)
+}
+
+// fit is how many items of about each (each one's share of the time, run at once) fit before
+// until: at least least (and at most n), n when there is no budget.
+func fit(n, least int, each time.Duration, until time.Time) int {
+	if until.IsZero() || each <= 0 {
+		return n
+	}
+	k := int(time.Until(until) / each)
+	return max(min(k, n), min(least, n))
+}
+
+// halfway is the middle of the time from now to until (zero stays zero): a row's latency samples
+// take the first half of its slice, its batch the rest.
+func halfway(until time.Time) time.Time {
+	if until.IsZero() {
+		return until
+	}
+	return time.Now().Add(time.Until(until) / 2)
+}
