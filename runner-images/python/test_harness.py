@@ -909,8 +909,12 @@ class IsolationTest(unittest.TestCase):
                         if os.fork() == 0:
                             for fd in (0, 1, 2):
                                 os.close(fd)
-                            with open({pidfile!r}, "w") as f:
+                            # Written whole, then renamed: the test below waits for the
+                            # name, and on a slow machine the sweep after it could otherwise
+                            # kill us between creating the file and writing the pid.
+                            with open({pidfile!r} + ".new", "w") as f:
                                 f.write(str(os.getpid()))
+                            os.rename({pidfile!r} + ".new", {pidfile!r})
                             time.sleep(60)
                         os._exit(0)
                     while not os.path.exists({pidfile!r}):
