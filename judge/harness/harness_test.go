@@ -105,6 +105,15 @@ func TestMemorySlackAgreesWithTheHarness(t *testing.T) {
 	assert.Equal(t, strconv.Itoa(harness.MemorySlackMiB), string(m[1]))
 }
 
+// The Go side ends a session job with the length harness.py takes for the end of a job's frames.
+func TestEndOfJobAgreesWithTheHarness(t *testing.T) {
+	m := regexp.MustCompile(`(?m)^END_OF_JOB = 0x([0-9A-Fa-f]+)$`).FindSubmatch(python.Harness)
+	require.NotNil(t, m, "harness.py sets END_OF_JOB")
+	got, err := strconv.ParseUint(string(m[1]), 16, 32)
+	require.NoError(t, err)
+	assert.EqualValues(t, harness.EndOfJob, got)
+}
+
 // The Go side and harness.py allow a starved test the same extra wall time.
 func TestWallStarvedMaxAgreesWithTheHarness(t *testing.T) {
 	m := regexp.MustCompile(`(?m)^WALL_STARVED_MAX = (\d+)$`).FindSubmatch(python.Harness)
