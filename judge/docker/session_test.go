@@ -193,3 +193,23 @@ func TestJudgingsShareTheirValidatorsSession(t *testing.T) {
 	}
 	assert.Equal(t, 1, p.Stats().Reused, "the second judging's validations ran in the first one's validator container")
 }
+
+// A session's container serves at most docker.SessionJobs jobs: the job after that takes a new
+// one, which starts a session of its own.
+func TestValidatorSessionEndsAfterSessionJobs(t *testing.T) {
+	_, p := newPool(t, docker.PoolOptions{Size: 1})
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	require.NoError(t, p.Fill(ctx, judge.ValidatorLimits.MemoryMiB))
+	const quick = "def validate(input, answer, output):\n    return True\n"
+	for i := 0; i < docker.SessionJobs; i++ {
+		got := validateOn(t, p, validateJob(quick, "x"))
+		require.Len(t, got, 1)
+		require.Equal(t, "accepted", verdictOf(got[0]), "job %d", i)
+	}
+	assert.Equal(t, docker.SessionJobs-1, p.Stats().Reused, "one container served the first SessionJobs jobs")
+	validateOn(t, p, validateJob(quick, "x"))
+	assert.Equal(t, docker.SessionJobs-1, p.Stats().Reused, "the next job took a new container")
+	validateOn(t, p, validateJob(quick, "x"))
+	assert.Equal(t, docker.SessionJobs, p.Stats().Reused, "whose session goes on")
+}
