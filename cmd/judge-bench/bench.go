@@ -205,8 +205,9 @@ func measure(ctx context.Context, log io.Writer, m mode, s subject, samples, bat
 }
 
 // batchSize is how many of a row's batch fit before until, taking each to cost 1.3 times the
-// row's latency p50 (what the batches of the slowest machine measured, in the worst mode: on 2
-// cores a judging's latency already keeps both busy). At least two rounds of the workers, so
+// row's latency p50 (the fixed-size batches of the slowest machine measured 0.8-1.5, 1.3 about
+// their middle: on 2 cores a judging's latency already keeps both busy; a batch that runs over
+// leaves less to the sections after it). At least two rounds of the workers, so
 // that a throughput is one with every worker busy; a batch asked smaller than that (the naive
 // one) only runs when it fits.
 func batchSize(batch, conc int, p50 time.Duration, until time.Time) int {
