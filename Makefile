@@ -89,8 +89,7 @@ lint:
 
 # The checkers on large outputs, the judging table, then the server section: bin/judge serve
 # under 500 submissions from 50 clients on loopback and the same through bin/judge grade
-# (README "Performance"). The server section judges its submissions twice: expect minutes more.
-# make bench shares BENCH_BUDGET among judge-bench's sections (their sample sizes become maxima),
+# (README "Performance"). make bench shares BENCH_BUDGET among judge-bench's sections (their sample sizes become maxima),
 # so that the whole run takes under 10 minutes on a slow machine of our kind too; BENCH_BUDGET=0
 # runs every section at its full size (issue 9's 500 submissions), however long that takes.
 BENCH_BUDGET ?= 8m30s

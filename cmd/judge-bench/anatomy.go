@@ -165,10 +165,7 @@ func anatomy(ctx context.Context, log io.Writer, sb *docker.Sandbox, n int, unti
 	fmt.Fprintf(log, "  lifecycle: %s one at a time for each of %d variants\n", upTo(n, until), len(lifecycleVariants))
 	var rows []anatomyRow
 	for k, v := range lifecycleVariants {
-		var mine time.Time // this variant's share of what is left
-		if !until.IsZero() {
-			mine = time.Now().Add(time.Until(until) / time.Duration(len(lifecycleVariants)-k))
-		}
+		mine := shareOf(until, len(lifecycleVariants)-k)
 		if err := sb.LifecycleWith(ctx, v.change); err != nil { // unmeasured: the first may pay for caches
 			return nil, fmt.Errorf("lifecycle %s: %w", v.name, err)
 		}

@@ -196,7 +196,7 @@ func measure(ctx context.Context, log io.Writer, m mode, s subject, samples, bat
 		s.p = m.problem(s.p)
 	}
 	var err error
-	if r.latencies, r.outside, err = latency(ctx, m, s, samples, halfway(until)); err != nil {
+	if r.latencies, r.outside, err = latency(ctx, m, s, samples, shareOf(until, 2)); err != nil {
 		return r, err
 	}
 	r.batch = batchSize(batch, conc, r.p(0.5), until)
@@ -215,7 +215,7 @@ func batchSize(batch, conc int, p50 time.Duration, until time.Time) int {
 	if batch < least {
 		least = 0
 	}
-	return fit(batch, least, p50*13/10, until)
+	return fitUntil(batch, least, p50*13/10, until)
 }
 
 // upTo says how many a loop runs: n, or at most n under a budget.
@@ -230,18 +230,24 @@ func upTo(n int, until time.Time) string {
 func ceiling(ctx context.Context, log io.Writer, lifecycle func(context.Context) error, samples, batch, conc int, until time.Time) (result, error) {
 	fmt.Fprintf(log, "  ceiling: %s lifecycles one at a time, then %s at once (%d in parallel)\n", upTo(samples, until), upTo(batch, until), conc)
 	r := result{mode: "ceiling", what: "create+start+wait+remove of python3 -c pass (API)", conc: conc}
-	half := halfway(until)
+	return r, timeRuns(ctx, &r, lifecycle, samples, batch, conc, until)
+}
+
+// timeRuns fills r with run's latency, one at a time, then its throughput in a batch, within
+// until as measure does: a row of something that is not a judging (the ceiling, the floor).
+func timeRuns(ctx context.Context, r *result, run func(context.Context) error, samples, batch, conc int, until time.Time) error {
+	half := shareOf(until, 2)
 	for i := 0; more(i, samples, minSamples, half); i++ {
 		start := time.Now()
-		if err := lifecycle(ctx); err != nil {
-			return r, err
+		if err := run(ctx); err != nil {
+			return err
 		}
 		r.latencies = append(r.latencies, time.Since(start))
 	}
 	r.batch = batchSize(batch, conc, r.p(0.5), until)
 	var err error
-	r.perSecond, err = parallel(ctx, r.batch, conc, lifecycle)
-	return r, err
+	r.perSecond, err = parallel(ctx, r.batch, conc, run)
+	return err
 }
 
 // cpuStats summarises the total CPU time of repeated judgings of one solution.

@@ -46,21 +46,31 @@ func more(i, n, least int, until time.Time) bool {
 	return i < least || until.IsZero() || time.Now().Before(until)
 }
 
-// fit is how many items of about each (each one's share of the time, run at once) fit before
-// until: at least least (and at most n), n when there is no budget.
-func fit(n, least int, each time.Duration, until time.Time) int {
-	if until.IsZero() || each <= 0 {
-		return n
+// fit is how many items of about each (each one's share of the time, run at once) fit in
+// left: at least least, at most n.
+func fit(n, least int, each, left time.Duration) int {
+	k := n
+	if each > 0 {
+		k = int(max(left, 0) / each)
 	}
-	k := int(time.Until(until) / each)
 	return max(min(k, n), min(least, n))
 }
 
-// halfway is the middle of the time from now to until (zero stays zero): a row's latency samples
-// take the first half of its slice, its batch the rest.
-func halfway(until time.Time) time.Time {
+// fitUntil is fit in the time until until, n when there is no budget (until zero).
+func fitUntil(n, least int, each time.Duration, until time.Time) int {
+	if until.IsZero() {
+		return n
+	}
+	return fit(n, least, each, time.Until(until))
+}
+
+// shareOf is when the first of parts equal shares of the time from now to until ends (zero, no
+// budget, stays zero): a row's latency samples take the first half of its slice and its batch
+// the rest; each variant of the lifecycles and each situation of the spread takes its share of
+// what is left.
+func shareOf(until time.Time, parts int) time.Time {
 	if until.IsZero() {
 		return until
 	}
-	return time.Now().Add(time.Until(until) / 2)
+	return time.Now().Add(time.Until(until) / time.Duration(parts))
 }

@@ -87,15 +87,5 @@ func floor(ctx context.Context, log io.Writer, s subject, samples, batch, conc i
 		return r, err
 	}
 	fmt.Fprintf(log, "  %s / floor: %s one at a time, then %s at once (%d in parallel)\n", s.name, upTo(samples, until), upTo(batch, until), conc)
-	half := halfway(until)
-	for i := 0; more(i, samples, minSamples, half); i++ {
-		start := time.Now()
-		if err := run(ctx); err != nil {
-			return r, err
-		}
-		r.latencies = append(r.latencies, time.Since(start))
-	}
-	r.batch = batchSize(batch, conc, r.p(0.5), until)
-	r.perSecond, err = parallel(ctx, r.batch, conc, run)
-	return r, err
+	return r, timeRuns(ctx, &r, run, samples, batch, conc, until)
 }

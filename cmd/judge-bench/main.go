@@ -356,11 +356,7 @@ func judgingBench(ctx context.Context, opts *BenchOptions, log io.Writer, b *bud
 		until := b.section(weightSpread)
 		fmt.Fprintf(log, "  CPU-time spread: %s's reference judged %s times in %d situations\n", real.p.ID, upTo(opts.Spread, until), len(scenarios))
 		for k, sc := range scenarios {
-			var mine time.Time // this situation's share of what is left
-			if !until.IsZero() {
-				mine = time.Now().Add(time.Until(until) / time.Duration(len(scenarios)-k))
-			}
-			xs, err := sc.cpuTimes(ctx, real, opts.Spread, mine)
+			xs, err := sc.cpuTimes(ctx, real, opts.Spread, shareOf(until, len(scenarios)-k))
 			if err != nil {
 				return nil, ref, fmt.Errorf("spread: %s: %w", sc.name, err)
 			}

@@ -369,30 +369,34 @@ func (a *api) metric(ctx context.Context, name, labels string) (float64, error) 
 	return sum, sc.Err()
 }
 
-// serverBench runs the server section for subject s, whose directory is dir.
 // minIdle is how many idle samples the server section takes at least, whatever the budget.
 const minIdle = 5
 
-// sizeServer sizes the server section to the time until until (zero: opts as given): the idle
-// samples take at most a sixth of it, each costing a served judging, an in-process one and the
-// refills (about 4 warm judgings); the load's two runs of n (serve, then grade) the rest but
-// 20 s (the server's start, the warm-up, grade's start), at the in-process warm batch's
-// throughput less a fifth. At least one submission per client, at most what opts asks.
-func sizeServer(opts ServerOptions, ref warmRef, until time.Time) ServerOptions {
-	if until.IsZero() || ref.perSecond <= 0 {
+// sizeServer sizes the server section to a slice of time: the idle samples take at most a
+// sixth of it, each costing a served judging, an in-process one and the refills (about 4 warm
+// judgings); the load's two runs of n (serve, then grade) the rest but 20 s (the server's
+// start, the warm-up, grade's start), at the in-process warm batch's throughput less a fifth.
+// At least one submission per client, at most what opts asks; opts as given without the warm
+// batch's throughput.
+func sizeServer(opts ServerOptions, ref warmRef, slice time.Duration) ServerOptions {
+	if ref.perSecond <= 0 {
 		return opts
 	}
-	slice := time.Until(until)
-	opts.Idle = fit(opts.Idle, minIdle, 4*ref.p50, time.Now().Add(slice/6))
+	opts.Idle = fit(opts.Idle, minIdle, 4*ref.p50, slice/6)
 	load := slice - time.Duration(opts.Idle)*4*ref.p50 - 20*time.Second
 	n := int(load.Seconds() * ref.perSecond * 0.8 / 2)
 	opts.Subs = max(min(n, opts.Subs), min(opts.Clients, opts.Subs))
 	return opts
 }
 
+// serverBench runs the server section for ref's subject, whose directory is dir, sized to the
+// time until until (zero: as asked).
 func serverBench(ctx context.Context, log io.Writer, asked *ServerOptions, ref warmRef, dir, image string, until time.Time) (*serverResult, error) {
 	s, warm := ref.s, ref.p50
-	sized := sizeServer(*asked, ref, until)
+	sized := *asked
+	if !until.IsZero() {
+		sized = sizeServer(sized, ref, time.Until(until))
+	}
 	opts := &sized
 	bin, err := filepath.Abs(opts.Judge)
 	if err != nil {

@@ -119,6 +119,16 @@ func validateOn(t *testing.T, p *docker.Pool, job judge.Job) []judge.Execution {
 	return got
 }
 
+// validatorPool is a pool of one container per memory limit, with a validator's container warm.
+func validatorPool(t *testing.T) *docker.Pool {
+	t.Helper()
+	_, p := newPool(t, docker.PoolOptions{Size: 1})
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	require.NoError(t, p.Fill(ctx, judge.ValidatorLimits.MemoryMiB))
+	return p
+}
+
 func verdictOf(e judge.Execution) string {
 	if e.Status != judge.StatusOK || e.ExitCode == nil {
 		return string(e.Status) + ": " + e.Detail + e.Stderr
@@ -130,10 +140,7 @@ func verdictOf(e judge.Execution) string {
 }
 
 func TestValidatorSessionReusesItsContainerAndLeavesNothing(t *testing.T) {
-	_, p := newPool(t, docker.PoolOptions{Size: 1})
-	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
-	defer cancel()
-	require.NoError(t, p.Fill(ctx, judge.ValidatorLimits.MemoryMiB))
+	p := validatorPool(t)
 
 	got := validateOn(t, p, validateJob(sessionValidator, "check"))
 	require.Len(t, got, 1)
@@ -158,10 +165,7 @@ func TestValidatorSessionReusesItsContainerAndLeavesNothing(t *testing.T) {
 }
 
 func TestValidatorSessionForgedFramesEndIt(t *testing.T) {
-	_, p := newPool(t, docker.PoolOptions{Size: 1})
-	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
-	defer cancel()
-	require.NoError(t, p.Fill(ctx, judge.ValidatorLimits.MemoryMiB))
+	p := validatorPool(t)
 
 	// The forging job's own reports are its validator's to make; what matters is the next job.
 	validateOn(t, p, validateJob(forgingValidator, "forge"))
@@ -197,10 +201,7 @@ func TestJudgingsShareTheirValidatorsSession(t *testing.T) {
 // A session's container serves at most docker.SessionJobs jobs: the job after that takes a new
 // one, which starts a session of its own.
 func TestValidatorSessionEndsAfterSessionJobs(t *testing.T) {
-	_, p := newPool(t, docker.PoolOptions{Size: 1})
-	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
-	defer cancel()
-	require.NoError(t, p.Fill(ctx, judge.ValidatorLimits.MemoryMiB))
+	p := validatorPool(t)
 	const quick = "def validate(input, answer, output):\n    return True\n"
 	for i := 0; i < docker.SessionJobs; i++ {
 		got := validateOn(t, p, validateJob(quick, "x"))
