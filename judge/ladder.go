@@ -117,6 +117,9 @@ func (j *Judge) climbPasses(ctx context.Context, p *Problem, s Submission, perRu
 		Mode: JobStdio, Filename: s.Filename, Source: s.Source, Function: p.Function, Forbidden: p.Forbidden,
 		Limits: jobLimits(lim), Tests: len(rungs) * passes,
 		Frames: func(i int) [][]byte { return [][]byte{rungs[i%len(rungs)].Input} },
+		// Each repeat measures the call afresh: in a shared process a memo would make the
+		// repeats after the first free, and the fastest of them is what counts.
+		Isolate: true,
 	}
 	if p.Mode == Function {
 		job.Mode = JobFunction

@@ -55,6 +55,7 @@ type header struct {
 	Link      string              `json:"link,omitempty"`
 	Feedback  bool                `json:"feedback,omitempty"`
 	Session   bool                `json:"session,omitempty"`
+	Isolate   bool                `json:"isolate,omitempty"`
 }
 
 type validator struct {
@@ -124,6 +125,7 @@ func encodeHeader(job judge.Job, session bool) ([]byte, error) {
 	}
 	h.Feedback = job.Feedback
 	h.Session = session
+	h.Isolate = job.Isolate
 	if job.Validator != nil {
 		v := &validator{Files: map[string]string{}, Entry: job.Validator.Entry, Flags: job.Flags,
 			Lang: job.Validator.Lang, Binary: job.Validator.Binary, Function: job.Validator.Function}

@@ -154,6 +154,20 @@ func TestFeedSession(t *testing.T) {
 	assert.NotContains(t, string(plain), "session", "a job outside a session says nothing of one")
 }
 
+// A job that isolates its tests says so in its header; others say nothing of it.
+func TestHeaderIsolate(t *testing.T) {
+	j := judge.Job{Mode: judge.JobFunction, Tests: 1, Isolate: true}
+	b, err := harness.Header(j)
+	require.NoError(t, err)
+	var h obj
+	require.NoError(t, json.Unmarshal(b, &h))
+	assert.Equal(t, true, h["isolate"])
+	j.Isolate = false
+	b, err = harness.Header(j)
+	require.NoError(t, err)
+	assert.NotContains(t, string(b), "isolate")
+}
+
 // A session job is over, and its container free for the next, only at done with its nonce.
 func TestSessionReports(t *testing.T) {
 	result := []any{obj{"type": "compiled"}, obj{"type": "start", "test": 0},

@@ -6,8 +6,10 @@ memory cgroup limit). It speaks docs/harness-protocol.md over
 stdin/stdout: 4-byte big-endian length-prefixed frames, JSON reports, raw output frames.
 
 Each test runs in a child forked from this warm process, so the interpreter start-up, the
-compilation and the argument parsing are paid once (or outside the timed part), while every test
-still gets a fresh process: its own limits, its own stdio pipes, its own exit.
+compilation and the argument parsing are paid once (or outside the timed part). A stdio test
+gets a fresh process of its own: its own limits, its own stdio pipes, its own exit. Function
+mode runs a run of tests in one process, as LeetCode does, until one of them fails or starts a
+thread or a process (docs/harness-protocol.md, "Function mode: tests share a process").
 
 The harness only measures and classifies; verdicts are decided by the judge outside the sandbox.
 It must never hand the submission anything it could use to forge a report: the frame channel
@@ -64,6 +66,12 @@ MARK_FD = 4
 ACK_FD = 5
 # Child exit code when the harness's own code failed inside the child, before the submission ran.
 CHILD_SETUP_FAILED = 125
+
+# Function mode: how many tests one process runs at most, and how much of their input (bytes of
+# JSON) it builds into arguments up front, before its mark. A test with more input than that
+# runs in a process of its own: its work dwarfs a fork, and its arguments are big to hold.
+RUN_TESTS = 64
+RUN_INPUT_BYTES = 1 << 20
 
 # Memory (docs/harness-protocol.md, "Memory"; SECURITY.md says why). A test's memory is what its
 # processes hold above what the test's process held when the submission started. A process may
@@ -210,6 +218,14 @@ class Harness:
                 raise EOFError("stream ended inside a frame")
             got += k
         return bytes(buf)
+
+    def frame_ready(self):
+        """Whether the judge has written more of its request already (read ahead without
+        waiting)."""
+        try:
+            return bool(select.select([self.frames_in], [], [], 0)[0])
+        except (OSError, ValueError):
+            return False
 
     def write_frame(self, payload):
         data = memoryview(payload)
@@ -529,7 +545,14 @@ def describe(exc):
     }
 
 
+# The tag of the result this child sent for its current test (a run of function tests goes on
+# after a returned value only).
+sent_tag = None
+
+
 def send_result(tag, payload=b""):
+    global sent_tag
+    sent_tag = tag
     try:
         write_all(RESULT_FD, tag + payload)
     except OSError:
@@ -730,20 +753,36 @@ def status_kb(field, pid="self"):
     return None
 
 
-def mark_start(h, lim):
+def mark_start(h, lim, tests=1):
     """The child's last trusted step: set the limits that count from here, then tell the parent
     on the private mark pipe that untrusted code is about to run, and wait until it has read our
     CPU time and memory so far (the submission is charged from there; docs/harness-protocol.md).
-    The pipe is closed before we return: nothing the submission does can mark again."""
+    A child of one test closes the pipe before we return: nothing the submission does can mark
+    again. A child that runs several tests (function mode) says how many and keeps the pipe to
+    say where each ends (next_test); the parent then trusts nothing it says but that."""
+    test_limits(h, lim, hard=tests == 1)
+    write_all(MARK_FD, b"M" if tests == 1 else b"M" + struct.pack(">I", tests))
+    ack = os.read(ACK_FD, 1)
+    if tests == 1:
+        os.close(MARK_FD)
+        os.close(ACK_FD)
+    if ack != b"A":
+        os._exit(CHILD_SETUP_FAILED)
+
+
+def test_limits(h, lim, hard):
+    """Sets the limits of a test that starts now. hard: as hard limits too, for a process of one
+    test; a process that runs more keeps room to set the next test's (its limits then only stop
+    a runaway fast: the parent's watchdog is what enforces them)."""
     used = time.process_time()
     cpu = math.ceil(used + lim["time_ms"] / 1000) + 1
-    set_limit(resource.RLIMIT_CPU, cpu, cpu + 1)
+    set_limit(resource.RLIMIT_CPU, cpu, cpu + 1 if hard else resource.RLIM_INFINITY)
     # Data (heap, anonymous mmaps, thread stacks) may grow to the limit plus some room: one huge
     # allocation fails at once with MemoryError instead of driving the cgroup into reclaim.
     data_kb = status_kb("VmData")
     if data_kb is not None:
         room = (data_kb << 10) + ((lim["memory_mb"] + MEMORY_ROOM_MB) << 20)
-        set_limit(resource.RLIMIT_DATA, room, room)
+        set_limit(resource.RLIMIT_DATA, room, room if hard else resource.RLIM_INFINITY)
     # Peak RSS counts from here (clear_refs 5 resets the high-water mark): what the set-up
     # touched is not the submission's. /proc/self files of a non-dumpable process belong to root.
     try:
@@ -757,34 +796,69 @@ def mark_start(h, lim):
             h.prctl(PR_SET_DUMPABLE, 0)
         except OSError:
             pass
-    write_all(MARK_FD, b"M")
-    ack = os.read(ACK_FD, 1)
-    os.close(MARK_FD)
-    os.close(ACK_FD)
-    if ack != b"A":
-        os._exit(CHILD_SETUP_FAILED)
 
 
-def child_run(h, job, data):
-    """The submission's process, after child_setup. Never returns."""
-    args = None
-    if job.mode == "function":
-        try:
-            args = build_args(data, job.function.get("params") or [])
-        except BadInput as e:
-            # Before the mark the result pipe is still the harness's own: the parent believes an
-            # "I" result only from a child that never marked.
-            send_result(b"I", str(e).encode(errors="replace"))
-            os._exit(CHILD_SETUP_FAILED)
+def child_run(h, job, datas):
+    """The submission's process, after child_setup: the tests of datas (one, but in function
+    mode), in order. Never returns."""
     function = job.mode == "function"
+    built = []
+    if function:
+        for data in datas:
+            try:
+                built.append(build_args(data, job.function.get("params") or []))
+            except BadInput as e:
+                if built:
+                    break  # the tests before it run here; it runs in a process of its own
+                # Before the mark the result pipe is still the harness's own: the parent believes
+                # an "I" result only from a child that never marked.
+                send_result(b"I", str(e).encode(errors="replace"))
+                os._exit(CHILD_SETUP_FAILED)
     mod = as_python3(h, [job.filename], job.source, "solution" if function else "__main__")
     if function:
         mod.__dict__.update(INJECTED)
-    mark_start(h, job.limits)
+    mark_start(h, job.limits, tests=max(1, len(built)))
     status = run_module(job.code, mod)
-    if status is None and function:
+    for i, args in enumerate(built if status is None else []):
         status = call_function(job, mod, args)
+        if i + 1 == len(built) or not next_test(h, job, status):
+            break
+        built[i] = None
     finish(status or 0)
+
+
+def next_test(h, job, status):
+    """Between two tests of a process that runs several: whether the next may run here. Only
+    after a test that returned a value (a test that failed ends its process, as a test that
+    left a thread running does); then the end of this test is said on the mark pipe, and once
+    the parent has read it the next test's limits and standard streams are set."""
+    global sent_tag
+    if status != 0 or sent_tag != b"V":
+        return False
+    threading = sys.modules.get("threading")
+    if threading is not None and threading.active_count() > 1:
+        return False
+    try:
+        for stream in (sys.stdout, sys.stderr):
+            if stream is not None:
+                stream.flush()
+    except BaseException:
+        return False
+    try:
+        write_all(MARK_FD, b"E")
+        ack = os.read(ACK_FD, 1)
+    except OSError:
+        return False  # the submission closed the pipe: the parent takes our exit as the end
+    if ack != b"A":
+        os._exit(CHILD_SETUP_FAILED)
+    sent_tag = None
+    try:
+        test_limits(h, job.limits, hard=False)
+        fresh_stdio(h)
+    except BaseException as e:
+        log(f"next test: {e}")
+        os._exit(CHILD_SETUP_FAILED)
+    return True
 
 
 def as_python3(h, argv, source, name):
@@ -924,6 +998,22 @@ class Run:
         self.blocked_s = 0.0  # how long the watchdog saw the test waiting on the kernel's I/O (D)
         self.threads_at = None  # (when, {tid: CPU ms}) of the test's threads at the wall deadline
         self.ended = 0.0  # when the parent saw the child exit (CLOCK_MONOTONIC, the host's)
+        # A process that runs several tests (function mode): how many more it will run after
+        # this one, and what says whether this test started a thread or a process (forks).
+        self.tests_left = 0
+        self.forks = None
+        # This test ended (said so on the mark pipe) but left something running, so the parent
+        # killed its process: its end is the end of the test, not a crash.
+        self.retired = False
+        self.started = 0.0  # when its untrusted code started (CLOCK_MONOTONIC)
+
+
+class Usage:
+    """The two figures of an rusage that classify reads, for a test that ended without its
+    process ending (a run of function tests)."""
+
+    def __init__(self, cpu_ms, maxrss_kb):
+        self.ru_utime, self.ru_stime, self.ru_maxrss = cpu_ms / 1000, 0.0, maxrss_kb
 
 
 def anon_rss_kb():
@@ -944,12 +1034,14 @@ def oom_kills():
     return None
 
 
-def spawn(h, lim, stdin_data, target, with_result, link=None, link_side=None):
+def spawn(h, lim, stdin_data, target, with_result, link=None, link_side=None, on_end=None):
     """Forks a child that runs target() after child_setup; supervises it to its end. A
     submission's child (with_result) marks when its untrusted code starts; a validator is
     charged from the fork. link, for an interactive test, opens the child's standard input and
     output on the other side's pipes (link_opener) instead of the harness's; link_side is
-    (job, test, side) for the harness's holds on them (link_holds)."""
+    (job, test, side) for the harness's holds on them (link_holds). A child that runs several
+    tests (function mode) hands each but the last to on_end(run) as it ends; the last one, which
+    ends with the child, is returned."""
     stdin_r, stdin_w = os.pipe()
     out_r, out_w = os.pipe()
     err_r, err_w = os.pipe()
@@ -986,7 +1078,7 @@ def spawn(h, lim, stdin_data, target, with_result, link=None, link_side=None):
             os.close(fd)
     mark = Mark(mark_r, ack_w) if with_result else None
     try:
-        supervise(h, lim, pid, start, run, stdin_w, stdin_data, out_r, err_r, res_r, mark)
+        run = supervise(h, lim, pid, start, run, stdin_w, stdin_data, out_r, err_r, res_r, mark, on_end)
     finally:
         for fd in holds:
             os.close(fd)
@@ -1032,8 +1124,14 @@ CPU_CHECK_EVERY = 0.05  # seconds
 
 
 def cpu_ms_of(pid):
-    """CPU time a running process has had, in ms, from /proc/<pid>/schedstat (nanoseconds; the
-    same clock as wait4's rusage). 0 if it is gone."""
+    """CPU time a running process has had, all its threads' (the ended ones too), in ms: its
+    process CPU clock (CPUCLOCK_SCHED of pid, nanoseconds; the same clock as wait4's rusage).
+    Where that clock cannot be read, its first thread's from /proc/<pid>/schedstat. 0 if it is
+    gone."""
+    try:
+        return time.clock_gettime(((~pid) << 3) | 2) * 1000
+    except (OSError, OverflowError):
+        pass
     try:
         with open(f"/proc/{pid}/schedstat", "rb") as f:
             return int(f.read().split()[0]) / 1e6
@@ -1223,7 +1321,8 @@ def kill_test(h, pid):
             pass
 
 
-def supervise(h, lim, pid, start, run, stdin_w, stdin_data, out_r, err_r, res_r, mark):
+def supervise(h, lim, pid, start, run, stdin_w, stdin_data, out_r, err_r, res_r, mark, on_end=None):
+    """Watches the child to its end; returns the Run of its last test (spawn)."""
     output_cap = lim["output_bytes"]
     stderr_cap = lim["stderr_bytes"]
     result_cap = output_cap + RESULT_SLACK
@@ -1303,20 +1402,22 @@ def supervise(h, lim, pid, start, run, stdin_w, stdin_data, out_r, err_r, res_r,
             if fd == pidfd:
                 exited = True
             elif mark is not None and fd == mark.mark_r:
-                # Only the first byte counts; the pipe is closed after it, so nothing written
-                # later (the child closes its end before untrusted code runs anyway) is read.
+                # The mark is the first write on the pipe (with how many tests the child runs,
+                # when more than one). A child of one test closes its end before untrusted code
+                # runs, and so do we. A child of several keeps it to say where each test ends;
+                # any other byte there closes it.
                 try:
-                    got = os.read(mark.mark_r, 1)
+                    got = os.read(mark.mark_r, 5 if not run.marked else 1)
                 except OSError:
                     got = b""
-                if got == b"M" and not run.marked:
+                keep = False
+                if got[:1] == b"M" and len(got) in (1, 5) and not run.marked:
                     now = time.monotonic()
                     run.marked = True
-                    run.setup_cpu_ms = cpu_ms_of(pid)
-                    run.setup_delay_ms = run_delay_ms(pid)
-                    base = rss_kb(pid)
-                    if base is not None:
-                        run.base_rss, run.base_anon = base
+                    run.started = now
+                    if len(got) == 5:
+                        run.tests_left = struct.unpack(">I", got[1:])[0] - 1
+                    test_begins(h, pid, run)
                     start = now
                     deadline = now + lim["wall_ms"] / 1000
                     cpu_check = now + lim["time_ms"] / 1000
@@ -1325,8 +1426,24 @@ def supervise(h, lim, pid, start, run, stdin_w, stdin_data, out_r, err_r, res_r,
                         os.write(mark.ack_w, b"A")
                     except OSError:
                         pass
-                poller.unregister(mark.mark_r)
-                mark.close()
+                    keep = run.tests_left > 0
+                elif got == b"E" and run.marked and run.tests_left > 0 and run.killed is None and not run.retired:
+                    caps = (output_cap, stderr_cap, result_cap)
+                    nxt = end_of_test(h, pid, run, readers, poller, caps, on_end)
+                    if nxt is not None:
+                        run = nxt
+                        now = start = time.monotonic()
+                        deadline = now + lim["wall_ms"] / 1000
+                        cpu_check = now + lim["time_ms"] / 1000
+                        memory_check = now
+                        try:
+                            os.write(mark.ack_w, b"A")
+                        except OSError:
+                            pass
+                        keep = run.tests_left > 0
+                if not keep:
+                    poller.unregister(mark.mark_r)
+                    mark.close()
             elif fd == stdin_w:
                 try:
                     n = os.write(stdin_w, pending[:READ_CHUNK])
@@ -1340,7 +1457,7 @@ def supervise(h, lim, pid, start, run, stdin_w, stdin_data, out_r, err_r, res_r,
                     poller.unregister(stdin_w)
                     os.close(stdin_w)
                     stdin_w = None
-            else:
+            elif fd in readers:  # (end_of_test may have read one to its end in this round)
                 if not read_into(run, readers, poller, fd, output_cap, stderr_cap, result_cap):
                     continue
                 if run.killed is None and run.total > output_cap:
@@ -1371,6 +1488,82 @@ def supervise(h, lim, pid, start, run, stdin_w, stdin_data, out_r, err_r, res_r,
                 read_into(run, readers, poller, fd, output_cap, stderr_cap, result_cap)
         if not events:
             sweep(h)
+    return run
+
+
+def test_begins(h, pid, run):
+    """What the parent reads of the child as a test's untrusted code starts (at its mark, or at
+    the end of the test before it in the same process): its CPU and run-queue wait so far, its
+    memory, and what would show that the test started a thread or a process."""
+    run.setup_cpu_ms = cpu_ms_of(pid)
+    run.setup_delay_ms = run_delay_ms(pid)
+    base = rss_kb(pid)
+    if base is not None:
+        run.base_rss, run.base_anon = base
+    if run.tests_left > 0:
+        run.forks = forks(h, pid)
+
+
+def forks(h, pid):
+    """What changes when a process starts a thread or a process, or reaps one that has ended:
+    the last PID its PID namespace gave out (in the sandbox, where the harness starts nothing
+    while a test runs; outside, other programs do), the faults and CPU of its reaped children,
+    and its live threads and the test's other processes."""
+    last = None
+    if h.sandboxed:
+        try:
+            with open("/proc/sys/kernel/ns_last_pid", "rb") as f:
+                last = int(f.read())
+        except (OSError, ValueError):
+            return None
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as f:
+            stat = f.read()
+        fields = stat[stat.rindex(b")") + 2:].split()
+        reaped = tuple(int(fields[k]) for k in (8, 10, 13, 14))  # cminflt cmajflt cutime cstime
+        threads = len(os.listdir(f"/proc/{pid}/task"))
+    except (OSError, ValueError, IndexError):
+        return None
+    others = sorted(p for p in test_pids(h, pid) if p != pid)
+    return last, reaped, threads, others
+
+
+def end_of_test(h, pid, run, readers, poller, caps, on_end):
+    """A test of a process that runs several said it ended (next_test). Everything it wrote is
+    in the pipes by now: the child wrote it before the end and waits for our word. If the test
+    returned a value and left nothing running, hands it to on_end and returns the next test's
+    Run (the child goes on once acknowledged). Else kills the child (retired: the test still
+    ends here, its CPU time then comes from the child's end) and returns None. Whatever the
+    child says, it is charged all its CPU time: each test from where the one before it ended."""
+    drained = True
+    while drained:
+        drained = False
+        for fd, _ in poller.poll(0):
+            if fd in readers:
+                drained = read_into(run, readers, poller, fd, *caps) or drained
+    output_cap, _, result_cap = caps
+    if run.total > output_cap:
+        run.killed = "ole"
+    elif len(run.result) > result_cap:
+        run.killed = "result"
+    now = time.monotonic()
+    after = forks(h, pid)
+    if run.killed is not None or after is None or after != run.forks or after[2] != 1 \
+            or bytes(run.result[:1]) != b"V":
+        run.retired = run.killed is None
+        kill_test(h, pid)
+        return None
+    cpu = cpu_ms_of(pid)
+    run.ended = now
+    run.wall = now - run.started
+    run.status, run.rusage = 0, Usage(cpu, status_kb("VmHWM", pid) or 0)
+    on_end(run)
+    nxt = Run()
+    nxt.marked = True
+    nxt.tests_left = run.tests_left - 1
+    test_begins(h, pid, nxt)
+    nxt.started = now
+    return nxt
 
 
 def read_into(run, readers, poller, fd, output_cap, stderr_cap, result_cap):
@@ -1494,6 +1687,8 @@ def classify(job, lim, run):
     memory_kb = max(0, (ru.ru_maxrss if ru else 0) - run.base_rss, run.peak_kb)
     exit_code = os.WEXITSTATUS(run.status) if os.WIFEXITED(run.status) else None
     sig = os.WTERMSIG(run.status) if os.WIFSIGNALED(run.status) else None
+    if run.retired:
+        exit_code, sig = 0, None  # it ended; then the harness killed what it left running
     report = result_report(cpu_ms=round(cpu_ms, 3), wall_ms=round(run.wall * 1000, 3), memory_kb=memory_kb,
                            exit_code=exit_code, signal=sig, stderr=run.stderr.decode("utf-8", "replace"),
                            _ended=run.ended)
@@ -1595,6 +1790,8 @@ class Job:
         # A validator session: this container serves this job and more of the same validator,
         # each in a process of its own (serve_session_job).
         self.session = bool(header.get("session"))
+        # Function mode: every test in a process of its own instead of runs of tests.
+        self.isolate = bool(header.get("isolate"))
         if self.session and (self.mode != "validate" or header.get("link")):
             raise ValueError("a session serves validate jobs without a link only")
         if self.link and self.mode not in ("stdio", "validate"):
@@ -1650,7 +1847,8 @@ def run_tests(h, job):
     test's first frame would start ends the job there, and the harness says end (the judge
     feeds a validator each output as its test ends, and stops when the submission's run has).
     Returns False when the request ended inside a test's frames."""
-    lim = job.limits
+    if job.mode == "function":
+        return run_function_tests(h, job)
     for i in range(job.tests):
         h.send({"type": "start", "test": i})
         if job.mode == "compile":
@@ -1666,14 +1864,83 @@ def run_tests(h, job):
                 report, output = run_validator(h, job, frames, i)
             else:
                 report, output = run_submission(h, job, first, i)
-        report["test"] = i
-        if job.link:
-            report["ended_ns"] = int(report.pop("_ended") * 1e9)
-        else:
-            report.pop("_ended", None)
-        h.send(report)
-        h.write_frame(output)
+        send_report(h, job, i, report, output)
     return True
+
+
+def send_report(h, job, i, report, output):
+    report["test"] = i
+    if job.link:
+        report["ended_ns"] = int(report.pop("_ended") * 1e9)
+    else:
+        report.pop("_ended", None)
+    h.send(report)
+    h.write_frame(output)
+
+
+def run_function_tests(h, job):
+    """Function mode: runs of tests, each run in one process (child_run), as many tests as the
+    judge has already written (read ahead, up to RUN_TESTS and RUN_INPUT_BYTES of input). A run
+    ends early at a test that fails or leaves a thread or process behind: the tests after it
+    start a new one."""
+    ahead = []
+    ended = False  # the request ended where a test's frame would start
+    i = 0
+    while i < job.tests:
+        if not ahead and ended:
+            return True
+        h.send({"type": "start", "test": i})
+        if not ahead:
+            first = h.read_frame()
+            if first is None:
+                return True
+            ahead.append(first)
+        most = 1 if job.isolate else RUN_TESTS
+        while (not ended and i + len(ahead) < job.tests and len(ahead) < most
+               and h.frame_ready()):
+            data = h.read_frame()
+            if data is None:
+                ended = True
+                break
+            ahead.append(data)
+        run, size = [], 0
+        for data in ahead:
+            size += len(data)
+            if run and (size > RUN_INPUT_BYTES or len(run) == most):
+                break
+            run.append(data)
+        done = run_function_run(h, job, run, i)
+        del ahead[:done]
+        i += done
+    return True
+
+
+def run_function_run(h, job, datas, first):
+    """Runs datas (the inputs of tests first, first+1, ...) in one process until one fails;
+    sends their reports, and says start for each but the first (the caller did). Returns how
+    many ran."""
+    lim = job.limits
+    done = 0
+
+    def on_end(run):
+        nonlocal done
+        send_report(h, job, first + done, *function_report(job, lim, run))
+        done += 1
+        h.send({"type": "start", "test": first + done})
+
+    run = spawn(h, lim, b"", lambda: child_run(h, job, datas), with_result=True, on_end=on_end)
+    if h.sandboxed:
+        empty_scratch()
+    send_report(h, job, first + done, *function_report(job, lim, run))
+    return done + 1
+
+
+def function_report(job, lim, run):
+    report = classify(job, lim, run)
+    # The function's prints are not its answer, but they help the candidate debug.
+    report["stdout"] = run.stdout[: lim["stderr_bytes"]].decode("utf-8", "replace")
+    output = bytes(run.result[1:]) if report["status"] == "ok" else b""
+    return report, output
 
 
 # How often a submission's test looks for its pipes before the validator's harness has made them.
@@ -1749,22 +2016,15 @@ def link_holds(job, test, side, deadline):
 
 
 def run_submission(h, job, data, test):
+    """A stdio test, in a process of its own."""
     lim = job.limits
-    # Function mode: the arguments are built in the child, before its clock starts.
-    stdin_data = b"" if job.mode == "function" or job.link else data
+    stdin_data = b"" if job.link else data
     link = link_opener(job, test, "submission") if job.link else None
     side = (job, test, "submission") if job.link else None
-    run = spawn(h, lim, stdin_data, lambda: child_run(h, job, data), with_result=True, link=link, link_side=side)
+    run = spawn(h, lim, stdin_data, lambda: child_run(h, job, [data]), with_result=True, link=link, link_side=side)
     if h.sandboxed:
         empty_scratch()
-    report = classify(job, lim, run)
-    if job.mode == "function":
-        # The function's prints are not its answer, but they help the candidate debug.
-        report["stdout"] = run.stdout[: lim["stderr_bytes"]].decode("utf-8", "replace")
-        output = bytes(run.result[1:]) if report["status"] == "ok" else b""
-    else:
-        output = bytes(run.stdout)
-    return report, output
+    return classify(job, lim, run), bytes(run.stdout)
 
 
 # Compiled validators run from here: the validator image mounts an exec-allowed tmpfs at this

@@ -113,13 +113,15 @@ def interpreter_for(uid):
 
 def harness(mode="stdio", source="", tests=(), function=None, forbidden=None, limits=None,
             validator=None, as_nobody=False, filename="solution.py", exe=None, link=None,
-            declared_tests=None):
+            declared_tests=None, isolate=False):
     header = {"version": 1, "mode": mode, "filename": filename, "source": source,
               "limits": dict(LIMITS, **(limits or {})),
               "tests": len(tests) if declared_tests is None else declared_tests,
               "forbidden": forbidden or {"calls": [], "methods": [], "modules": [], "syntax": []}}
     if link:
         header["link"] = link
+    if isolate:
+        header["isolate"] = True
     if function:
         header["function"] = function
     if validator:
@@ -947,6 +949,132 @@ class IsolationTest(unittest.TestCase):
         s = "import sys\nsys.modules.setdefault('counter', []).append(1)\nprint(len(sys.modules['counter']))\n"
         o = harness(source=s, tests=["", "", ""])
         self.assertEqual([o.output(i) for i in range(3)], [b"1\n"] * 3)
+
+
+class SharedProcessTest(unittest.TestCase):
+    """Function mode runs its tests in one process until one fails or leaves a thread or a
+    process behind (docs/harness-protocol.md, "Function mode: tests share a process")."""
+
+    COUNTER = "calls = []\ndef f(x):\n    calls.append(x)\n    %s\n    return len(calls)\n"
+
+    def run_counter(self, body, n=4, limits=None):
+        s = self.COUNTER % body
+        o = harness("function", s, ["[%d]" % i for i in range(n)], function=fn("f", ["json"]), limits=limits)
+        return o, [r["status"] for r, _ in o.results], [out for _, out in o.results]
+
+    def test_module_state_and_memos_carry_over(self):
+        o, statuses, outs = self.run_counter("pass")
+        self.assertEqual(statuses, ["ok"] * 4)
+        self.assertEqual(outs, [b"1", b"2", b"3", b"4"])
+        self.assertEqual([r["stdout"] for r, _ in o.results], [""] * 4)
+
+    def test_a_class_solution_is_made_afresh_for_each_test(self):
+        s = "class Solution:\n    seen = 0\n    def __init__(self):\n        self.n = 0\n" \
+            "    def f(self, x):\n        self.n += 1\n        Solution.seen += 1\n        return [self.n, Solution.seen]\n"
+        o = harness("function", s, ["[0]"] * 3, function=fn("f", ["json"]))
+        self.assertEqual([out for _, out in o.results], [b"[1,1]", b"[1,2]", b"[1,3]"])
+
+    def test_each_test_has_its_own_prints(self):
+        o, _, _ = self.run_counter("print('test', x)", n=3)
+        self.assertEqual([r["stdout"] for r, _ in o.results], ["test 0\n", "test 1\n", "test 2\n"])
+
+    def test_a_failed_test_ends_the_process(self):
+        o, statuses, outs = self.run_counter("if x == 1: raise ValueError('one')")
+        self.assertEqual(statuses, ["ok", "raised", "ok", "ok"])
+        self.assertEqual([outs[0], outs[2], outs[3]], [b"1", b"1", b"2"])
+
+    def test_an_exit_in_a_later_test_is_re_and_ends_the_process(self):
+        o, statuses, outs = self.run_counter("if x == 1: raise SystemExit(0)")
+        self.assertEqual(statuses, ["ok", "re", "ok", "ok"])
+        self.assertIn("exited before the function returned", o.result(1)["detail"])
+        self.assertEqual([outs[2], outs[3]], [b"1", b"2"])
+
+    def test_a_thread_left_running_ends_the_process(self):
+        o, statuses, outs = self.run_counter(
+            "import threading, time\n    if x == 1: threading.Thread(target=time.sleep, args=(30,), daemon=True).start()")
+        self.assertEqual(statuses, ["ok"] * 4)
+        self.assertEqual(outs, [b"1", b"2", b"1", b"2"])
+        self.assertLess(sum(r["wall_ms"] for r, _ in o.results), 5000)
+
+    def test_a_process_started_by_a_test_is_charged_and_ends_the_run(self):
+        burn = "import time\nt = time.process_time()\nwhile time.process_time() - t < 0.3: pass\n"
+        o, statuses, outs = self.run_counter(
+            "import subprocess, sys\n    if x == 1: subprocess.run([sys.executable, '-c', %r])" % burn)
+        self.assertEqual(statuses, ["ok"] * 4)
+        self.assertEqual(outs, [b"1", b"2", b"1", b"2"])
+        self.assertGreaterEqual(o.result(1)["cpu_ms"], 300)
+
+    def test_a_later_test_over_its_cpu_limit_is_stopped_and_the_next_starts_afresh(self):
+        o, statuses, outs = self.run_counter("while x == 1: pass", limits={"time_ms": 300, "wall_ms": 5000})
+        self.assertEqual(statuses, ["ok", "tle", "ok", "ok"])
+        self.assertGreater(o.result(1)["cpu_ms"], 300)
+        self.assertEqual([outs[2], outs[3]], [b"1", b"2"])
+
+    def test_each_test_is_charged_its_own_cpu_and_memory(self):
+        s = src("""
+            import time
+            held = []
+            def f(x):
+                t = time.process_time()
+                while time.process_time() - t < x / 1000:
+                    pass
+                if x == 0:
+                    held.append(bytearray(64 << 20))
+                return x
+        """)
+        o = harness("function", s, ["[0]", "[200]", "[0]", "[1]"], function=fn("f", ["json"]))
+        cpu = [r["cpu_ms"] for r, _ in o.results]
+        mem = [r["memory_kb"] for r, _ in o.results]
+        self.assertEqual([r["status"] for r, _ in o.results], ["ok"] * 4)
+        self.assertGreaterEqual(cpu[1], 200)
+        self.assertLess(cpu[3], 100)
+        self.assertGreater(mem[0], 60 << 10)
+        self.assertLess(mem[1], 16 << 10, "memory an earlier test keeps is not charged to the next")
+        self.assertGreater(mem[2], 60 << 10)
+
+    def test_later_tests_arguments_are_built_before_the_mark(self):
+        s = "import time\ndef f(xs):\n    return time.process_time() * 1000\n"
+        data = json.dumps([list(range(10**6))])
+        o = harness("function", s, [data, data], function=fn("f", ["json"]))
+        self.assertEqual([r["status"] for r, _ in o.results], ["ok", "ok"])
+        self.assertLess(o.result(1)["cpu_ms"], json.loads(o.output(1)) / 4)
+
+    def test_an_end_said_by_the_submission_does_not_hide_its_cpu(self):
+        # The submission says its test ended on every fd it might guess, then burns CPU: the
+        # test ends there for the harness, without a value, and the process is stopped; the
+        # tests after it run in a fresh process.
+        s = src("""
+            import os, time
+            calls = []
+            def f(x):
+                calls.append(x)
+                if x == 1:
+                    for fd in range(3, 64):
+                        try:
+                            os.write(fd, b"E")
+                        except OSError:
+                            pass
+                    t = time.process_time()
+                    while time.process_time() - t < 0.3:
+                        pass
+                return len(calls)
+        """)
+        o = harness("function", s, ["[0]", "[1]", "[2]"], function=fn("f", ["json"]), as_nobody=True)
+        self.assertEqual(o.result(0)["status"], "ok")
+        self.assertNotEqual(o.result(1)["status"], "ok")
+        self.assertEqual((o.result(2)["status"], o.output(2)), ("ok", b"1"))
+
+    def test_an_isolated_job_runs_each_test_in_a_process_of_its_own(self):
+        s = self.COUNTER % "pass"
+        o = harness("function", s, ["[0]", "[1]", "[2]"], function=fn("f", ["json"]), isolate=True)
+        self.assertEqual([out for _, out in o.results], [b"1", b"1", b"1"])
+
+    def test_big_inputs_run_in_processes_of_their_own(self):
+        big = json.dumps([list(range(300000))])  # over RUN_INPUT_BYTES
+        self.assertGreater(len(big), harness_module().RUN_INPUT_BYTES)
+        s = "calls = []\ndef f(xs):\n    calls.append(1)\n    return len(calls)\n"
+        o = harness("function", s, ["[[1]]", big, "[[2]]", "[[3]]"], function=fn("f", ["json"]))
+        self.assertEqual([out for _, out in o.results], [b"1", b"1", b"1", b"2"])
 
 
 class ValidateTest(unittest.TestCase):
