@@ -78,6 +78,9 @@ type result struct {
 	// outside is, per latency sample, the judging's time outside its tests' own wall time
 	// (the harness's work between tests, the forks, the stream to the judge), per test.
 	outside []time.Duration
+	// charged is every test's CPU time as the report gives it, over the latency samples: on a
+	// subject whose tests do nothing, what the judge charges a candidate for nothing.
+	charged []time.Duration
 }
 
 func (r result) p(q float64) time.Duration { return percentile(r.latencies, q) }
@@ -109,31 +112,41 @@ func judgeOnce(ctx context.Context, sb judge.Sandbox, s subject) (*judge.Report,
 const minSamples = 5
 
 // latency judges the subject at most n times, one at a time, each from the mode's resting state
-// (at least minSamples times, then while until allows), and returns each judging's time and its
-// time outside the tests' own wall time, per test.
-func latency(ctx context.Context, m mode, s subject, n int, until time.Time) (ds, outside []time.Duration, err error) {
+// (at least minSamples times, then while until allows), and returns in r each judging's time,
+// its time outside the tests' own wall time per test, and every test's charged CPU time.
+func latency(ctx context.Context, m mode, s subject, n int, until time.Time) (r result, err error) {
 	for i := 0; more(i, n, minSamples, until); i++ {
 		if m.ready != nil {
 			if err := m.ready(ctx, s.p.Limits.MemoryMiB); err != nil {
-				return nil, nil, err
+				return r, err
 			}
 		}
 		start := time.Now()
 		rep, err := judgeOnce(ctx, m.sb, s)
 		if err != nil {
-			return nil, nil, fmt.Errorf("%s: %w", m.name, err)
+			return r, fmt.Errorf("%s: %w", m.name, err)
 		}
 		took := time.Since(start)
-		ds = append(ds, took)
+		r.latencies = append(r.latencies, took)
 		var tests time.Duration
 		for _, t := range rep.Tests {
 			tests += time.Duration(t.WallMillis * float64(time.Millisecond))
+			r.charged = append(r.charged, time.Duration(t.CPUMillis*float64(time.Millisecond)))
 		}
 		if len(rep.Tests) > 0 {
-			outside = append(outside, (took-tests)/time.Duration(len(rep.Tests)))
+			r.outside = append(r.outside, (took-tests)/time.Duration(len(rep.Tests)))
 		}
 	}
-	return ds, outside, nil
+	return r, nil
+}
+
+// isolating runs every job with Isolate set: each function test in a process of its own, as
+// before tests shared one (the cost of that isolation, beside the warm row).
+type isolating struct{ judge.Sandbox }
+
+func (s isolating) Run(ctx context.Context, job judge.Job, each func(judge.Execution) bool) (judge.RunInfo, error) {
+	job.Isolate = true
+	return s.Sandbox.Run(ctx, job, each)
 }
 
 // throughput submits n at once, at most conc judged at a time, and returns submissions per
@@ -195,10 +208,11 @@ func measure(ctx context.Context, log io.Writer, m mode, s subject, samples, bat
 	if m.problem != nil {
 		s.p = m.problem(s.p)
 	}
-	var err error
-	if r.latencies, r.outside, err = latency(ctx, m, s, samples, shareOf(until, 2)); err != nil {
+	lat, err := latency(ctx, m, s, samples, shareOf(until, 2))
+	if err != nil {
 		return r, err
 	}
+	r.latencies, r.outside, r.charged = lat.latencies, lat.outside, lat.charged
 	r.batch = batchSize(batch, conc, r.p(0.5), until)
 	r.perSecond, err = throughput(ctx, m, s, r.batch, conc)
 	return r, err

@@ -68,7 +68,7 @@ func main() {
 	flag.IntVar(&opts.GradeSubs, "grade-subs", 20, "copies of each -grade-problems' accepted submission judged by one judge grade (0: no grade section)")
 	flag.StringVar(&opts.GradeProblems, "grade-problems", "problems/two-sum,problems/fibonacci", "problem folders of the grade section, comma-separated")
 	flag.StringVar(&opts.Image, "image", docker.RunnerImage(), "runner image")
-	flag.StringVar(&opts.Modes, "modes", "naive,cold,warm,checked,checkfn,turns,limit", "modes to measure (the ceiling always is; the targets need all four)")
+	flag.StringVar(&opts.Modes, "modes", "naive,cold,warm,isolated,checked,checkfn,turns,limit", "modes to measure (the ceiling always is; the targets need all four)")
 	flag.StringVar(&opts.Server.Judge, "judge", "bin/judge", "the judge binary the server section runs (serve, grade)")
 	flag.IntVar(&opts.Server.Subs, "server-subs", 500, "submissions in the server load test, and through judge grade (0: no server section)")
 	flag.IntVar(&opts.Server.Clients, "server-clients", 50, "concurrent clients of the server load test, each with its own invite")
@@ -259,6 +259,7 @@ func judgingBench(ctx context.Context, opts *BenchOptions, log io.Writer, b *bud
 		{name: "naive", what: "docker run --rm per test (CLI)", sb: &naive{image: opts.Image}, samples: opts.NaiveSamples, batch: opts.NaiveBatch},
 		{name: "cold", what: "a container per submission (Engine API)", sb: cold},
 		{name: "warm", what: fmt.Sprintf("warm pool of %d", pool.Size()), sb: pool, ready: pool.Fill},
+		{name: "isolated", what: "warm, each function test in a process of its own (no shared runs)", sb: isolating{pool}, ready: pool.Fill},
 		{name: "checked", what: "warm, a Python validator program instead of the checker", sb: pool, problem: withValidator, ready: fillBoth},
 		{name: "checkfn", what: "warm, a Python validator function instead of the checker", sb: pool, problem: withValidatorFunction, ready: fillBoth},
 		{name: "turns", what: fmt.Sprintf("warm pool of %d, starts and tests take turns", turns.Size()), sb: turns, ready: turns.Fill},
@@ -371,11 +372,11 @@ func judgingBench(ctx context.Context, opts *BenchOptions, log io.Writer, b *bud
 	}
 	if ref.p50 == 0 && opts.Server.Subs > 0 {
 		// The warm row was not asked for: the server section still needs it.
-		lat, _, err := latency(ctx, modeNamed(modes, "warm"), real, opts.Samples, time.Time{})
+		lat, err := latency(ctx, modeNamed(modes, "warm"), real, opts.Samples, time.Time{})
 		if err != nil {
 			return nil, ref, fmt.Errorf("%s / warm: %w", real.name, err)
 		}
-		ref.p50 = percentile(lat, 0.5)
+		ref.p50 = lat.p(0.5)
 	}
 	return func(out io.Writer, started time.Time, load0 string) {
 		printAll(out, opts, started, load0, engine, synthetic, real, tables, poolStats, spreads)
@@ -459,6 +460,14 @@ func printTargets(out io.Writer, syn, real []result, s, rl subject) {
 	// Not a ratio: milliseconds, the judge's own cost per test beside the tests' (issue 14).
 	fmt.Fprintf(out, "  %-32s %-22s %-22s %s\n", "warm: outside the tests, ms/test", outsideMS(get(syn, "warm")), outsideMS(get(real, "warm")),
 		"(latency less the tests' own wall time, per test, p50: the harness, forks, stream)")
+	fmt.Fprintf(out, "  %-32s %-22s %-22s %s\n", "isolated: outside the tests", outsideMS(get(syn, "isolated")), outsideMS(get(real, "isolated")),
+		"(the same, each function test in a process of its own)")
+	line("isolated / warm", func(rows []result) float64 {
+		return ms(get(rows, "isolated").p(0.5)) / ms(get(rows, "warm").p(0.5))
+	}, nil, "(what a process per function test costs; a stdio subject runs so anyway: ~1)")
+	fmt.Fprintf(out, "  %-32s %-22s %-22s %s\n", "warm: charged CPU per test, ms", chargedMS(get(syn, "warm")), chargedMS(get(real, "warm")),
+		"<= 2 on a test that does nothing (issue 14): p50 / p90 over every test")
+	fmt.Fprintf(out, "  %-32s %-22s %-22s %s\n", "isolated: charged CPU per test", chargedMS(get(syn, "isolated")), chargedMS(get(real, "isolated")), "")
 	line("checkfn / warm", func(rows []result) float64 {
 		return ms(get(rows, "checkfn").p(0.5)) / ms(get(rows, "warm").p(0.5))
 	}, func(x float64) bool { return x <= 1.2 }, "<= 1.2 (issue 14: a custom validator's cost; a function called per test)")
@@ -546,6 +555,13 @@ func cpuModel() string {
 }
 
 // outsideMS is a row's p50 time outside its tests, per test, in ms ("-" when not measured).
+func chargedMS(r result) string {
+	if len(r.charged) == 0 {
+		return "-"
+	}
+	return fmt.Sprintf("%.2f / %.2f", ms(percentile(r.charged, 0.5)), ms(percentile(r.charged, 0.9)))
+}
+
 func outsideMS(r result) string {
 	if len(r.outside) == 0 {
 		return "-"
