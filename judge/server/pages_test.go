@@ -609,3 +609,20 @@ func TestQueueUIForAdminsOnly(t *testing.T) {
 	resp, _ = viewer.get("/riverui/api/jobs?state=available")
 	assert.Equal(t, http.StatusForbidden, resp.StatusCode)
 }
+
+// A function problem's page tells the candidate that its tests share a process; a stdio
+// problem's does not (each of its tests has a process of its own).
+func TestProblemPageSaysWhatTestsShare(t *testing.T) {
+	a := newAPI(t)
+	aid := a.assessment(map[string]any{"problems": []string{"sum", "add"}})
+	inv := a.invite(aid, "ada")
+	b, tok := a.candidateSession(inv.InviteToken)
+	resp, page := b.post("/take/start", url.Values{"csrf": {tok}}, nil)
+	require.Equal(t, http.StatusSeeOther, resp.StatusCode, page)
+	resp, page = b.get("/take/problems/add")
+	require.Equal(t, http.StatusOK, resp.StatusCode, page)
+	assert.Contains(t, page, `id="shared-process"`, "a function problem says its tests share a process")
+	resp, page = b.get("/take/problems/sum")
+	require.Equal(t, http.StatusOK, resp.StatusCode, page)
+	assert.NotContains(t, page, `id="shared-process"`, "a stdio problem's tests each have a process")
+}
