@@ -87,6 +87,17 @@ func (a *api) candidateSession(token string) (*browser, string) {
 	return b, csrf(a.t, page)
 }
 
+// startedCandidate is a candidate's browser session on an assessment made with extra (see
+// assessment), after Start: its clock runs and its problems open.
+func (a *api) startedCandidate(extra map[string]any) (*browser, string) {
+	a.t.Helper()
+	inv := a.invite(a.assessment(extra), "ada")
+	b, tok := a.candidateSession(inv.InviteToken)
+	resp, page := b.post("/take/start", url.Values{"csrf": {tok}}, nil)
+	require.Equal(a.t, http.StatusSeeOther, resp.StatusCode, page)
+	return b, tok
+}
+
 func (a *api) records(candidateID string) int {
 	a.t.Helper()
 	list, err := a.store.Records(context.Background(), store.Filter{CandidateID: candidateID})
@@ -613,13 +624,8 @@ func TestQueueUIForAdminsOnly(t *testing.T) {
 // A function problem's page tells the candidate that its tests share a process; a stdio
 // problem's does not (each of its tests has a process of its own).
 func TestProblemPageSaysWhatTestsShare(t *testing.T) {
-	a := newAPI(t)
-	aid := a.assessment(map[string]any{"problems": []string{"sum", "add"}})
-	inv := a.invite(aid, "ada")
-	b, tok := a.candidateSession(inv.InviteToken)
-	resp, page := b.post("/take/start", url.Values{"csrf": {tok}}, nil)
-	require.Equal(t, http.StatusSeeOther, resp.StatusCode, page)
-	resp, page = b.get("/take/problems/add")
+	b, _ := newAPI(t).startedCandidate(map[string]any{"problems": []string{"sum", "add"}})
+	resp, page := b.get("/take/problems/add")
 	require.Equal(t, http.StatusOK, resp.StatusCode, page)
 	assert.Contains(t, page, `id="shared-process"`, "a function problem says its tests share a process")
 	resp, page = b.get("/take/problems/sum")

@@ -1410,38 +1410,29 @@ def supervise(h, lim, pid, start, run, stdin_w, stdin_data, out_r, err_r, res_r,
                     got = os.read(mark.mark_r, 5 if not run.marked else 1)
                 except OSError:
                     got = b""
-                keep = False
+                began = False  # a test's untrusted code starts once we acknowledge
                 if got[:1] == b"M" and len(got) in (1, 5) and not run.marked:
-                    now = time.monotonic()
                     run.marked = True
-                    run.started = now
+                    run.started = time.monotonic()
                     if len(got) == 5:
                         run.tests_left = struct.unpack(">I", got[1:])[0] - 1
                     test_begins(h, pid, run)
-                    start = now
-                    deadline = now + lim["wall_ms"] / 1000
-                    cpu_check = now + lim["time_ms"] / 1000
-                    memory_check = now
-                    try:
-                        os.write(mark.ack_w, b"A")
-                    except OSError:
-                        pass
-                    keep = run.tests_left > 0
+                    began = True
                 elif got == b"E" and run.marked and run.tests_left > 0 and run.killed is None and not run.retired:
                     caps = (output_cap, stderr_cap, result_cap)
                     nxt = end_of_test(h, pid, run, readers, poller, caps, on_end)
                     if nxt is not None:
-                        run = nxt
-                        now = start = time.monotonic()
-                        deadline = now + lim["wall_ms"] / 1000
-                        cpu_check = now + lim["time_ms"] / 1000
-                        memory_check = now
-                        try:
-                            os.write(mark.ack_w, b"A")
-                        except OSError:
-                            pass
-                        keep = run.tests_left > 0
-                if not keep:
+                        run, began = nxt, True
+                if began:
+                    start = run.started
+                    deadline = start + lim["wall_ms"] / 1000
+                    cpu_check = start + lim["time_ms"] / 1000
+                    memory_check = start
+                    try:
+                        os.write(mark.ack_w, b"A")
+                    except OSError:
+                        pass
+                if not (began and run.tests_left > 0):
                     poller.unregister(mark.mark_r)
                     mark.close()
             elif fd == stdin_w:
@@ -1562,7 +1553,7 @@ def end_of_test(h, pid, run, readers, poller, caps, on_end):
     nxt.marked = True
     nxt.tests_left = run.tests_left - 1
     test_begins(h, pid, nxt)
-    nxt.started = now
+    nxt.started = time.monotonic()  # its wall time starts at our word, after the report
     return nxt
 
 
