@@ -139,16 +139,42 @@ func encodeHeader(job judge.Job, session bool) ([]byte, error) {
 
 // WriteFrame writes one length-prefixed frame.
 func WriteFrame(w io.Writer, b []byte) error {
-	if len(b) > math.MaxUint32 {
-		return fmt.Errorf("write frame: %d bytes is too large", len(b))
-	}
-	var n [4]byte
-	binary.BigEndian.PutUint32(n[:], uint32(len(b)))
-	if _, err := w.Write(n[:]); err != nil {
+	return writeFrames(w, b)
+}
+
+// coalesceMax is how many bytes of frames go out in one Write. Each Write to a container's
+// attach stream is copied by dockerd and the shim on its way, so a test's frames (a validate
+// job's input, answer and output) go together; larger ones are not copied into one buffer.
+const coalesceMax = 64 << 10
+
+// writeFrames writes the frames in order, as few Writes as coalesceMax allows.
+func writeFrames(w io.Writer, frames ...[]byte) error {
+	var buf []byte
+	flush := func() error {
+		if len(buf) == 0 {
+			return nil
+		}
+		_, err := w.Write(buf)
+		buf = buf[:0]
 		return err
 	}
-	_, err := w.Write(b)
-	return err
+	for _, b := range frames {
+		if len(b) > math.MaxUint32 {
+			return fmt.Errorf("write frame: %d bytes is too large", len(b))
+		}
+		buf = binary.BigEndian.AppendUint32(buf, uint32(len(b)))
+		if len(buf)+len(b) <= coalesceMax {
+			buf = append(buf, b...)
+			continue
+		}
+		if err := flush(); err != nil {
+			return err
+		}
+		if _, err := w.Write(b); err != nil {
+			return err
+		}
+	}
+	return flush()
 }
 
 // ReadFrame reads one frame of at most max bytes.
@@ -211,12 +237,13 @@ func FeedSession(w io.Writer, job judge.Job, nonce string, stop <-chan struct{})
 		return errStopped
 	default:
 	}
-	var end [4]byte
-	binary.BigEndian.PutUint32(end[:], endOfJob)
-	if _, err := w.Write(end[:]); err != nil {
+	// The end marker is a length with no frame after it; the nonce's frame follows, in one Write.
+	msg := binary.BigEndian.AppendUint32(nil, endOfJob)
+	msg = binary.BigEndian.AppendUint32(msg, uint32(len(nonce)))
+	if _, err := w.Write(append(msg, nonce...)); err != nil {
 		return fmt.Errorf("feed: end of job: %w", err)
 	}
-	return WriteFrame(w, []byte(nonce))
+	return nil
 }
 
 var errStopped = errors.New("feed: stopped")
@@ -245,10 +272,8 @@ func feed(w io.Writer, job judge.Job, session bool, stop <-chan struct{}) error 
 		if frames == nil {
 			return nil // no test i: the job ends here
 		}
-		for _, f := range frames {
-			if err := WriteFrame(w, f); err != nil {
-				return fmt.Errorf("feed: test %d: %w", i, err)
-			}
+		if err := writeFrames(w, frames...); err != nil {
+			return fmt.Errorf("feed: test %d: %w", i, err)
 		}
 	}
 	return nil

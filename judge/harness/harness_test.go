@@ -228,3 +228,37 @@ func TestSessionKey(t *testing.T) {
 		assert.False(t, ok, name)
 	}
 }
+
+// writes records each Write's bytes.
+type writes [][]byte
+
+func (w *writes) Write(b []byte) (int, error) {
+	*w = append(*w, append([]byte(nil), b...))
+	return len(b), nil
+}
+
+// A test's small frames go out in one Write; a frame too big to copy goes out on its own, after
+// the frames before it; the bytes are the frames in order either way.
+func TestWriteFramesCoalesces(t *testing.T) {
+	big := bytes.Repeat([]byte("x"), 100<<10)
+	for _, tc := range []struct {
+		name   string
+		frames [][]byte
+		writes int
+	}{
+		{"three small frames", [][]byte{[]byte("in"), []byte("ans"), nil}, 1},
+		{"a big frame between small ones", [][]byte{[]byte("in"), big, []byte("out")}, 3},
+	} {
+		var w writes
+		require.NoError(t, harness.WriteFrames(&w, tc.frames...), tc.name)
+		assert.Len(t, w, tc.writes, tc.name)
+		r := bytes.NewReader(bytes.Join(w, nil))
+		for _, want := range tc.frames {
+			got, err := harness.ReadFrame(r, 1<<20)
+			require.NoError(t, err, tc.name)
+			assert.Equal(t, len(want), len(got), tc.name)
+			assert.True(t, bytes.Equal(want, got), tc.name)
+		}
+		assert.Zero(t, r.Len(), tc.name)
+	}
+}

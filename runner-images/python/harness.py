@@ -228,9 +228,16 @@ class Harness:
             return False
 
     def write_frame(self, payload):
-        data = memoryview(payload)
-        write_all(self.frames_out, struct.pack(">I", len(data)))
-        write_all(self.frames_out, data)
+        self.write_frames(payload)
+
+    def write_frames(self, *payloads):
+        """Writes the frames in one system call where the pipe takes them whole: each write
+        crosses the engine's attach stream (the shim, then dockerd, copy it), so a test's
+        report and output, and the next test's start, go together."""
+        bufs = []
+        for p in payloads:
+            bufs += [struct.pack(">I", len(p)), p]
+        writev_all(self.frames_out, bufs)
 
     def send(self, obj):
         self.write_frame(json.dumps(obj).encode())
@@ -262,6 +269,20 @@ def write_all(fd, data):
     while view:
         n = os.write(fd, view)
         view = view[n:]
+
+
+IOV_MAX = os.sysconf("SC_IOV_MAX") if "SC_IOV_MAX" in os.sysconf_names else 16
+
+
+def writev_all(fd, bufs):
+    """os.writev until every buffer is written (a pipe may take part of them)."""
+    views = [memoryview(b) for b in bufs if len(b)]
+    while views:
+        n = os.writev(fd, views[:IOV_MAX])
+        while n and n >= len(views[0]):
+            n -= len(views.pop(0))
+        if n:
+            views[0] = views[0][n:]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1859,14 +1880,14 @@ def run_tests(h, job):
     return True
 
 
-def send_report(h, job, i, report, output):
+def send_report(h, job, i, report, output, *more):
+    """Sends test i's report and its output frame, and the frames of more (written together)."""
     report["test"] = i
     if job.link:
         report["ended_ns"] = int(report.pop("_ended") * 1e9)
     else:
         report.pop("_ended", None)
-    h.send(report)
-    h.write_frame(output)
+    h.write_frames(json.dumps(report).encode(), output, *more)
 
 
 def run_function_tests(h, job):
@@ -1915,9 +1936,9 @@ def run_function_run(h, job, datas, first):
 
     def on_end(run):
         nonlocal done
-        send_report(h, job, first + done, *function_report(job, lim, run))
+        start = json.dumps({"type": "start", "test": first + done + 1}).encode()
+        send_report(h, job, first + done, *function_report(job, lim, run), start)
         done += 1
-        h.send({"type": "start", "test": first + done})
 
     run = spawn(h, lim, b"", lambda: child_run(h, job, datas), with_result=True, on_end=on_end)
     if h.sandboxed:

@@ -951,6 +951,41 @@ class IsolationTest(unittest.TestCase):
         self.assertEqual([o.output(i) for i in range(3)], [b"1\n"] * 3)
 
 
+class WritevTest(unittest.TestCase):
+    def test_every_buffer_is_written_whole_and_in_order_when_writes_are_partial(self):
+        # A blocking pipe takes a writev whole; a signal can still cut one short. A writev that
+        # takes at most 1000 bytes a call, beside the real one, must give the same bytes.
+        h = harness_module()
+        bufs = [b"a" * 7000, b"", b"b" * 3, bytearray(b"c" * 20000), b"d"] + [b"e%d" % i for i in range(3000)]
+        real, calls = os.writev, []
+
+        def short(fd, views):
+            calls.append(len(views))
+            left, cut = 1000, []
+            for v in views:
+                if left == 0:
+                    break
+                cut.append(v[:left])
+                left -= len(cut[-1])
+            return real(fd, cut)
+
+        for writev in (real, short):
+            r, w = os.pipe()
+            got = bytearray()
+            reader = threading.Thread(target=lambda: [got.extend(c) for c in iter(lambda: os.read(r, 4096), b"")])
+            reader.start()
+            h.os.writev = writev
+            try:
+                h.writev_all(w, bufs)
+            finally:
+                h.os.writev = real
+                os.close(w)
+            reader.join()
+            os.close(r)
+            self.assertEqual(bytes(got), b"".join(bytes(b) for b in bufs), writev.__name__)
+        self.assertGreater(len(calls), 30, "the short writes did happen")
+
+
 class SharedProcessTest(unittest.TestCase):
     """Function mode runs its tests in one process until one fails or leaves a thread or a
     process behind (docs/harness-protocol.md, "Function mode: tests share a process")."""
