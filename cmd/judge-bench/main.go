@@ -265,6 +265,9 @@ func judgingBench(ctx context.Context, opts *BenchOptions, log io.Writer, b *bud
 		{name: "turns", what: fmt.Sprintf("warm pool of %d, starts and tests take turns", turns.Size()), sb: turns, ready: turns.Fill},
 		{name: "limit", what: "the harness on the host, no container", sb: host},
 	}
+	if bad := unknownModes(opts.Modes, modes); len(bad) > 0 {
+		return nil, ref, fmt.Errorf("-modes: no mode %s (the modes: %s)", strings.Join(bad, ", "), modeNames(modes))
+	}
 	// Other runtimes: a warm pool and a ceiling each, beside the default's.
 	registered, err := docker.Runtimes(ctx, c)
 	if err != nil {
@@ -441,18 +444,28 @@ func printRows(out io.Writer, rows []result) {
 }
 
 func printTargets(out io.Writer, syn, real []result, s, rl subject) {
+	// missing: a row a figure needs was not measured (-modes left it out); the figure is "-".
+	missing := false
 	get := func(rows []result, name string) result {
 		for _, r := range rows {
 			if r.mode == name {
 				return r
 			}
 		}
+		missing = true
 		return result{}
 	}
 	fmt.Fprintf(out, "\ntargets (p50 unless said)          %-22s %-22s target\n", s.name, rl.name)
+	figure := func(rows []result, f func([]result) float64, ok func(float64) bool) string {
+		missing = false
+		x := f(rows)
+		if missing {
+			return "-"
+		}
+		return verdict(x, ok)
+	}
 	line := func(what string, f func([]result) float64, ok func(float64) bool, target string) {
-		a, b := f(syn), f(real)
-		fmt.Fprintf(out, "  %-32s %-22s %-22s %s\n", what, verdict(a, ok), verdict(b, ok), target)
+		fmt.Fprintf(out, "  %-32s %-22s %-22s %s\n", what, figure(syn, f, ok), figure(real, f, ok), target)
 	}
 	line("warm / floor", func(rows []result) float64 {
 		return ms(get(rows, "warm").p(0.5)) / ms(get(rows, "floor").p(0.5))
@@ -567,6 +580,26 @@ func outsideMS(r result) string {
 		return "-"
 	}
 	return fmt.Sprintf("%.2f", ms(percentile(r.outside, 0.5)))
+}
+
+// unknownModes are the names in asked (comma-separated, as -modes takes them) that are no mode's:
+// they would be counted in the budget and never run.
+func unknownModes(asked string, modes []mode) []string {
+	var bad []string
+	for _, name := range strings.FieldsFunc(asked, func(r rune) bool { return r == ',' }) {
+		if !slices.ContainsFunc(modes, func(m mode) bool { return m.name == name }) {
+			bad = append(bad, name)
+		}
+	}
+	return bad
+}
+
+func modeNames(modes []mode) string {
+	names := make([]string, len(modes))
+	for i, m := range modes {
+		names[i] = m.name
+	}
+	return strings.Join(names, ",")
 }
 
 // modeNamed is the mode of that name (the list is built above: it is there).
