@@ -54,6 +54,7 @@ func TestClimbLadder(t *testing.T) {
 	require.Len(t, runs, 1, "one sandbox for the whole ladder")
 	assert.Equal(t, judge.JobFunction, runs[0].Job.Mode)
 	assert.Equal(t, 3*time.Second, runs[0].Job.Limits.Time, "the per-run budget is the CPU limit")
+	assert.True(t, runs[0].Job.Isolate, "each repeat in a process of its own: a memo would make the later ones free")
 	assert.Equal(t, 15, runs[0].Job.Tests)
 	assert.Equal(t, "100", string(runs[0].Frames[0][0]))
 	assert.Equal(t, "200", string(runs[0].Frames[1][0]), "a pass climbs every rung")

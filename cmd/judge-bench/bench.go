@@ -204,15 +204,14 @@ func measure(ctx context.Context, log io.Writer, m mode, s subject, samples, bat
 		batch = m.batch
 	}
 	fmt.Fprintf(log, "  %s / %s: %s one at a time, then %s at once (%d in parallel)\n", s.name, m.name, upTo(samples, until), upTo(batch, until), conc)
-	r := result{mode: m.name, what: m.what, conc: conc}
 	if m.problem != nil {
 		s.p = m.problem(s.p)
 	}
-	lat, err := latency(ctx, m, s, samples, shareOf(until, 2))
+	r, err := latency(ctx, m, s, samples, shareOf(until, 2))
+	r.mode, r.what, r.conc = m.name, m.what, conc
 	if err != nil {
 		return r, err
 	}
-	r.latencies, r.outside, r.charged = lat.latencies, lat.outside, lat.charged
 	r.batch = batchSize(batch, conc, r.p(0.5), until)
 	r.perSecond, err = throughput(ctx, m, s, r.batch, conc)
 	return r, err

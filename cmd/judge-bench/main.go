@@ -139,18 +139,18 @@ const (
 
 // weights is the sum of the weights of the sections opts asks for.
 func (opts *BenchOptions) weights() float64 {
-	runtimes := float64(len(strings.FieldsFunc(opts.Runtimes, func(r rune) bool { return r == ',' })))
+	runtimes := float64(len(list(opts.Runtimes)))
 	w := weightCeiling*(1+runtimes) + 2*weightRow*runtimes // another runtime: a ceiling and a warm row
 	if opts.Anatomy > 0 {
 		w += weightLifecycles
 	}
-	rows := len(strings.FieldsFunc(opts.Modes, func(r rune) bool { return r == ',' }))
+	rows := len(list(opts.Modes))
 	w += 2 * (weightRow*float64(rows) + weightFloor)
 	if opts.Spread > 0 {
 		w += weightSpread
 	}
 	if opts.GradeSubs > 0 {
-		w += weightGrade * float64(len(strings.Split(opts.GradeProblems, ",")))
+		w += weightGrade * float64(len(list(opts.GradeProblems)))
 	}
 	if opts.Server.Subs > 0 {
 		w += weightServer
@@ -175,7 +175,7 @@ func runBench(ctx context.Context, opts *BenchOptions, out, log io.Writer) error
 	// After the in-process pools are drained.
 	var grades []gradeRow
 	if opts.GradeSubs > 0 {
-		problems := strings.Split(opts.GradeProblems, ",")
+		problems := list(opts.GradeProblems)
 		b.section(weightGrade * float64(len(problems)))
 		if grades, err = gradeSection(ctx, log, opts.Server.Judge, problems, opts.GradeSubs, opts.Server.Workers); err != nil {
 			return err
@@ -275,7 +275,7 @@ func judgingBench(ctx context.Context, opts *BenchOptions, log io.Writer, b *bud
 	}
 	var ceilings []func(context.Context) (result, error)
 	var absent []string
-	for _, rt := range strings.FieldsFunc(opts.Runtimes, func(r rune) bool { return r == ',' }) {
+	for _, rt := range list(opts.Runtimes) {
 		if !slices.Contains(registered, rt) {
 			absent = append(absent, rt+" is not registered with this engine (README, \"Other OCI runtimes\", says how)")
 			continue
@@ -325,7 +325,7 @@ func judgingBench(ctx context.Context, opts *BenchOptions, log io.Writer, b *bud
 	tables := map[string][]result{}
 	for _, s := range []subject{synthetic, real} {
 		for _, m := range modes {
-			if !m.always && !strings.Contains(","+opts.Modes+",", ","+m.name+",") {
+			if !m.always && !slices.Contains(list(opts.Modes), m.name) {
 				continue
 			}
 			r, err := measure(ctx, log, m, s, opts.Samples, opts.Batch, opts.Parallel, b.section(weightRow))
@@ -567,7 +567,8 @@ func cpuModel() string {
 	return "?"
 }
 
-// outsideMS is a row's p50 time outside its tests, per test, in ms ("-" when not measured).
+// chargedMS is a row's charged CPU per test, p50 / p90 over every test, in ms ("-" when not
+// measured).
 func chargedMS(r result) string {
 	if len(r.charged) == 0 {
 		return "-"
@@ -575,6 +576,7 @@ func chargedMS(r result) string {
 	return fmt.Sprintf("%.2f / %.2f", ms(percentile(r.charged, 0.5)), ms(percentile(r.charged, 0.9)))
 }
 
+// outsideMS is a row's p50 time outside its tests, per test, in ms ("-" when not measured).
 func outsideMS(r result) string {
 	if len(r.outside) == 0 {
 		return "-"
@@ -582,11 +584,16 @@ func outsideMS(r result) string {
 	return fmt.Sprintf("%.2f", ms(percentile(r.outside, 0.5)))
 }
 
+// list is a comma-separated flag's items (-modes, -runtimes, -grade-problems), without empty ones.
+func list(s string) []string {
+	return strings.FieldsFunc(s, func(r rune) bool { return r == ',' })
+}
+
 // unknownModes are the names in asked (comma-separated, as -modes takes them) that are no mode's:
 // they would be counted in the budget and never run.
 func unknownModes(asked string, modes []mode) []string {
 	var bad []string
-	for _, name := range strings.FieldsFunc(asked, func(r rune) bool { return r == ',' }) {
+	for _, name := range list(asked) {
 		if !slices.ContainsFunc(modes, func(m mode) bool { return m.name == name }) {
 			bad = append(bad, name)
 		}

@@ -5,6 +5,7 @@ package docker_test
 
 import (
 	"context"
+	"fmt"
 	"path/filepath"
 	"runtime"
 	"testing"
@@ -235,4 +236,47 @@ func TestLint(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, judge.CompileError, rep.Verdict)
 	assert.Nil(t, rep.Lint, "nothing to lint after a compile error")
+}
+
+// In the sandbox, a function submission's tests share a process until one starts a thread or a
+// process: there the harness reads the PID namespace's last PID, which a thread moves too, so a
+// thread started and joined within its test (which leaves nothing a host run could see) still
+// ends the run. An isolated job gives every test a process of its own.
+func TestFunctionTestsShareAProcessInTheSandbox(t *testing.T) {
+	_, sb := engine(t)
+	source := `import subprocess, sys, threading
+calls = []
+def add(a, b):
+    calls.append(a)
+    if a == 1:
+        t = threading.Thread(target=print)
+        t.start()
+        t.join()
+    if a == 3:
+        subprocess.run([sys.executable, "-c", "pass"])
+    return len(calls)
+`
+	for _, tc := range []struct {
+		isolate bool
+		want    []string
+	}{
+		{false, []string{"1", "2", "1", "2", "1"}},
+		{true, []string{"1", "1", "1", "1", "1"}},
+	} {
+		job := judge.Job{Mode: judge.JobFunction, Filename: "solution.py", Source: []byte(source),
+			Function: &judge.FunctionSpec{Name: "add", Params: []string{"json", "json"}, Returns: "json"},
+			Limits:   judge.JobLimits{Time: 2 * time.Second, Wall: 10 * time.Second, MemoryMiB: 256, OutputBytes: 1 << 20, StderrBytes: 1 << 16},
+			Tests:    5, Isolate: tc.isolate,
+			Frames: func(i int) [][]byte { return [][]byte{[]byte(fmt.Sprintf("[%d, 0]", i))} }}
+		var got []string
+		ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+		_, err := sb.Run(ctx, job, func(e judge.Execution) bool {
+			require.Equal(t, judge.StatusOK, e.Status, "test %d: %s %s", e.Test, e.Detail, e.Stderr)
+			got = append(got, string(e.Output))
+			return true
+		})
+		cancel()
+		require.NoError(t, err)
+		assert.Equal(t, tc.want, got, "isolate %v: what each test's call counter read", tc.isolate)
+	}
 }

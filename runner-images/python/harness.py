@@ -227,9 +227,6 @@ class Harness:
         except (OSError, ValueError):
             return False
 
-    def write_frame(self, payload):
-        self.write_frames(payload)
-
     def write_frames(self, *payloads):
         """Writes the frames in one system call where the pipe takes them whole: each write
         crosses the engine's attach stream (the shim, then dockerd, copy it), so a test's
@@ -240,7 +237,7 @@ class Harness:
         writev_all(self.frames_out, bufs)
 
     def send(self, obj):
-        self.write_frame(json.dumps(obj).encode())
+        self.write_frames(json.dumps(obj).encode())
 
 
 def in_sandbox():
@@ -265,10 +262,7 @@ def log(msg):
 
 
 def write_all(fd, data):
-    view = memoryview(data)
-    while view:
-        n = os.write(fd, view)
-        view = view[n:]
+    writev_all(fd, [data])
 
 
 IOV_MAX = os.sysconf("SC_IOV_MAX") if "SC_IOV_MAX" in os.sysconf_names else 16
@@ -1503,32 +1497,30 @@ def supervise(h, lim, pid, start, run, stdin_w, stdin_data, out_r, err_r, res_r,
     return run
 
 
-def test_begins(h, pid, run):
+def test_begins(h, pid, run, cpu_ms=None, seen=None):
     """What the parent reads of the child as a test's untrusted code starts (at its mark, or at
     the end of the test before it in the same process): its CPU and run-queue wait so far, its
-    memory, and what would show that the test started a thread or a process."""
-    run.setup_cpu_ms = cpu_ms_of(pid)
+    memory, and what would show that the test started a thread or a process (forks). cpu_ms
+    and seen: those two, when the caller has just read them (the child waits meanwhile)."""
+    run.setup_cpu_ms = cpu_ms_of(pid) if cpu_ms is None else cpu_ms
     run.setup_delay_ms = run_delay_ms(pid)
     base = rss_kb(pid)
     if base is not None:
         run.base_rss, run.base_anon = base
     if run.tests_left > 0:
-        run.forks = forks(h, pid)
+        run.forks = forks(h, pid) if seen is None else seen
 
 
 def forks(h, pid):
-    """What changes when a process starts a thread or a process, or reaps one that has ended:
-    the last PID its PID namespace gave out (in the sandbox, where the harness starts nothing
-    while a test runs; outside, other programs do), the faults and CPU of its reaped children,
-    and its live threads and the test's other processes."""
-    last = None
-    if h.sandboxed:
-        try:
-            with open("/proc/sys/kernel/ns_last_pid", "rb") as f:
-                last = int(f.read())
-        except (OSError, ValueError):
-            return None
+    """What changes when the test's process starts a thread or a process (None: unreadable,
+    which ends the run). In the sandbox, the last PID its PID namespace gave out: a thread takes
+    one too, and nothing else starts there while a test runs. Elsewhere other programs take
+    PIDs, so: the faults and CPU of the process's reaped children, its live threads, and the
+    test's other processes."""
     try:
+        if h.sandboxed:
+            with open("/proc/sys/kernel/ns_last_pid", "rb") as f:
+                return int(f.read())
         with open(f"/proc/{pid}/stat", "rb") as f:
             stat = f.read()
         fields = stat[stat.rindex(b")") + 2:].split()
@@ -1536,8 +1528,7 @@ def forks(h, pid):
         threads = len(os.listdir(f"/proc/{pid}/task"))
     except (OSError, ValueError, IndexError):
         return None
-    others = sorted(p for p in test_pids(h, pid) if p != pid)
-    return last, reaped, threads, others
+    return reaped, threads, sorted(p for p in test_pids(h, pid) if p != pid)
 
 
 def end_of_test(h, pid, run, readers, poller, caps, on_end):
@@ -1559,9 +1550,8 @@ def end_of_test(h, pid, run, readers, poller, caps, on_end):
     elif len(run.result) > result_cap:
         run.killed = "result"
     now = time.monotonic()
-    after = forks(h, pid)
-    if run.killed is not None or after is None or after != run.forks or after[2] != 1 \
-            or bytes(run.result[:1]) != b"V":
+    seen = forks(h, pid)
+    if run.killed is not None or seen is None or seen != run.forks or bytes(run.result[:1]) != b"V":
         run.retired = run.killed is None
         kill_test(h, pid)
         return None
@@ -1573,7 +1563,7 @@ def end_of_test(h, pid, run, readers, poller, caps, on_end):
     nxt = Run()
     nxt.marked = True
     nxt.tests_left = run.tests_left - 1
-    test_begins(h, pid, nxt)
+    test_begins(h, pid, nxt, cpu, seen)
     nxt.started = time.monotonic()  # its wall time starts at our word, after the report
     return nxt
 
