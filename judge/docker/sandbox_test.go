@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"runtime"
+	"strings"
 	"testing"
 	"time"
 
@@ -279,4 +280,45 @@ def add(a, b):
 		require.NoError(t, err)
 		assert.Equal(t, tc.want, got, "isolate %v: what each test's call counter read", tc.isolate)
 	}
+}
+
+// A Python validator program's tests share a process while each exits 42 or 43 and leaves
+// nothing running; in the sandbox a thread, even one joined within its test, and a process end
+// the run (docs/harness-protocol.md, "Validator programs: tests share a process").
+func TestValidatorProgramTestsShareAProcessInTheSandbox(t *testing.T) {
+	_, sb := engine(t)
+	source := `import os, subprocess, sys, threading
+what = sys.stdin.read().strip()
+print(os.getpid())
+if what == "thread":
+    t = threading.Thread(target=print)
+    t.start()
+    t.join()
+if what == "process":
+    subprocess.run([sys.executable, "-c", "pass"])
+sys.exit(43 if what == "wrong" else 42)
+`
+	outputs := []string{"right", "thread", "right", "process", "wrong", "right"}
+	v := &judge.Program{Entry: "v.py", Lang: judge.LangPython, Files: map[string][]byte{"v.py": []byte(source)}}
+	job := judge.Job{Mode: judge.JobValidate, Filename: v.Entry, Validator: v, Limits: judge.ValidatorLimits,
+		Tests: len(outputs), Frames: func(i int) [][]byte {
+			return [][]byte{[]byte("in\n"), []byte("ans\n"), []byte(outputs[i] + "\n")}
+		}}
+	var codes, pids []string
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	_, err := sb.Run(ctx, job, func(e judge.Execution) bool {
+		require.Equal(t, judge.StatusOK, e.Status, "test %d: %s %s", e.Test, e.Detail, e.Stderr)
+		require.NotNil(t, e.ExitCode, "test %d", e.Test)
+		codes = append(codes, fmt.Sprint(*e.ExitCode))
+		pids = append(pids, strings.TrimSpace(string(e.Output)))
+		return true
+	})
+	require.NoError(t, err)
+	assert.Equal(t, []string{"42", "42", "42", "42", "43", "42"}, codes)
+	assert.Equal(t, pids[0], pids[1], "the first two tests share a process")
+	assert.NotEqual(t, pids[1], pids[2], "a thread ends the run")
+	assert.Equal(t, pids[2], pids[3])
+	assert.NotEqual(t, pids[3], pids[4], "a process ends the run")
+	assert.Equal(t, pids[4], pids[5], "a 43 does not")
 }

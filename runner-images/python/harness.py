@@ -72,6 +72,8 @@ CHILD_SETUP_FAILED = 125
 # runs in a process of its own: its work dwarfs a fork, and its arguments are big to hold.
 RUN_TESTS = 64
 RUN_INPUT_BYTES = 1 << 20
+# A run of a validator program's tests goes on until the parent ends it: its mark's test count.
+RUN_UNTIL_TOLD = 0xFFFFFFFF
 
 # Memory (docs/harness-protocol.md, "Memory"; SECURITY.md says why). A test's memory is what its
 # processes hold above what the test's process held when the submission started. A process may
@@ -605,15 +607,19 @@ def system_exit_code(exc):
     return 1
 
 
-def finish(status):
+def finish(status, mod=None):
     """What interpreter shutdown does that a program can observe: wait for its threads, run its
-    atexit handlers, flush stdout (a failed flush exits 120, as python3 does). Then leave with
+    atexit handlers, clear the module mod (a validator's: the files it left open are flushed by
+    their finalizers), flush stdout (a failed flush exits 120, as python3 does). Then leave with
     os._exit so none of the parent's cleanup runs in the child."""
     try:
         threading = sys.modules.get("threading")
         if threading is not None:
             threading._shutdown()
         atexit._run_exitfuncs()
+        if mod is not None:
+            mod.__dict__.clear()
+            gc.collect()
     except BaseException:
         pass
     try:
@@ -881,8 +887,10 @@ def as_python3(h, argv, source, name):
     python3's standard streams, argv, recursion limit (read and set through the program's own
     view of it), int digits limit, no atexit handlers, its source where tracebacks look, and a
     fresh module `name` for its code. Returns the module."""
+    global depth_offset
     fresh_stdio(h)
     sys.argv = argv
+    depth_offset = 0  # (a run's earlier test left its own)
     real_setrecursionlimit(RECURSION_LIMIT)
     sys.setrecursionlimit, sys.getrecursionlimit = setrecursionlimit, getrecursionlimit
     sys.set_int_max_str_digits(INT_MAX_STR_DIGITS)
@@ -957,21 +965,96 @@ def call_function(job, mod, args):
     return 0
 
 
-def child_validate(h, job, args, cwd):
+def child_validate(h, job, spec, runs):
     """Python validator child, after child_setup: runs the validator's code in this fork of the
     harness as `python3 -B entry args...` would (as_python3, its folder first on sys.path),
     without starting an interpreter for every test: that start cost more than most validators'
-    own work. Never returns."""
+    own work. spec: the test's arguments, folder and standard input (validation_spec). runs: the
+    tests that follow run here too, each as a program of its own would (next_validation), until
+    one ends otherwise than by exiting 42 or 43. Never returns."""
     entry = job.validator_entry
+    source = job.validator["files"][job.validator["entry"]]
     try:
-        os.chdir(cwd)
         sys.path.insert(0, os.path.dirname(entry))
         sys.dont_write_bytecode = True
-        mod = as_python3(h, [entry] + args, job.validator["files"][job.validator["entry"]], "__main__")
+        path, known = list(sys.path), set(sys.modules)
     except BaseException as e:
         log(f"validator child: {e}")
         os._exit(CHILD_SETUP_FAILED)
-    finish(run_module(job.validator_code, mod, report=False) or 0)
+    marked = not runs  # a child of one test is charged from the fork, as before runs
+    while True:
+        try:
+            os.chdir(spec["cwd"])
+            if spec["stdin"] is not None:  # else the test's link (an interactive problem)
+                fd = os.open(spec["stdin"], os.O_RDONLY)
+                os.dup2(fd, 0)
+                os.close(fd)
+            sys.path[:] = path
+            mod = as_python3(h, [entry] + spec["args"], source, "__main__")
+        except BaseException as e:
+            log(f"validator child: {e}")
+            os._exit(CHILD_SETUP_FAILED)
+        if not marked:
+            mark_start(h, job.limits, tests=RUN_UNTIL_TOLD)
+            marked = True
+        status = run_module(job.validator_code, mod, report=False) or 0
+        spec = next_validation(h, job, status, mod, known) if runs else None
+        if spec is None:
+            finish(status, mod)
+
+
+def next_validation(h, job, status, mod, known):
+    """Between two tests of a validator program's run: what python3 would do at its exit (its
+    threads joined, atexit handlers run, unclosed files flushed by their finalizers, streams
+    flushed), then, if it exited 42 or 43 and left no thread, the end of the test is said on the
+    mark pipe with that status, and the parent's word brings the next test's spec. The modules the
+    test imported are dropped, so the next test imports its own. None: the run ends here (the
+    caller exits with status)."""
+    if status not in (42, 43):
+        return None
+    threading = sys.modules.get("threading")
+    if threading is not None and threading.active_count() > 1:
+        return None
+    try:
+        atexit._run_exitfuncs()
+        atexit._clear()
+        mod.__dict__.clear()
+        gc.collect()
+        for stream in (sys.stdout, sys.stderr):
+            if stream is not None:
+                stream.flush()
+    except BaseException:
+        return None
+    for name in [n for n in sys.modules if n not in known]:
+        del sys.modules[name]
+    signal.setitimer(signal.ITIMER_REAL, 0)
+    for sig, handler in h.child_signals.items():
+        try:
+            signal.signal(sig, handler)
+        except (OSError, ValueError, TypeError):
+            pass
+    try:
+        write_all(MARK_FD, b"E" + bytes([status]))
+        head = read_exact(ACK_FD, 5)
+        spec = json.loads(read_exact(ACK_FD, struct.unpack(">I", head[1:])[0]))
+        if head[:1] != b"A":
+            raise ValueError("no word to go on")
+        test_limits(h, job.limits, hard=False)
+    except BaseException as e:
+        log(f"next validation: {e}")
+        os._exit(CHILD_SETUP_FAILED)
+    return spec
+
+
+def read_exact(fd, n):
+    """n bytes from a blocking fd, or EOFError."""
+    data = b""
+    while len(data) < n:
+        chunk = os.read(fd, n - len(data))
+        if not chunk:
+            raise EOFError("the pipe ended")
+        data += chunk
+    return data
 
 
 def child_exec(h, lim, argv, cwd):
@@ -1018,9 +1101,15 @@ class Run:
         self.tests_left = 0
         self.forks = None
         # This test ended (said so on the mark pipe) but left something running, so the parent
-        # killed its process: its end is the end of the test, not a crash.
+        # killed its process: its end is the end of the test, not a crash, with the exit status
+        # it said (a validator's; a function's 0).
         self.retired = False
+        self.said = 0
         self.started = 0.0  # when its untrusted code started (CLOCK_MONOTONIC)
+        # A run of validator tests: what goes with our word that the next test may start (its
+        # files, run_validator_tests); idle: no test, the run ended between two (on_end said so).
+        self.ack = b""
+        self.idle = False
 
 
 class Usage:
@@ -1049,20 +1138,23 @@ def oom_kills():
     return None
 
 
-def spawn(h, lim, stdin_data, target, with_result, link=None, link_side=None, on_end=None):
+def spawn(h, lim, stdin_data, target, with_result, link=None, link_side=None, on_end=None, runs=False):
     """Forks a child that runs target() after child_setup; supervises it to its end. A
     submission's child (with_result) marks when its untrusted code starts; a validator is
     charged from the fork. link, for an interactive test, opens the child's standard input and
     output on the other side's pipes (link_opener) instead of the harness's; link_side is
     (job, test, side) for the harness's holds on them (link_holds). A child that runs several
-    tests (function mode) hands each but the last to on_end(run) as it ends; the last one, which
-    ends with the child, is returned."""
+    tests (function mode; a Python validator program's, runs) hands each but the last to
+    on_end(run) as it ends, which returns what goes with the word to start the next (None: end
+    the run there); the last one, which ends with the child, is returned (idle when on_end ended
+    the run)."""
+    marks = with_result or runs
     stdin_r, stdin_w = os.pipe()
     out_r, out_w = os.pipe()
     err_r, err_w = os.pipe()
     res_r, res_w = os.pipe() if with_result else (None, None)
-    mark_r, mark_w = os.pipe() if with_result else (None, None)
-    ack_r, ack_w = os.pipe() if with_result else (None, None)
+    mark_r, mark_w = os.pipe() if marks else (None, None)
+    ack_r, ack_w = os.pipe() if marks else (None, None)
     holds = link_holds(*link_side, time.monotonic() + lim["wall_ms"] / 1000) if link_side else []
     oom_before = oom_kills()
     run = Run()
@@ -1076,7 +1168,7 @@ def spawn(h, lim, stdin_data, target, with_result, link=None, link_side=None, on
             if link is not None:
                 stdin_r, out_w = link()
             child_setup(h, lim, stdin_r, out_w, err_w, res_w,
-                        (mark_w, ack_r) if with_result else None)
+                        (mark_w, ack_r) if marks else None)
         except BaseException as e:
             log(f"child setup: {e}")
             os._exit(CHILD_SETUP_FAILED)
@@ -1091,7 +1183,7 @@ def spawn(h, lim, stdin_data, target, with_result, link=None, link_side=None, on
     for fd in (stdin_r, out_w, err_w, res_w, mark_w, ack_r):
         if fd is not None:
             os.close(fd)
-    mark = Mark(mark_r, ack_w) if with_result else None
+    mark = Mark(mark_r, ack_w) if marks else None
     try:
         run = supervise(h, lim, pid, start, run, stdin_w, stdin_data, out_r, err_r, res_r, mark, on_end)
     finally:
@@ -1422,7 +1514,7 @@ def supervise(h, lim, pid, start, run, stdin_w, stdin_data, out_r, err_r, res_r,
                 # runs, and so do we. A child of several keeps it to say where each test ends;
                 # any other byte there closes it.
                 try:
-                    got = os.read(mark.mark_r, 5 if not run.marked else 1)
+                    got = os.read(mark.mark_r, 5 if not run.marked else 2)
                 except OSError:
                     got = b""
                 began = False  # a test's untrusted code starts once we acknowledge
@@ -1433,18 +1525,18 @@ def supervise(h, lim, pid, start, run, stdin_w, stdin_data, out_r, err_r, res_r,
                         run.tests_left = struct.unpack(">I", got[1:])[0] - 1
                     test_begins(h, pid, run)
                     began = True
-                elif got == b"E" and run.marked and run.tests_left > 0 and run.killed is None and not run.retired:
+                elif got[:1] == b"E" and run.marked and run.tests_left > 0 and run.killed is None and not run.retired:
                     caps = (output_cap, stderr_cap, result_cap)
-                    nxt = end_of_test(h, pid, run, readers, poller, caps, on_end)
+                    nxt = end_of_test(h, pid, run, readers, poller, caps, on_end, got[1:], res_r is not None)
                     if nxt is not None:
-                        run, began = nxt, True
+                        run, began = nxt, not nxt.idle
                 if began:
                     start = run.started
                     deadline = start + lim["wall_ms"] / 1000
                     cpu_check = start + lim["time_ms"] / 1000
                     memory_check = start
                     try:
-                        os.write(mark.ack_w, b"A")
+                        write_all(mark.ack_w, b"A" + run.ack)
                     except OSError:
                         pass
                 if not (began and run.tests_left > 0):
@@ -1531,13 +1623,17 @@ def forks(h, pid):
     return reaped, threads, sorted(p for p in test_pids(h, pid) if p != pid)
 
 
-def end_of_test(h, pid, run, readers, poller, caps, on_end):
-    """A test of a process that runs several said it ended (next_test). Everything it wrote is
-    in the pipes by now: the child wrote it before the end and waits for our word. If the test
-    returned a value and left nothing running, hands it to on_end and returns the next test's
-    Run (the child goes on once acknowledged). Else kills the child (retired: the test still
-    ends here, its CPU time then comes from the child's end) and returns None. Whatever the
-    child says, it is charged all its CPU time: each test from where the one before it ended."""
+def end_of_test(h, pid, run, readers, poller, caps, on_end, code, with_result):
+    """A test of a process that runs several said it ended (next_test, next_validation), with
+    code: nothing for a function's test, whose result is on the result pipe (with_result), the
+    exit status for a validator's. Everything it wrote is in the pipes by now: the child wrote it
+    before the end and waits for our word. If the test ended as one that may be followed (a
+    function's returned a value, a validator's said 42 or 43) and left nothing running, hands it
+    to on_end and returns the next test's Run (the child goes on once acknowledged; an idle Run
+    if on_end ended the run, and the child is killed). Else kills the child (retired: the test
+    still ends here, its CPU time then comes from the child's end) and returns None. Whatever
+    the child says, it is charged all its CPU time: each test from where the one before it
+    ended."""
     drained = True
     while drained:
         drained = False
@@ -1551,17 +1647,27 @@ def end_of_test(h, pid, run, readers, poller, caps, on_end):
         run.killed = "result"
     now = time.monotonic()
     seen = forks(h, pid)
-    if run.killed is not None or seen is None or seen != run.forks or bytes(run.result[:1]) != b"V":
-        run.retired = run.killed is None
+    if with_result:
+        followed = code == b"" and bytes(run.result[:1]) == b"V"
+    else:
+        followed = len(code) == 1 and code[0] in (42, 43)
+    if run.killed is not None or seen is None or seen != run.forks or not followed:
+        if run.killed is None and (with_result or followed):
+            run.retired, run.said = True, 0 if with_result else code[0]
         kill_test(h, pid)
         return None
     cpu = cpu_ms_of(pid)
     run.ended = now
     run.wall = now - run.started
-    run.status, run.rusage = 0, Usage(cpu, status_kb("VmHWM", pid) or 0)
-    on_end(run)
+    run.status, run.rusage = (0 if with_result else code[0] << 8), Usage(cpu, status_kb("VmHWM", pid) or 0)
+    ack = on_end(run)
     nxt = Run()
     nxt.marked = True
+    if ack is None:
+        nxt.idle = True
+        kill_test(h, pid)
+        return nxt
+    nxt.ack = ack
     nxt.tests_left = run.tests_left - 1
     test_begins(h, pid, nxt, cpu, seen)
     nxt.started = time.monotonic()  # its wall time starts at our word, after the report
@@ -1690,7 +1796,7 @@ def classify(job, lim, run):
     exit_code = os.WEXITSTATUS(run.status) if os.WIFEXITED(run.status) else None
     sig = os.WTERMSIG(run.status) if os.WIFSIGNALED(run.status) else None
     if run.retired:
-        exit_code, sig = 0, None  # it ended; then the harness killed what it left running
+        exit_code, sig = run.said, None  # it ended; then the harness killed what it left running
     report = result_report(cpu_ms=round(cpu_ms, 3), wall_ms=round(run.wall * 1000, 3), memory_kb=memory_kb,
                            exit_code=exit_code, signal=sig, stderr=run.stderr.decode("utf-8", "replace"),
                            _ended=run.ended)
@@ -1851,6 +1957,8 @@ def run_tests(h, job):
     Returns False when the request ended inside a test's frames."""
     if job.mode == "function":
         return run_function_tests(h, job)
+    if runs_validations(job):
+        return run_validator_tests(h, job)
     for i in range(job.tests):
         h.send({"type": "start", "test": i})
         if job.mode == "compile":
@@ -1929,6 +2037,7 @@ def run_function_run(h, job, datas, first):
         start = json.dumps({"type": "start", "test": first + done + 1}).encode()
         send_report(h, job, first + done, *function_report(job, lim, run), start)
         done += 1
+        return b""
 
     run = spawn(h, lim, b"", lambda: child_run(h, job, datas), with_result=True, on_end=on_end)
     if h.sandboxed:
@@ -2172,50 +2281,134 @@ def run_validator(h, job, frames, test):
     """Kattis protocol: python3 entry input answer feedback_dir [flags] < team_output; for an
     interactive problem (job.link) the team output is the submission itself, through the
     test's pipes, and the validator's standard output goes to the submission. A validator
-    function is called instead (call_validator_function)."""
+    function is called instead (call_validator_function). One test in a process of its own: a
+    Python program's tests without a link run in runs instead (run_validator_tests)."""
     if job.validator_fn is not None:
         return call_validator_function(job, frames)
-    input_data, answer, team_output = frames[:3]
     lim = job.limits
+    work, spec = validation_spec(job, frames, stdin=False)
+    try:
+        if (job.validator.get("lang") or "python") == "python":
+            target = lambda: child_validate(h, job, spec, runs=False)
+        else:
+            target = lambda: child_exec(h, lim, [job.validator_entry] + spec["args"], work)
+        team_output, link, side = frames[2], None, None
+        if job.link:
+            team_output, link, side = b"", link_opener(job, test, "validator"), (job, test, "validator")
+        run = spawn(h, lim, team_output, target, with_result=False, link=link, link_side=side)
+        return validator_report(job, run, work)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def runs_validations(job):
+    """Whether a validate job's tests run in runs: a Python validator program's, without a link."""
+    return (job.mode == "validate" and job.validator_fn is None and not job.link
+            and (job.validator.get("lang") or "python") == "python")
+
+
+def run_validator_tests(h, job):
+    """Validate mode, a Python validator program without a link: runs of tests, each run in one
+    process (child_validate), as on the function mode's side. A test starts as soon as its frames
+    are here; a run goes on while its tests exit 42 or 43 and leave nothing running, and ends
+    where the judge's request does. Returns False when the request ended inside a test's
+    frames (run_tests)."""
+    i = 0
+    h.send({"type": "start", "test": 0})
+    frames = read_validation(h, job)
+    while isinstance(frames, list):
+        first = i
+        work, spec = validation_spec(job, frames)
+        frames = None  # the next test's, once read (on_end), or why there is none
+
+        def on_end(run):
+            nonlocal i, work, frames
+            report, output = validator_report(job, run, work)
+            shutil.rmtree(work, ignore_errors=True)
+            i += 1
+            more = [json.dumps({"type": "start", "test": i}).encode()] if i < job.tests else []
+            send_report(h, job, i - 1, report, output, *more)
+            frames = read_validation(h, job) if more else None
+            if not isinstance(frames, list):
+                return None
+            work, spec = validation_spec(job, frames)
+            frames = None
+            body = json.dumps(spec).encode()
+            return struct.pack(">I", len(body)) + body
+
+        try:
+            run = spawn(h, job.limits, b"", lambda: child_validate(h, job, spec, runs=True),
+                        with_result=False, on_end=on_end, runs=True)
+            if not run.idle:
+                send_report(h, job, i, *validator_report(job, run, work))
+                i += 1
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
+        if i == first:
+            raise RuntimeError("a validator run ran no test")
+        if frames is None and i < job.tests and not run.idle:
+            h.send({"type": "start", "test": i})
+            frames = read_validation(h, job)
+    return frames is not False
+
+
+def read_validation(h, job):
+    """The frames of a validate job's next test: input, answer, output (and the feedback files
+    of the previous pass). None: the request ended where a test would start; False: inside one."""
+    first = h.read_frame()
+    if first is None:
+        return None
+    frames = [first] + [h.read_frame() for _ in range(3 if job.feedback else 2)]
+    return False if any(f is None for f in frames) else frames
+
+
+def validation_spec(job, frames, stdin=True):
+    """Writes one test's files into a folder of its own: input, answer, the team's output (read
+    as standard input) and the feedback folder (a previous pass's files restored). Returns the
+    folder and the spec a validator child runs the test by (child_validate; stdin False: the
+    child's standard input stays what spawn gave it)."""
+    input_data, answer, team_output = frames[:3]
     work = tempfile.mkdtemp(prefix="judge-test-")
     try:
         in_path = os.path.join(work, "input")
         ans_path = os.path.join(work, "answer")
+        out_path = os.path.join(work, "team_output")
         feedback = os.path.join(work, "feedback")
         os.mkdir(feedback)
         if job.feedback and frames[3]:
             restore_feedback(feedback, json.loads(frames[3]))
-        for path, data in ((in_path, input_data), (ans_path, answer)):
+        for path, data in ((in_path, input_data), (ans_path, answer), (out_path, team_output)):
             with open(path, "wb") as f:
                 f.write(data)
-        args = [in_path, ans_path, feedback + "/"] + [str(f) for f in job.validator.get("flags") or []]
-        if (job.validator.get("lang") or "python") == "python":
-            target = lambda: child_validate(h, job, args, work)
-        else:
-            target = lambda: child_exec(h, lim, [job.validator_entry] + args, work)
-        link = side = None
-        if job.link:
-            team_output, link, side = b"", link_opener(job, test, "validator"), (job, test, "validator")
-        run = spawn(h, lim, team_output, target, with_result=False, link=link, link_side=side)
-        report = classify(job, lim, run)
-        message = b""
-        try:
-            fd = os.open(os.path.join(feedback, "judgemessage.txt"), os.O_RDONLY | os.O_NOFOLLOW)
-            with os.fdopen(fd, "rb") as f:
-                message = f.read(lim["output_bytes"])
-        except OSError:
-            pass
-        if message and run.stdout and not message.endswith(b"\n"):
-            message += b"\n"
-        output = (message + bytes(run.stdout))[: lim["output_bytes"]]
-        if job.feedback:
-            files, why = collect_feedback(feedback)
-            report["feedback"] = files
-            if why and report["status"] == "ok":
-                report["status"], report["detail"] = "re", why
-        return report, output
-    finally:
+    except BaseException:
         shutil.rmtree(work, ignore_errors=True)
+        raise
+    args = [in_path, ans_path, feedback + "/"] + [str(f) for f in job.validator.get("flags") or []]
+    return work, {"args": args, "cwd": work, "stdin": out_path if stdin else None}
+
+
+def validator_report(job, run, work):
+    """A validator test's report and output: its judge message (feedback/judgemessage.txt) then
+    what it printed, and the feedback folder's files when the job keeps them."""
+    lim = job.limits
+    feedback = os.path.join(work, "feedback")
+    report = classify(job, lim, run)
+    message = b""
+    try:
+        fd = os.open(os.path.join(feedback, "judgemessage.txt"), os.O_RDONLY | os.O_NOFOLLOW)
+        with os.fdopen(fd, "rb") as f:
+            message = f.read(lim["output_bytes"])
+    except OSError:
+        pass
+    if message and run.stdout and not message.endswith(b"\n"):
+        message += b"\n"
+    output = (message + bytes(run.stdout))[: lim["output_bytes"]]
+    if job.feedback:
+        files, why = collect_feedback(feedback)
+        report["feedback"] = files
+        if why and report["status"] == "ok":
+            report["status"], report["detail"] = "re", why
+    return report, output
 
 
 # What a validator may leave in its feedback folder for the judge (score.txt, nextpass.in) and

@@ -1204,6 +1204,127 @@ class ValidateTest(unittest.TestCase):
         self.assertFalse(os.path.exists(workdir))
 
 
+class ValidatorRunTest(unittest.TestCase):
+    """A Python validator program's tests run in one process until one ends otherwise than by
+    exiting 42 or 43, each as a program of its own would (docs/harness-protocol.md, "Validator
+    programs: tests share a process")."""
+
+    # Prints its process id, then does what its team output says (exit 42, 43, ...).
+    PROGRAM = src("""
+        import os, sys, time
+        what = sys.stdin.read().strip() or "42"
+        print(os.getpid(), flush=True)
+        if what == "thread":
+            import threading
+            threading.Thread(target=time.sleep, args=(30,), daemon=True).start()
+            sys.exit(43)
+        if what == "child":
+            if os.fork() == 0:
+                time.sleep(30)
+                os._exit(0)
+            sys.exit(42)
+        if what == "loop":
+            while True:
+                pass
+        if what == "burn":
+            t = time.process_time()
+            while time.process_time() - t < 0.2:
+                pass
+            sys.exit(42)
+        if what == "os_exit":
+            os._exit(42)
+        if what == "raise":
+            raise ValueError("the validator's bug")
+        if what == "alarm":
+            import signal
+            signal.alarm(1)
+            sys.exit(42)
+        if what == "sleep":
+            time.sleep(1.5)
+            sys.exit(42)
+        sys.exit(int(what))
+    """)
+
+    def run_outputs(self, outputs, limits=None, program=None, files=None):
+        v = {"files": dict({"validate.py": program or self.PROGRAM}, **(files or {})),
+             "entry": "validate.py", "flags": []}
+        o = harness("validate", "", [["in\n", "ans\n", out + "\n"] for out in outputs], validator=v, limits=limits)
+        self.assertTrue(o.ended, o.stderr)
+        verdicts = [(r["status"], r["exit_code"]) for r, _ in o.results]
+        pids = [int(out.split()[0]) if out[:1].isdigit() else None for _, out in o.results]
+        return o, verdicts, pids
+
+    def test_tests_that_exit_42_or_43_share_a_process(self):
+        o, verdicts, pids = self.run_outputs(["42", "43", "42", "43"])
+        self.assertEqual(verdicts, [("ok", 42), ("ok", 43), ("ok", 42), ("ok", 43)])
+        self.assertEqual(len(set(pids)), 1, pids)
+
+    def test_each_test_starts_from_the_first_line_with_its_own_modules(self):
+        program = src("""
+            import sys, helper
+            helper.seen.append(sys.argv[1])
+            counter = globals().setdefault("counter", 0) + 1
+            print(len(helper.seen), counter, sys.stdin.read().strip(), open(sys.argv[2]).read().strip())
+            sys.exit(42)
+        """)
+        o, verdicts, _ = self.run_outputs(["a", "b", "c"], program=program, files={"helper.py": "seen = []\n"})
+        self.assertEqual(verdicts, [("ok", 42)] * 3)
+        self.assertEqual([out for _, out in o.results], [b"1 1 a ans\n", b"1 1 b ans\n", b"1 1 c ans\n"])
+
+    def test_another_exit_ends_the_run_and_the_next_test_starts_afresh(self):
+        o, verdicts, pids = self.run_outputs(["42", "raise", "42", "42"])
+        self.assertEqual(verdicts, [("ok", 42), ("re", 1), ("ok", 42), ("ok", 42)])
+        self.assertIn("ValueError: the validator's bug", o.result(1)["stderr"])
+        self.assertEqual(pids[0], pids[1])
+        self.assertNotEqual(pids[1], pids[2])
+        self.assertEqual(pids[2], pids[3])
+
+    def test_os_exit_is_the_tests_verdict_and_ends_the_run(self):
+        _, verdicts, pids = self.run_outputs(["43", "os_exit", "43"])
+        self.assertEqual(verdicts, [("ok", 43), ("ok", 42), ("ok", 43)])
+        self.assertEqual(pids[0], pids[1])
+        self.assertNotEqual(pids[1], pids[2])
+
+    def test_a_thread_or_a_process_left_running_keeps_the_verdict_and_ends_the_run(self):
+        o, verdicts, pids = self.run_outputs(["42", "thread", "42", "child", "42"])
+        self.assertEqual(verdicts, [("ok", 42), ("ok", 43), ("ok", 42), ("ok", 42), ("ok", 42)])
+        self.assertEqual(pids[0], pids[1])
+        self.assertNotEqual(pids[1], pids[2])
+        self.assertEqual(pids[2], pids[3])
+        self.assertNotEqual(pids[3], pids[4])
+        self.assertLess(sum(r["wall_ms"] for r, _ in o.results), 5000, "nothing waited for what they left")
+
+    def test_a_test_over_its_cpu_limit_is_stopped_and_the_next_starts_afresh(self):
+        o, verdicts, pids = self.run_outputs(["42", "loop", "43", "42"], limits={"time_ms": 300, "wall_ms": 5000})
+        self.assertEqual([v[0] for v in verdicts], ["ok", "tle", "ok", "ok"])
+        self.assertEqual(pids[2], pids[3])
+        self.assertNotEqual(pids[0], pids[2])
+
+    def test_each_test_is_charged_its_own_cpu(self):
+        o, verdicts, pids = self.run_outputs(["burn", "42", "42"])
+        self.assertEqual(verdicts, [("ok", 42)] * 3)
+        self.assertEqual(len(set(pids)), 1)
+        cpu = [r["cpu_ms"] for r, _ in o.results]
+        self.assertGreaterEqual(cpu[0], 200)
+        self.assertLess(cpu[1], 100, cpu)
+
+    def test_an_alarm_a_test_set_does_not_reach_the_next(self):
+        _, verdicts, pids = self.run_outputs(["alarm", "sleep"])
+        self.assertEqual(verdicts, [("ok", 42), ("ok", 42)])
+        self.assertEqual(pids[0], pids[1])
+
+    def test_an_unclosed_judge_message_is_flushed_as_at_a_programs_exit(self):
+        program = src("""
+            import sys
+            message = open(sys.argv[3] + "judgemessage.txt", "w")
+            message.write("wrong on " + sys.stdin.read())
+            sys.exit(43)
+        """)
+        o, verdicts, _ = self.run_outputs(["a", "b"], program=program)
+        self.assertEqual(verdicts, [("ok", 43)] * 2)
+        self.assertEqual([out for _, out in o.results], [b"wrong on a\n", b"wrong on b\n"])
+
+
 class ValidatorFunctionTest(unittest.TestCase):
     """problem.yaml's validator_function: the module is loaded once, the function called per test
     in the harness's process, its answer reported as a validator program's exit code would be."""
