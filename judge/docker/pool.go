@@ -99,6 +99,7 @@ type Pool struct {
 	changed   chan struct{}     // closed and replaced whenever a container is ready or a start fails
 	idle      map[int][]*box    // by memory limit, oldest first
 	sessions  map[string][]*box // validator sessions' idle containers, by session key
+	finishing map[string]int    // session containers whose job has ended but not yet said done
 	want      map[int]int       // replacements owed, by memory limit
 	starting  map[int]int
 	waiting   map[int]int       // jobs waiting for a container, by memory limit
@@ -129,7 +130,7 @@ func NewPool(sb *Sandbox, opt PoolOptions) *Pool {
 	p := &Pool{
 		sb: sb, size: opt.Size, maxAge: opt.MaxAge, starters: opt.Starters, now: time.Now,
 		ctx: ctx, cancel: cancel, wake: make(chan struct{}, 1), changed: make(chan struct{}),
-		idle: map[int][]*box{}, sessions: map[string][]*box{}, want: map[int]int{}, starting: map[int]int{}, waiting: map[int]int{},
+		idle: map[int][]*box{}, sessions: map[string][]*box{}, finishing: map[string]int{}, want: map[int]int{}, starting: map[int]int{}, waiting: map[int]int{},
 		failed: map[int]int{}, used: map[int]time.Time{},
 	}
 	if opt.TakeTurns {
@@ -163,9 +164,11 @@ func (p *Pool) Run(ctx context.Context, job judge.Job, each func(judge.Execution
 }
 
 // runSession runs a validate job in an idle container of its validator's session, or in a warm
-// one that then joins the session if the job ends cleanly.
+// one that then joins the session if the job ends cleanly. It returns at the job's end, when its
+// results are all in: the harness's clean-up after the job, up to its done, goes on in the
+// background (the container is finishing), and the session's next job waits for it.
 func (p *Pool) runSession(ctx context.Context, key string, job judge.Job, each func(judge.Execution) bool) (judge.RunInfo, error) {
-	b := p.takeSession(key)
+	b := p.takeSession(ctx, key)
 	if b == nil {
 		var err error
 		if b, err = p.checkout(ctx, job.Limits.MemoryMiB); err != nil {
@@ -173,43 +176,88 @@ func (p *Pool) runSession(ctx context.Context, key string, job judge.Job, each f
 		}
 	}
 	job, each, untimed := p.timed(ctx, job, each)
-	info, reusable, err := p.sb.serveJob(ctx, b, job, uuid.NewString(), each)
-	untimed()
-	info.Image = p.sb.imageID
-	p.releaseSession(b, key, reusable && err == nil)
-	return info, err
+	// The caller's cancellation stops the job until its end; after it, only the job's own wall
+	// budget bounds the wait for done (serveJob kills the container then).
+	jobCtx, cancelJob := context.WithCancel(context.WithoutCancel(ctx))
+	type outcome struct {
+		info judge.RunInfo
+		err  error
+	}
+	ended := make(chan judge.RunInfo, 1)
+	done := make(chan outcome, 1)
+	go func() {
+		var finishing bool
+		info, reusable, err := p.sb.serveJob(jobCtx, b, job, uuid.NewString(), each, func(info judge.RunInfo) {
+			p.mu.Lock()
+			p.finishing[key]++
+			finishing = true
+			p.mu.Unlock()
+			ended <- info
+		})
+		cancelJob()
+		untimed()
+		p.releaseSession(b, key, reusable && err == nil, finishing)
+		done <- outcome{info, err}
+	}()
+	var o outcome
+	select {
+	case info := <-ended:
+		o.info = info
+	case o = <-done:
+	case <-ctx.Done():
+		cancelJob()
+		o = <-done
+		if o.err == nil && o.info.Completed < job.Tests {
+			o.err = fmt.Errorf("sandbox: %w", ctx.Err())
+		}
+	}
+	o.info.Image = p.sb.imageID
+	return o.info, o.err
 }
 
 // takeSession checks out the session's most recently used idle container, if one is alive and
-// waited less than MaxAge; nil if none.
-func (p *Pool) takeSession(key string) *box {
+// waited less than MaxAge; nil if none. While none is idle but one is finishing its job, it waits
+// for that one: the next job of a session finds it as it would have without the background
+// finish.
+func (p *Pool) takeSession(ctx context.Context, key string) *box {
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	if p.closed {
-		return nil
-	}
-	l := p.fresh(p.sessions[key])
-	if len(l) == 0 {
+	for {
+		if p.closed {
+			return nil
+		}
+		l := p.fresh(p.sessions[key])
+		if len(l) > 0 {
+			b := l[len(l)-1]
+			p.sessions[key] = l[:len(l)-1]
+			p.bg.Add(1) // released by releaseSession
+			p.active++
+			p.stats.Reused++
+			return b
+		}
 		delete(p.sessions, key)
-		return nil
+		if p.finishing[key] == 0 || p.await(ctx) != nil {
+			return nil
+		}
 	}
-	b := l[len(l)-1]
-	p.sessions[key] = l[:len(l)-1]
-	p.bg.Add(1) // released by releaseSession
-	p.active++
-	p.stats.Reused++
-	return b
 }
 
 // releaseSession ends a session's job: its container waits for the session's next job if the
-// job ended cleanly and the container may serve more, else it is removed.
-func (p *Pool) releaseSession(b *box, key string, reusable bool) {
+// job ended cleanly and the container may serve more, else it is removed. finishing: the job
+// had ended (runSession) and was counted among the session's finishing containers.
+func (p *Pool) releaseSession(b *box, key string, reusable, finishing bool) {
 	p.mu.Lock()
 	b.jobs++
 	keep := reusable && !p.closed && b.jobs < SessionJobs && len(p.sessions[key]) < 2*p.size
 	if keep {
 		b.born = p.now()
 		p.sessions[key] = append(p.sessions[key], b)
+	}
+	if finishing {
+		if p.finishing[key]--; p.finishing[key] == 0 {
+			delete(p.finishing, key)
+		}
+		p.notify()
 	}
 	p.active--
 	p.mu.Unlock()

@@ -296,7 +296,7 @@ func (s *Sandbox) remove(ctx context.Context, id string) error {
 // caller's part.
 func (s *Sandbox) serve(ctx context.Context, b *box, job judge.Job, each func(judge.Execution) bool) (judge.RunInfo, error) {
 	defer b.hj.Close()
-	info, _, err := s.serveJob(ctx, b, job, "", each)
+	info, _, err := s.serveJob(ctx, b, job, "", each, nil)
 	return info, err
 }
 
@@ -304,8 +304,9 @@ func (s *Sandbox) serve(ctx context.Context, b *box, job judge.Job, each func(ju
 // validator session (harness.FeedSession) and reads its reports up to the harness's done with
 // that nonce. reusable says the session's job ended cleanly and the container, still attached,
 // may serve the session's next job; otherwise it was killed (or the job broke the session) and
-// must go.
-func (s *Sandbox) serveJob(ctx context.Context, b *box, job judge.Job, nonce string, each func(judge.Execution) bool) (judge.RunInfo, bool, error) {
+// must go. atEnd (sessions) is given the job's RunInfo as soon as the harness says end
+// (harness.SessionReports).
+func (s *Sandbox) serveJob(ctx context.Context, b *box, job judge.Job, nonce string, each func(judge.Execution) bool, atEnd func(judge.RunInfo)) (judge.RunInfo, bool, error) {
 	id := b.id
 	info := judge.RunInfo{Python: b.python}
 	runCtx, cancel := context.WithTimeout(ctx, s.wallBudget(job))
@@ -344,7 +345,7 @@ func (s *Sandbox) serveJob(ctx context.Context, b *box, job judge.Job, nonce str
 		got, rerr = harness.Reports(runCtx, b.stdout, job, each)
 	} else {
 		go func() { feedErr <- harness.FeedSession(b.hj.Conn, job, nonce, stop) }()
-		got, rerr = harness.SessionReports(runCtx, b.stdout, job, nonce, each)
+		got, rerr = harness.SessionReports(runCtx, b.stdout, job, nonce, each, atEnd)
 	}
 	got.Python = info.Python
 	info = got

@@ -322,14 +322,19 @@ var ErrSessionBroken = errors.New("validator session: the job did not end cleanl
 // harness's done with nonce. The nonce never was where the job's processes could read it, so no
 // frame after done can come from the job: the container may serve the next job. Anything else
 // between end and done, a done with another nonce, or done before end returns ErrSessionBroken
-// (the job's reports before it were given to each as usual).
-func SessionReports(ctx context.Context, r io.Reader, job judge.Job, nonce string, each func(judge.Execution) bool) (judge.RunInfo, error) {
+// (the job's reports before it were given to each as usual). atEnd, if not nil, is given the
+// job's RunInfo as soon as end is read: the job's results are complete there, and the caller
+// need not wait for the harness's clean-up behind done.
+func SessionReports(ctx context.Context, r io.Reader, job judge.Job, nonce string, each func(judge.Execution) bool, atEnd func(judge.RunInfo)) (judge.RunInfo, error) {
 	info, ended, err := reports(ctx, r, job, each)
 	if err != nil {
 		return info, err
 	}
 	if !ended {
 		return info, fmt.Errorf("%w: stopped before its end", ErrSessionBroken)
+	}
+	if atEnd != nil {
+		atEnd(info)
 	}
 	m, err := next(r)
 	if err != nil {

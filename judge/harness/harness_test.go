@@ -186,8 +186,10 @@ func TestSessionReports(t *testing.T) {
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			var got []judge.Execution
+			var atEnd []int // the tests complete when end was read, once per call
 			info, err := harness.SessionReports(context.Background(), stream(t, append(result, tc.tail...)...), job, "n1",
-				func(e judge.Execution) bool { got = append(got, e); return true })
+				func(e judge.Execution) bool { got = append(got, e); return true },
+				func(info judge.RunInfo) { atEnd = append(atEnd, info.Completed) })
 			if tc.err == nil {
 				require.NoError(t, err)
 			} else {
@@ -195,6 +197,11 @@ func TestSessionReports(t *testing.T) {
 			}
 			assert.Equal(t, 1, info.Completed, "the job's own report stands either way")
 			assert.Len(t, got, 1)
+			if tc.tail[0].(obj)["type"] == "end" {
+				assert.Equal(t, []int{1}, atEnd, "told at end, with the job's results")
+			} else {
+				assert.Empty(t, atEnd, "no end, nothing told")
+			}
 		})
 	}
 }
