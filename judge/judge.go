@@ -145,6 +145,9 @@ func (j *Judge) round(ctx context.Context, p *Problem, job Job, flags []check.Fl
 	var pending []int           // tests whose output awaits the custom validator
 	checks := j.newValidations(ctx, p, pass, state)
 	defer checks.stop()
+	if custom && len(p.Tests) > 0 {
+		checks.prepare(0) // its start-up beside the submission's
+	}
 	outputs := map[int][]byte{}
 	bases := map[int]TestResult{}
 	carry := map[int]*carried{}

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -199,6 +200,46 @@ func TestCustomValidatorRunsBesideTheSubmission(t *testing.T) {
 	assert.Equal(t, judge.Accepted, rep.Verdict, "%+v", rep.Tests)
 	require.Len(t, fs.Runs(), 2, "one sandbox for the submission, one for its validator")
 	assert.Len(t, fs.Runs()[1].Frames, 3)
+}
+
+// startsValidator is a Sandbox that closes validating when the first validate job reaches it.
+type startsValidator struct {
+	judge.Sandbox
+	once       sync.Once
+	validating chan struct{}
+}
+
+func (s *startsValidator) Run(ctx context.Context, job judge.Job, each func(judge.Execution) bool) (judge.RunInfo, error) {
+	if job.Mode == judge.JobValidate {
+		s.once.Do(func() { close(s.validating) })
+	}
+	return s.Sandbox.Run(ctx, job, each)
+}
+
+// The validator's sandbox is asked for when the judging starts, not at the first output: its
+// start-up overlaps the submission's.
+func TestCustomValidatorStartsWithTheSubmission(t *testing.T) {
+	p := stdioProblem("a", "b")
+	p.Validation.Validator = &judge.Program{Entry: "validate.py", Files: map[string][]byte{"validate.py": []byte("")}}
+	sb := &startsValidator{validating: make(chan struct{})}
+	sb.Sandbox = &judgetest.Sandbox{Exec: func(job judge.Job, frames [][]byte) (judge.Execution, bool) {
+		if job.Mode == judge.JobValidate {
+			code := 42
+			return judge.Execution{Status: judge.StatusOK, ExitCode: &code}, true
+		}
+		i := int(frames[0][len(frames[0])-1] - 'a')
+		if i == 0 {
+			select {
+			case <-sb.validating:
+			case <-time.After(5 * time.Second):
+				t.Error("the submission's first test ran before its validator's sandbox was asked for")
+			}
+		}
+		return ok(i, string(p.Tests[i].Answer)), true
+	}}
+	rep, err := (&judge.Judge{Sandbox: sb}).Judge(context.Background(), p, src, judge.Options{})
+	require.NoError(t, err)
+	assert.Equal(t, judge.Accepted, rep.Verdict, "%+v", rep.Tests)
 }
 
 func TestAnswersNeverReachTheSubmissionsSandbox(t *testing.T) {

@@ -9,9 +9,9 @@ import (
 )
 
 // validations runs a problem's custom output validator beside the submission: each output
-// goes to the validator as soon as its test ends, in a sandbox taken at the first one, so the
-// validator's start and its work overlap the submission's remaining tests instead of following
-// them all. Tests whose validator takes other arguments (test data groups may give their own)
+// goes to the validator as soon as its test ends, in a sandbox asked for when the judging starts
+// (prepare), so the validator's start and its work overlap the submission's start and its
+// remaining tests instead of following them. Tests whose validator takes other arguments (test data groups may give their own)
 // get a sandbox of their own; tests arrive in order, so that is one per run of such tests.
 type validations struct {
 	j     *Judge
@@ -61,6 +61,13 @@ func (v *validations) add(i int, output []byte) {
 	r.outputs = append(r.outputs, output)
 	r.signal()
 	r.mu.Unlock()
+}
+
+// prepare starts the validator's sandbox for test i's arguments before any output is known:
+// its start-up (a session job's process, the validator's module) then overlaps the submission's
+// own start instead of following its first test.
+func (v *validations) prepare(i int) {
+	v.runs = append(v.runs, v.start(v.p.Validation.TestValidatorArgs(v.p.Tests[i])))
 }
 
 // start starts a validator's sandbox (compiling a C or C++ validator first, once per package)
