@@ -1335,22 +1335,16 @@ def held_back(run, now, threads):
     return False
 
 
-def rss_kb(pid):
-    """(resident, private + shared anonymous resident) kB of a process, or None if it is gone.
-    Shared anonymous memory (mmap.mmap(-1, n), a file of /dev/shm mapped) is RssShmem."""
-    got = proc_status(pid)
-    return None if got is None else got[:2]
-
-
 def proc_status(pid):
-    """rss_kb's two figures and the process's state letter (b"R", b"S", b"D", ...) from
-    /proc/<pid>/status, or None if it is gone."""
+    """A process's resident and its private + shared anonymous resident kB (shared anonymous
+    memory, mmap.mmap(-1, n) or a file of /dev/shm mapped, is RssShmem), its state letter (b"R",
+    b"S", b"D", ...) and its peak RSS (VmHWM, kB), from /proc/<pid>/status; None if it is gone."""
     got = {}
     state = b"?"
     try:
         with open(f"/proc/{pid}/status", "rb") as f:
             for line in f:
-                if line.startswith((b"VmRSS:", b"RssAnon:", b"RssShmem:")):
+                if line.startswith((b"VmRSS:", b"RssAnon:", b"RssShmem:", b"VmHWM:")):
                     got[line[:line.index(b":")]] = int(line.split()[1])
                 elif line.startswith(b"State:"):
                     state = line.split()[1][:1]
@@ -1358,7 +1352,7 @@ def proc_status(pid):
         return None
     if b"VmRSS" not in got:
         return None  # a zombie has no memory left
-    return got[b"VmRSS"], got.get(b"RssAnon", 0) + got.get(b"RssShmem", 0), state
+    return got[b"VmRSS"], got.get(b"RssAnon", 0) + got.get(b"RssShmem", 0), state, got.get(b"VmHWM", 0)
 
 
 def test_pids(h, pid):
@@ -1589,16 +1583,17 @@ def supervise(h, lim, pid, start, run, stdin_w, stdin_data, out_r, err_r, res_r,
     return run
 
 
-def test_begins(h, pid, run, cpu_ms=None, seen=None):
+def test_begins(h, pid, run, cpu_ms=None, seen=None, status=None):
     """What the parent reads of the child as a test's untrusted code starts (at its mark, or at
     the end of the test before it in the same process): its CPU and run-queue wait so far, its
-    memory, and what would show that the test started a thread or a process (forks). cpu_ms
-    and seen: those two, when the caller has just read them (the child waits meanwhile)."""
+    memory, and what would show that the test started a thread or a process (forks). cpu_ms,
+    seen and status (proc_status): those, when the caller has just read them (the child waits
+    meanwhile)."""
     run.setup_cpu_ms = cpu_ms_of(pid) if cpu_ms is None else cpu_ms
     run.setup_delay_ms = run_delay_ms(pid)
-    base = rss_kb(pid)
+    base = proc_status(pid) if status is None else status
     if base is not None:
-        run.base_rss, run.base_anon = base
+        run.base_rss, run.base_anon = base[:2]
     if run.tests_left > 0:
         run.forks = forks(h, pid) if seen is None else seen
 
@@ -1657,9 +1652,10 @@ def end_of_test(h, pid, run, readers, poller, caps, on_end, code, with_result):
         kill_test(h, pid)
         return None
     cpu = cpu_ms_of(pid)
+    status = proc_status(pid)
     run.ended = now
     run.wall = now - run.started
-    run.status, run.rusage = (0 if with_result else code[0] << 8), Usage(cpu, status_kb("VmHWM", pid) or 0)
+    run.status, run.rusage = (0 if with_result else code[0] << 8), Usage(cpu, status[3] if status else 0)
     ack = on_end(run)
     nxt = Run()
     nxt.marked = True
@@ -1669,7 +1665,7 @@ def end_of_test(h, pid, run, readers, poller, caps, on_end, code, with_result):
         return nxt
     nxt.ack = ack
     nxt.tests_left = run.tests_left - 1
-    test_begins(h, pid, nxt, cpu, seen)
+    test_begins(h, pid, nxt, cpu, seen, status)
     nxt.started = time.monotonic()  # its wall time starts at our word, after the report
     return nxt
 
@@ -1924,8 +1920,9 @@ class Job:
 
 def preload():
     """Imports what submissions commonly import, once, so forked tests start warm, and collects
-    the garbage of start-up. It runs between hello and the request: a pooled container pays for
-    it while it waits."""
+    the garbage of start-up. It runs before hello: a pooled container is ready once it has done
+    this (a judging that takes it never shares the CPU with its own warm-up), and a cold one
+    could not read its request before the end of it anyway."""
     for name in ("bisect", "heapq", "itertools", "functools", "re", "string", "random",
                  "fractions", "decimal", "dataclasses", "copy", "operator", "array"):
         try:
@@ -2378,8 +2375,11 @@ def validation_spec(job, frames, stdin=True):
         if job.feedback and frames[3]:
             restore_feedback(feedback, json.loads(frames[3]))
         for path, data in ((in_path, input_data), (ans_path, answer), (out_path, team_output)):
-            with open(path, "wb") as f:
-                f.write(data)
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+            try:
+                write_all(fd, data)
+            finally:
+                os.close(fd)
     except BaseException:
         shutil.rmtree(work, ignore_errors=True)
         raise
@@ -2597,8 +2597,8 @@ def remove_ipc(h):
 
 def main():
     h = Harness()
-    h.send({"type": "hello", "harness": HARNESS_VERSION, "python": platform.python_version()})
     preload()
+    h.send({"type": "hello", "harness": HARNESS_VERSION, "python": platform.python_version()})
     session = False  # a session's jobs follow one another until the judge's stream ends
     while True:
         try:
