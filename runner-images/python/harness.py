@@ -2486,14 +2486,19 @@ END_OF_JOB = 0xFFFFFFFF
 IPC_RMID = 0
 
 
-def serve_session_job(h, job):
-    """Serves one validate job of a session in a job process forked from this one, which never
-    runs the validator nor reads an output. The job process reads its frames from a pipe this
-    process fills up to the end marker, and writes its reports on the frame channel as a one-job
-    harness would. Once it has ended, every other process of the container is killed and the
-    scratch is emptied; only then is the judge's nonce for the job read (after the end marker)
-    and echoed in done: the nonce never was in a job process's memory, so no job can forge the
-    frame after which the judge trusts the next job's reports. False: the judge's stream ended."""
+class JobProcess:
+    """A session's job process, forked before its job's header is read (fork_job_process): the
+    fork, and the copy-on-write faults of its first steps, then happen while the session waits
+    between jobs instead of on the job's way. Its pipe brings the header, then the job's frames."""
+
+    def __init__(self, pid, w, scratch):
+        self.pid, self.w, self.scratch = pid, w, scratch
+
+
+def fork_job_process(h):
+    """Forks the process of the session's next job. It closes the judge's stream at once (no job
+    process ever reads the nonces), waits for its header on its pipe, runs the job as a one-job
+    harness would and exits."""
     # The job's files go in a folder of its own, removed after it even where the scratch is not
     # emptied (outside the sandbox) and when the job process died before its clean-up.
     scratch = tempfile.mkdtemp(prefix="judge-session-")
@@ -2507,18 +2512,35 @@ def serve_session_job(h, job):
             h.frames_in, h.reader = r, io.FileIO(r, "rb", closefd=False)
             h.prctl(PR_SET_CHILD_SUBREAPER, 1)
             tempfile.tempdir = scratch
-            code = run_job(h, job)
+            header = h.read_frame()
+            code = 0 if header is None else run_job(h, Job(json.loads(header)))
         except BaseException as e:
             log(f"session job: {type(e).__name__}: {e}")
         finally:
             os._exit(code or 0)
     os.close(r)
+    return JobProcess(pid, w, scratch)
+
+
+def serve_session_job(h, job, header, proc):
+    """Serves one validate job of a session (its header, read and checked) in a job process, proc
+    (forked ahead) or a new one, which never runs the validator nor reads an output. The job
+    process reads the header and its frames from a pipe this process fills up to the end marker,
+    and writes its reports on the frame channel as a one-job harness would. Once it has ended,
+    every other process of the container is killed and the scratch is emptied; only then is the
+    judge's nonce for the job read (after the end marker) and echoed in done: the nonce never
+    was in a job process's memory, so no job can forge the frame after which the judge trusts
+    the next job's reports. False: the judge's stream ended."""
+    proc = proc or fork_job_process(h)
     try:
-        whole = relay_job(h, w)
+        write_all(proc.w, struct.pack(">I", len(header)) + header)
+        whole = relay_job(h, proc.w)
+    except OSError:  # EPIPE: the job process is gone; its frames are dropped
+        whole = relay_job(h, None)
     finally:
-        os.close(w)
-        end_session_job(h, pid)
-        shutil.rmtree(scratch, ignore_errors=True)
+        os.close(proc.w)
+        end_session_job(h, proc.pid)
+        shutil.rmtree(proc.scratch, ignore_errors=True)
     nonce = h.read_frame() if whole else None
     if nonce is None:
         return False
@@ -2527,10 +2549,10 @@ def serve_session_job(h, job):
 
 
 def relay_job(h, w):
-    """Copies the judge's frames of one session job to the job process's pipe, up to the end
-    marker. Frames for a job process that has ended are read and dropped. False: the judge's
-    stream ended first."""
-    open_ = True
+    """Copies the judge's frames of one session job to the job process's pipe (None: dropped), up
+    to the end marker. Frames for a job process that has ended are read and dropped. False: the
+    judge's stream ended first."""
+    open_ = w is not None
 
     def pass_on(data):
         nonlocal open_
@@ -2600,22 +2622,31 @@ def main():
     preload()
     h.send({"type": "hello", "harness": HARNESS_VERSION, "python": platform.python_version()})
     session = False  # a session's jobs follow one another until the judge's stream ends
-    while True:
-        try:
-            frame = h.read_frame()
-            if frame is None:
+    ahead = None  # the process of the session's next job, forked after the job before it
+    try:
+        while True:
+            try:
+                frame = h.read_frame()
+                if frame is None:
+                    return 0
+                job = Job(json.loads(frame))
+                if session and not job.session:
+                    raise ValueError("a session's next job must be a session job")
+            except (ValueError, EOFError, TypeError) as e:
+                log(f"bad request header: {e}")
+                return 2
+            if not job.session:
+                return run_job(h, job)
+            session = True
+            proc, ahead = ahead, None
+            if not serve_session_job(h, job, frame, proc):
                 return 0
-            job = Job(json.loads(frame))
-            if session and not job.session:
-                raise ValueError("a session's next job must be a session job")
-        except (ValueError, EOFError, TypeError) as e:
-            log(f"bad request header: {e}")
-            return 2
-        if not job.session:
-            return run_job(h, job)
-        session = True
-        if not serve_session_job(h, job):
-            return 0
+            ahead = fork_job_process(h)
+    finally:
+        if ahead is not None:  # no job came for it: its pipe ends, and it exits
+            os.close(ahead.w)
+            end_session_job(h, ahead.pid)
+            shutil.rmtree(ahead.scratch, ignore_errors=True)
 
 
 def run_job(h, job):

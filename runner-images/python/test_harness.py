@@ -1445,6 +1445,58 @@ class SessionTest(unittest.TestCase):
         self.assertEqual(outs, [(42, b""), (43, b"call 2"), (43, b"call 1")],
                          "the second job's validator starts afresh: its module is loaded again")
 
+    def test_the_next_jobs_process_is_forked_while_the_session_waits(self):
+        # After done, the next job's process is already there, waiting for its header; it runs
+        # that job, and if none comes it ends with the session, its folder gone with it.
+        left = lambda: sorted(n for n in os.listdir(tempfile.gettempdir()) if n.startswith("judge-session-"))
+        before = left()
+        v = {"files": {"check.py": "import os\ndef check(i, a, o):\n    return str(os.getpid())\n"},
+             "entry": "check.py", "flags": [], "function": "check"}
+        header = frame(json.dumps({"version": 1, "mode": "validate", "limits": LIMITS, "tests": 1,
+                                   "validator": v, "session": True}).encode())
+        job = lambda nonce: header + frame(b"") + frame(b"") + frame(b"x") + END_OF_JOB + frame(nonce)
+        p = subprocess.Popen([sys.executable, "-I", "-B", HARNESS], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE, cwd="/")
+
+        def children():
+            pids = []
+            for t in os.listdir(f"/proc/{p.pid}/task"):
+                with open(f"/proc/{p.pid}/task/{t}/children") as f:
+                    pids += [int(c) for c in f.read().split()]
+            return pids
+        try:
+            def until_done():
+                outs = []
+                while True:
+                    (size,) = struct.unpack(">I", p.stdout.read(4))
+                    m = json.loads(p.stdout.read(size))
+                    if m["type"] == "result":
+                        (size,) = struct.unpack(">I", p.stdout.read(4))
+                        outs.append(int(p.stdout.read(size)))
+                    if m["type"] == "done":
+                        return outs
+            p.stdout.read(struct.unpack(">I", p.stdout.read(4))[0])  # hello
+            p.stdin.write(job(b"one"))
+            p.stdin.flush()
+            first = until_done()
+            deadline = time.monotonic() + 10
+            while not children() and time.monotonic() < deadline:
+                time.sleep(0.01)
+            ahead = children()
+            self.assertEqual(len(ahead), 1, "one job process waits for the next job")
+            self.assertNotIn(ahead[0], first)
+            p.stdin.write(job(b"two"))
+            p.stdin.flush()
+            self.assertEqual(until_done(), ahead, "the next job ran in the process forked ahead")
+            p.stdin.close()
+            self.assertEqual(p.wait(timeout=30), 0)
+        finally:
+            p.kill()
+            p.wait()
+            p.stdout.close()
+            p.stderr.close()
+        self.assertEqual(left(), before, "the process forked for a job that never came left no folder")
+
     def test_a_job_process_that_dies_ends_its_job_only(self):
         left = lambda: sorted(n for n in os.listdir(tempfile.gettempdir()) if n.startswith(("judge-validator-", "judge-session-")))
         before = left()
