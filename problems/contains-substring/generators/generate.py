@@ -111,6 +111,11 @@ def build() -> None:
     # window comparisons (slices, startswith) must scan ~2*10^5 bytes at each of 9*10^5 positions.
     add("secret", "32-max-ucs2-mismatch-near-end", "\u0101" * MAX_H,
         "\u0101" * (MAX_N - 2) + "b\u0101", False)
+    # The same with four-byte characters: twice the bytes a window comparison copies and scans,
+    # so a C-speed scan is over the limit even where memory copies are fast (slices ran 4.2 s on
+    # 32 on one machine of our kind, 7.7 s on another, against a 2.3 s calibrated limit there).
+    add("secret", "33-max-astral-mismatch-near-end", "\U0001F600" * MAX_H,
+        "\U0001F600" * (MAX_N - 2) + "b\U0001F600", False)
 
 
 def main() -> None:
