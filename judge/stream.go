@@ -11,8 +11,9 @@ import (
 // validations runs a problem's custom output validator beside the submission: each output
 // goes to the validator as soon as its test ends, in a sandbox asked for when the judging starts
 // (prepare), so the validator's start and its work overlap the submission's start and its
-// remaining tests instead of following them. Tests whose validator takes other arguments (test data groups may give their own)
-// get a sandbox of their own; tests arrive in order, so that is one per run of such tests.
+// remaining tests instead of following them. Tests whose validator takes other arguments (test
+// data groups may give their own) get a sandbox of their own; tests arrive in order, so that is
+// one per run of such tests.
 type validations struct {
 	j     *Judge
 	ctx   context.Context

@@ -179,38 +179,31 @@ func (p *Pool) runSession(ctx context.Context, key string, job judge.Job, each f
 	// The caller's cancellation stops the job until its end; after it, only the job's own wall
 	// budget bounds the wait for done (serveJob kills the container then).
 	jobCtx, cancelJob := context.WithCancel(context.WithoutCancel(ctx))
+	stopCancel := context.AfterFunc(ctx, cancelJob)
 	type outcome struct {
 		info judge.RunInfo
 		err  error
 	}
-	ended := make(chan judge.RunInfo, 1)
-	done := make(chan outcome, 1)
+	out := make(chan outcome, 1) // at the job's end, or when serveJob returns without one
 	go func() {
-		var finishing bool
+		finishing := false
 		info, reusable, err := p.sb.serveJob(jobCtx, b, job, uuid.NewString(), each, func(info judge.RunInfo) {
+			stopCancel()
 			p.mu.Lock()
 			p.finishing[key]++
-			finishing = true
 			p.mu.Unlock()
-			ended <- info
+			finishing = true
+			out <- outcome{info, nil}
 		})
+		stopCancel()
 		cancelJob()
 		untimed()
 		p.releaseSession(b, key, reusable && err == nil, finishing)
-		done <- outcome{info, err}
-	}()
-	var o outcome
-	select {
-	case info := <-ended:
-		o.info = info
-	case o = <-done:
-	case <-ctx.Done():
-		cancelJob()
-		o = <-done
-		if o.err == nil && o.info.Completed < job.Tests {
-			o.err = fmt.Errorf("sandbox: %w", ctx.Err())
+		if !finishing { // (after the end, what went wrong costs the session its container only)
+			out <- outcome{info, err}
 		}
-	}
+	}()
+	o := <-out
 	o.info.Image = p.sb.imageID
 	return o.info, o.err
 }

@@ -607,6 +607,16 @@ def system_exit_code(exc):
     return 1
 
 
+def run_exit_handlers(mod=None):
+    """The atexit handlers, once; then mod (a validator's __main__) cleared, so that the files it
+    left open are flushed and closed by their finalizers, as at python3's exit."""
+    atexit._run_exitfuncs()
+    atexit._clear()
+    if mod is not None:
+        mod.__dict__.clear()
+        gc.collect()
+
+
 def finish(status, mod=None):
     """What interpreter shutdown does that a program can observe: wait for its threads, run its
     atexit handlers, clear the module mod (a validator's: the files it left open are flushed by
@@ -616,10 +626,7 @@ def finish(status, mod=None):
         threading = sys.modules.get("threading")
         if threading is not None:
             threading._shutdown()
-        atexit._run_exitfuncs()
-        if mod is not None:
-            mod.__dict__.clear()
-            gc.collect()
+        run_exit_handlers(mod)
     except BaseException:
         pass
     try:
@@ -745,6 +752,11 @@ def child_setup(h, lim, stdin_r, stdout_w, stderr_w, result_w, mark):
     for src, (_, target) in zip(high, moves):
         os.dup2(src, target, inheritable=target < 3)
     os.closerange(max(t for _, t in moves) + 1, 1 << 20)
+    default_signals(h)
+
+
+def default_signals(h):
+    """The signal dispositions python3 gives a program (the harness's own are not its)."""
     for sig, handler in h.child_signals.items():
         try:
             signal.signal(sig, handler)
@@ -860,26 +872,46 @@ def next_test(h, job, status):
     if threading is not None and threading.active_count() > 1:
         return False
     try:
-        for stream in (sys.stdout, sys.stderr):
-            if stream is not None:
-                stream.flush()
+        flush_stdio()
     except BaseException:
         return False
-    try:
-        write_all(MARK_FD, b"E")
-        ack = os.read(ACK_FD, 1)
-    except OSError:
-        return False  # the submission closed the pipe: the parent takes our exit as the end
-    if ack != b"A":
-        os._exit(CHILD_SETUP_FAILED)
+    if say_test_ended(h, job) is None:
+        return False
     sent_tag = None
     try:
-        test_limits(h, job.limits, hard=False)
         fresh_stdio(h)
     except BaseException as e:
         log(f"next test: {e}")
         os._exit(CHILD_SETUP_FAILED)
     return True
+
+
+def flush_stdio():
+    for stream in (sys.stdout, sys.stderr):
+        if stream is not None:
+            stream.flush()
+
+
+def say_test_ended(h, job, status=b""):
+    """A test of a run has ended (next_test, next_validation): says so on the mark pipe (E, and
+    the exit status a validator's test said), waits for the parent's word (A, then a 4-byte
+    length and a body: the next validation's spec, empty for a function) and sets the next
+    test's limits. Returns the body; None if the pipe is gone (the submission closed it: the
+    parent takes our exit as the test's end)."""
+    try:
+        write_all(MARK_FD, b"E" + status)
+        head = read_exact(ACK_FD, 5)
+    except (OSError, EOFError):
+        return None
+    if head[:1] != b"A":
+        os._exit(CHILD_SETUP_FAILED)
+    try:
+        body = read_exact(ACK_FD, struct.unpack(">I", head[1:])[0])
+        test_limits(h, job.limits, hard=False)
+    except BaseException as e:
+        log(f"next test: {e}")
+        os._exit(CHILD_SETUP_FAILED)
+    return body
 
 
 def as_python3(h, argv, source, name):
@@ -984,11 +1016,7 @@ def child_validate(h, job, spec, runs):
     marked = not runs  # a child of one test is charged from the fork, as before runs
     while True:
         try:
-            os.chdir(spec["cwd"])
-            if spec["stdin"] is not None:  # else the test's link (an interactive problem)
-                fd = os.open(spec["stdin"], os.O_RDONLY)
-                os.dup2(fd, 0)
-                os.close(fd)
+            enter_test(spec)
             sys.path[:] = path
             mod = as_python3(h, [entry] + spec["args"], source, "__main__")
         except BaseException as e:
@@ -1003,11 +1031,21 @@ def child_validate(h, job, spec, runs):
             finish(status, mod)
 
 
+def enter_test(spec):
+    """A validator child's test (validation_spec): its folder as cwd, its team output as
+    standard input (none: the child keeps the one spawn gave it, an interactive test's link)."""
+    os.chdir(spec["cwd"])
+    if spec["stdin"] is not None:
+        fd = os.open(spec["stdin"], os.O_RDONLY)
+        os.dup2(fd, 0)
+        os.close(fd)
+
+
 def next_validation(h, job, status, mod, known):
-    """Between two tests of a validator program's run: what python3 would do at its exit (its
-    threads joined, atexit handlers run, unclosed files flushed by their finalizers, streams
-    flushed), then, if it exited 42 or 43 and left no thread, the end of the test is said on the
-    mark pipe with that status, and the parent's word brings the next test's spec. The modules the
+    """Between two tests of a validator program's run: if the test exited 42 or 43 and left no
+    thread running, what python3 would do at its exit (atexit handlers run, unclosed files
+    flushed by their finalizers, streams flushed), then the end of the test is said on the mark
+    pipe with that status, and the parent's word brings the next test's spec. The modules the
     test imported are dropped, so the next test imports its own. None: the run ends here (the
     caller exits with status)."""
     if status not in (42, 43):
@@ -1016,34 +1054,16 @@ def next_validation(h, job, status, mod, known):
     if threading is not None and threading.active_count() > 1:
         return None
     try:
-        atexit._run_exitfuncs()
-        atexit._clear()
-        mod.__dict__.clear()
-        gc.collect()
-        for stream in (sys.stdout, sys.stderr):
-            if stream is not None:
-                stream.flush()
+        run_exit_handlers(mod)
+        flush_stdio()
     except BaseException:
         return None
     for name in [n for n in sys.modules if n not in known]:
         del sys.modules[name]
     signal.setitimer(signal.ITIMER_REAL, 0)
-    for sig, handler in h.child_signals.items():
-        try:
-            signal.signal(sig, handler)
-        except (OSError, ValueError, TypeError):
-            pass
-    try:
-        write_all(MARK_FD, b"E" + bytes([status]))
-        head = read_exact(ACK_FD, 5)
-        spec = json.loads(read_exact(ACK_FD, struct.unpack(">I", head[1:])[0]))
-        if head[:1] != b"A":
-            raise ValueError("no word to go on")
-        test_limits(h, job.limits, hard=False)
-    except BaseException as e:
-        log(f"next validation: {e}")
-        os._exit(CHILD_SETUP_FAILED)
-    return spec
+    default_signals(h)
+    body = say_test_ended(h, job, bytes([status]))
+    return None if body is None else json.loads(body)
 
 
 def read_exact(fd, n):
@@ -1057,10 +1077,11 @@ def read_exact(fd, n):
     return data
 
 
-def child_exec(h, lim, argv, cwd):
-    """Compiled validator child: exec its binary (already set up by child_setup)."""
+def child_exec(h, lim, argv, spec):
+    """Compiled validator (or compiler) child: exec its binary (already set up by child_setup)
+    in the spec's place (enter_test)."""
     try:
-        os.chdir(cwd)
+        enter_test(spec)
         os.execv(argv[0], argv)
     except BaseException as e:
         log(f"exec {argv[0]}: {e}")
@@ -1106,8 +1127,9 @@ class Run:
         self.retired = False
         self.said = 0
         self.started = 0.0  # when its untrusted code started (CLOCK_MONOTONIC)
-        # A run of validator tests: what goes with our word that the next test may start (its
-        # files, run_validator_tests); idle: no test, the run ended between two (on_end said so).
+        # Of a test after the first in a run: what goes with our word that it may start (the
+        # length-prefixed body on_end gave: a validator test's spec, empty for a function's);
+        # idle: no test, the run ended between two (on_end said so).
         self.ack = b""
         self.idle = False
 
@@ -1663,7 +1685,7 @@ def end_of_test(h, pid, run, readers, poller, caps, on_end, code, with_result):
         nxt.idle = True
         kill_test(h, pid)
         return nxt
-    nxt.ack = ack
+    nxt.ack = struct.pack(">I", len(ack)) + ack
     nxt.tests_left = run.tests_left - 1
     test_begins(h, pid, nxt, cpu, seen, status)
     nxt.started = time.monotonic()  # its wall time starts at our word, after the report
@@ -1960,17 +1982,16 @@ def run_tests(h, job):
         h.send({"type": "start", "test": i})
         if job.mode == "compile":
             report, output = run_compiler(h, job)
+        elif job.mode == "validate":
+            frames = read_validation(h, job)
+            if not frames:
+                return frames is None
+            report, output = run_validator(h, job, frames, i)
         else:
             first = h.read_frame()
             if first is None:
                 return True
-            if job.mode == "validate":
-                frames = [first] + [h.read_frame() for _ in range(3 if job.feedback else 2)]
-                if any(f is None for f in frames):
-                    return False
-                report, output = run_validator(h, job, frames, i)
-            else:
-                report, output = run_submission(h, job, first, i)
+            report, output = run_submission(h, job, first, i)
         send_report(h, job, i, report, output)
     return True
 
@@ -2283,16 +2304,16 @@ def run_validator(h, job, frames, test):
     if job.validator_fn is not None:
         return call_validator_function(job, frames)
     lim = job.limits
-    work, spec = validation_spec(job, frames, stdin=False)
+    work, spec = validation_spec(job, frames)
     try:
         if (job.validator.get("lang") or "python") == "python":
             target = lambda: child_validate(h, job, spec, runs=False)
         else:
-            target = lambda: child_exec(h, lim, [job.validator_entry] + spec["args"], work)
-        team_output, link, side = frames[2], None, None
+            target = lambda: child_exec(h, lim, [job.validator_entry] + spec["args"], spec)
+        link = side = None
         if job.link:
-            team_output, link, side = b"", link_opener(job, test, "validator"), (job, test, "validator")
-        run = spawn(h, lim, team_output, target, with_result=False, link=link, link_side=side)
+            link, side = link_opener(job, test, "validator"), (job, test, "validator")
+        run = spawn(h, lim, b"", target, with_result=False, link=link, link_side=side)
         return validator_report(job, run, work)
     finally:
         shutil.rmtree(work, ignore_errors=True)
@@ -2311,41 +2332,39 @@ def run_validator_tests(h, job):
     where the judge's request does. Returns False when the request ended inside a test's
     frames (run_tests)."""
     i = 0
+    work = None  # the folder of test i
+
+    def report_and_read(run):
+        """Reports test i and reads test i+1's frames (said start with the report): a list, or
+        read_validation's None or False, or None after the job's last test."""
+        nonlocal i
+        report, output = validator_report(job, run, work)
+        shutil.rmtree(work, ignore_errors=True)
+        i += 1
+        more = [json.dumps({"type": "start", "test": i}).encode()] if i < job.tests else []
+        send_report(h, job, i - 1, report, output, *more)
+        return read_validation(h, job) if more else None
+
     h.send({"type": "start", "test": 0})
     frames = read_validation(h, job)
-    while isinstance(frames, list):
-        first = i
+    while frames:
         work, spec = validation_spec(job, frames)
-        frames = None  # the next test's, once read (on_end), or why there is none
 
         def on_end(run):
-            nonlocal i, work, frames
-            report, output = validator_report(job, run, work)
-            shutil.rmtree(work, ignore_errors=True)
-            i += 1
-            more = [json.dumps({"type": "start", "test": i}).encode()] if i < job.tests else []
-            send_report(h, job, i - 1, report, output, *more)
-            frames = read_validation(h, job) if more else None
-            if not isinstance(frames, list):
+            nonlocal frames, work
+            frames = report_and_read(run)
+            if not frames:
                 return None
-            work, spec = validation_spec(job, frames)
-            frames = None
-            body = json.dumps(spec).encode()
-            return struct.pack(">I", len(body)) + body
+            work, nxt = validation_spec(job, frames)
+            return json.dumps(nxt).encode()
 
         try:
             run = spawn(h, job.limits, b"", lambda: child_validate(h, job, spec, runs=True),
                         with_result=False, on_end=on_end, runs=True)
-            if not run.idle:
-                send_report(h, job, i, *validator_report(job, run, work))
-                i += 1
+            if not run.idle:  # the run ended at test i, with the child
+                frames = report_and_read(run)
         finally:
             shutil.rmtree(work, ignore_errors=True)
-        if i == first:
-            raise RuntimeError("a validator run ran no test")
-        if frames is None and i < job.tests and not run.idle:
-            h.send({"type": "start", "test": i})
-            frames = read_validation(h, job)
     return frames is not False
 
 
@@ -2359,11 +2378,11 @@ def read_validation(h, job):
     return False if any(f is None for f in frames) else frames
 
 
-def validation_spec(job, frames, stdin=True):
-    """Writes one test's files into a folder of its own: input, answer, the team's output (read
-    as standard input) and the feedback folder (a previous pass's files restored). Returns the
-    folder and the spec a validator child runs the test by (child_validate; stdin False: the
-    child's standard input stays what spawn gave it)."""
+def validation_spec(job, frames):
+    """Writes one test's files into a folder of its own: input, answer, the team's output (the
+    validator's standard input, but an interactive one's: that is its link) and the feedback
+    folder (a previous pass's files restored). Returns the folder and the spec a validator child
+    runs the test by (child_validate, child_exec)."""
     input_data, answer, team_output = frames[:3]
     work = tempfile.mkdtemp(prefix="judge-test-")
     try:
@@ -2384,7 +2403,7 @@ def validation_spec(job, frames, stdin=True):
         shutil.rmtree(work, ignore_errors=True)
         raise
     args = [in_path, ans_path, feedback + "/"] + [str(f) for f in job.validator.get("flags") or []]
-    return work, {"args": args, "cwd": work, "stdin": out_path if stdin else None}
+    return work, {"args": args, "cwd": work, "stdin": None if job.link else out_path}
 
 
 def validator_report(job, run, work):
@@ -2463,7 +2482,7 @@ def run_compiler(h, job):
                      if os.path.splitext(n)[1] in (".c", ".cc", ".cpp", ".cxx", ".c++"))
     out = os.path.join(job.validator_dir, "validator.bin")
     argv = COMPILERS[lang] + ["-o", out] + sources + ["-lm"]
-    run = spawn(h, lim, b"", lambda: child_exec(h, lim, argv, job.validator_dir), with_result=False)
+    run = spawn(h, lim, b"", lambda: child_exec(h, lim, argv, {"cwd": job.validator_dir, "stdin": None}), with_result=False)
     report = classify(job, lim, run)
     output = b""
     if report["status"] == "ok":
@@ -2493,6 +2512,13 @@ class JobProcess:
 
     def __init__(self, pid, w, scratch):
         self.pid, self.w, self.scratch = pid, w, scratch
+
+    def end(self, h):
+        """Ends its pipe (a process still waiting for its header then exits: no job came), waits
+        for it and leaves the container as the next job must find it (end_session_job)."""
+        os.close(self.w)
+        end_session_job(h, self.pid)
+        shutil.rmtree(self.scratch, ignore_errors=True)
 
 
 def fork_job_process(h):
@@ -2533,14 +2559,9 @@ def serve_session_job(h, job, header, proc):
     the next job's reports. False: the judge's stream ended."""
     proc = proc or fork_job_process(h)
     try:
-        write_all(proc.w, struct.pack(">I", len(header)) + header)
-        whole = relay_job(h, proc.w)
-    except OSError:  # EPIPE: the job process is gone; its frames are dropped
-        whole = relay_job(h, None)
+        whole = relay_job(h, proc.w, header)
     finally:
-        os.close(proc.w)
-        end_session_job(h, proc.pid)
-        shutil.rmtree(proc.scratch, ignore_errors=True)
+        proc.end(h)
     nonce = h.read_frame() if whole else None
     if nonce is None:
         return False
@@ -2548,11 +2569,11 @@ def serve_session_job(h, job, header, proc):
     return True
 
 
-def relay_job(h, w):
-    """Copies the judge's frames of one session job to the job process's pipe (None: dropped), up
-    to the end marker. Frames for a job process that has ended are read and dropped. False: the
-    judge's stream ended first."""
-    open_ = w is not None
+def relay_job(h, w, header):
+    """Copies the header, then the judge's frames of one session job, to the job process's pipe,
+    up to the end marker. Frames for a job process that has ended are read and dropped. False:
+    the judge's stream ended first."""
+    open_ = True
 
     def pass_on(data):
         nonlocal open_
@@ -2562,6 +2583,7 @@ def relay_job(h, w):
             except OSError:  # EPIPE: the job process has ended
                 open_ = False
 
+    pass_on(struct.pack(">I", len(header)) + header)
     while True:
         head = h._read_exact(4)
         if head is None:
@@ -2621,8 +2643,9 @@ def main():
     h = Harness()
     preload()
     h.send({"type": "hello", "harness": HARNESS_VERSION, "python": platform.python_version()})
-    session = False  # a session's jobs follow one another until the judge's stream ends
-    ahead = None  # the process of the session's next job, forked after the job before it
+    # A session's jobs follow one another until the judge's stream ends; after each, the next
+    # one's process is forked ahead (so there is one once a session has begun).
+    ahead = None
     try:
         while True:
             try:
@@ -2630,23 +2653,20 @@ def main():
                 if frame is None:
                     return 0
                 job = Job(json.loads(frame))
-                if session and not job.session:
+                if ahead is not None and not job.session:
                     raise ValueError("a session's next job must be a session job")
             except (ValueError, EOFError, TypeError) as e:
                 log(f"bad request header: {e}")
                 return 2
             if not job.session:
                 return run_job(h, job)
-            session = True
             proc, ahead = ahead, None
             if not serve_session_job(h, job, frame, proc):
                 return 0
             ahead = fork_job_process(h)
     finally:
-        if ahead is not None:  # no job came for it: its pipe ends, and it exits
-            os.close(ahead.w)
-            end_session_job(h, ahead.pid)
-            shutil.rmtree(ahead.scratch, ignore_errors=True)
+        if ahead is not None:
+            ahead.end(h)
 
 
 def run_job(h, job):

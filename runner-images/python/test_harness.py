@@ -169,6 +169,24 @@ class ProtocolTest(unittest.TestCase):
         self.assertTrue(o.ended)
 
 
+class WarmAtHelloTest(unittest.TestCase):
+    def test_hello_comes_after_the_usual_imports(self):
+        # A pool's container is ready at its hello: a judging that takes it must not share the
+        # CPU with its imports. decimal's C module is one of them (preload).
+        p = subprocess.Popen([sys.executable, "-I", "-B", HARNESS], stdin=subprocess.PIPE,
+                             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, cwd="/")
+        try:
+            (size,) = struct.unpack(">I", p.stdout.read(4))
+            self.assertEqual(json.loads(p.stdout.read(size))["type"], "hello")
+            with open(f"/proc/{p.pid}/maps") as f:
+                self.assertIn("_decimal", f.read(), "hello before the imports")
+        finally:
+            p.kill()
+            p.wait()
+            p.stdin.close()
+            p.stdout.close()
+
+
 class StdioTest(unittest.TestCase):
     def test_accepted_output_from_stdin(self):
         s = src("""
