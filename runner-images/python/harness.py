@@ -832,24 +832,21 @@ def test_limits(h, lim, hard):
 
 
 def child_run(h, job, datas):
-    """The submission's process, after child_setup: the tests of datas (one, but in function
-    mode), in order. Never returns."""
-    function = job.mode == "function"
+    """A function-mode submission's process, after child_setup: the tests of datas, in order.
+    Never returns."""
     built = []
-    if function:
-        for data in datas:
-            try:
-                built.append(build_args(data, job.function.get("params") or []))
-            except BadInput as e:
-                if built:
-                    break  # the tests before it run here; it runs in a process of its own
-                # Before the mark the result pipe is still the harness's own: the parent believes
-                # an "I" result only from a child that never marked.
-                send_result(b"I", str(e).encode(errors="replace"))
-                os._exit(CHILD_SETUP_FAILED)
-    mod = as_python3(h, [job.filename], job.source, "solution" if function else "__main__")
-    if function:
-        mod.__dict__.update(INJECTED)
+    for data in datas:
+        try:
+            built.append(build_args(data, job.function.get("params") or []))
+        except BadInput as e:
+            if built:
+                break  # the tests before it run here; it runs in a process of its own
+            # Before the mark the result pipe is still the harness's own: the parent believes
+            # an "I" result only from a child that never marked.
+            send_result(b"I", str(e).encode(errors="replace"))
+            os._exit(CHILD_SETUP_FAILED)
+    mod = as_python3(h, [job.filename], job.source, "solution")
+    mod.__dict__.update(INJECTED)
     mark_start(h, job.limits, tests=max(1, len(built)))
     status = run_module(job.code, mod)
     for i, args in enumerate(built if status is None else []):
@@ -893,7 +890,7 @@ def flush_stdio():
 
 
 def say_test_ended(h, job, status=b""):
-    """A test of a run has ended (next_test, next_validation): says so on the mark pipe (E, and
+    """A test of a run has ended (next_test, next_program_test): says so on the mark pipe (E, and
     the exit status a validator's test said), waits for the parent's word (A, then a 4-byte
     length and a body: the next validation's spec, empty for a function) and sets the next
     test's limits. Returns the body; None if the pipe is gone (the submission closed it: the
@@ -997,58 +994,151 @@ def call_function(job, mod, args):
     return 0
 
 
-def child_validate(h, job, spec, runs):
-    """Python validator child, after child_setup: runs the validator's code in this fork of the
-    harness as `python3 -B entry args...` would (as_python3, its folder first on sys.path),
-    without starting an interpreter for every test: that start cost more than most validators'
-    own work. spec: the test's arguments, folder and standard input (validation_spec). runs: the
-    tests that follow run here too, each as a program of its own would (next_validation), until
-    one ends otherwise than by exiting 42 or 43. Never returns."""
+class Program:
+    """A Python program that a child runs from its first line for each test (child_program): a
+    stdio submission, or a validator program. goes_on: the exit statuses after which the next
+    test may run in the same process (a submission's 0, a validator's 42 and 43)."""
+
+    def __init__(self, argv0, source, code, goes_on, submission, folder=None):
+        self.argv0, self.source, self.code = argv0, source, code
+        self.goes_on, self.submission, self.folder = goes_on, submission, folder
+
+
+def submission_program(job):
+    return Program(job.filename, job.source, job.code, (0,), submission=True)
+
+
+def validator_program(job):
     entry = job.validator_entry
-    source = job.validator["files"][job.validator["entry"]]
+    return Program(entry, job.validator["files"][job.validator["entry"]], job.validator_code,
+                   (42, 43), submission=False, folder=os.path.dirname(entry))
+
+
+def child_program(h, job, prog, spec, runs):
+    """A Python program's child, after child_setup: runs prog's code in this fork of the harness
+    as `python3 argv0 args...` would (as_python3; a validator's folder first on sys.path), without
+    starting an interpreter for every test: that start cost more than most programs' own work.
+    spec: the test's arguments, folder and standard input (validation_spec, stdio_spec). runs:
+    the tests that follow run here too, each from the program's first line as in a process of
+    its own (next_program_test), until one ends otherwise than by an exit status of
+    prog.goes_on. A submission is charged from its mark, a validator of one test from the fork.
+    Never returns."""
     try:
-        sys.path.insert(0, os.path.dirname(entry))
-        sys.dont_write_bytecode = True
-        path, known = list(sys.path), set(sys.modules)
+        if prog.folder is not None:
+            sys.path.insert(0, prog.folder)
+            sys.dont_write_bytecode = True
+        base = Baseline(h)
     except BaseException as e:
-        log(f"validator child: {e}")
+        log(f"program child: {e}")
         os._exit(CHILD_SETUP_FAILED)
-    marked = not runs  # a child of one test is charged from the fork, as before runs
+    marked = not runs and not prog.submission
     while True:
         try:
             enter_test(spec)
-            sys.path[:] = path
-            mod = as_python3(h, [entry] + spec["args"], source, "__main__")
+            mod = as_python3(h, [prog.argv0] + spec["args"], prog.source, "__main__")
         except BaseException as e:
-            log(f"validator child: {e}")
+            log(f"program child: {e}")
             os._exit(CHILD_SETUP_FAILED)
         if not marked:
-            mark_start(h, job.limits, tests=RUN_UNTIL_TOLD)
+            mark_start(h, job.limits, tests=RUN_UNTIL_TOLD if runs else 1)
             marked = True
-        status = run_module(job.validator_code, mod, report=False) or 0
-        spec = next_validation(h, job, status, mod, known) if runs else None
+        status = run_module(prog.code, mod, report=prog.submission) or 0
+        spec = next_program_test(h, job, prog, status, mod, base) if runs else None
         if spec is None:
             finish(status, mod)
 
 
 def enter_test(spec):
-    """A validator child's test (validation_spec): its folder as cwd, its team output as
-    standard input (none: the child keeps the one spawn gave it, an interactive test's link)."""
+    """A program child's test (validation_spec, stdio_spec): its folder as cwd, its standard
+    input from the test's file (none: the child keeps the one spawn gave it: a pipe, or an
+    interactive test's link). A stdio test's file is unlinked once open (spec "unlink"), so the
+    program finds its scratch as empty as a process of its own would."""
     os.chdir(spec["cwd"])
     if spec["stdin"] is not None:
         fd = os.open(spec["stdin"], os.O_RDONLY)
+        if spec.get("unlink"):
+            os.unlink(spec["stdin"])
         os.dup2(fd, 0)
         os.close(fd)
 
 
-def next_validation(h, job, status, mod, known):
-    """Between two tests of a validator program's run: if the test exited 42 or 43 and left no
-    thread running, what python3 would do at its exit (atexit handlers run, unclosed files
-    flushed by their finalizers, streams flushed), then the end of the test is said on the mark
-    pipe with that status, and the parent's word brings the next test's spec. The modules the
-    test imported are dropped, so the next test imports its own. None: the run ends here (the
-    caller exits with status)."""
-    if status not in (42, 43):
+class Baseline:
+    """What a program's process holds before its first test and gives every test of its run
+    again, where a program of its own would see it fresh (child_program): the module search
+    path, the modules already imported (the harness's and its preloads; a test's own are
+    dropped at its end), builtins, the environment, the umask, the collector's settings, the
+    hooks of sys, the thread switch interval, decimal's context; and which pipes its standard
+    output, error and the harness's own fds are, so a test that replaced one ends its run."""
+
+    HOOKS = ("excepthook", "displayhook", "breakpointhook", "unraisablehook")
+    FDS = (1, 2, RESULT_FD, MARK_FD, ACK_FD)
+
+    def __init__(self, h):
+        self.path = list(sys.path)
+        self.meta_path, self.path_hooks = list(sys.meta_path), list(sys.path_hooks)
+        self.known = set(sys.modules)
+        self.builtins = dict(builtins.__dict__)
+        decimal = sys.modules.get("decimal")
+        self.decimal = (decimal.setcontext, decimal.Context) if decimal is not None else None
+        self.environ = (os.environ, dict(os.environ))
+        self.umask = os.umask(0o022)
+        os.umask(self.umask)
+        self.gc = (gc.isenabled(), gc.get_threshold())
+        self.switch = sys.getswitchinterval()
+        self.hooks = {name: getattr(sys, name) for name in self.HOOKS}
+        self.fds = self.identities()
+
+    def identities(self):
+        ids = {}
+        for fd in self.FDS:
+            try:
+                st = os.fstat(fd)
+                ids[fd] = (st.st_dev, st.st_ino)
+            except OSError:
+                ids[fd] = None
+        return ids
+
+    def intact(self):
+        """Whether the standard output, error and the harness's fds are still the run's own."""
+        return self.identities() == self.fds
+
+    def drop_modules(self):
+        for name in [n for n in sys.modules if n not in self.known]:
+            del sys.modules[name]
+
+    def restore(self):
+        """At a test's end, before the next is said to start (by the harness's own references:
+        a test may have replaced what a module holds)."""
+        sys.path[:] = self.path
+        sys.meta_path[:], sys.path_hooks[:] = self.meta_path, self.path_hooks
+        now = builtins.__dict__
+        if len(now) != len(self.builtins) or any(now.get(k, now) is not v for k, v in self.builtins.items()):
+            now.clear()
+            now.update(self.builtins)
+        environ, saved = self.environ
+        if dict(environ) != saved:
+            environ.clear()
+            environ.update(saved)
+        os.umask(self.umask)
+        enabled, threshold = self.gc
+        (gc.enable if enabled else gc.disable)()
+        gc.set_threshold(*threshold)
+        sys.setswitchinterval(self.switch)
+        for name, hook in self.hooks.items():
+            setattr(sys, name, hook)
+        if self.decimal is not None:
+            setcontext, context = self.decimal
+            setcontext(context())
+
+
+def next_program_test(h, job, prog, status, mod, base):
+    """Between two tests of a program's run: if the test exited with a status of prog.goes_on,
+    left no thread running and kept its standard streams, what python3 would do at its exit
+    (atexit handlers run, unclosed files flushed by their finalizers, streams flushed), then the
+    end of the test is said on the mark pipe with that status, and the parent's word brings the
+    next test's spec. The modules the test imported are dropped, so the next test imports its
+    own. None: the run ends here (the caller exits with status)."""
+    if status not in prog.goes_on:
         return None
     threading = sys.modules.get("threading")
     if threading is not None and threading.active_count() > 1:
@@ -1058,10 +1148,17 @@ def next_validation(h, job, status, mod, known):
         flush_stdio()
     except BaseException:
         return None
-    for name in [n for n in sys.modules if n not in known]:
-        del sys.modules[name]
-    signal.setitimer(signal.ITIMER_REAL, 0)
-    default_signals(h)
+    sys.settrace(None)
+    sys.setprofile(None)
+    try:
+        if not base.intact():
+            return None
+        base.drop_modules()
+        base.restore()
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        default_signals(h)
+    except BaseException:
+        return None
     body = say_test_ended(h, job, bytes([status]))
     return None if body is None else json.loads(body)
 
@@ -1132,6 +1229,7 @@ class Run:
         # idle: no test, the run ended between two (on_end said so).
         self.ack = b""
         self.idle = False
+        self.run_anon = 0  # base_anon of the run's first test: what a later test keeps is above it
 
 
 class Usage:
@@ -1160,7 +1258,7 @@ def oom_kills():
     return None
 
 
-def spawn(h, lim, stdin_data, target, with_result, link=None, link_side=None, on_end=None, runs=False):
+def spawn(h, lim, stdin_data, target, with_result, link=None, link_side=None, on_end=None, runs=False, follows=None):
     """Forks a child that runs target() after child_setup; supervises it to its end. A
     submission's child (with_result) marks when its untrusted code starts; a validator is
     charged from the fork. link, for an interactive test, opens the child's standard input and
@@ -1207,7 +1305,7 @@ def spawn(h, lim, stdin_data, target, with_result, link=None, link_side=None, on
             os.close(fd)
     mark = Mark(mark_r, ack_w) if marks else None
     try:
-        run = supervise(h, lim, pid, start, run, stdin_w, stdin_data, out_r, err_r, res_r, mark, on_end)
+        run = supervise(h, lim, pid, start, run, stdin_w, stdin_data, out_r, err_r, res_r, mark, on_end, follows)
     finally:
         for fd in holds:
             os.close(fd)
@@ -1444,7 +1542,7 @@ def kill_test(h, pid):
             pass
 
 
-def supervise(h, lim, pid, start, run, stdin_w, stdin_data, out_r, err_r, res_r, mark, on_end=None):
+def supervise(h, lim, pid, start, run, stdin_w, stdin_data, out_r, err_r, res_r, mark, on_end=None, follows=None):
     """Watches the child to its end; returns the Run of its last test (spawn)."""
     output_cap = lim["output_bytes"]
     stderr_cap = lim["stderr_bytes"]
@@ -1540,10 +1638,11 @@ def supervise(h, lim, pid, start, run, stdin_w, stdin_data, out_r, err_r, res_r,
                     if len(got) == 5:
                         run.tests_left = struct.unpack(">I", got[1:])[0] - 1
                     test_begins(h, pid, run)
+                    run.run_anon = run.base_anon
                     began = True
                 elif got[:1] == b"E" and run.marked and run.tests_left > 0 and run.killed is None and not run.retired:
                     caps = (output_cap, stderr_cap, result_cap)
-                    nxt = end_of_test(h, pid, run, readers, poller, caps, on_end, got[1:], res_r is not None)
+                    nxt = end_of_test(h, pid, run, readers, poller, caps, memory_cap, on_end, follows, got[1:])
                     if nxt is not None:
                         run, began = nxt, not nxt.idle
                 if began:
@@ -1640,8 +1739,8 @@ def forks(h, pid):
     return reaped, threads, sorted(p for p in test_pids(h, pid) if p != pid)
 
 
-def end_of_test(h, pid, run, readers, poller, caps, on_end, code, with_result):
-    """A test of a process that runs several said it ended (next_test, next_validation), with
+def end_of_test(h, pid, run, readers, poller, caps, memory_cap, on_end, follows, code):
+    """A test of a process that runs several said it ended (next_test, next_program_test), with
     code: nothing for a function's test, whose result is on the result pipe (with_result), the
     exit status for a validator's. Everything it wrote is in the pipes by now: the child wrote it
     before the end and waits for our word. If the test ended as one that may be followed (a
@@ -1664,20 +1763,20 @@ def end_of_test(h, pid, run, readers, poller, caps, on_end, code, with_result):
         run.killed = "result"
     now = time.monotonic()
     seen = forks(h, pid)
-    if with_result:
-        followed = code == b"" and bytes(run.result[:1]) == b"V"
-    else:
-        followed = len(code) == 1 and code[0] in (42, 43)
-    if run.killed is not None or seen is None or seen != run.forks or not followed:
-        if run.killed is None and (with_result or followed):
-            run.retired, run.said = True, 0 if with_result else code[0]
+    status = proc_status(pid)
+    followed = follows(run, code)
+    # What a test leaves in its process is not counted as the next test's memory, but the
+    # container's limit counts it: a test that keeps over a quarter of the limit ends its run.
+    kept = status is None or status[1] - run.run_anon > memory_cap // 4
+    if run.killed is not None or seen is None or seen != run.forks or not followed or kept:
+        if run.killed is None and (followed or code == b""):
+            run.retired, run.said = True, code[0] if code else 0
         kill_test(h, pid)
         return None
     cpu = cpu_ms_of(pid)
-    status = proc_status(pid)
     run.ended = now
     run.wall = now - run.started
-    run.status, run.rusage = (0 if with_result else code[0] << 8), Usage(cpu, status[3] if status else 0)
+    run.status, run.rusage = (code[0] << 8 if code else 0), Usage(cpu, status[3])
     ack = on_end(run)
     nxt = Run()
     nxt.marked = True
@@ -1687,6 +1786,7 @@ def end_of_test(h, pid, run, readers, poller, caps, on_end, code, with_result):
         return nxt
     nxt.ack = struct.pack(">I", len(ack)) + ack
     nxt.tests_left = run.tests_left - 1
+    nxt.run_anon = run.run_anon
     test_begins(h, pid, nxt, cpu, seen, status)
     nxt.started = time.monotonic()  # its wall time starts at our word, after the report
     return nxt
@@ -1978,6 +2078,8 @@ def run_tests(h, job):
         return run_function_tests(h, job)
     if runs_validations(job):
         return run_validator_tests(h, job)
+    if job.mode == "stdio" and not job.link and not job.isolate:
+        return run_stdio_tests(h, job)
     for i in range(job.tests):
         h.send({"type": "start", "test": i})
         if job.mode == "compile":
@@ -2057,11 +2159,23 @@ def run_function_run(h, job, datas, first):
         done += 1
         return b""
 
-    run = spawn(h, lim, b"", lambda: child_run(h, job, datas), with_result=True, on_end=on_end)
+    run = spawn(h, lim, b"", lambda: child_run(h, job, datas), with_result=True, on_end=on_end,
+                follows=returned)
     if h.sandboxed:
         empty_scratch()
     send_report(h, job, first + done, *function_report(job, lim, run))
     return done + 1
+
+
+def returned(run, code):
+    """Whether a function's test may be followed in its process (end_of_test): it returned."""
+    return code == b"" and bytes(run.result[:1]) == b"V"
+
+
+def exited_with(statuses):
+    """Whether a program's test may be followed in its process (end_of_test): it said it exited
+    with one of statuses, and wrote nothing on the result pipe."""
+    return lambda run, code: len(code) == 1 and code[0] in statuses and not run.result
 
 
 def function_report(job, lim, run):
@@ -2144,13 +2258,97 @@ def link_holds(job, test, side, deadline):
         time.sleep(LINK_WAIT)
 
 
+def run_stdio_tests(h, job):
+    """Stdio mode, without a link: runs of tests, each run in one process (child_program), as a
+    validator program's. A run's first test reads its input from a pipe; each test after it
+    from a file the parent writes once the test before it has ended (stdio_input), each from
+    the program's first line. A run goes on while its tests exit 0 and leave nothing running,
+    and while the next input is at most RUN_INPUT_BYTES (a big test's work dwarfs a fork).
+    Between two tests the scratch is emptied, as between two processes."""
+    lim = job.limits
+    prog = submission_program(job)
+    i = 0
+    stdin = None  # the file of test i's input, after a run's first test
+
+    def report_and_read(run):
+        """Reports test i and reads test i+1's input (said start with the report); None after the
+        job's last test or where the request ended."""
+        nonlocal i
+        report, output = classify(job, lim, run), bytes(run.stdout)
+        i += 1
+        more = [json.dumps({"type": "start", "test": i}).encode()] if i < job.tests else []
+        send_report(h, job, i - 1, report, output, *more)
+        return h.read_frame() if more else None
+
+    def on_end(run):
+        nonlocal data, stdin
+        stdin = remove_file(stdin)
+        data = report_and_read(run)
+        if data is None or len(data) > RUN_INPUT_BYTES:
+            return None
+        if h.sandboxed:
+            empty_scratch()
+        try:
+            stdin = stdio_input(data)
+        except OSError as e:
+            log(f"a test's input file: {e}")  # (a full scratch): the test starts a run instead
+            return None
+        return json.dumps(stdio_spec(stdin)).encode()
+
+    h.send({"type": "start", "test": 0})
+    data = h.read_frame()
+    while data is not None:
+        first = data
+        target = lambda: child_program(h, job, prog, stdio_spec(None), runs=True)
+        try:
+            run = spawn(h, lim, first, target, with_result=True, on_end=on_end, runs=True,
+                        follows=exited_with(prog.goes_on))
+            if h.sandboxed:
+                empty_scratch()
+            if not run.idle:  # the run ended at test i, with the child
+                data = report_and_read(run)
+        finally:
+            stdin = remove_file(stdin)
+    return True
+
+
+def stdio_spec(stdin):
+    """A stdio test's spec (enter_test): the harness's folder, standard input from the file
+    stdin (None: the pipe spawn gave it), unlinked once open, no arguments."""
+    return {"args": [], "cwd": os.getcwd(), "stdin": stdin, "unlink": True}
+
+
+def stdio_input(data):
+    """Writes a test's input to a file of its own, readable by this uid only. Returns its path."""
+    fd, path = tempfile.mkstemp(prefix="judge-input-")
+    try:
+        write_all(fd, data)
+    except BaseException:
+        os.close(fd)
+        os.unlink(path)
+        raise
+    os.close(fd)
+    return path
+
+
+def remove_file(path):
+    """Removes path if there is one (the test may have removed it). Returns None."""
+    if path is not None:
+        try:
+            os.unlink(path)
+        except OSError:
+            pass
+    return None
+
+
 def run_submission(h, job, data, test):
-    """A stdio test, in a process of its own."""
+    """A stdio test in a process of its own: an interactive one (its link), or isolated."""
     lim = job.limits
     stdin_data = b"" if job.link else data
     link = link_opener(job, test, "submission") if job.link else None
     side = (job, test, "submission") if job.link else None
-    run = spawn(h, lim, stdin_data, lambda: child_run(h, job, [data]), with_result=True, link=link, link_side=side)
+    target = lambda: child_program(h, job, submission_program(job), stdio_spec(None), runs=False)
+    run = spawn(h, lim, stdin_data, target, with_result=True, link=link, link_side=side)
     if h.sandboxed:
         empty_scratch()
     return classify(job, lim, run), bytes(run.stdout)
@@ -2307,7 +2505,7 @@ def run_validator(h, job, frames, test):
     work, spec = validation_spec(job, frames)
     try:
         if (job.validator.get("lang") or "python") == "python":
-            target = lambda: child_validate(h, job, spec, runs=False)
+            target = lambda: child_program(h, job, validator_program(job), spec, runs=False)
         else:
             target = lambda: child_exec(h, lim, [job.validator_entry] + spec["args"], spec)
         link = side = None
@@ -2327,7 +2525,7 @@ def runs_validations(job):
 
 def run_validator_tests(h, job):
     """Validate mode, a Python validator program without a link: runs of tests, each run in one
-    process (child_validate), as on the function mode's side. A test starts as soon as its frames
+    process (child_program), as on the function mode's side. A test starts as soon as its frames
     are here; a run goes on while its tests exit 42 or 43 and leave nothing running, and ends
     where the judge's request does. Returns False when the request ended inside a test's
     frames (run_tests)."""
@@ -2345,6 +2543,7 @@ def run_validator_tests(h, job):
         send_report(h, job, i - 1, report, output, *more)
         return read_validation(h, job) if more else None
 
+    prog = validator_program(job)
     h.send({"type": "start", "test": 0})
     frames = read_validation(h, job)
     while frames:
@@ -2359,8 +2558,9 @@ def run_validator_tests(h, job):
             return json.dumps(nxt).encode()
 
         try:
-            run = spawn(h, job.limits, b"", lambda: child_validate(h, job, spec, runs=True),
-                        with_result=False, on_end=on_end, runs=True)
+            target = lambda: child_program(h, job, prog, spec, runs=True)
+            run = spawn(h, job.limits, b"", target, with_result=False, on_end=on_end, runs=True,
+                        follows=exited_with(prog.goes_on))
             if not run.idle:  # the run ended at test i, with the child
                 frames = report_and_read(run)
         finally:
@@ -2382,7 +2582,7 @@ def validation_spec(job, frames):
     """Writes one test's files into a folder of its own: input, answer, the team's output (the
     validator's standard input, but an interactive one's: that is its link) and the feedback
     folder (a previous pass's files restored). Returns the folder and the spec a validator child
-    runs the test by (child_validate, child_exec)."""
+    runs the test by (child_program, child_exec)."""
     input_data, answer, team_output = frames[:3]
     work = tempfile.mkdtemp(prefix="judge-test-")
     try:

@@ -910,11 +910,15 @@ class IsolationTest(unittest.TestCase):
                     pass
             print(opened)
         """)
-        o = harness(source=s, tests=["", ""], as_nobody=True)  # parse() rejects a corrupt stream
-        self.assertTrue(o.ended)
-        self.assertEqual(len(o.results), 2)
-        # fd 3 is the test's own result pipe (that only reports about itself); nothing else.
-        self.assertEqual(o.output(0), b"[3]\n")
+        for isolate, reached in ((True, b"[3]\n"), (False, b"[3, 4]\n")):
+            o = harness(source=s, tests=["", ""], as_nobody=True, isolate=isolate)  # parse() rejects a corrupt stream
+            self.assertTrue(o.ended)
+            self.assertEqual([r["status"] for r, _ in o.results], ["ok", "ok"])
+            # fd 3 is the test's own result pipe (that only reports about itself); in a run of
+            # tests, fd 4 its mark pipe, where the parent believes only a test's end (anything
+            # else closes it, and the run ends with the test); nothing else.
+            self.assertEqual(o.output(0), reached)
+            self.assertEqual(o.output(1), reached)
 
     def test_daemonised_child_is_gone_before_the_next_test(self):
         with tempfile.TemporaryDirectory() as d:
@@ -1341,6 +1345,181 @@ class ValidatorRunTest(unittest.TestCase):
         o, verdicts, _ = self.run_outputs(["a", "b"], program=program)
         self.assertEqual(verdicts, [("ok", 43)] * 2)
         self.assertEqual([out for _, out in o.results], [b"wrong on a\n", b"wrong on b\n"])
+
+
+class StdioRunTest(unittest.TestCase):
+    """A stdio program's tests run in one process until one ends otherwise than by exiting 0,
+    each from the program's first line, with what a process of its own would give it
+    (docs/harness-protocol.md, "Stdio programs: tests share a process")."""
+
+    # Prints its process id and what it read, then does what its input says.
+    PROGRAM = src("""
+        import os, sys, time
+        what = sys.stdin.read().strip()
+        print(os.getpid(), what)
+        if what == "thread":
+            import threading
+            threading.Thread(target=time.sleep, args=(30,), daemon=True).start()
+        elif what == "child":
+            if os.fork() == 0:
+                time.sleep(30)
+                os._exit(0)
+        elif what == "raise":
+            raise ValueError("the candidate's bug")
+        elif what == "exit0":
+            sys.exit(0)
+        elif what == "exit3":
+            sys.exit(3)
+        elif what == "os_exit":
+            sys.stdout.flush()
+            os._exit(0)
+        elif what == "burn":
+            t = time.process_time()
+            while time.process_time() - t < 0.2:
+                pass
+        elif what == "loop":
+            while True:
+                pass
+        elif what == "devnull":
+            sys.stdout.flush()
+            os.dup2(os.open(os.devnull, os.O_WRONLY), 1)
+        elif what == "keep":
+            import heapq
+            heapq.kept = bytearray(100 << 20)
+        elif what == "alarm":
+            import signal
+            signal.alarm(1)
+        elif what == "sleep":
+            time.sleep(1.5)
+    """)
+
+    def run_inputs(self, inputs, limits=None, source=None, isolate=False):
+        o = harness(source=source or self.PROGRAM, tests=[i + "\n" for i in inputs], limits=limits, isolate=isolate)
+        self.assertTrue(o.ended, o.stderr)
+        verdicts = [r["status"] for r, _ in o.results]
+        pids = [int(out.split()[0]) if out[:1].isdigit() else None for _, out in o.results]
+        return o, verdicts, pids
+
+    def test_tests_that_exit_0_share_a_process_and_each_reads_its_own_input(self):
+        o, verdicts, pids = self.run_inputs(["a", "b", "exit0", "c"])
+        self.assertEqual(verdicts, ["ok"] * 4)
+        self.assertEqual(len(set(pids)), 1, pids)
+        self.assertEqual([out.split()[1] for _, out in o.results], [b"a", b"b", b"exit0", b"c"])
+
+    def test_isolated_every_test_has_a_process(self):
+        _, verdicts, pids = self.run_inputs(["a", "b", "c"], isolate=True)
+        self.assertEqual(verdicts, ["ok"] * 3)
+        self.assertEqual(len(set(pids)), 3, pids)
+
+    def test_each_test_starts_from_the_first_line_with_python3s_state(self):
+        # Each test reads what a fresh python3 has, then changes all of it.
+        source = src("""
+            import sys, os, gc, decimal, builtins, statistics
+            print(globals().get("seen"), hasattr(statistics, "seen"), sys.getrecursionlimit(),
+                  sys.get_int_max_str_digits(), decimal.getcontext().prec, hasattr(builtins, "seen"),
+                  os.environ.get("SEEN"), gc.isenabled(), os.umask(0o077), sys.gettrace(),
+                  sys.excepthook is sys.__excepthook__, len(sys.argv), sys.stdin.read().strip())
+            seen = statistics.seen = builtins.seen = True
+            sys.setrecursionlimit(5000)
+            sys.set_int_max_str_digits(0)
+            decimal.getcontext().prec = 50
+            os.environ["SEEN"] = "yes"
+            gc.disable()
+            sys.excepthook = print
+            sys.settrace(lambda *a: None)
+            sys.argv.append("more")
+        """)
+        o, verdicts, _ = self.run_inputs(["a", "b", "c"], source=source)
+        self.assertEqual(verdicts, ["ok"] * 3)
+        plain = subprocess.run([sys.executable, "-I", "-c", source], input=b"a\n", capture_output=True)
+        umask = plain.stdout.split()[8]
+        self.assertEqual(o.output(0), plain.stdout)
+        self.assertEqual([out for _, out in o.results],
+                         [b"None False 1000 4300 28 False None True %s None True 1 %s\n" % (umask, x) for x in (b"a", b"b", b"c")])
+
+    def test_another_exit_ends_the_run_and_the_next_test_starts_afresh(self):
+        o, verdicts, pids = self.run_inputs(["a", "raise", "b", "exit3", "c", "os_exit", "d"])
+        self.assertEqual(verdicts, ["ok", "re", "ok", "re", "ok", "ok", "ok"])
+        self.assertIn("ValueError: the candidate's bug", o.result(1)["stderr"])
+        self.assertEqual(o.result(3)["exit_code"], 3)
+        self.assertEqual(pids[0], pids[1])
+        self.assertNotEqual(pids[1], pids[2])
+        self.assertEqual(pids[2], pids[3])
+        self.assertNotEqual(pids[3], pids[4])
+        self.assertEqual(pids[4], pids[5])
+        self.assertNotEqual(pids[5], pids[6])
+
+    def test_a_thread_or_a_process_left_running_keeps_the_verdict_and_ends_the_run(self):
+        o, verdicts, pids = self.run_inputs(["a", "thread", "b", "child", "c"])
+        self.assertEqual(verdicts, ["ok"] * 5)
+        self.assertEqual(pids[0], pids[1])
+        self.assertNotEqual(pids[1], pids[2])
+        self.assertEqual(pids[2], pids[3])
+        self.assertNotEqual(pids[3], pids[4])
+        self.assertLess(sum(r["wall_ms"] for r, _ in o.results), 5000, "nothing waited for what they left")
+
+    def test_a_test_that_replaced_its_standard_output_ends_the_run(self):
+        o, verdicts, pids = self.run_inputs(["a", "devnull", "b"])
+        self.assertEqual(verdicts, ["ok"] * 3)
+        self.assertEqual(pids[0], pids[1])
+        self.assertNotEqual(pids[1], pids[2])
+        self.assertEqual(o.output(2).split()[1], b"b")
+
+    def test_a_test_that_keeps_a_quarter_of_the_memory_limit_ends_the_run(self):
+        o, verdicts, pids = self.run_inputs(["a", "keep", "b", "c"])
+        self.assertEqual(verdicts, ["ok"] * 4)
+        self.assertEqual(pids[0], pids[1])
+        self.assertNotEqual(pids[1], pids[2])
+        self.assertEqual(pids[2], pids[3])
+        self.assertLess(o.result(2)["memory_kb"], 50 << 10)
+
+    def test_a_test_over_its_cpu_limit_is_stopped_and_the_next_starts_afresh(self):
+        _, verdicts, pids = self.run_inputs(["a", "loop", "b", "c"], limits={"time_ms": 300, "wall_ms": 5000})
+        self.assertEqual(verdicts, ["ok", "tle", "ok", "ok"])
+        self.assertEqual(pids[2], pids[3])
+        self.assertNotEqual(pids[0], pids[2])
+
+    def test_each_test_is_charged_its_own_cpu(self):
+        o, verdicts, pids = self.run_inputs(["burn", "a", "b"])
+        self.assertEqual(verdicts, ["ok"] * 3)
+        self.assertEqual(len(set(pids)), 1)
+        cpu = [r["cpu_ms"] for r, _ in o.results]
+        self.assertGreaterEqual(cpu[0], 200)
+        self.assertLess(cpu[1], 100, cpu)
+
+    def test_an_alarm_a_test_set_does_not_reach_the_next(self):
+        _, verdicts, pids = self.run_inputs(["alarm", "sleep"])
+        self.assertEqual(verdicts, ["ok", "ok"])
+        self.assertEqual(pids[0], pids[1])
+
+    def test_a_big_input_starts_a_process_of_its_own(self):
+        big = "x" * (harness_module().RUN_INPUT_BYTES + 1)
+        o, verdicts, pids = self.run_inputs(["a", big, "b"], limits={"output_bytes": 4 << 20})
+        self.assertEqual(verdicts, ["ok"] * 3)
+        self.assertNotEqual(pids[0], pids[1])
+        self.assertEqual(pids[1], pids[2])
+        self.assertEqual(len(o.output(1).split()[1]), len(big))
+
+    def test_input_that_a_test_left_unread_does_not_reach_the_next(self):
+        source = "print(input())\n"
+        o = harness(source=source, tests=["a\nrest\n" * 20000, "b\n"])
+        self.assertEqual([out for _, out in o.results], [b"a\n", b"b\n"])
+
+    def test_the_input_file_is_not_in_the_scratch(self):
+        # A test after a run's first reads its input from a file under /tmp, unlinked before the
+        # program's first line: neither its name nor its path is there to be found.
+        source = src("""
+            import os
+            print([n for n in os.listdir("/tmp") if n.startswith("judge-input-")],
+                  os.path.exists(os.readlink("/proc/self/fd/0").split(" (")[0]), input())
+        """)
+        o = harness(source=source, tests=["a\n", "b\n", "c\n"])
+        self.assertEqual([out for _, out in o.results], [b"[] False a\n", b"[] False b\n", b"[] False c\n"])
+
+    def test_an_unclosed_file_on_standard_output_is_flushed_as_at_exit(self):
+        source = "import sys\nf = open(1, 'w', closefd=False)\nf.write(sys.stdin.read())\n"
+        o = harness(source=source, tests=["a\n", "b\n"])
+        self.assertEqual([out for _, out in o.results], [b"a\n", b"b\n"])
 
 
 class ValidatorFunctionTest(unittest.TestCase):
