@@ -282,6 +282,67 @@ def add(a, b):
 	}
 }
 
+// A stdio program's tests share a process while each exits 0 and leaves nothing running, each
+// from its first line with its own input; in the sandbox a thread joined within its test and a
+// process end the run, and each test finds /tmp empty: the files the test before it left are
+// gone, and so is its own input's file (docs/harness-protocol.md, "Stdio programs: tests share a
+// process"). An isolated job gives every test a process of its own.
+func TestStdioTestsShareAProcessInTheSandbox(t *testing.T) {
+	_, sb := engine(t)
+	source := `import os, subprocess, sys, threading
+what = sys.stdin.read().strip()
+found = sorted(os.listdir("/tmp"))
+open("/tmp/left-by-" + what, "w").close()
+print(os.getpid(), what, found)
+if what == "thread":
+    t = threading.Thread(target=print)
+    t.start()
+    t.join()
+if what == "process":
+    subprocess.run([sys.executable, "-c", "pass"])
+if what == "fail":
+    sys.exit(3)
+`
+	inputs := []string{"a", "thread", "b", "process", "c", "fail", "d"}
+	for _, isolate := range []bool{false, true} {
+		job := judge.Job{Mode: judge.JobStdio, Filename: "solution.py", Source: []byte(source),
+			Limits: judge.JobLimits{Time: 2 * time.Second, Wall: 10 * time.Second, MemoryMiB: 256, OutputBytes: 1 << 20, StderrBytes: 1 << 16},
+			Tests:  len(inputs), Isolate: isolate,
+			Frames: func(i int) [][]byte { return [][]byte{[]byte(inputs[i] + "\n")} }}
+		var pids, read []string
+		ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+		_, err := sb.Run(ctx, job, func(e judge.Execution) bool {
+			want := judge.StatusOK
+			if inputs[e.Test] == "fail" {
+				want = judge.StatusRE
+			}
+			require.Equal(t, want, e.Status, "test %d: %s %s", e.Test, e.Detail, e.Stderr)
+			fields := strings.SplitN(strings.TrimSpace(string(e.Output)), " ", 3)
+			require.Len(t, fields, 3, "test %d: %q", e.Test, e.Output)
+			pids = append(pids, fields[0])
+			read = append(read, fields[1]+" "+fields[2])
+			return true
+		})
+		cancel()
+		require.NoError(t, err)
+		for i, in := range inputs {
+			assert.Equal(t, in+" []", read[i], "isolate %v, test %d: its own input, and an empty /tmp", isolate, i)
+		}
+		if isolate {
+			for i := 1; i < len(pids); i++ {
+				assert.NotEqual(t, pids[i-1], pids[i], "isolated: test %d has a process of its own", i)
+			}
+			continue
+		}
+		assert.Equal(t, pids[0], pids[1], "the first two tests share a process")
+		assert.NotEqual(t, pids[1], pids[2], "a thread ends the run")
+		assert.Equal(t, pids[2], pids[3])
+		assert.NotEqual(t, pids[3], pids[4], "a process ends the run")
+		assert.Equal(t, pids[4], pids[5])
+		assert.NotEqual(t, pids[5], pids[6], "an exit status other than 0 ends the run")
+	}
+}
+
 // A Python validator program's tests share a process while each exits 42 or 43 and leaves
 // nothing running; in the sandbox a thread, even one joined within its test, and a process end
 // the run (docs/harness-protocol.md, "Validator programs: tests share a process").
