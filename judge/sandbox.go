@@ -48,10 +48,11 @@ type Job struct {
 	// files from its previous pass (empty: none), and its Execution returns the folder's files
 	// (score.txt, nextpass.in, a multi-pass validator's own state).
 	Feedback bool
-	// Isolate (function mode) runs every test in a process of its own, as stdio tests run,
-	// instead of a run of tests sharing one (docs/harness-protocol.md, "Function mode: tests
-	// share a process"): for measurements where a test must not inherit what an earlier one
-	// left, such as a memo that would make the ladder's repeats free.
+	// Isolate (stdio and function mode) runs every test in a process of its own instead of a
+	// run of tests sharing one (docs/harness-protocol.md, "Function mode: tests share a
+	// process", "Stdio programs: tests share a process"): for measurements where a test must
+	// not inherit what an earlier one left, such as a memo that would make the ladder's repeats
+	// free.
 	Isolate bool
 }
 

@@ -140,8 +140,8 @@ func latency(ctx context.Context, m mode, s subject, n int, until time.Time) (r 
 	return r, nil
 }
 
-// isolating runs every job with Isolate set: each function test in a process of its own, as
-// before tests shared one (the cost of that isolation, beside the warm row).
+// isolating runs every job with Isolate set: each test in a process of its own, as before tests
+// shared one (the cost of that isolation, beside the warm row).
 type isolating struct{ judge.Sandbox }
 
 func (s isolating) Run(ctx context.Context, job judge.Job, each func(judge.Execution) bool) (judge.RunInfo, error) {

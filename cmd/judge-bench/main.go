@@ -259,7 +259,7 @@ func judgingBench(ctx context.Context, opts *BenchOptions, log io.Writer, b *bud
 		{name: "naive", what: "docker run --rm per test (CLI)", sb: &naive{image: opts.Image}, samples: opts.NaiveSamples, batch: opts.NaiveBatch},
 		{name: "cold", what: "a container per submission (Engine API)", sb: cold},
 		{name: "warm", what: fmt.Sprintf("warm pool of %d", pool.Size()), sb: pool, ready: pool.Fill},
-		{name: "isolated", what: "warm, each function test in a process of its own (no shared runs)", sb: isolating{pool}, ready: pool.Fill},
+		{name: "isolated", what: "warm, each test in a process of its own (no shared runs)", sb: isolating{pool}, ready: pool.Fill},
 		{name: "checked", what: "warm, a Python validator program instead of the checker", sb: pool, problem: withValidator, ready: fillBoth},
 		{name: "checkfn", what: "warm, a Python validator function instead of the checker", sb: pool, problem: withValidatorFunction, ready: fillBoth},
 		{name: "turns", what: fmt.Sprintf("warm pool of %d, starts and tests take turns", turns.Size()), sb: turns, ready: turns.Fill},
@@ -474,10 +474,10 @@ func printTargets(out io.Writer, syn, real []result, s, rl subject) {
 	fmt.Fprintf(out, "  %-32s %-22s %-22s %s\n", "warm: outside the tests, ms/test", outsideMS(get(syn, "warm")), outsideMS(get(real, "warm")),
 		"(latency less the tests' own wall time, per test, p50: the harness, forks, stream)")
 	fmt.Fprintf(out, "  %-32s %-22s %-22s %s\n", "isolated: outside the tests", outsideMS(get(syn, "isolated")), outsideMS(get(real, "isolated")),
-		"(the same, each function test in a process of its own)")
+		"(the same, each test in a process of its own)")
 	line("isolated / warm", func(rows []result) float64 {
 		return ms(get(rows, "isolated").p(0.5)) / ms(get(rows, "warm").p(0.5))
-	}, nil, "(what a process per function test costs; a stdio subject runs so anyway: ~1)")
+	}, nil, "(what a process per test costs)")
 	fmt.Fprintf(out, "  %-32s %-22s %-22s %s\n", "warm: charged CPU per test, ms", chargedMS(get(syn, "warm")), chargedMS(get(real, "warm")),
 		"<= 2 on a test that does nothing (issue 14): p50 / p90 over every test")
 	fmt.Fprintf(out, "  %-32s %-22s %-22s %s\n", "isolated: charged CPU per test", chargedMS(get(syn, "isolated")), chargedMS(get(real, "isolated")), "")
