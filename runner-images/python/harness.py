@@ -2078,7 +2078,7 @@ def run_tests(h, job):
         return run_function_tests(h, job)
     if runs_validations(job):
         return run_validator_tests(h, job)
-    if job.mode == "stdio" and not job.link and not job.isolate:
+    if job.mode == "stdio" and not job.link:
         return run_stdio_tests(h, job)
     for i in range(job.tests):
         h.send({"type": "start", "test": i})
@@ -2260,15 +2260,16 @@ def link_holds(job, test, side, deadline):
 
 def run_stdio_tests(h, job):
     """Stdio mode, without a link: runs of tests, each run in one process (child_program), as a
-    validator program's. A run's first test reads its input from a pipe; each test after it
-    from a file the parent writes once the test before it has ended (stdio_input), each from
-    the program's first line. A run goes on while its tests exit 0 and leave nothing running,
-    and while the next input is at most RUN_INPUT_BYTES (a big test's work dwarfs a fork).
-    Between two tests the scratch is emptied, as between two processes."""
+    validator program's; with job.isolate, a run of one test each. Each test reads its input
+    from a regular file, as on Kattis: the parent writes it into the emptied scratch once the
+    test before it has ended and been reported (stdio_input), and the child unlinks it before
+    the program's first line; from a pipe only when the file cannot be written (a full
+    scratch). A run goes on while its tests exit 0 and leave nothing running, and while the
+    next input is at most RUN_INPUT_BYTES (a big test's work dwarfs a fork)."""
     lim = job.limits
     prog = submission_program(job)
     i = 0
-    stdin = None  # the file of test i's input, after a run's first test
+    stdin = None  # the file of test i's input
 
     def report_and_read(run):
         """Reports test i and reads test i+1's input (said start with the report); None after the
@@ -2280,28 +2281,37 @@ def run_stdio_tests(h, job):
         send_report(h, job, i - 1, report, output, *more)
         return h.read_frame() if more else None
 
-    def on_end(run):
-        nonlocal data, stdin
-        stdin = remove_file(stdin)
-        data = report_and_read(run)
-        if data is None or len(data) > RUN_INPUT_BYTES:
-            return None
+    def input_spec(data):
+        """The spec of a test whose input is data, from a file in the emptied scratch; None: it
+        could not be written (the test reads a pipe, in a process of its own)."""
+        nonlocal stdin
         if h.sandboxed:
             empty_scratch()
         try:
             stdin = stdio_input(data)
         except OSError as e:
-            log(f"a test's input file: {e}")  # (a full scratch): the test starts a run instead
+            log(f"a test's input file: {e}")
             return None
-        return json.dumps(stdio_spec(stdin)).encode()
+        return stdio_spec(stdin)
+
+    def on_end(run):
+        nonlocal data, stdin
+        stdin = remove_file(stdin)
+        data = report_and_read(run)
+        if data is None or job.isolate or len(data) > RUN_INPUT_BYTES:
+            return None
+        spec = input_spec(data)
+        return None if spec is None else json.dumps(spec).encode()
 
     h.send({"type": "start", "test": 0})
     data = h.read_frame()
     while data is not None:
-        first = data
-        target = lambda: child_program(h, job, prog, stdio_spec(None), runs=True)
+        spec = input_spec(data)
+        piped = data if spec is None else b""
+        spec = spec or stdio_spec(None)
+        target = lambda: child_program(h, job, prog, spec, runs=True)
         try:
-            run = spawn(h, lim, first, target, with_result=True, on_end=on_end, runs=True,
+            run = spawn(h, lim, piped, target, with_result=True, on_end=on_end, runs=True,
                         follows=exited_with(prog.goes_on))
             if h.sandboxed:
                 empty_scratch()
@@ -2342,13 +2352,11 @@ def remove_file(path):
 
 
 def run_submission(h, job, data, test):
-    """A stdio test in a process of its own: an interactive one (its link), or isolated."""
+    """An interactive stdio test, in a process of its own: its standard streams are its link."""
     lim = job.limits
-    stdin_data = b"" if job.link else data
-    link = link_opener(job, test, "submission") if job.link else None
-    side = (job, test, "submission") if job.link else None
+    link, side = link_opener(job, test, "submission"), (job, test, "submission")
     target = lambda: child_program(h, job, submission_program(job), stdio_spec(None), runs=False)
-    run = spawn(h, lim, stdin_data, target, with_result=True, link=link, link_side=side)
+    run = spawn(h, lim, b"", target, with_result=True, link=link, link_side=side)
     if h.sandboxed:
         empty_scratch()
     return classify(job, lim, run), bytes(run.stdout)

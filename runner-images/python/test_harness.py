@@ -9,6 +9,7 @@ cover OOM inside Docker); everything else runs for real.
 import json
 import os
 import platform
+import resource
 import shutil
 import signal
 import struct
@@ -113,7 +114,7 @@ def interpreter_for(uid):
 
 def harness(mode="stdio", source="", tests=(), function=None, forbidden=None, limits=None,
             validator=None, as_nobody=False, filename="solution.py", exe=None, link=None,
-            declared_tests=None, isolate=False):
+            declared_tests=None, isolate=False, preexec=None):
     header = {"version": 1, "mode": mode, "filename": filename, "source": source,
               "limits": dict(LIMITS, **(limits or {})),
               "tests": len(tests) if declared_tests is None else declared_tests,
@@ -130,7 +131,7 @@ def harness(mode="stdio", source="", tests=(), function=None, forbidden=None, li
     for t in tests:
         for f in (t if isinstance(t, (list, tuple)) else [t]):
             data += frame(f if isinstance(f, bytes) else f.encode())
-    kw = {}
+    kw = {} if preexec is None else {"preexec_fn": preexec}
     exe, path = exe or sys.executable, HARNESS
     if as_nobody and os.geteuid() == 0:
         # As root a child could open /proc/<harness>/fd regardless of dumpability; the sandbox
@@ -138,7 +139,7 @@ def harness(mode="stdio", source="", tests=(), function=None, forbidden=None, li
         exe = interpreter_for(NOBODY)
         if exe is None:
             raise unittest.SkipTest("no python3.11 runnable as nobody")
-        kw = {"user": NOBODY, "group": NOBODY, "extra_groups": []}
+        kw.update(user=NOBODY, group=NOBODY, extra_groups=[])
         path = nobody_copy
     p = subprocess.run([exe, "-I", "-B", path], input=data, capture_output=True, timeout=120,
                        cwd="/", **kw)
@@ -910,13 +911,13 @@ class IsolationTest(unittest.TestCase):
                     pass
             print(opened)
         """)
-        for isolate, reached in ((True, b"[3]\n"), (False, b"[3, 4]\n")):
+        for isolate, reached in ((True, b"[3, 4]\n"), (False, b"[3, 4]\n")):
             o = harness(source=s, tests=["", ""], as_nobody=True, isolate=isolate)  # parse() rejects a corrupt stream
             self.assertTrue(o.ended)
             self.assertEqual([r["status"] for r, _ in o.results], ["ok", "ok"])
-            # fd 3 is the test's own result pipe (that only reports about itself); in a run of
-            # tests, fd 4 its mark pipe, where the parent believes only a test's end (anything
-            # else closes it, and the run ends with the test); nothing else.
+            # fd 3 is the test's own result pipe (that only reports about itself), fd 4 its mark
+            # pipe, where the parent believes only a test's end (anything else closes it, and the
+            # run ends with the test; an isolated test is a run of one); nothing else.
             self.assertEqual(o.output(0), reached)
             self.assertEqual(o.output(1), reached)
 
@@ -1505,16 +1506,30 @@ class StdioRunTest(unittest.TestCase):
         o = harness(source=source, tests=["a\nrest\n" * 20000, "b\n"])
         self.assertEqual([out for _, out in o.results], [b"a\n", b"b\n"])
 
-    def test_the_input_file_is_not_in_the_scratch(self):
-        # A test after a run's first reads its input from a file under /tmp, unlinked before the
-        # program's first line: neither its name nor its path is there to be found.
+    def test_standard_input_is_a_regular_file_that_is_not_in_the_scratch(self):
+        # Each test reads its input from a file under /tmp, as on Kattis (a program may stat or
+        # map it), unlinked before the program's first line: neither its name nor its path is
+        # there to be found.
         source = src("""
             import os
+            size = os.fstat(0).st_size
             print([n for n in os.listdir("/tmp") if n.startswith("judge-input-")],
-                  os.path.exists(os.readlink("/proc/self/fd/0").split(" (")[0]), input())
+                  os.path.exists(os.readlink("/proc/self/fd/0").split(" (")[0]), size, input())
         """)
-        o = harness(source=source, tests=["a\n", "b\n", "c\n"])
-        self.assertEqual([out for _, out in o.results], [b"[] False a\n", b"[] False b\n", b"[] False c\n"])
+        for isolate in (False, True):
+            o = harness(source=source, tests=["a\n", "bb\n", "ccc\n"], isolate=isolate)
+            self.assertEqual([out for _, out in o.results], [b"[] False 2 a\n", b"[] False 3 bb\n", b"[] False 4 ccc\n"])
+
+    def test_without_room_for_the_input_file_a_test_reads_a_pipe_in_a_process_of_its_own(self):
+        source = "import os\nprint(os.getpid(), os.fstat(0).st_size, input())\n"
+        # A harness that may write no file of over one byte (a full scratch, as far as it goes).
+        o = harness(source=source, tests=["a\n", "b\n"],
+                    preexec=lambda: resource.setrlimit(resource.RLIMIT_FSIZE, (1, resource.RLIM_INFINITY)))
+        self.assertEqual([r["status"] for r, _ in o.results], ["ok", "ok"], o.stderr)
+        outs = [out.split() for _, out in o.results]
+        self.assertEqual([o[1:] for o in outs], [[b"0", b"a"], [b"0", b"b"]])
+        self.assertNotEqual(outs[0][0], outs[1][0])
+        self.assertIn(b"a test's input file", o.stderr)
 
     def test_an_unclosed_file_on_standard_output_is_flushed_as_at_exit(self):
         source = "import sys\nf = open(1, 'w', closefd=False)\nf.write(sys.stdin.read())\n"
