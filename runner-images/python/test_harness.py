@@ -1227,7 +1227,44 @@ class ValidateTest(unittest.TestCase):
         self.assertFalse(os.path.exists(workdir))
 
 
-class ValidatorRunTest(unittest.TestCase):
+def run_lengths(pids):
+    """How many tests in a row each process ran, from the process ids the tests printed."""
+    runs = []
+    for i, pid in enumerate(pids):
+        if i == 0 or pid != pids[i - 1]:
+            runs.append(0)
+        runs[-1] += 1
+    return runs
+
+
+class RunCases:
+    """Cases every kind of run of a program's tests holds to (a mixin of ValidatorRunTest and
+    StdioRunTest). Each class has a PROGRAM that prints its process id, then does what its test
+    says ("loop", "burn" 0.2 s of CPU, "alarm" in 1 s, "sleep" 1.5 s; PLAIN: nothing), and
+    statuses(tests, limits) -> (outcome, each test's status, each test's printed process id)."""
+
+    def test_a_test_over_its_cpu_limit_is_stopped_and_the_next_starts_afresh(self):
+        plain = self.PLAIN
+        _, statuses, pids = self.statuses([plain, "loop", plain, plain], limits={"time_ms": 300, "wall_ms": 5000})
+        self.assertEqual(statuses, ["ok", "tle", "ok", "ok"])
+        self.assertEqual(pids[2], pids[3])
+        self.assertNotEqual(pids[0], pids[2])
+
+    def test_each_test_is_charged_its_own_cpu(self):
+        o, statuses, pids = self.statuses(["burn", self.PLAIN, self.PLAIN])
+        self.assertEqual(statuses, ["ok"] * 3)
+        self.assertEqual(run_lengths(pids), [3])
+        cpu = [r["cpu_ms"] for r, _ in o.results]
+        self.assertGreaterEqual(cpu[0], 200)
+        self.assertLess(cpu[1], 100, cpu)
+
+    def test_an_alarm_a_test_set_does_not_reach_the_next(self):
+        _, statuses, pids = self.statuses(["alarm", "sleep"])
+        self.assertEqual(statuses, ["ok", "ok"])
+        self.assertEqual(run_lengths(pids), [2])
+
+
+class ValidatorRunTest(RunCases, unittest.TestCase):
     """A Python validator program's tests run in one process until one ends otherwise than by
     exiting 42 or 43, each as a program of its own would (docs/harness-protocol.md, "Validator
     programs: tests share a process")."""
@@ -1277,6 +1314,12 @@ class ValidatorRunTest(unittest.TestCase):
         pids = [int(out.split()[0]) if out[:1].isdigit() else None for _, out in o.results]
         return o, verdicts, pids
 
+    PLAIN = "42"
+
+    def statuses(self, outputs, limits=None):
+        o, verdicts, pids = self.run_outputs(outputs, limits=limits)
+        return o, [v[0] for v in verdicts], pids
+
     def test_tests_that_exit_42_or_43_share_a_process(self):
         o, verdicts, pids = self.run_outputs(["42", "43", "42", "43"])
         self.assertEqual(verdicts, [("ok", 42), ("ok", 43), ("ok", 42), ("ok", 43)])
@@ -1298,43 +1341,18 @@ class ValidatorRunTest(unittest.TestCase):
         o, verdicts, pids = self.run_outputs(["42", "raise", "42", "42"])
         self.assertEqual(verdicts, [("ok", 42), ("re", 1), ("ok", 42), ("ok", 42)])
         self.assertIn("ValueError: the validator's bug", o.result(1)["stderr"])
-        self.assertEqual(pids[0], pids[1])
-        self.assertNotEqual(pids[1], pids[2])
-        self.assertEqual(pids[2], pids[3])
+        self.assertEqual(run_lengths(pids), [2, 2])
 
     def test_os_exit_is_the_tests_verdict_and_ends_the_run(self):
         _, verdicts, pids = self.run_outputs(["43", "os_exit", "43"])
         self.assertEqual(verdicts, [("ok", 43), ("ok", 42), ("ok", 43)])
-        self.assertEqual(pids[0], pids[1])
-        self.assertNotEqual(pids[1], pids[2])
+        self.assertEqual(run_lengths(pids), [2, 1])
 
     def test_a_thread_or_a_process_left_running_keeps_the_verdict_and_ends_the_run(self):
         o, verdicts, pids = self.run_outputs(["42", "thread", "42", "child", "42"])
         self.assertEqual(verdicts, [("ok", 42), ("ok", 43), ("ok", 42), ("ok", 42), ("ok", 42)])
-        self.assertEqual(pids[0], pids[1])
-        self.assertNotEqual(pids[1], pids[2])
-        self.assertEqual(pids[2], pids[3])
-        self.assertNotEqual(pids[3], pids[4])
+        self.assertEqual(run_lengths(pids), [2, 2, 1])
         self.assertLess(sum(r["wall_ms"] for r, _ in o.results), 5000, "nothing waited for what they left")
-
-    def test_a_test_over_its_cpu_limit_is_stopped_and_the_next_starts_afresh(self):
-        o, verdicts, pids = self.run_outputs(["42", "loop", "43", "42"], limits={"time_ms": 300, "wall_ms": 5000})
-        self.assertEqual([v[0] for v in verdicts], ["ok", "tle", "ok", "ok"])
-        self.assertEqual(pids[2], pids[3])
-        self.assertNotEqual(pids[0], pids[2])
-
-    def test_each_test_is_charged_its_own_cpu(self):
-        o, verdicts, pids = self.run_outputs(["burn", "42", "42"])
-        self.assertEqual(verdicts, [("ok", 42)] * 3)
-        self.assertEqual(len(set(pids)), 1)
-        cpu = [r["cpu_ms"] for r, _ in o.results]
-        self.assertGreaterEqual(cpu[0], 200)
-        self.assertLess(cpu[1], 100, cpu)
-
-    def test_an_alarm_a_test_set_does_not_reach_the_next(self):
-        _, verdicts, pids = self.run_outputs(["alarm", "sleep"])
-        self.assertEqual(verdicts, [("ok", 42), ("ok", 42)])
-        self.assertEqual(pids[0], pids[1])
 
     def test_an_unclosed_judge_message_is_flushed_as_at_a_programs_exit(self):
         program = src("""
@@ -1348,7 +1366,7 @@ class ValidatorRunTest(unittest.TestCase):
         self.assertEqual([out for _, out in o.results], [b"wrong on a\n", b"wrong on b\n"])
 
 
-class StdioRunTest(unittest.TestCase):
+class StdioRunTest(RunCases, unittest.TestCase):
     """A stdio program's tests run in one process until one ends otherwise than by exiting 0,
     each from the program's first line, with what a process of its own would give it
     (docs/harness-protocol.md, "Stdio programs: tests share a process")."""
@@ -1401,6 +1419,11 @@ class StdioRunTest(unittest.TestCase):
         pids = [int(out.split()[0]) if out[:1].isdigit() else None for _, out in o.results]
         return o, verdicts, pids
 
+    PLAIN = "a"
+
+    def statuses(self, inputs, limits=None):
+        return self.run_inputs(inputs, limits=limits)
+
     def test_tests_that_exit_0_share_a_process_and_each_reads_its_own_input(self):
         o, verdicts, pids = self.run_inputs(["a", "b", "exit0", "c"])
         self.assertEqual(verdicts, ["ok"] * 4)
@@ -1443,62 +1466,31 @@ class StdioRunTest(unittest.TestCase):
         self.assertEqual(verdicts, ["ok", "re", "ok", "re", "ok", "ok", "ok"])
         self.assertIn("ValueError: the candidate's bug", o.result(1)["stderr"])
         self.assertEqual(o.result(3)["exit_code"], 3)
-        self.assertEqual(pids[0], pids[1])
-        self.assertNotEqual(pids[1], pids[2])
-        self.assertEqual(pids[2], pids[3])
-        self.assertNotEqual(pids[3], pids[4])
-        self.assertEqual(pids[4], pids[5])
-        self.assertNotEqual(pids[5], pids[6])
+        self.assertEqual(run_lengths(pids), [2, 2, 2, 1])
 
     def test_a_thread_or_a_process_left_running_keeps_the_verdict_and_ends_the_run(self):
         o, verdicts, pids = self.run_inputs(["a", "thread", "b", "child", "c"])
         self.assertEqual(verdicts, ["ok"] * 5)
-        self.assertEqual(pids[0], pids[1])
-        self.assertNotEqual(pids[1], pids[2])
-        self.assertEqual(pids[2], pids[3])
-        self.assertNotEqual(pids[3], pids[4])
+        self.assertEqual(run_lengths(pids), [2, 2, 1])
         self.assertLess(sum(r["wall_ms"] for r, _ in o.results), 5000, "nothing waited for what they left")
 
     def test_a_test_that_replaced_its_standard_output_ends_the_run(self):
         o, verdicts, pids = self.run_inputs(["a", "devnull", "b"])
         self.assertEqual(verdicts, ["ok"] * 3)
-        self.assertEqual(pids[0], pids[1])
-        self.assertNotEqual(pids[1], pids[2])
+        self.assertEqual(run_lengths(pids), [2, 1])
         self.assertEqual(o.output(2).split()[1], b"b")
 
     def test_a_test_that_keeps_a_quarter_of_the_memory_limit_ends_the_run(self):
         o, verdicts, pids = self.run_inputs(["a", "keep", "b", "c"])
         self.assertEqual(verdicts, ["ok"] * 4)
-        self.assertEqual(pids[0], pids[1])
-        self.assertNotEqual(pids[1], pids[2])
-        self.assertEqual(pids[2], pids[3])
+        self.assertEqual(run_lengths(pids), [2, 2])
         self.assertLess(o.result(2)["memory_kb"], 50 << 10)
-
-    def test_a_test_over_its_cpu_limit_is_stopped_and_the_next_starts_afresh(self):
-        _, verdicts, pids = self.run_inputs(["a", "loop", "b", "c"], limits={"time_ms": 300, "wall_ms": 5000})
-        self.assertEqual(verdicts, ["ok", "tle", "ok", "ok"])
-        self.assertEqual(pids[2], pids[3])
-        self.assertNotEqual(pids[0], pids[2])
-
-    def test_each_test_is_charged_its_own_cpu(self):
-        o, verdicts, pids = self.run_inputs(["burn", "a", "b"])
-        self.assertEqual(verdicts, ["ok"] * 3)
-        self.assertEqual(len(set(pids)), 1)
-        cpu = [r["cpu_ms"] for r, _ in o.results]
-        self.assertGreaterEqual(cpu[0], 200)
-        self.assertLess(cpu[1], 100, cpu)
-
-    def test_an_alarm_a_test_set_does_not_reach_the_next(self):
-        _, verdicts, pids = self.run_inputs(["alarm", "sleep"])
-        self.assertEqual(verdicts, ["ok", "ok"])
-        self.assertEqual(pids[0], pids[1])
 
     def test_a_big_input_starts_a_process_of_its_own(self):
         big = "x" * (harness_module().RUN_INPUT_BYTES + 1)
         o, verdicts, pids = self.run_inputs(["a", big, "b"], limits={"output_bytes": 4 << 20})
         self.assertEqual(verdicts, ["ok"] * 3)
-        self.assertNotEqual(pids[0], pids[1])
-        self.assertEqual(pids[1], pids[2])
+        self.assertEqual(run_lengths(pids), [1, 2])
         self.assertEqual(len(o.output(1).split()[1]), len(big))
 
     def test_input_that_a_test_left_unread_does_not_reach_the_next(self):
