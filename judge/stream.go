@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"slices"
 	"sync"
+	"time"
 )
 
 // validations runs a problem's custom output validator beside the submission: each output
@@ -176,10 +177,31 @@ func (v *validations) wait() (map[int]validated, error) {
 	return res, nil
 }
 
-// stop ends every run at once (the round failed).
+// stopGrace is how long stop lets a validator run end on its own before cancelling it.
+const stopGrace = 200 * time.Millisecond
+
+// stop ends every run. A run is given no more tests (close): one whose sandbox is serving it
+// ends on its own, its job ending where its tests do, so that a validator session's container
+// serves the next judging instead of going with a cancelled job (a submission that did not
+// compile, or whose every test failed before reaching the validator, gives it none). What has
+// not ended within stopGrace (a sandbox still starting) is cancelled. After wait, a no-op.
 func (v *validations) stop() {
 	for _, r := range v.runs {
+		r.close()
+	}
+	grace := time.NewTimer(stopGrace)
+	defer grace.Stop()
+	for _, r := range v.runs {
+		select {
+		case <-r.done:
+		case <-grace.C:
+			for _, r := range v.runs {
+				r.cancel()
+			}
+			<-r.done
+		}
+	}
+	for _, r := range v.runs {
 		r.cancel()
-		<-r.done
 	}
 }

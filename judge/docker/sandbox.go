@@ -312,6 +312,10 @@ func (s *Sandbox) serveJob(ctx context.Context, b *box, job judge.Job, nonce str
 	runCtx, cancel := context.WithTimeout(ctx, s.wallBudget(job))
 	defer cancel()
 	var timedOut atomic.Bool
+	// once guards the container's fate: killed, or kept for the session's next job. A kill
+	// asked for (the caller's cancellation, the wall budget) may land after the job has ended
+	// cleanly, so a job is reusable only if it claims once before any kill does (keep): a
+	// container kept while a kill was on its way died under the session's next job.
 	var once sync.Once
 	kill := func() {
 		once.Do(func() {
@@ -319,6 +323,11 @@ func (s *Sandbox) serveJob(ctx context.Context, b *box, job judge.Job, nonce str
 			defer kcancel()
 			_ = s.client.ContainerKill(kctx, id, "KILL")
 		})
+	}
+	keep := func() bool {
+		kept := false
+		once.Do(func() { kept = true })
+		return kept
 	}
 	// The killer is its own goroutine: killing from the reader deadlocked the judge before.
 	done := make(chan struct{})
@@ -352,7 +361,7 @@ func (s *Sandbox) serveJob(ctx context.Context, b *box, job judge.Job, nonce str
 	if nonce != "" {
 		// done comes after the end marker and the nonce were written: the feed is over then.
 		if rerr == nil && <-feedErr == nil {
-			return info, true, nil
+			return info, keep(), nil
 		}
 		if rerr == nil || errors.Is(rerr, harness.ErrSessionBroken) {
 			// The job's own reports stand (they are its validator's); its container goes.

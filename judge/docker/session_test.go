@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/docker/docker/client"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -196,6 +197,79 @@ func TestJudgingsShareTheirValidatorsSession(t *testing.T) {
 		assert.Equal(t, judge.Accepted, rep.Verdict, "submission %d: %+v", i, rep.Tests)
 	}
 	assert.Equal(t, 1, p.Stats().Reused, "the second judging's validations ran in the first one's validator container")
+}
+
+// slowKill is the engine with each ContainerKill on its way for a while before it is made: the
+// race between a cancelled job's clean end and the kill its cancellation asked for, made sure.
+type slowKill struct {
+	*client.Client
+	delay time.Duration
+}
+
+func (s slowKill) ContainerKill(ctx context.Context, id, signal string) error {
+	time.Sleep(s.delay)
+	return s.Client.ContainerKill(ctx, id, signal)
+}
+
+// A job cancelled as its request ends can still end cleanly, its done read, while the kill its
+// cancellation asked for is on its way to the engine: its container must not serve the
+// session's next job, which the kill would end halfway (its validator's results cut short).
+func TestValidatorSessionJobCancelledAtItsEndIsNotReused(t *testing.T) {
+	c, _ := engine(t)
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	sb, err := docker.NewSandbox(ctx, slowKill{c, 150 * time.Millisecond}, docker.RunnerImage())
+	require.NoError(t, err)
+	p := docker.NewPool(sb, docker.PoolOptions{Size: 1})
+	t.Cleanup(func() { assert.NoError(t, p.Close()) })
+	require.NoError(t, p.Fill(ctx, judge.ValidatorLimits.MemoryMiB))
+	// "slow" keeps the next job running until long after the kill would have landed.
+	const check = "import time\ndef validate(input, answer, output):\n    time.sleep(0.1 if output == 'slow' else 0)\n    return True\n"
+	validateOn(t, p, validateJob(check, "a")) // the session's container, idle now
+	jobCtx, cancelJob := context.WithCancel(ctx)
+	job := validateJob(check)
+	job.Frames = func(int) [][]byte {
+		// The job's header is in: by now the harness has said compiled, and the reader waits for
+		// the job's end, which comes as soon as this returns no test; the cancellation lands
+		// while it waits.
+		time.Sleep(300 * time.Millisecond)
+		cancelJob()
+		return nil
+	}
+	_, _ = p.Run(jobCtx, job, func(judge.Execution) bool { return true })
+	got := validateOn(t, p, validateJob(check, "slow", "slow", "slow"))
+	require.Len(t, got, 3, "the next job's validations")
+	for i, e := range got {
+		assert.Equal(t, "accepted", verdictOf(e), "output %d", i)
+	}
+}
+
+// A judging that gives its validator nothing (the submission does not compile, or its first test
+// fails) lets the validator's job end where its tests do, rather than cancelling it: the
+// session's container serves the next judging, as after an accepted one.
+func TestJudgingsWithoutOutputsKeepTheirValidatorsSession(t *testing.T) {
+	_, p := newPool(t, docker.PoolOptions{Size: 1})
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	prob := *testProblem(t, "sum")
+	prob.Validation.Validator = &judge.Program{Entry: "check.py", Lang: judge.LangPython, Function: "check", Files: map[string][]byte{
+		"check.py": []byte("def check(input, answer, output):\n    return output.split() == answer.split()\n")}}
+	require.NoError(t, p.Fill(ctx, judge.SandboxMemories(&prob)...))
+	j := &judge.Judge{Sandbox: p}
+	for i, tc := range []struct {
+		src  string
+		want judge.Verdict
+	}{
+		{"print(sum(map(int, input().split())))\n", judge.Accepted},
+		{"print(\n", judge.CompileError},
+		{"raise SystemExit(3)\n", judge.RuntimeError},
+		{"print(sum(map(int, input().split())))\n", judge.Accepted},
+	} {
+		rep, err := j.Judge(ctx, &prob, judge.Submission{Filename: "s.py", Source: []byte(tc.src)}, judge.Options{StopOnFailure: true})
+		require.NoError(t, err)
+		require.Equal(t, tc.want, rep.Verdict, "submission %d: %+v", i, rep.Tests)
+	}
+	assert.Equal(t, 3, p.Stats().Reused, "every judging after the first validated in the first one's validator container")
 }
 
 // A session's container serves at most docker.SessionJobs jobs: the job after that takes a new
