@@ -1,6 +1,8 @@
 # On the first test, poisons everything it can reach for the next tests (builtins, sys, the
-# recursion limit, int parsing, the harness's modules) and answers right. Every test is a fresh
-# process: the next test finds nothing poisoned and answers right too.
+# recursion limit, int parsing, the harness's modules) and answers right. Every test starts from
+# the program's first line with builtins, the recursion limit and the int-digits limit given back
+# (a run's baseline, or a fresh process): the next test finds nothing poisoned and answers right
+# too. What it did to the harness's modules could spoil only its own run's later tests.
 import builtins
 import sys
 
