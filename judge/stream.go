@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"slices"
 	"sync"
-	"time"
 )
 
 // validations runs a problem's custom output validator beside the submission: each output
@@ -38,6 +37,7 @@ type validatorRun struct {
 	tests   []int
 	outputs [][]byte
 	closed  bool          // no more tests will come
+	fed     bool          // its sandbox has asked for a test: the job has its container
 	changed chan struct{} // closed (and replaced) when tests or closed change
 	res     map[int]validated
 	info    RunInfo
@@ -116,6 +116,7 @@ func (v *validations) start(args []string) *validatorRun {
 func (r *validatorRun) next(ctx context.Context, k int) (int, []byte, bool) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
+	r.fed = true
 	for k >= len(r.tests) && !r.closed {
 		ch := r.changed
 		r.mu.Unlock()
@@ -140,12 +141,13 @@ func (r *validatorRun) signal() {
 	r.changed = make(chan struct{})
 }
 
-// close says no more tests will come.
-func (r *validatorRun) close() {
+// close says no more tests will come, and whether the run's sandbox is feeding it.
+func (r *validatorRun) close() (fed bool) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	r.closed = true
 	r.signal()
+	return r.fed
 }
 
 // wait closes every run and returns what the validator made of each output given to it.
@@ -177,31 +179,21 @@ func (v *validations) wait() (map[int]validated, error) {
 	return res, nil
 }
 
-// stopGrace is how long stop lets a validator run end on its own before cancelling it.
-const stopGrace = 200 * time.Millisecond
-
-// stop ends every run. A run is given no more tests (close): one whose sandbox is serving it
-// ends on its own, its job ending where its tests do, so that a validator session's container
-// serves the next judging instead of going with a cancelled job (a submission that did not
-// compile, or whose every test failed before reaching the validator, gives it none). What has
-// not ended within stopGrace (a sandbox still starting) is cancelled. After wait, a no-op.
+// stop ends every run. A run whose sandbox is feeding it (it has asked for its first test) is
+// given no more and ends on its own, its job ending where its tests do, so that a validator
+// session's container serves the next judging instead of going with a cancelled job (a
+// submission that did not compile, or whose tests all failed before reaching the validator,
+// gives it none); its job's own wall budget bounds that. A run still waiting for its sandbox
+// is cancelled: the judging does not wait for a container to start only to end its job. After
+// wait, a no-op.
 func (v *validations) stop() {
 	for _, r := range v.runs {
-		r.close()
-	}
-	grace := time.NewTimer(stopGrace)
-	defer grace.Stop()
-	for _, r := range v.runs {
-		select {
-		case <-r.done:
-		case <-grace.C:
-			for _, r := range v.runs {
-				r.cancel()
-			}
-			<-r.done
+		if !r.close() {
+			r.cancel()
 		}
 	}
 	for _, r := range v.runs {
+		<-r.done
 		r.cancel()
 	}
 }
