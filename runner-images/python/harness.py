@@ -608,7 +608,7 @@ def system_exit_code(exc):
 
 
 def run_exit_handlers(mod=None):
-    """The atexit handlers, once; then mod (a validator's __main__) cleared, so that the files it
+    """The atexit handlers, once; then mod (a program's __main__) cleared, so that the files it
     left open are flushed and closed by their finalizers, as at python3's exit."""
     atexit._run_exitfuncs()
     atexit._clear()
@@ -619,8 +619,8 @@ def run_exit_handlers(mod=None):
 
 def finish(status, mod=None):
     """What interpreter shutdown does that a program can observe: wait for its threads, run its
-    atexit handlers, clear the module mod (a validator's: the files it left open are flushed by
-    their finalizers), flush stdout (a failed flush exits 120, as python3 does). Then leave with
+    atexit handlers, clear the module mod (a program's __main__: the files it left open are
+    flushed by their finalizers), flush stdout (a failed flush exits 120, as python3 does). Then leave with
     os._exit so none of the parent's cleanup runs in the child."""
     try:
         threading = sys.modules.get("threading")
@@ -1741,11 +1741,12 @@ def forks(h, pid):
 
 def end_of_test(h, pid, run, readers, poller, caps, memory_cap, on_end, follows, code):
     """A test of a process that runs several said it ended (next_test, next_program_test), with
-    code: nothing for a function's test, whose result is on the result pipe (with_result), the
-    exit status for a validator's. Everything it wrote is in the pipes by now: the child wrote it
-    before the end and waits for our word. If the test ended as one that may be followed (a
-    function's returned a value, a validator's said 42 or 43) and left nothing running, hands it
-    to on_end and returns the next test's Run (the child goes on once acknowledged; an idle Run
+    code: nothing for a function's test, whose result is on the result pipe, the exit status for
+    a program's. Everything it wrote is in the pipes by now: the child wrote it before the end
+    and waits for our word. If the test ended as one that may be followed (follows(run, code): a
+    function's returned a value, a program's exited with a status of its kind), left nothing
+    running and keeps at most a quarter of memory_cap, hands it to on_end and returns the next
+    test's Run (the child goes on once acknowledged; an idle Run
     if on_end ended the run, and the child is killed). Else kills the child (retired: the test
     still ends here, its CPU time then comes from the child's end) and returns None. Whatever
     the child says, it is charged all its CPU time: each test from where the one before it
@@ -2259,67 +2260,88 @@ def link_holds(job, test, side, deadline):
 
 
 def run_stdio_tests(h, job):
-    """Stdio mode, without a link: runs of tests, each run in one process (child_program), as a
-    validator program's; with job.isolate, a run of one test each. Each test reads its input
-    from a regular file, as on Kattis: the parent writes it into the emptied scratch once the
-    test before it has ended and been reported (stdio_input), and the child unlinks it before
-    the program's first line; from a pipe only when the file cannot be written (a full
-    scratch). A run goes on while its tests exit 0 and leave nothing running, and while the
-    next input is at most RUN_INPUT_BYTES (a big test's work dwarfs a fork)."""
+    """Stdio mode, without a link: runs of tests (run_program_tests); with job.isolate, a run of
+    one test each. Each test reads its input from a regular file, as on Kattis, written into the
+    emptied scratch once the test before it has ended and been reported (stdio_input) and
+    unlinked by the child before the program's first line; from a pipe only when the file cannot
+    be written (a full scratch). A test joins the run before it unless its input is over
+    RUN_INPUT_BYTES (its work dwarfs a fork)."""
     lim = job.limits
-    prog = submission_program(job)
-    i = 0
-    stdin = None  # the file of test i's input
 
-    def report_and_read(run):
-        """Reports test i and reads test i+1's input (said start with the report); None after the
-        job's last test or where the request ended."""
-        nonlocal i
-        report, output = classify(job, lim, run), bytes(run.stdout)
-        i += 1
-        more = [json.dumps({"type": "start", "test": i}).encode()] if i < job.tests else []
-        send_report(h, job, i - 1, report, output, *more)
-        return h.read_frame() if more else None
+    def report(run):
+        return classify(job, lim, run), bytes(run.stdout)
 
-    def input_spec(data):
-        """The spec of a test whose input is data, from a file in the emptied scratch; None: it
-        could not be written (the test reads a pipe, in a process of its own)."""
-        nonlocal stdin
+    def prepare(data):
         if h.sandboxed:
             empty_scratch()
         try:
-            stdin = stdio_input(data)
+            path = stdio_input(data)
         except OSError as e:
             log(f"a test's input file: {e}")
-            return None
-        return stdio_spec(stdin)
+            return Prepared(stdio_spec(None), report, piped=data)
+        return Prepared(stdio_spec(path), report, remove=lambda: remove_file(path))
+
+    return run_program_tests(h, job, submission_program(job), h.read_frame, prepare,
+                             joins=lambda data: not job.isolate and len(data) <= RUN_INPUT_BYTES)
+
+
+class Prepared:
+    """A test of a program's run, its files written by the parent (run_program_tests): the spec
+    the child enters it by (enter_test), how it is reported (report(run) -> report, output), what
+    removes its files, and piped: its input, when it goes through spawn's pipe instead of a file
+    (such a test starts a run of its own)."""
+
+    def __init__(self, spec, report, remove=None, piped=b""):
+        self.spec, self.report, self.piped = spec, report, piped
+        self.remove = remove or (lambda: None)
+
+
+def run_program_tests(h, job, prog, read, prepare, joins):
+    """Runs of a program's tests, a stdio submission's or a Python validator's: one child
+    (child_program) runs test after test while each exits with a status of prog.goes_on and
+    leaves nothing running. Each test is prepared (prepare(frames) -> Prepared: its files
+    written) only once the test before it has ended and been reported, and joins that test's
+    run if joins(frames) and it needs no pipe. read(): the next test's frames; None where the
+    request ended at a test's start, False inside a test's frames. Returns False in that last
+    case (run_tests)."""
+    i = 0
+    test = None  # test i, prepared
+
+    def report_and_read(run):
+        """Reports test i and reads test i+1's frames (said start with the report)."""
+        nonlocal i, test
+        report, output = test.report(run)
+        test.remove()
+        test = None
+        i += 1
+        more = [json.dumps({"type": "start", "test": i}).encode()] if i < job.tests else []
+        send_report(h, job, i - 1, report, output, *more)
+        return read() if more else None
 
     def on_end(run):
-        nonlocal data, stdin
-        stdin = remove_file(stdin)
-        data = report_and_read(run)
-        if data is None or job.isolate or len(data) > RUN_INPUT_BYTES:
+        nonlocal frames, test
+        frames = report_and_read(run)
+        if frames is None or frames is False or not joins(frames):
             return None
-        spec = input_spec(data)
-        return None if spec is None else json.dumps(spec).encode()
+        test = prepare(frames)
+        return None if test.piped else json.dumps(test.spec).encode()
 
     h.send({"type": "start", "test": 0})
-    data = h.read_frame()
-    while data is not None:
-        spec = input_spec(data)
-        piped = data if spec is None else b""
-        spec = spec or stdio_spec(None)
-        target = lambda: child_program(h, job, prog, spec, runs=True)
+    frames = read()
+    while frames is not None and frames is not False:
+        if test is None:  # (else on_end prepared it, and it starts a run: it needs a pipe)
+            test = prepare(frames)
+        target = lambda: child_program(h, job, prog, test.spec, runs=True)
         try:
-            run = spawn(h, lim, piped, target, with_result=True, on_end=on_end, runs=True,
-                        follows=exited_with(prog.goes_on))
-            if h.sandboxed:
-                empty_scratch()
-            if not run.idle:  # the run ended at test i, with the child
-                data = report_and_read(run)
-        finally:
-            stdin = remove_file(stdin)
-    return True
+            run = spawn(h, job.limits, test.piped, target, with_result=prog.submission, on_end=on_end,
+                        runs=True, follows=exited_with(prog.goes_on))
+        except BaseException:
+            if test is not None:
+                test.remove()
+            raise
+        if not run.idle:  # the run ended at test i, with the child
+            frames = report_and_read(run)
+    return frames is not False
 
 
 def stdio_spec(stdin):
@@ -2342,13 +2364,11 @@ def stdio_input(data):
 
 
 def remove_file(path):
-    """Removes path if there is one (the test may have removed it). Returns None."""
-    if path is not None:
-        try:
-            os.unlink(path)
-        except OSError:
-            pass
-    return None
+    """Removes path, if the child has not (it unlinks a test's input file once open)."""
+    try:
+        os.unlink(path)
+    except OSError:
+        pass
 
 
 def run_submission(h, job, data, test):
@@ -2532,48 +2552,17 @@ def runs_validations(job):
 
 
 def run_validator_tests(h, job):
-    """Validate mode, a Python validator program without a link: runs of tests, each run in one
-    process (child_program), as on the function mode's side. A test starts as soon as its frames
-    are here; a run goes on while its tests exit 42 or 43 and leave nothing running, and ends
-    where the judge's request does. Returns False when the request ended inside a test's
-    frames (run_tests)."""
-    i = 0
-    work = None  # the folder of test i
+    """Validate mode, a Python validator program without a link: runs of tests
+    (run_program_tests), each test in a folder of its own (validation_spec). A test starts as
+    soon as its frames are here, and every test may join the run before it."""
 
-    def report_and_read(run):
-        """Reports test i and reads test i+1's frames (said start with the report): a list, or
-        read_validation's None or False, or None after the job's last test."""
-        nonlocal i
-        report, output = validator_report(job, run, work)
-        shutil.rmtree(work, ignore_errors=True)
-        i += 1
-        more = [json.dumps({"type": "start", "test": i}).encode()] if i < job.tests else []
-        send_report(h, job, i - 1, report, output, *more)
-        return read_validation(h, job) if more else None
-
-    prog = validator_program(job)
-    h.send({"type": "start", "test": 0})
-    frames = read_validation(h, job)
-    while frames:
+    def prepare(frames):
         work, spec = validation_spec(job, frames)
+        return Prepared(spec, lambda run: validator_report(job, run, work),
+                        remove=lambda: shutil.rmtree(work, ignore_errors=True))
 
-        def on_end(run):
-            nonlocal frames, work
-            frames = report_and_read(run)
-            if not frames:
-                return None
-            work, nxt = validation_spec(job, frames)
-            return json.dumps(nxt).encode()
-
-        try:
-            target = lambda: child_program(h, job, prog, spec, runs=True)
-            run = spawn(h, job.limits, b"", target, with_result=False, on_end=on_end, runs=True,
-                        follows=exited_with(prog.goes_on))
-            if not run.idle:  # the run ended at test i, with the child
-                frames = report_and_read(run)
-        finally:
-            shutil.rmtree(work, ignore_errors=True)
-    return frames is not False
+    return run_program_tests(h, job, validator_program(job), lambda: read_validation(h, job),
+                             prepare, joins=lambda frames: True)
 
 
 def read_validation(h, job):

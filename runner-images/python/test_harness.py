@@ -1493,6 +1493,14 @@ class StdioRunTest(RunCases, unittest.TestCase):
         self.assertEqual(run_lengths(pids), [1, 2])
         self.assertEqual(len(o.output(1).split()[1]), len(big))
 
+    def test_empty_inputs_are_tests_of_the_run_too(self):
+        source = "import os, sys\nprint(os.getpid(), len(sys.stdin.read()))\n"
+        o = harness(source=source, tests=["", "", "abc", ""])
+        self.assertTrue(o.ended, o.stderr)
+        outs = [out.split() for _, out in o.results]
+        self.assertEqual([int(n) for _, n in outs], [0, 0, 3, 0])
+        self.assertEqual(run_lengths([pid for pid, _ in outs]), [4])
+
     def test_input_that_a_test_left_unread_does_not_reach_the_next(self):
         source = "print(input())\n"
         o = harness(source=source, tests=["a\nrest\n" * 20000, "b\n"])
