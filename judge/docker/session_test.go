@@ -225,12 +225,11 @@ func TestValidatorSessionJobCancelledAtItsEndIsNotReused(t *testing.T) {
 }
 
 // The judge's own validate jobs join a session: judging a problem with a Python validator
-// through a pool takes its validator's container once. (The tests above build their jobs by
-// hand; this one fails if anything of a submission leaks into the validator's header.) A
-// judging that gives its validator nothing (the submission does not compile, or its tests fail
-// before reaching it) between them leaves every verdict right, whether its validator's job had
-// its container yet or not (TestAJudgingWithoutOutputsEndsItsValidatorsJob says which way it
-// ends).
+// twice through a pool takes its validator's container once. (The tests above build their
+// jobs by hand; this one fails if anything of a submission leaks into the validator's header.)
+// Judgings that give their validator nothing (a compile error, a first test that fails) may
+// come between validated ones, and every verdict stays right
+// (TestAJudgingWithoutOutputsEndsItsValidatorsJob says how their validator's job ends).
 func TestJudgingsShareTheirValidatorsSession(t *testing.T) {
 	_, p := newPool(t, docker.PoolOptions{Size: 1})
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
@@ -240,20 +239,18 @@ func TestJudgingsShareTheirValidatorsSession(t *testing.T) {
 		"check.py": []byte("def check(input, answer, output):\n    return output.split() == answer.split()\n")}}
 	require.NoError(t, p.Fill(ctx, judge.SandboxMemories(&prob)...))
 	j := &judge.Judge{Sandbox: p}
-	for i, tc := range []struct {
-		src  string
-		want judge.Verdict
-	}{
-		{"a, b = map(int, input().split())\nprint(a + b)\n", judge.Accepted},
-		{"print(\n", judge.CompileError},
-		{"raise SystemExit(3)\n", judge.RuntimeError},
-		{"print(sum(map(int, input().split())))\n", judge.Accepted},
-	} {
-		rep, err := j.Judge(ctx, &prob, judge.Submission{Filename: "s.py", Source: []byte(tc.src)}, judge.Options{})
+	judgeOne := func(i int, src string, want judge.Verdict) {
+		rep, err := j.Judge(ctx, &prob, judge.Submission{Filename: "s.py", Source: []byte(src)}, judge.Options{})
 		require.NoError(t, err)
-		require.Equal(t, tc.want, rep.Verdict, "submission %d: %+v", i, rep.Tests)
+		require.Equal(t, want, rep.Verdict, "submission %d: %+v", i, rep.Tests)
 	}
-	assert.GreaterOrEqual(t, p.Stats().Reused, 1, "the last judging's validations ran in an earlier one's validator container")
+	const sum = "print(sum(map(int, input().split())))\n"
+	judgeOne(0, "a, b = map(int, input().split())\nprint(a + b)\n", judge.Accepted)
+	judgeOne(1, sum, judge.Accepted)
+	assert.Equal(t, 1, p.Stats().Reused, "the second judging's validations ran in the first one's validator container")
+	judgeOne(2, "print(\n", judge.CompileError)
+	judgeOne(3, "raise SystemExit(3)\n", judge.RuntimeError)
+	judgeOne(4, sum, judge.Accepted)
 }
 
 // A session's container serves at most docker.SessionJobs jobs: the job after that takes a new
