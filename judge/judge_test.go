@@ -242,52 +242,51 @@ func TestCustomValidatorStartsWithTheSubmission(t *testing.T) {
 	assert.Equal(t, judge.Accepted, rep.Verdict, "%+v", rep.Tests)
 }
 
-// probesValidator answers a submission's job with a compile error once its validator's job has
-// been fed (or at once, when the validator's sandbox never comes), and says how that job ended.
+// probesValidator answers a submission's job with a compile error, and its validator's job by
+// asking for a first test, before the compile error (its sandbox was ready) or some time after
+// it (its sandbox started late); it says how that job ended.
 type probesValidator struct {
-	neverFed bool          // the validator's job waits for a sandbox that does not come
-	fed      chan struct{} // closed when the validator's job asks for its first test
-	ended    chan error    // how the validator's job ended: nil, on its own; else its context's error
+	late   bool
+	asked  chan struct{} // closed as the validator's job asks for its first test
+	judged chan struct{} // closed when the submission's job returns
+	ended  chan error    // how the validator's job ended: nil, on its own; else its context's error
 }
 
 func (s *probesValidator) Run(ctx context.Context, job judge.Job, each func(judge.Execution) bool) (judge.RunInfo, error) {
-	if job.Mode == judge.JobValidate {
-		if s.neverFed {
-			<-ctx.Done()
-			s.ended <- ctx.Err()
-			return judge.RunInfo{}, ctx.Err()
+	if job.Mode != judge.JobValidate {
+		if !s.late {
+			<-s.asked
 		}
-		close(s.fed)
-		frames := job.Frames(0)
-		if frames != nil {
-			s.ended <- errors.New("the validator was given a test")
-		}
-		s.ended <- ctx.Err()
-		return judge.RunInfo{}, nil
+		close(s.judged)
+		return judge.RunInfo{CompileError: &judge.CompileFailure{Kind: "syntax", Line: 1, Message: "SyntaxError"}}, nil
 	}
-	if !s.neverFed {
-		<-s.fed
+	if s.late {
+		<-s.judged
+		time.Sleep(100 * time.Millisecond) // (the judging has stopped its validations by now)
 	}
-	return judge.RunInfo{CompileError: &judge.CompileFailure{Kind: "syntax", Line: 1, Message: "SyntaxError"}}, nil
+	if !s.late {
+		close(s.asked) // (its first test is asked for right below)
+	}
+	if job.Frames(0) != nil {
+		s.ended <- errors.New("the validator was given a test")
+	}
+	s.ended <- ctx.Err()
+	return judge.RunInfo{}, ctx.Err()
 }
 
-// A judging that gives its validator no output ends the validator's job, once it has its
-// sandbox, by giving it no test, not by cancelling it (a session keeps its container); a job
-// still waiting for its sandbox is cancelled, so the verdict does not wait for a container.
+// A judging that gives its validator no output ends the validator's job by giving it no test,
+// not by cancelling it, so that a validator session keeps its container; so too when the job
+// gets its sandbox only after the submission's verdict.
 func TestAJudgingWithoutOutputsEndsItsValidatorsJob(t *testing.T) {
-	for _, neverFed := range []bool{false, true} {
+	for _, late := range []bool{false, true} {
 		p := stdioProblem("a", "b")
 		p.Validation.Validator = &judge.Program{Entry: "validate.py", Files: map[string][]byte{"validate.py": []byte("")}}
-		sb := &probesValidator{neverFed: neverFed, fed: make(chan struct{}), ended: make(chan error, 2)}
+		sb := &probesValidator{late: late, asked: make(chan struct{}), judged: make(chan struct{}), ended: make(chan error, 2)}
 		rep, err := (&judge.Judge{Sandbox: sb}).Judge(context.Background(), p, src, judge.Options{})
 		require.NoError(t, err)
 		assert.Equal(t, judge.CompileError, rep.Verdict)
-		require.Len(t, sb.ended, 1, "the validator's job ended before the judging returned")
-		if neverFed {
-			assert.ErrorIs(t, <-sb.ended, context.Canceled, "a job without its sandbox yet is cancelled")
-		} else {
-			assert.NoError(t, <-sb.ended, "a fed job ends on its own, given no test")
-		}
+		require.Len(t, sb.ended, 1, "late %v: the validator's job ended before the judging returned", late)
+		assert.NoError(t, <-sb.ended, "late %v: the job ended on its own, given no test", late)
 	}
 }
 

@@ -37,7 +37,6 @@ type validatorRun struct {
 	tests   []int
 	outputs [][]byte
 	closed  bool          // no more tests will come
-	fed     bool          // its sandbox has asked for a test: the job has its container
 	changed chan struct{} // closed (and replaced) when tests or closed change
 	res     map[int]validated
 	info    RunInfo
@@ -116,7 +115,6 @@ func (v *validations) start(args []string) *validatorRun {
 func (r *validatorRun) next(ctx context.Context, k int) (int, []byte, bool) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	r.fed = true
 	for k >= len(r.tests) && !r.closed {
 		ch := r.changed
 		r.mu.Unlock()
@@ -141,13 +139,12 @@ func (r *validatorRun) signal() {
 	r.changed = make(chan struct{})
 }
 
-// close says no more tests will come, and whether the run's sandbox is feeding it.
-func (r *validatorRun) close() (fed bool) {
+// close says no more tests will come.
+func (r *validatorRun) close() {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	r.closed = true
 	r.signal()
-	return r.fed
 }
 
 // wait closes every run and returns what the validator made of each output given to it.
@@ -179,18 +176,17 @@ func (v *validations) wait() (map[int]validated, error) {
 	return res, nil
 }
 
-// stop ends every run. A run whose sandbox is feeding it (it has asked for its first test) is
-// given no more and ends on its own, its job ending where its tests do, so that a validator
-// session's container serves the next judging instead of going with a cancelled job (a
-// submission that did not compile, or whose tests all failed before reaching the validator,
-// gives it none); its job's own wall budget bounds that. A run still waiting for its sandbox
-// is cancelled: the judging does not wait for a container to start only to end its job. After
-// wait, a no-op.
+// stop ends every run by giving it no more tests: its job ends where its tests do, so that a
+// validator session's container serves the next judging instead of going with a cancelled job
+// (a submission that did not compile, or whose tests all failed before reaching the validator,
+// gives it none). A run still waiting for its sandbox goes on to it and ends there: in a pool
+// that container was warm already or starting anyway, and it joins the session; a lone
+// judging's validator container starts beside the submission's, so little is left to wait
+// for. Each job's own wall budget bounds the wait, and the judging's context still cancels it.
+// After wait, a no-op.
 func (v *validations) stop() {
 	for _, r := range v.runs {
-		if !r.close() {
-			r.cancel()
-		}
+		r.close()
 	}
 	for _, r := range v.runs {
 		<-r.done
