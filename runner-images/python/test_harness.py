@@ -12,6 +12,7 @@ import platform
 import resource
 import shutil
 import signal
+import stat
 import struct
 import subprocess
 import sys
@@ -1007,6 +1008,66 @@ class WritevTest(unittest.TestCase):
             os.close(r)
             self.assertEqual(bytes(got), b"".join(bytes(b) for b in bufs), writev.__name__)
         self.assertGreater(len(calls), 30, "the short writes did happen")
+
+
+class ScratchTest(unittest.TestCase):
+    """The parent works in the scratch from descriptors it holds (harness.held), never by paths
+    from /: what it removes there, and the files it makes."""
+
+    def setUp(self):
+        self.h = harness_module()
+        self.root = tempfile.mkdtemp(prefix="judge-scratch-test-")
+        self.addCleanup(shutil.rmtree, self.root, True)
+        tempdir, self.h.tempfile.tempdir = self.h.tempfile.tempdir, self.root
+        self.addCleanup(setattr, self.h.tempfile, "tempdir", tempdir)
+
+    def put(self, *parts, text="x"):
+        path = os.path.join(self.root, *parts)
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, "w") as f:
+            f.write(text)
+        return path
+
+    def test_emptying_removes_everything_below_and_follows_no_link(self):
+        top = os.path.join(self.root, "top")
+        keep = self.put("outside", "keep")
+        self.put("top", "a", "b", "file")
+        self.put("top", "locked", "inner", "file")
+        os.chmod(os.path.join(top, "locked", "inner"), 0)
+        os.chmod(os.path.join(top, "locked"), 0)
+        os.symlink(os.path.dirname(keep), os.path.join(top, "dirlink"))
+        os.symlink(keep, os.path.join(top, "filelink"))
+        self.h.SCRATCH_DIRS = (os.path.join(self.root, "missing"), top)
+        self.h.empty_scratch()
+        self.assertEqual(os.listdir(top), [])
+        self.assertEqual(os.listdir(os.path.dirname(keep)), ["keep"])
+
+    def test_a_validator_test_folder(self):
+        secret = self.put("secret", text="not the validator's")
+        folder = self.h.TestFolder("judge-test-")
+        self.assertEqual(os.path.dirname(folder.path), self.root)
+        folder.write("answer", b"3\n")
+        os.mkdir(os.path.join(folder.path, "feedback"))
+        os.symlink(secret, os.path.join(folder.path, "feedback", "judgemessage.txt"))
+        self.assertEqual(folder.read("answer", 100), b"3\n")
+        self.assertEqual(folder.read("answer", 1), b"3")
+        self.assertEqual(folder.read("feedback/judgemessage.txt", 100), b"", "a link is not followed")
+        self.assertEqual(folder.read("missing", 100), b"")
+        folder.remove()
+        self.assertEqual(os.listdir(self.root), ["secret"])
+
+    def test_a_stdio_input_file(self):
+        path, remove = self.h.stdio_input(b"1 2\n")
+        self.assertEqual(os.path.dirname(path), self.root)
+        self.assertEqual(stat.S_IMODE(os.stat(path).st_mode), 0o600)
+        with open(path, "rb") as f:
+            self.assertEqual(f.read(), b"1 2\n")
+        other, remove_other = self.h.stdio_input(b"")
+        self.assertNotEqual(other, path)
+        remove()
+        remove()  # the child may have unlinked it first
+        remove_other()
+        self.assertEqual(os.listdir(self.root), [])
 
 
 class SharedProcessTest(unittest.TestCase):
