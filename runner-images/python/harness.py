@@ -804,16 +804,18 @@ def mark_start(h, lim, tests=1):
         os._exit(CHILD_SETUP_FAILED)
 
 
-def test_limits(h, lim, hard):
+def test_limits(h, lim, hard, data_kb=None):
     """Sets the limits of a test that starts now. hard: as hard limits too, for a process of one
     test; a process that runs more keeps room to set the next test's (its limits then only stop
-    a runaway fast: the parent's watchdog is what enforces them)."""
+    a runaway fast: the parent's watchdog is what enforces them). data_kb: the process's data
+    size, when the parent has just read it (say_test_ended); else read here."""
     used = time.process_time()
     cpu = math.ceil(used + lim["time_ms"] / 1000) + 1
     set_limit(resource.RLIMIT_CPU, cpu, cpu + 1 if hard else resource.RLIM_INFINITY)
     # Data (heap, anonymous mmaps, thread stacks) may grow to the limit plus some room: one huge
     # allocation fails at once with MemoryError instead of driving the cgroup into reclaim.
-    data_kb = status_kb("VmData")
+    if data_kb is None:
+        data_kb = status_kb("VmData")
     if data_kb is not None:
         room = (data_kb << 10) + ((lim["memory_mb"] + MEMORY_ROOM_MB) << 20)
         set_limit(resource.RLIMIT_DATA, room, room if hard else resource.RLIM_INFINITY)
@@ -892,20 +894,21 @@ def flush_stdio():
 
 def say_test_ended(h, job, status=b""):
     """A test of a run has ended (next_test, next_program_test): says so on the mark pipe (E, and
-    the exit status a validator's test said), waits for the parent's word (A, then a 4-byte
-    length and a body: the next validation's spec, empty for a function) and sets the next
-    test's limits. Returns the body; None if the pipe is gone (the submission closed it: the
-    parent takes our exit as the test's end)."""
+    the exit status a program's test said), waits for the parent's word (A, a 4-byte length, our
+    data size in kB as the parent read it (8 bytes; 0: unknown), then a body: the next test's
+    spec, empty for a function) and sets the next test's limits. Returns the body; None if the
+    pipe is gone (the submission closed it: the parent takes our exit as the test's end)."""
     try:
         write_all(MARK_FD, b"E" + status)
-        head = read_exact(ACK_FD, 5)
+        head = read_exact(ACK_FD, 13)
     except (OSError, EOFError):
         return None
     if head[:1] != b"A":
         os._exit(CHILD_SETUP_FAILED)
     try:
-        body = read_exact(ACK_FD, struct.unpack(">I", head[1:])[0])
-        test_limits(h, job.limits, hard=False)
+        size, data_kb = struct.unpack(">IQ", head[1:])
+        body = read_exact(ACK_FD, size)
+        test_limits(h, job.limits, hard=False, data_kb=data_kb or None)
     except BaseException as e:
         log(f"next test: {e}")
         os._exit(CHILD_SETUP_FAILED)
@@ -1521,12 +1524,13 @@ def held_back(run, now, threads):
 def proc_status(pid):
     """A process's resident and its private + shared anonymous resident kB (shared anonymous
     memory, mmap.mmap(-1, n) or a file of /dev/shm mapped, is RssShmem), its state letter (b"R",
-    b"S", b"D", ...) and its peak RSS (VmHWM, kB), from /proc/<pid>/status; None if it is gone."""
+    b"S", b"D", ...), its peak RSS (VmHWM, kB) and its data size (VmData, kB, or None), from
+    /proc/<pid>/status; None if it is gone."""
     got = {}
     state = b"?"
     try:
         for line in read_at("/proc", f"{pid}/status").splitlines():
-            if line.startswith((b"VmRSS:", b"RssAnon:", b"RssShmem:", b"VmHWM:")):
+            if line.startswith((b"VmRSS:", b"RssAnon:", b"RssShmem:", b"VmHWM:", b"VmData:")):
                 got[line[:line.index(b":")]] = int(line.split()[1])
             elif line.startswith(b"State:"):
                 state = line.split()[1][:1]
@@ -1534,7 +1538,8 @@ def proc_status(pid):
         return None
     if b"VmRSS" not in got:
         return None  # a zombie has no memory left
-    return got[b"VmRSS"], got.get(b"RssAnon", 0) + got.get(b"RssShmem", 0), state, got.get(b"VmHWM", 0)
+    return (got[b"VmRSS"], got.get(b"RssAnon", 0) + got.get(b"RssShmem", 0), state, got.get(b"VmHWM", 0),
+            got.get(b"VmData"))
 
 
 def test_pids(h, pid):
@@ -1844,7 +1849,9 @@ def end_of_test(h, pid, run, readers, poller, caps, memory_cap, on_end, follows,
         nxt.idle = True
         kill_test(h, pid)
         return nxt
-    nxt.ack = struct.pack(">I", len(ack)) + ack
+    # The child's data size goes with the word, so it sets the next test's RLIMIT_DATA without
+    # reading its own /proc/self/status (a walk from /: see held). 0: it reads it.
+    nxt.ack = struct.pack(">IQ", len(ack), status[4] or 0) + ack
     nxt.tests_left = run.tests_left - 1
     nxt.run_anon = run.run_anon
     test_begins(h, pid, nxt, cpu, seen, status)

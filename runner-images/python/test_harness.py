@@ -1153,6 +1153,17 @@ class SharedProcessTest(unittest.TestCase):
         self.assertLess(mem[1], 16 << 10, "memory an earlier test keeps is not charged to the next")
         self.assertGreater(mem[2], 60 << 10)
 
+    def test_each_later_test_has_room_for_the_limit_and_no_more(self):
+        # Each test's RLIMIT_DATA is set at its start from the data size the parent read at the
+        # end of the test before (say_test_ended): the limit and 16 MiB of room. A mapping of 76
+        # MiB left untouched fits under 64 + 16 (any less room refuses it), 120 MiB are refused.
+        s = "import mmap\ndef f(mb, touch):\n    return len(bytearray(mb << 20) if touch else mmap.mmap(-1, mb << 20, flags=mmap.MAP_PRIVATE))\n"
+        o = harness("function", s, ["[1, true]", "[76, false]", "[120, true]"], function=fn("f", ["json", "json"]),
+                    limits={"memory_mb": 64})
+        self.assertEqual([r["status"] for r, _ in o.results], ["ok", "ok", "mle"], o.results)
+        self.assertIn("MemoryError", o.result(2)["detail"])
+        self.assertLess(o.result(2)["memory_kb"], 64 << 10, "refused before it was touched")
+
     def test_later_tests_arguments_are_built_before_the_mark(self):
         s = "import time\ndef f(xs):\n    return time.process_time() * 1000\n"
         data = json.dumps([list(range(10**6))])
@@ -1546,6 +1557,21 @@ class StdioRunTest(RunCases, unittest.TestCase):
         self.assertEqual(verdicts, ["ok"] * 4)
         self.assertEqual(run_lengths(pids), [2, 2])
         self.assertLess(o.result(2)["memory_kb"], 50 << 10)
+
+    def test_each_later_test_has_room_for_the_limit_and_no_more(self):
+        # As in function runs (SharedProcessTest): an untouched mapping of 76 MiB fits under 64 +
+        # 16 in the run's second test, 120 MiB are refused at once in its third.
+        s = src("""
+            import mmap, os
+            mb, touch = input().split()
+            x = bytearray(int(mb) << 20) if touch == "touch" else mmap.mmap(-1, int(mb) << 20, flags=mmap.MAP_PRIVATE)
+            print(os.getpid(), len(x))
+        """)
+        o, verdicts, pids = self.run_inputs(["1 touch", "76 map", "120 touch"], limits={"memory_mb": 64}, source=s)
+        self.assertEqual(verdicts, ["ok", "ok", "mle"])
+        self.assertEqual(pids[0], pids[1])
+        self.assertIn("MemoryError", o.result(2)["detail"])
+        self.assertLess(o.result(2)["memory_kb"], 64 << 10, "refused before it was touched")
 
     def test_a_big_input_starts_a_process_of_its_own(self):
         big = "x" * (harness_module().RUN_INPUT_BYTES + 1)
