@@ -10,6 +10,7 @@ import (
 	"runtime"
 	"strings"
 	"syscall"
+	"time"
 
 	"github.com/docker/docker/client"
 	"github.com/spf13/cobra"
@@ -264,7 +265,9 @@ func (f *Factory) Warm(ctx context.Context, memoryMiB ...int) error {
 	return f.pool.Fill(ctx, memoryMiB...)
 }
 
-// Close drains the pool and releases the Docker client.
+// Close drains the pool, sweeps again what dead judges left (Docker's start-up sweep cannot
+// see a container the engine was still creating for a judge killed just before: it appears
+// afterwards, and only a later sweep removes it) and releases the Docker client.
 func (f *Factory) Close() {
 	if f.pool != nil {
 		if err := f.pool.Close(); err != nil {
@@ -272,9 +275,21 @@ func (f *Factory) Close() {
 		}
 	}
 	if f.docker != nil {
+		ctx, cancel := context.WithTimeout(context.Background(), closeSweepTimeout)
+		if n, err := docker.Sweep(ctx, f.docker); err != nil {
+			fmt.Fprintf(f.IO.ErrOut, "warning: %v\n", err)
+		} else if n > 0 {
+			fmt.Fprintf(f.IO.ErrOut, "removed %d container(s) left by a judge that did not finish\n", n)
+		}
+		cancel()
 		f.docker.Close()
 	}
 }
+
+// closeSweepTimeout bounds the sweep at Close: the command's own context may be cancelled by
+// then (Ctrl-C, SIGTERM), and an engine that does not answer must not keep the judge from
+// exiting.
+const closeSweepTimeout = 30 * time.Second
 
 // poolFlag adds --pool to a command that judges many submissions.
 func poolFlag(cmd *cobra.Command, f *Factory) {
