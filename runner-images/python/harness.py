@@ -1398,13 +1398,12 @@ def read_at(top, rel):
 
 def list_at(top, rel=""):
     """The names in the directory rel under top (top itself when rel is empty), walked from
-    top's held descriptor."""
+    top's held descriptor. Listed through a descriptor of its own: a held one is shared with
+    the processes forked since it was opened (a session's job process), and so is its offset."""
     fd = held(top)
     if fd is None:
         return os.listdir(os.path.join(top, rel))
-    if not rel:
-        return os.listdir(fd)
-    sub = os.open(rel, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC, dir_fd=fd)
+    sub = os.open(rel or ".", os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC, dir_fd=fd)
     try:
         return os.listdir(sub)
     finally:
@@ -1918,7 +1917,7 @@ def empty_scratch():
         if fd is None:
             continue
         try:
-            names = os.listdir(fd)
+            names = list_at(top)
         except OSError:
             continue
         for name in names:
