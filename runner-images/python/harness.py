@@ -1249,17 +1249,6 @@ class Usage:
         self.ru_utime, self.ru_stime, self.ru_maxrss = cpu_ms / 1000, 0.0, maxrss_kb
 
 
-def anon_rss_kb():
-    """The harness's anonymous resident memory: a validator's base (it has no mark)."""
-    try:
-        for line in read_at("/proc", "self/status").splitlines():
-            if line.startswith(b"RssAnon:"):
-                return int(line.split()[1])
-    except (OSError, ValueError, IndexError):
-        pass
-    return 0
-
-
 def oom_kills():
     """The memory cgroup's oom_kill counter (v2, then v1), or None where there is none."""
     for rel in ("memory.events", "memory/memory.oom_control"):
@@ -1293,7 +1282,9 @@ def spawn(h, lim, stdin_data, target, with_result, link=None, link_side=None, on
     oom_before = oom_kills()
     run = Run()
     # A submission's child replaces these at its mark.
-    run.base_rss = run.base_anon = anon_rss_kb()
+    # (A validator has no mark: the harness's own anonymous memory is its base.)
+    own = proc_status("self")
+    run.base_rss = run.base_anon = own[1] if own is not None else 0
     cpu_before = reaped_cpu_ms()
     start = time.monotonic()
     pid = os.fork()
@@ -2428,45 +2419,46 @@ def stdio_spec(stdin):
 
 
 def stdio_input(data):
-    """Writes a test's input to a file of its own in the scratch (tempfile's folder, from its
-    held descriptor), readable by this uid only. Returns its path, and what removes it if the
-    child has not (it unlinks the file once open)."""
-    top = tempfile.gettempdir()
-    top_fd = held(top)
-    name = scratch_name(lambda name: os.close(os.open(
-        name if top_fd is not None else os.path.join(top, name),
-        os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o600, dir_fd=top_fd)), "judge-input-")
-    path = os.path.join(top, name)
-    where = (name, top_fd) if top_fd is not None else (path, None)
+    """Writes a test's input to a file of its own in the scratch, readable by this uid only.
+    Returns its path, and what removes it if the child has not (it unlinks the file once open)."""
+    top, top_fd = scratch()
+    name, fd = new_in_scratch(top_fd, "judge-input-", lambda name: os.open(
+        name, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o600, dir_fd=top_fd))
 
     def remove():
         try:
-            os.unlink(where[0], dir_fd=where[1])
+            os.unlink(name, dir_fd=top_fd)
         except OSError:
             pass
 
     try:
-        fd = os.open(where[0], os.O_WRONLY | os.O_CLOEXEC, dir_fd=where[1])
-        try:
-            write_all(fd, data)
-        finally:
-            os.close(fd)
+        write_all(fd, data)
     except BaseException:
         remove()
         raise
-    return path, remove
+    finally:
+        os.close(fd)
+    return os.path.join(top, name), remove
 
 
-def scratch_name(make, prefix):
-    """A new name in the scratch for make(name), which creates it exclusively (as tempfile does,
-    without its walks from /)."""
+def scratch():
+    """The scratch (tempfile's folder: a session job's own) and its held descriptor."""
+    top = tempfile.gettempdir()
+    fd = held(top)
+    if fd is None:
+        raise FileNotFoundError(errno.ENOENT, "no scratch folder", top)
+    return top, fd
+
+
+def new_in_scratch(top_fd, prefix, make):
+    """A new name in the scratch and what make(name) returned, make creating it exclusively (as
+    tempfile does, without its walks from /)."""
     for _ in range(100):
         name = prefix + os.urandom(6).hex()
         try:
-            make(name)
+            return name, make(name)
         except FileExistsError:
             continue
-        return name
     raise FileExistsError(errno.EEXIST, "no free name in the scratch", prefix)
 
 
@@ -2678,11 +2670,9 @@ class TestFolder:
     from held descriptors (see held): its path is what the validator is given."""
 
     def __init__(self, prefix):
-        top = tempfile.gettempdir()
-        self.top_fd = held(top)
-        at = (lambda name: name) if self.top_fd is not None else (lambda name: os.path.join(top, name))
-        self.name = at(scratch_name(lambda name: os.mkdir(at(name), 0o700, dir_fd=self.top_fd), prefix))
-        self.path = os.path.join(top, os.path.basename(self.name))
+        top, self.top_fd = scratch()
+        self.name, _ = new_in_scratch(self.top_fd, prefix, lambda name: os.mkdir(name, 0o700, dir_fd=self.top_fd))
+        self.path = os.path.join(top, self.name)
         try:
             self.fd = os.open(self.name, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | os.O_CLOEXEC, dir_fd=self.top_fd)
         except BaseException:

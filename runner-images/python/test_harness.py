@@ -115,7 +115,7 @@ def interpreter_for(uid):
 
 def harness(mode="stdio", source="", tests=(), function=None, forbidden=None, limits=None,
             validator=None, as_nobody=False, filename="solution.py", exe=None, link=None,
-            declared_tests=None, isolate=False, preexec=None):
+            declared_tests=None, isolate=False, preexec=None, cwd="/", scratch=None):
     header = {"version": 1, "mode": mode, "filename": filename, "source": source,
               "limits": dict(LIMITS, **(limits or {})),
               "tests": len(tests) if declared_tests is None else declared_tests,
@@ -133,6 +133,8 @@ def harness(mode="stdio", source="", tests=(), function=None, forbidden=None, li
         for f in (t if isinstance(t, (list, tuple)) else [t]):
             data += frame(f if isinstance(f, bytes) else f.encode())
     kw = {} if preexec is None else {"preexec_fn": preexec}
+    if scratch is not None:  # the harness's tempfile folder (its scratch)
+        kw["env"] = dict(os.environ, TMPDIR=scratch)
     exe, path = exe or sys.executable, HARNESS
     if as_nobody and os.geteuid() == 0:
         # As root a child could open /proc/<harness>/fd regardless of dumpability; the sandbox
@@ -143,7 +145,7 @@ def harness(mode="stdio", source="", tests=(), function=None, forbidden=None, li
         kw.update(user=NOBODY, group=NOBODY, extra_groups=[])
         path = nobody_copy
     p = subprocess.run([exe, "-I", "-B", path], input=data, capture_output=True, timeout=120,
-                       cwd="/", **kw)
+                       cwd=cwd, **kw)
     return Outcome(parse(p.stdout), p.stderr, p.returncode)
 
 
@@ -1572,6 +1574,21 @@ class StdioRunTest(RunCases, unittest.TestCase):
         self.assertEqual(pids[0], pids[1])
         self.assertIn("MemoryError", o.result(2)["detail"])
         self.assertLess(o.result(2)["memory_kb"], 64 << 10, "refused before it was touched")
+
+    def test_an_input_file_in_the_harness_folder_is_opened_by_its_name_wherever_a_test_went(self):
+        # In the sandbox the harness's folder is its scratch: a test's input file is given to
+        # the child by its name alone (stdio_spec), and the child goes back to that folder only
+        # when a test before it in the run went elsewhere (enter_test).
+        d = tempfile.mkdtemp(prefix="judge-stdio-cwd-test-")
+        self.addCleanup(shutil.rmtree, d, True)
+        s = "import os\nprint(os.getpid(), os.getcwd(), input())\nos.chdir('/')\n"
+        o = harness(source=s, tests=["a\n", "b\n", "c\n"], cwd=d, scratch=d)
+        self.assertTrue(o.ended, o.stderr)
+        self.assertEqual([r["status"] for r, _ in o.results], ["ok"] * 3, o.results)
+        outs = [out.split() for _, out in o.results]
+        self.assertEqual([out[1:] for out in outs], [[d.encode(), w] for w in (b"a", b"b", b"c")])
+        self.assertEqual(run_lengths([out[0] for out in outs]), [3])
+        self.assertEqual(os.listdir(d), [], "every input file is removed")
 
     def test_a_big_input_starts_a_process_of_its_own(self):
         big = "x" * (harness_module().RUN_INPUT_BYTES + 1)
